@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * armpv_tables.c -- the generic walkers over the generated tables.
+ *
+ * Hot paths: armpv_classify() runs over every word of a kernel image in the
+ * rewriter and over all 2^32 words in the proof; armpv_decode() runs on
+ * every trap in the monitor.  Both look up candidate forms by bits 27:20
+ * (a few at most) and compare masks.
+ */
+#include "armpv_tables.h"
+
+static inline int form_matches(const struct armpv_form *f, uint32_t word)
+{
+	if ((word & f->insn_mask) != f->insn_value)
+		return 0;
+	return !f->conditional || (word >> 28) != 0xf;
+}
+
+const struct armpv_form *armpv_match(uint32_t word)
+{
+	unsigned key = (word >> 20) & 0xff;
+
+	for (unsigned i = armpv_classify_index[key];
+	     i < armpv_classify_index[key + 1]; i++) {
+		const struct armpv_form *f = &armpv_forms[armpv_classify_rows[i]];
+		if (form_matches(f, word))
+			return f;
+	}
+	return NULL;
+}
+
+unsigned armpv_sensitive_archs(const struct armpv_form *f, uint32_t word)
+{
+	unsigned archs = f->archs;
+
+	for (unsigned i = f->notsens_first;
+	     i < (unsigned)f->notsens_first + f->notsens_count; i++) {
+		const struct armpv_notsens *n = &armpv_notsens[i];
+		if ((word & n->mask) == n->value)
+			archs &= ~(unsigned)n->archs;
+	}
+	return archs;
+}
+
+const struct armpv_form *armpv_classify(uint32_t word, unsigned archs)
+{
+	const struct armpv_form *f = armpv_match(word);
+
+	if (!f || !(armpv_sensitive_archs(f, word) & archs))
+		return NULL;
+	return f;
+}
+
+static inline uint32_t shift_bits(uint32_t v, int shift)
+{
+	return shift >= 0 ? v << shift : v >> -shift;
+}
+
+uint32_t armpv_encode(const struct armpv_form *f, uint32_t word)
+{
+	uint32_t trap = f->trap_value;
+
+	for (unsigned i = 0; i < f->nmoves; i++)
+		trap |= shift_bits(word & f->moves[i].mask, f->moves[i].shift);
+	return trap;
+}
+
+const struct armpv_form *armpv_decode(uint32_t trap, uint32_t *insn)
+{
+	unsigned key = (trap >> 20) & 0xff;
+
+	for (unsigned i = armpv_decode_index[key];
+	     i < armpv_decode_index[key + 1]; i++) {
+		const struct armpv_form *f = &armpv_forms[armpv_decode_rows[i]];
+		uint32_t word = f->insn_value;
+
+		if ((trap & f->trap_mask) != f->trap_value)
+			continue;
+		if (f->conditional && (trap >> 28) == 0xf)
+			continue;
+		for (unsigned j = 0; j < f->nmoves; j++) {
+			const struct armpv_move *m = &f->moves[j];
+			word |= shift_bits(trap, -m->shift) & m->mask;
+		}
+		/* The trap template covers the whole format; words the spec
+		 * carves out as not sensitive are never produced. */
+		if (!armpv_sensitive_archs(f, word))
+			return NULL;
+		*insn = word;
+		return f;
+	}
+	return NULL;
+}
+
+uint32_t armpv_field(const struct armpv_form *f, uint32_t insn,
+		     enum armpv_field field)
+{
+	uint32_t mask = f->field_mask[field], v = 0;
+	unsigned k = 0;
+
+	for (unsigned bit = 0; bit < 32; bit++)
+		if (mask & (1u << bit))
+			v |= ((insn >> bit) & 1u) << k++;
+	return v;
+}
+
+static int name_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+unsigned armpv_arch_parse(const char *name)
+{
+	for (unsigned i = 0; i < ARMPV_NARCHS; i++)
+		if (name_eq(armpv_arch_names[i], name))
+			return 1u << i;
+	return 0;
+}
+
+const char *armpv_arch_name(unsigned arch_bit)
+{
+	for (unsigned i = 0; i < ARMPV_NARCHS; i++)
+		if (arch_bit == 1u << i)
+			return armpv_arch_names[i];
+	return "?";
+}
