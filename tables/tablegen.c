@@ -15,7 +15,7 @@
  * declared trap space and outside every "never" pattern, every field moves
  * bit for bit.  tests/tables/exhaustive then checks every word.
  */
-#define _POSIX_C_SOURCE 200809L
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>

@@ -15,7 +15,6 @@
  *
  *   exhaustive [--threads N] [--from HEX --to HEX] [--quiet]
  */
-#define _GNU_SOURCE
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
