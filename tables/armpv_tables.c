@@ -104,6 +104,17 @@ uint32_t armpv_field(const struct armpv_form *f, uint32_t insn,
 	return v;
 }
 
+const struct armpv_thumb_form *armpv_classify_thumb(uint16_t insn,
+						    unsigned archs)
+{
+	for (unsigned i = 0; i < ARMPV_NTHUMB; i++) {
+		const struct armpv_thumb_form *t = &armpv_thumb_forms[i];
+		if ((insn & t->mask) == t->value && (t->archs & archs))
+			return t;
+	}
+	return NULL;
+}
+
 static int name_eq(const char *a, const char *b)
 {
 	while (*a && *a == *b) {

@@ -48,6 +48,15 @@ struct armpv_notsens {
 	const char *text;
 };
 
+/* A sensitive 16-bit Thumb instruction (no trap encoding exists). */
+struct armpv_thumb_form {
+	const char *name;
+	uint8_t archs;
+	uint16_t mask, value;
+	uint16_t spec_line;
+	const char *text;
+};
+
 struct armpv_field_info {
 	char letter;
 	const char *name, *text;
@@ -62,6 +71,7 @@ struct armpv_trapspace {
 extern const struct armpv_form armpv_forms[ARMPV_NFORMS];
 extern const struct armpv_notsens armpv_notsens[];
 extern const struct armpv_field_info armpv_fields[ARMPV_NFIELDS];
+extern const struct armpv_thumb_form armpv_thumb_forms[];
 extern const struct armpv_trapspace armpv_trapspaces[ARMPV_NSPACES];
 extern const char *const armpv_arch_names[ARMPV_NARCHS];
 extern const char *const armpv_insn_names[ARMPV_NINSNS];
@@ -101,6 +111,11 @@ static inline int armpv_form_has_field(const struct armpv_form *f,
 {
 	return f->field_mask[field] != 0;
 }
+
+/* The sensitive Thumb form a 16-bit Thumb instruction is on 'archs', or
+ * NULL.  (The only one on ARMv5TE/ARMv6 is CPS, ARMv6.) */
+const struct armpv_thumb_form *armpv_classify_thumb(uint16_t insn,
+						    unsigned archs);
 
 /* Architecture names: "armv5te", "armv6".  Returns the ARMPV_ARCH_* bit, or
  * 0 if the name is unknown. */

@@ -33,6 +33,7 @@
 #define MAX_NOTSENS 64
 #define MAX_SPACES 8
 #define MAX_NEVER 16
+#define MAX_THUMB 8
 #define MAX_INSNS 32
 #define MAX_GROUPS 8
 #define MAX_MOVES 12
@@ -76,6 +77,16 @@ struct notsens {
 	int line;
 };
 
+/* A 16-bit Thumb instruction that is sensitive but has no trap encoding
+ * (there is no one-halfword trap able to carry it): the rewriter reports it. */
+struct thumb {
+	char name[NAME_LEN];
+	unsigned archs;
+	uint16_t mask, value;
+	char text[TEXT_LEN];
+	int line;
+};
+
 struct space {
 	char name[NAME_LEN];
 	char text[TEXT_LEN];
@@ -106,6 +117,8 @@ static struct {
 	int nspaces;
 	struct never nevers[MAX_NEVER];
 	int nnevers;
+	struct thumb thumbs[MAX_THUMB];
+	int nthumbs;
 	char insns[MAX_INSNS][NAME_LEN];
 	char insn_group[MAX_INSNS][NAME_LEN];
 	int ninsns;
@@ -494,6 +507,36 @@ static void parse_line(int line, char **tok, int ntok)
 		}
 		strcpy(spec.insn_group[k], r->group);
 		spec.nrows++;
+	} else if (strcmp(kw, "thumb") == 0) {
+		struct thumb *th = &spec.thumbs[spec.nthumbs];
+		int n = 0;
+		if (ntok < 4 || spec.nthumbs == MAX_THUMB) {
+			error_at(line, "thumb needs NAME ARCHS TEMPLATE16");
+			return;
+		}
+		if (!copy_name(line, th->name, tok[1]) ||
+		    !parse_archs(line, tok[2], &th->archs))
+			return;
+		th->mask = th->value = 0;
+		for (pos = 3; pos < ntok && n < 16; pos++) {
+			for (const char *p = tok[pos]; *p; p++, n++) {
+				if (n == 16 || (*p != '0' && *p != '1' && *p != 'x')) {
+					error_at(line, "thumb template: 16 characters of 0, 1, x");
+					return;
+				}
+				if (*p != 'x')
+					th->mask |= (uint16_t)(1u << (15 - n));
+				if (*p == '1')
+					th->value |= (uint16_t)(1u << (15 - n));
+			}
+		}
+		if (n != 16) {
+			error_at(line, "thumb template has %d bits, expected 16", n);
+			return;
+		}
+		join_text(th->text, sizeof(th->text), tok, pos, ntok);
+		th->line = line;
+		spec.nthumbs++;
 	} else if (strcmp(kw, "notsens") == 0) {
 		struct notsens *n = &spec.notsens[spec.nnotsens];
 		if (ntok < 3 || spec.nnotsens == MAX_NOTSENS) {
@@ -852,8 +895,8 @@ static void emit_header(FILE *fp)
 	}
 	fprintf(fp, "\tARMPV_NFORMS\n};\n\n");
 	fprintf(fp, "#define ARMPV_MAX_MOVES %d\n#define ARMPV_NNOTSENS %d\n"
-		    "#define ARMPV_NSPACES %d\n\n",
-		MAX_MOVES, spec.nnotsens, spec.nspaces);
+		    "#define ARMPV_NSPACES %d\n#define ARMPV_NTHUMB %d\n\n",
+		MAX_MOVES, spec.nnotsens, spec.nspaces, spec.nthumbs);
 	fprintf(fp, "#endif /* ARMPV_TABLES_GEN_H */\n");
 }
 
@@ -933,6 +976,17 @@ static void emit_source(FILE *fp)
 	}
 	if (!spec.nnotsens)
 		fprintf(fp, "\t{ 0, 1, 0, 0, \"\" },\n");
+	fprintf(fp, "};\n\nconst struct armpv_thumb_form armpv_thumb_forms[%d] = {\n",
+		spec.nthumbs ? spec.nthumbs : 1);
+	for (int i = 0; i < spec.nthumbs; i++) {
+		const struct thumb *th = &spec.thumbs[i];
+		fprintf(fp, "\t{ \"%s\", 0x%xu, 0x%04xu, 0x%04xu, %d, ", th->name,
+			th->archs, th->mask, th->value, th->line);
+		emit_c_string(fp, th->text);
+		fprintf(fp, " },\n");
+	}
+	if (!spec.nthumbs)
+		fprintf(fp, "\t{ \"\", 0, 0xffffu, 0xffffu, 0, \"\" },\n");
 	fprintf(fp, "};\n\nconst struct armpv_form armpv_forms[ARMPV_NFORMS] = {\n");
 	for (int i = 0; i < spec.nrows; i++) {
 		const struct row *r = &spec.rows[i];
@@ -1072,6 +1126,15 @@ static void emit_markdown(FILE *fp)
 		fprintf(fp, "| %s | %s | ", archs, spec.formats[n->format].name);
 		md_tmpl(fp, &n->insn);
 		fprintf(fp, " | %s |\n", n->text);
+	}
+	fprintf(fp, "\nSensitive Thumb instructions, which have no one-halfword trap; the\n"
+		    "rewriter reports them instead of rewriting:\n\n"
+		    "| name | architectures | mask | value | what |\n|---|---|---|---|---|\n");
+	for (int i = 0; i < spec.nthumbs; i++) {
+		const struct thumb *th = &spec.thumbs[i];
+		archs_string(th->archs, archs, sizeof(archs));
+		fprintf(fp, "| %s | %s | 0x%04x | 0x%04x | %s |\n", th->name, archs,
+			th->mask, th->value, th->text);
 	}
 	fprintf(fp, "\nNo trap word may match:\n\n| pattern | why |\n|---|---|\n");
 	for (int i = 0; i < spec.nnevers; i++) {
