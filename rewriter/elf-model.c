@@ -1,0 +1,548 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * elf-model.c -- read and validate an ARM ELF file (see elf-model.h).
+ *
+ * Validation works on the raw Elf32 structures first, because a clear
+ * message ("section header table extends past end of file") is worth more
+ * than libelf's generic error, and because nothing after this file may
+ * follow an unchecked offset.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "elf-model.h"
+
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+	       "the ELF front end reads little-endian structures in place");
+
+void rw_error(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "armpv-rewrite: %s: ", path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void rw_warn(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "armpv-rewrite: %s: warning: ", path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static enum rw_status read_file(const char *path, struct rw_elf *e)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0) {
+		rw_error(path, "cannot open: %s", strerror(errno));
+		return RW_IO;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rw_error(path, "not a regular file");
+		close(fd);
+		return RW_IO;
+	}
+	e->size = (size_t)st.st_size;
+	e->image = malloc(e->size ? e->size : 1);
+	if (!e->image) {
+		rw_error(path, "out of memory reading %zu bytes", e->size);
+		close(fd);
+		return RW_IO;
+	}
+	for (size_t done = 0; done < e->size;) {
+		ssize_t n = read(fd, e->image + done, e->size - done);
+		if (n <= 0) {
+			rw_error(path, "read error at offset %zu: %s", done,
+				 n ? strerror(errno) : "file shrank while reading");
+			close(fd);
+			return RW_IO;
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	return RW_OK;
+}
+
+static const char *machine_name(unsigned m)
+{
+	switch (m) {
+	case EM_386: return "x86";
+	case EM_X86_64: return "x86-64";
+	case EM_AARCH64: return "AArch64";
+	case EM_MIPS: return "MIPS";
+	case EM_PPC: return "PowerPC";
+	case EM_RISCV: return "RISC-V";
+	default: return "not ARM";
+	}
+}
+
+/* Section i's name, or "?" when the name cannot be read safely. */
+static const char *raw_name(const struct rw_elf *e, const Elf32_Shdr *sh,
+			    size_t i)
+{
+	const Elf32_Shdr *str;
+
+	if (e->shstrndx == 0 || e->shstrndx >= e->nsections)
+		return "?";
+	str = &sh[e->shstrndx];
+	if (sh[i].sh_name >= str->sh_size || str->sh_type == SHT_NOBITS)
+		return "?";
+	const char *s = (const char *)e->image + str->sh_offset + sh[i].sh_name;
+	if (!memchr(s, 0, str->sh_size - sh[i].sh_name))
+		return "?";
+	return s;
+}
+
+struct extent {
+	uint64_t start, end;
+	size_t index; /* section index, or SIZE_MAX for the headers */
+};
+
+static int extent_cmp(const void *a, const void *b)
+{
+	const struct extent *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static const char *extent_name(const struct rw_elf *e, const Elf32_Shdr *sh,
+			       const struct extent *x, char *buf, size_t len)
+{
+	if (x->index == SIZE_MAX - 1)
+		return "the ELF header";
+	if (x->index == SIZE_MAX)
+		return "the section header table";
+	snprintf(buf, len, "section %zu (%s)", x->index, raw_name(e, sh, x->index));
+	return buf;
+}
+
+/* Everything about the raw headers that libelf and the passes rely on. */
+static enum rw_status validate_raw(struct rw_elf *e)
+{
+	const char *path = e->path;
+	const unsigned char *id = e->image;
+	Elf32_Ehdr eh;
+	const Elf32_Shdr *sh;
+
+	if (e->size < EI_NIDENT || memcmp(id, ELFMAG, SELFMAG) != 0) {
+		rw_error(path, "not an ELF file (%s)",
+			 e->size < SELFMAG ? "shorter than the ELF magic" : "bad magic");
+		return RW_BAD_INPUT;
+	}
+	if (id[EI_CLASS] == ELFCLASS64) {
+		rw_error(path, "64-bit ELF: armpv rewrites 32-bit ARM code only");
+		return RW_BAD_INPUT;
+	}
+	if (id[EI_CLASS] != ELFCLASS32) {
+		rw_error(path, "bad ELF class %u", id[EI_CLASS]);
+		return RW_BAD_INPUT;
+	}
+	if (id[EI_DATA] == ELFDATA2MSB) {
+		rw_error(path, "big-endian ELF: armpv supports little-endian ARM only");
+		return RW_BAD_INPUT;
+	}
+	if (id[EI_DATA] != ELFDATA2LSB) {
+		rw_error(path, "bad ELF data encoding %u", id[EI_DATA]);
+		return RW_BAD_INPUT;
+	}
+	if (e->size < sizeof(eh)) {
+		rw_error(path, "truncated: %zu bytes, the ELF header needs %zu",
+			 e->size, sizeof(eh));
+		return RW_BAD_INPUT;
+	}
+	memcpy(&eh, e->image, sizeof(eh));
+	if (eh.e_machine != EM_ARM) {
+		rw_error(path, "machine %u (%s), not ARM", eh.e_machine,
+			 machine_name(eh.e_machine));
+		return RW_BAD_INPUT;
+	}
+	if (eh.e_type != ET_REL && eh.e_type != ET_EXEC && eh.e_type != ET_DYN) {
+		rw_error(path, "ELF type %u is not a relocatable object, executable or shared object",
+			 eh.e_type);
+		return RW_BAD_INPUT;
+	}
+	if (eh.e_shoff == 0) {
+		rw_error(path, "no section header table: cannot find the code");
+		return RW_BAD_INPUT;
+	}
+	if (eh.e_shentsize != sizeof(Elf32_Shdr)) {
+		rw_error(path, "section header entry size %u, expected %zu",
+			 eh.e_shentsize, sizeof(Elf32_Shdr));
+		return RW_BAD_INPUT;
+	}
+	if ((uint64_t)eh.e_shoff + sizeof(Elf32_Shdr) > e->size) {
+		rw_error(path, "section header table at offset 0x%x is past the end of the file (%zu bytes)",
+			 eh.e_shoff, e->size);
+		return RW_BAD_INPUT;
+	}
+	if (eh.e_shoff % 4) {
+		rw_error(path, "section header table at offset 0x%x is misaligned", eh.e_shoff);
+		return RW_BAD_INPUT;
+	}
+	sh = (const Elf32_Shdr *)(e->image + eh.e_shoff);
+	/* Extended numbering: counts that do not fit live in section 0. */
+	e->nsections = eh.e_shnum ? eh.e_shnum : sh[0].sh_size;
+	e->shstrndx = eh.e_shstrndx == SHN_XINDEX ? sh[0].sh_link : eh.e_shstrndx;
+	if ((uint64_t)eh.e_shoff + (uint64_t)e->nsections * sizeof(Elf32_Shdr) > e->size) {
+		rw_error(path, "section header table at offset 0x%x (%zu entries of %zu bytes) extends past the end of the file (%zu bytes)",
+			 eh.e_shoff, e->nsections, sizeof(Elf32_Shdr), e->size);
+		return RW_BAD_INPUT;
+	}
+	if (e->nsections < 2) {
+		rw_error(path, "no sections");
+		return RW_BAD_INPUT;
+	}
+	if (e->shstrndx == 0 || e->shstrndx >= e->nsections ||
+	    sh[e->shstrndx].sh_type != SHT_STRTAB) {
+		rw_error(path, "section name table index %zu is not a string table",
+			 e->shstrndx);
+		return RW_BAD_INPUT;
+	}
+
+	struct extent *ext = calloc(e->nsections + 2, sizeof(*ext));
+	size_t n = 0;
+	if (!ext) {
+		rw_error(path, "out of memory");
+		return RW_IO;
+	}
+	ext[n++] = (struct extent){ 0, sizeof(Elf32_Ehdr), SIZE_MAX - 1 };
+	ext[n++] = (struct extent){ eh.e_shoff,
+				    eh.e_shoff + (uint64_t)e->nsections * sizeof(Elf32_Shdr),
+				    SIZE_MAX };
+	for (size_t i = 1; i < e->nsections; i++) {
+		const Elf32_Shdr *s = &sh[i];
+		if (s->sh_type == SHT_NOBITS || s->sh_type == SHT_NULL || s->sh_size == 0)
+			continue;
+		if ((uint64_t)s->sh_offset + s->sh_size > e->size) {
+			/* The name may live in this very section; read it only
+			 * once the name table itself has been checked. */
+			rw_error(path, "section %zu (%s): contents at offset 0x%x, size 0x%x extend past the end of the file (%zu bytes)",
+				 i, i == e->shstrndx ? "the section name table" : "?",
+				 s->sh_offset, s->sh_size, e->size);
+			free(ext);
+			return RW_BAD_INPUT;
+		}
+		ext[n++] = (struct extent){ s->sh_offset,
+					    (uint64_t)s->sh_offset + s->sh_size, i };
+	}
+	qsort(ext, n, sizeof(*ext), extent_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (ext[i].start < ext[i - 1].end) {
+			char a[96], b[96];
+			rw_error(path, "%s and %s overlap in the file (offsets 0x%llx and 0x%llx)",
+				 extent_name(e, sh, &ext[i - 1], a, sizeof(a)),
+				 extent_name(e, sh, &ext[i], b, sizeof(b)),
+				 (unsigned long long)ext[i - 1].start,
+				 (unsigned long long)ext[i].start);
+			free(ext);
+			return RW_BAD_INPUT;
+		}
+	free(ext);
+
+	const Elf32_Shdr *str = &sh[e->shstrndx];
+	if (str->sh_size == 0 || e->image[str->sh_offset + str->sh_size - 1] != 0) {
+		rw_error(path, "section name table is empty or not NUL-terminated");
+		return RW_BAD_INPUT;
+	}
+	for (size_t i = 1; i < e->nsections; i++) {
+		if (sh[i].sh_name >= str->sh_size) {
+			rw_error(path, "section %zu: name offset %u is outside the section name table (%u bytes)",
+				 i, sh[i].sh_name, str->sh_size);
+			return RW_BAD_INPUT;
+		}
+		if (sh[i].sh_link >= e->nsections) {
+			rw_error(path, "section %zu (%s): link %u is not a section index",
+				 i, raw_name(e, sh, i), sh[i].sh_link);
+			return RW_BAD_INPUT;
+		}
+	}
+	return RW_OK;
+}
+
+static int map_cmp(const void *a, const void *b)
+{
+	const struct rw_map *x = a, *y = b;
+
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static bool mapping_symbol(const char *name, char *state)
+{
+	if (name[0] != '$' || !strchr("atd", name[1]) ||
+	    (name[2] != 0 && name[2] != '.'))
+		return false;
+	*state = name[1];
+	return true;
+}
+
+/* The symbol table and its mapping symbols. */
+static enum rw_status load_symbols(struct rw_elf *e)
+{
+	struct rw_section *st = NULL;
+
+	for (size_t i = 1; i < e->nsections; i++)
+		if (e->sections[i].shdr.sh_type == SHT_SYMTAB) {
+			if (st) {
+				rw_error(e->path, "more than one symbol table");
+				return RW_BAD_INPUT;
+			}
+			st = &e->sections[i];
+			e->symtab = i;
+		}
+	if (!st)
+		return RW_OK;
+	const struct rw_section *strs = &e->sections[st->shdr.sh_link];
+	if (st->shdr.sh_entsize != sizeof(Elf32_Sym) ||
+	    st->shdr.sh_size % sizeof(Elf32_Sym)) {
+		rw_error(e->path, "symbol table %s: entry size %llu and size %llu, expected multiples of %zu",
+			 st->name, (unsigned long long)st->shdr.sh_entsize,
+			 (unsigned long long)st->shdr.sh_size, sizeof(Elf32_Sym));
+		return RW_BAD_INPUT;
+	}
+	if (strs->shdr.sh_type != SHT_STRTAB || !strs->data ||
+	    strs->shdr.sh_size == 0 || strs->data[strs->shdr.sh_size - 1] != 0) {
+		rw_error(e->path, "symbol table %s: linked section %zu is not a NUL-terminated string table",
+			 st->name, strs->index);
+		return RW_BAD_INPUT;
+	}
+	if (st->shdr.sh_size && (st->shdr.sh_offset % 4)) {
+		rw_error(e->path, "symbol table %s is misaligned in the file", st->name);
+		return RW_BAD_INPUT;
+	}
+	size_t nsyms = st->shdr.sh_size / sizeof(Elf32_Sym);
+	const Elf32_Sym *syms = (const Elf32_Sym *)st->data;
+	for (size_t i = 1; i < nsyms; i++) {
+		const Elf32_Sym *s = &syms[i];
+		char state;
+
+		if (s->st_name >= strs->shdr.sh_size) {
+			rw_error(e->path, "symbol %zu: name offset %u is outside the string table",
+				 i, s->st_name);
+			return RW_BAD_INPUT;
+		}
+		const char *name = (const char *)strs->data + s->st_name;
+		if (!mapping_symbol(name, &state))
+			continue;
+		if (s->st_shndx == SHN_UNDEF || s->st_shndx >= SHN_LORESERVE ||
+		    s->st_shndx >= e->nsections) {
+			rw_error(e->path, "mapping symbol %zu (%s): section index %u is not a section",
+				 i, name, s->st_shndx);
+			return RW_BAD_INPUT;
+		}
+		struct rw_section *sec = &e->sections[s->st_shndx];
+		uint64_t off = s->st_value;
+		if (e->ehdr.e_type != ET_REL)
+			off -= sec->shdr.sh_addr;
+		if (s->st_value < (e->ehdr.e_type != ET_REL ? sec->shdr.sh_addr : 0) ||
+		    off > sec->shdr.sh_size) {
+			rw_error(e->path, "mapping symbol %zu (%s) at 0x%x lies outside its section %s",
+				 i, name, s->st_value, sec->name);
+			return RW_BAD_INPUT;
+		}
+		if (!sec->code)
+			continue; /* $d in data sections says nothing new */
+		struct rw_map *m = realloc(sec->map, (sec->nmap + 1) * sizeof(*m));
+		if (!m) {
+			rw_error(e->path, "out of memory");
+			return RW_IO;
+		}
+		sec->map = m;
+		m[sec->nmap++] = (struct rw_map){ (uint32_t)off, state, i };
+		e->nmapping_symbols++;
+	}
+	for (size_t i = 1; i < e->nsections; i++) {
+		struct rw_section *sec = &e->sections[i];
+		if (sec->nmap)
+			qsort(sec->map, sec->nmap, sizeof(*sec->map), map_cmp);
+	}
+	return RW_OK;
+}
+
+static bool uleb(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	while (*p < end && shift < 64) {
+		unsigned char b = *(*p)++;
+		*v |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			return true;
+		shift += 7;
+	}
+	return false;
+}
+
+/* Tag_CPU_arch from the "aeabi" file attributes in .ARM.attributes (ARM IHI
+ * 0045, "Addenda to the ARM ELF ABI").  Absent or unreadable attributes
+ * leave attr_cpu_arch at 0: they only choose a default. */
+static void load_attributes(struct rw_elf *e)
+{
+	for (size_t i = 1; i < e->nsections; i++) {
+		const struct rw_section *s = &e->sections[i];
+		if (s->shdr.sh_type != SHT_ARM_ATTRIBUTES || !s->data ||
+		    s->shdr.sh_size < 1 || s->data[0] != 'A')
+			continue;
+		const unsigned char *p = s->data + 1, *end = s->data + s->shdr.sh_size;
+		while (end - p >= 4) {
+			uint32_t len = rw_le32(p);
+			if (len < 4 || len > (size_t)(end - p))
+				return;
+			const unsigned char *sub = p + 4, *subend = p + len;
+			p = subend;
+			const unsigned char *nul = memchr(sub, 0, (size_t)(subend - sub));
+			if (!nul || strcmp((const char *)sub, "aeabi") != 0)
+				continue;
+			const unsigned char *q = nul + 1;
+			while (subend - q >= 5) {
+				unsigned tag = *q++;
+				uint32_t size = rw_le32(q);
+				const unsigned char *tend = q - 1 + size;
+				q += 4;
+				if (size < 5 || tend > subend)
+					return;
+				if (tag != 1) { /* Tag_File */
+					q = tend;
+					continue;
+				}
+				while (q < tend) {
+					uint64_t t, v;
+					if (!uleb(&q, tend, &t))
+						return;
+					if (t == 4 || t == 5 || t == 65 || t == 67 ||
+					    (t > 32 && (t & 1))) {
+						const unsigned char *z = memchr(q, 0, (size_t)(tend - q));
+						if (!z)
+							return;
+						q = z + 1;
+						continue;
+					}
+					if (!uleb(&q, tend, &v))
+						return;
+					if (t == 32) { /* compatibility: uleb + string */
+						const unsigned char *z = memchr(q, 0, (size_t)(tend - q));
+						if (!z)
+							return;
+						q = z + 1;
+						continue;
+					}
+					if (t == 6) { /* Tag_CPU_arch */
+						e->attr_cpu_arch = (unsigned)v + 1;
+						return;
+					}
+				}
+			}
+		}
+	}
+}
+
+enum rw_status rw_elf_open(const char *path, struct rw_elf *e)
+{
+	enum rw_status st;
+
+	memset(e, 0, sizeof(*e));
+	e->path = path;
+	if ((st = read_file(path, e)) != RW_OK)
+		return st;
+	if ((st = validate_raw(e)) != RW_OK)
+		return st;
+
+	elf_version(EV_CURRENT);
+	e->elf = elf_memory((char *)e->image, e->size);
+	if (!e->elf || elf_kind(e->elf) != ELF_K_ELF || !gelf_getehdr(e->elf, &e->ehdr)) {
+		rw_error(path, "libelf cannot read the file: %s", elf_errmsg(-1));
+		return RW_BAD_INPUT;
+	}
+	e->sections = calloc(e->nsections, sizeof(*e->sections));
+	if (!e->sections) {
+		rw_error(path, "out of memory");
+		return RW_IO;
+	}
+	for (size_t i = 0; i < e->nsections; i++) {
+		struct rw_section *s = &e->sections[i];
+		Elf_Scn *scn = elf_getscn(e->elf, i);
+		if (!scn || !gelf_getshdr(scn, &s->shdr)) {
+			rw_error(path, "libelf cannot read section %zu: %s", i, elf_errmsg(-1));
+			return RW_BAD_INPUT;
+		}
+		s->index = i;
+		s->name = elf_strptr(e->elf, e->shstrndx, s->shdr.sh_name);
+		if (!s->name)
+			s->name = "?";
+		if (s->shdr.sh_type != SHT_NOBITS && s->shdr.sh_size)
+			s->data = e->image + s->shdr.sh_offset;
+		s->code = s->shdr.sh_type == SHT_PROGBITS &&
+			  (s->shdr.sh_flags & SHF_EXECINSTR);
+	}
+	if ((st = load_symbols(e)) != RW_OK)
+		return st;
+	load_attributes(e);
+	return RW_OK;
+}
+
+const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset,
+			     uint32_t *off)
+{
+	const struct rw_section *st = &e->sections[e->symtab];
+	const struct rw_section *strs;
+	const Elf32_Sym *syms, *best = NULL;
+	uint64_t addr = offset;
+
+	if (!e->symtab)
+		return NULL;
+	strs = &e->sections[st->shdr.sh_link];
+	syms = (const Elf32_Sym *)st->data;
+	if (e->ehdr.e_type != ET_REL)
+		addr += e->sections[sec].shdr.sh_addr;
+	for (size_t i = 1; i < st->shdr.sh_size / sizeof(Elf32_Sym); i++) {
+		const Elf32_Sym *s = &syms[i];
+		unsigned type = ELF32_ST_TYPE(s->st_info);
+		uint32_t value = s->st_value & ~1u; /* Thumb bit */
+		if (s->st_shndx != sec || (type != STT_FUNC && type != STT_NOTYPE &&
+					   type != STT_OBJECT))
+			continue;
+		const char *name = (const char *)strs->data + s->st_name;
+		if (!*name || name[0] == '$' || value > addr)
+			continue;
+		if (s->st_size && addr >= (uint64_t)value + s->st_size)
+			continue;
+		/* Prefer the closest start; among equals, a sized global. */
+		if (!best || value > (best->st_value & ~1u) ||
+		    (value == (best->st_value & ~1u) && s->st_size && !best->st_size))
+			best = s;
+	}
+	if (!best)
+		return NULL;
+	*off = (uint32_t)(addr - (best->st_value & ~1u));
+	return (const char *)strs->data + best->st_name;
+}
+
+void rw_elf_close(struct rw_elf *e)
+{
+	if (e->elf)
+		elf_end(e->elf);
+	if (e->sections)
+		for (size_t i = 0; i < e->nsections; i++)
+			free(e->sections[i].map);
+	free(e->sections);
+	free(e->image);
+	memset(e, 0, sizeof(*e));
+}
