@@ -35,11 +35,14 @@ struct site {
 	bool present; /* the file already holds the trap word */
 };
 
-struct thumb_site {
+/* A word that cannot be rewritten: a sensitive Thumb instruction, or an
+ * UNPREDICTABLE word in a sensitive encoding space. */
+struct refused_site {
 	size_t sec;
 	uint32_t offset;
-	uint16_t insn;
-	const struct armpv_thumb_form *form;
+	uint32_t insn;
+	bool thumb;
+	const char *what;
 };
 
 struct options {
@@ -54,8 +57,8 @@ struct run {
 	unsigned arch;
 	struct site *sites;
 	size_t nsites, cap;
-	struct thumb_site *thumbs;
-	size_t nthumbs;
+	struct refused_site *refused;
+	size_t nrefused;
 	size_t nrewrite; /* sites not yet trap words */
 	unsigned long counts[ARMPV_NINSNS]; /* all trap sites after rewriting */
 	struct rw_record record;	    /* what the file already says */
@@ -92,8 +95,9 @@ static void usage(FILE *fp)
 		"Exit status:\n"
 		"  0  done, or nothing to do       3  FILE is not valid 32-bit LE ARM ELF\n"
 		"  1  --check found sensitive      4  FILE cannot be rewritten safely (a\n"
-		"     instructions                    relocation on a site, Thumb CPS, no\n"
-		"  2  bad command line                mapping symbols); nothing written\n"
+		"     instructions                    relocation on a site, Thumb CPS, an\n"
+		"  2  bad command line                UNPREDICTABLE encoding, no mapping\n"
+		"                                     symbols); nothing written\n"
 		"                                  5  I/O error; nothing written\n");
 }
 
@@ -153,25 +157,26 @@ static enum rw_status parse_options(int argc, char **argv, struct options *o)
 	return RW_OK;
 }
 
-/* Tag_CPU_arch values (ARM IHI 0045): 1-6 are ARMv4..ARMv5TEJ, 7-10 the
- * ARMv6 family, 11 and up ARMv7 and later, which armpv does not target. */
+/* Tag_CPU_arch values (ARM IHI 0045): 0-5 are pre-ARMv4..ARMv5TEJ, 6-9 the
+ * ARMv6 family (v6, v6KZ, v6T2, v6K), 10 and up ARMv7, the M profiles and
+ * later, which armpv does not target. */
 static enum rw_status choose_arch(struct run *r)
 {
-	unsigned tag = r->elf.attr_cpu_arch;
+	unsigned tag = r->elf.attr_cpu_arch; /* value + 1; 0 if absent */
 
 	if (r->opt.arch) {
 		r->arch = r->opt.arch;
 		return RW_OK;
 	}
-	if (tag == 0 || tag - 1 <= 6) {
+	if (tag == 0 || tag - 1 <= 5) {
 		r->arch = ARMPV_ARCH_ARMV5TE;
 		return RW_OK;
 	}
-	if (tag - 1 <= 10) {
+	if (tag - 1 <= 9) {
 		r->arch = ARMPV_ARCH_ARMV6;
 		return RW_OK;
 	}
-	rw_error(r->opt.input, "built for CPU architecture tag %u (ARMv7 or later): armpv targets ARMv5TE and ARMv6; give --arch to force",
+	rw_error(r->opt.input, "built for CPU architecture tag %u (ARMv7, an M profile or later): armpv targets ARMv5TE and ARMv6; give --arch to force",
 		 tag - 1);
 	return RW_CANNOT;
 }
@@ -187,6 +192,17 @@ static bool add_site(struct run *r, const struct site *s)
 		r->cap = cap;
 	}
 	r->sites[r->nsites++] = *s;
+	return true;
+}
+
+static bool add_refused(struct run *r, const struct refused_site *s)
+{
+	struct refused_site *p = realloc(r->refused, (r->nrefused + 1) * sizeof(*p));
+
+	if (!p)
+		return false;
+	r->refused = p;
+	p[r->nrefused++] = *s;
 	return true;
 }
 
@@ -206,6 +222,10 @@ static bool scan_arm(struct run *r, const struct rw_section *s, uint32_t from,
 			 * that uses the trap space itself (see main()). */
 			site = (struct site){ s->index, off, orig, w, f, true };
 		} else {
+			const struct armpv_unpredictable *u =
+				armpv_classify_unpredictable(w, r->arch);
+			if (u && !add_refused(r, &(struct refused_site){ s->index, off, w, false, u->text }))
+				return false;
 			continue;
 		}
 		if (!add_site(r, &site))
@@ -227,13 +247,8 @@ static bool scan_thumb(struct run *r, const struct rw_section *s, uint32_t from,
 			off += 2;
 			continue;
 		}
-		if (!t)
-			continue;
-		struct thumb_site *p = realloc(r->thumbs, (r->nthumbs + 1) * sizeof(*p));
-		if (!p)
+		if (t && !add_refused(r, &(struct refused_site){ s->index, off, h, true, t->text }))
 			return false;
-		r->thumbs = p;
-		p[r->nthumbs++] = (struct thumb_site){ s->index, off, h, t };
 	}
 	return true;
 }
@@ -347,7 +362,9 @@ static enum rw_status check_relocations(struct run *r)
 			if (e->ehdr.e_type != ET_REL)
 				off -= target->shdr.sh_addr;
 			const struct site *s = site_at(r, target->index, off);
-			if (!s || s->present)
+			/* R_ARM_NONE only records a dependency: nothing is
+			 * written to the word. */
+			if (!s || s->present || ELF32_R_TYPE(rel->r_info) == R_ARM_NONE)
 				continue;
 			uint32_t symoff;
 			const char *sym = rw_elf_symbol_at(e, s->sec, s->offset, &symoff);
@@ -361,18 +378,24 @@ static enum rw_status check_relocations(struct run *r)
 	return bad ? RW_CANNOT : RW_OK;
 }
 
-static enum rw_status check_thumb(const struct run *r)
+/* Sites no trap word can stand for: each is an error naming its place. */
+static enum rw_status check_refused(const struct run *r)
 {
-	for (size_t i = 0; i < r->nthumbs; i++) {
-		const struct thumb_site *t = &r->thumbs[i];
+	for (size_t i = 0; i < r->nrefused; i++) {
+		const struct refused_site *t = &r->refused[i];
 		const struct rw_section *s = &r->elf.sections[t->sec];
 		uint32_t symoff;
 		const char *sym = rw_elf_symbol_at(&r->elf, t->sec, t->offset, &symoff);
-		rw_error(r->elf.path, "%s+0x%x (%s+0x%x): Thumb %s (%04x) is sensitive and has no trap encoding; build this code as ARM",
-			 s->name, t->offset, sym ? sym : "?", sym ? symoff : 0,
-			 t->form->text, t->insn);
+		if (t->thumb)
+			rw_error(r->elf.path, "%s+0x%x (%s+0x%x): Thumb %s (%04x) is sensitive and has no trap encoding; build this code as ARM",
+				 s->name, t->offset, sym ? sym : "?", sym ? symoff : 0,
+				 t->what, t->insn);
+		else
+			rw_error(r->elf.path, "%s+0x%x (%s+0x%x): %08x is UNPREDICTABLE (%s); armpv does not guess what the core does with it",
+				 s->name, t->offset, sym ? sym : "?", sym ? symoff : 0,
+				 t->insn, t->what);
 	}
-	return r->nthumbs ? RW_CANNOT : RW_OK;
+	return r->nrefused ? RW_CANNOT : RW_OK;
 }
 
 static void json_string(const char *s)
@@ -449,7 +472,7 @@ static void report_sites(struct run *r, bool only_sensitive)
 			printf("%s\"%s\": %lu", f2 ? "" : ", ", armpv_insn_names[k], r->counts[k]);
 			f2 = false;
 		}
-		printf("},\n  \"sites\": %zu,\n  \"to_rewrite\": %zu,\n  \"already_trap\": %zu\n}\n",
+		printf("},\n  \"nsites\": %zu,\n  \"to_rewrite\": %zu,\n  \"already_trap\": %zu\n}\n",
 		       r->nsites, r->nrewrite, r->nsites - r->nrewrite);
 	}
 	rw_srcline_close(src);
@@ -598,10 +621,10 @@ int main(int argc, char **argv)
 		if (r.opt.list || r.opt.json || r.nrewrite)
 			report_sites(&r, true);
 		summary(&r, r.nrewrite ? "sensitive instructions left:" : "clean:");
-		st = r.nthumbs ? check_thumb(&r) : r.nrewrite ? RW_SENSITIVE : RW_OK;
+		st = r.nrefused ? check_refused(&r) : r.nrewrite ? RW_SENSITIVE : RW_OK;
 		goto out;
 	}
-	if ((st = check_thumb(&r)) != RW_OK || (st = check_relocations(&r)) != RW_OK) {
+	if ((st = check_refused(&r)) != RW_OK || (st = check_relocations(&r)) != RW_OK) {
 		rw_error(r.opt.input, "nothing written");
 		goto out;
 	}
@@ -626,7 +649,7 @@ int main(int argc, char **argv)
 	summary(&r, "rewrote");
 out:
 	free(r.sites);
-	free(r.thumbs);
+	free(r.refused);
 	rw_elf_close(&r.elf);
 	return st;
 }

@@ -140,9 +140,15 @@ static enum rw_status validate_raw(struct rw_elf *e)
 	Elf32_Ehdr eh;
 	const Elf32_Shdr *sh;
 
-	if (e->size < EI_NIDENT || memcmp(id, ELFMAG, SELFMAG) != 0) {
+	if (e->size < SELFMAG || memcmp(id, ELFMAG, SELFMAG) != 0) {
 		rw_error(path, "not an ELF file (%s)",
 			 e->size < SELFMAG ? "shorter than the ELF magic" : "bad magic");
+		return RW_BAD_INPUT;
+	}
+	/* The magic, then the end: a cut-off ELF file is not "bad magic". */
+	if (e->size < EI_NIDENT) {
+		rw_error(path, "truncated: %zu bytes, the ELF identification needs %d",
+			 e->size, EI_NIDENT);
 		return RW_BAD_INPUT;
 	}
 	if (id[EI_CLASS] == ELFCLASS64) {
@@ -159,6 +165,13 @@ static enum rw_status validate_raw(struct rw_elf *e)
 	}
 	if (id[EI_DATA] != ELFDATA2LSB) {
 		rw_error(path, "bad ELF data encoding %u", id[EI_DATA]);
+		return RW_BAD_INPUT;
+	}
+	/* libelf takes any other EI_VERSION for "not ELF" and says nothing
+	 * more ("libelf cannot read the file: no error"). */
+	if (id[EI_VERSION] != EV_CURRENT) {
+		rw_error(path, "ELF identification version %u, expected %d",
+			 id[EI_VERSION], EV_CURRENT);
 		return RW_BAD_INPUT;
 	}
 	if (e->size < sizeof(eh)) {
@@ -221,6 +234,15 @@ static enum rw_status validate_raw(struct rw_elf *e)
 		rw_error(path, "out of memory");
 		return RW_IO;
 	}
+	/* The name table's own bounds first: from then on raw_name() can
+	 * name any section in the messages below. */
+	const Elf32_Shdr *str = &sh[e->shstrndx];
+	if ((uint64_t)str->sh_offset + str->sh_size > e->size) {
+		rw_error(path, "section %zu (the section name table): contents at offset 0x%x, size 0x%x extend past the end of the file (%zu bytes)",
+			 e->shstrndx, str->sh_offset, str->sh_size, e->size);
+		free(ext);
+		return RW_BAD_INPUT;
+	}
 	ext[n++] = (struct extent){ 0, sizeof(Elf32_Ehdr), SIZE_MAX - 1 };
 	ext[n++] = (struct extent){ eh.e_shoff,
 				    eh.e_shoff + (uint64_t)e->nsections * sizeof(Elf32_Shdr),
@@ -230,11 +252,8 @@ static enum rw_status validate_raw(struct rw_elf *e)
 		if (s->sh_type == SHT_NOBITS || s->sh_type == SHT_NULL || s->sh_size == 0)
 			continue;
 		if ((uint64_t)s->sh_offset + s->sh_size > e->size) {
-			/* The name may live in this very section; read it only
-			 * once the name table itself has been checked. */
 			rw_error(path, "section %zu (%s): contents at offset 0x%x, size 0x%x extend past the end of the file (%zu bytes)",
-				 i, i == e->shstrndx ? "the section name table" : "?",
-				 s->sh_offset, s->sh_size, e->size);
+				 i, raw_name(e, sh, i), s->sh_offset, s->sh_size, e->size);
 			free(ext);
 			return RW_BAD_INPUT;
 		}
@@ -255,7 +274,6 @@ static enum rw_status validate_raw(struct rw_elf *e)
 		}
 	free(ext);
 
-	const Elf32_Shdr *str = &sh[e->shstrndx];
 	if (str->sh_size == 0 || e->image[str->sh_offset + str->sh_size - 1] != 0) {
 		rw_error(path, "section name table is empty or not NUL-terminated");
 		return RW_BAD_INPUT;
@@ -269,6 +287,18 @@ static enum rw_status validate_raw(struct rw_elf *e)
 		if (sh[i].sh_link >= e->nsections) {
 			rw_error(path, "section %zu (%s): link %u is not a section index",
 				 i, raw_name(e, sh, i), sh[i].sh_link);
+			return RW_BAD_INPUT;
+		}
+		/* Compressed contents (gABI "Compressed Sections") would be
+		 * read raw here, and libelf finds no names in a compressed
+		 * name table.  Only non-allocated data that armpv does not
+		 * interpret (debugging information) may be compressed; the
+		 * gABI forbids SHF_COMPRESSED with SHF_ALLOC anyway. */
+		if ((sh[i].sh_flags & SHF_COMPRESSED) &&
+		    (sh[i].sh_type != SHT_PROGBITS ||
+		     (sh[i].sh_flags & (SHF_ALLOC | SHF_EXECINSTR)))) {
+			rw_error(path, "section %zu (%s) is compressed (SHF_COMPRESSED): armpv accepts that only on non-allocated data such as debugging information",
+				 i, raw_name(e, sh, i));
 			return RW_BAD_INPUT;
 		}
 	}
@@ -286,7 +316,10 @@ static int map_cmp(const void *a, const void *b)
 
 static bool mapping_symbol(const char *name, char *state)
 {
-	if (name[0] != '$' || !strchr("atd", name[1]) ||
+	/* name[1] != 0 first: strchr() finds the terminator too, which made
+	 * a symbol "$" a mapping symbol of state 0 and read name[2], past
+	 * its end (found by tests/rewriter/fuzz-elf.c). */
+	if (name[0] != '$' || !name[1] || !strchr("atd", name[1]) ||
 	    (name[2] != 0 && name[2] != '.'))
 		return false;
 	*state = name[1];
@@ -310,11 +343,14 @@ static enum rw_status load_symbols(struct rw_elf *e)
 	if (!st)
 		return RW_OK;
 	const struct rw_section *strs = &e->sections[st->shdr.sh_link];
-	if (st->shdr.sh_entsize != sizeof(Elf32_Sym) ||
-	    st->shdr.sh_size % sizeof(Elf32_Sym)) {
-		rw_error(e->path, "symbol table %s: entry size %llu and size %llu, expected multiples of %zu",
-			 st->name, (unsigned long long)st->shdr.sh_entsize,
-			 (unsigned long long)st->shdr.sh_size, sizeof(Elf32_Sym));
+	if (st->shdr.sh_entsize != sizeof(Elf32_Sym)) {
+		rw_error(e->path, "symbol table %s: entry size %llu, expected %zu",
+			 st->name, (unsigned long long)st->shdr.sh_entsize, sizeof(Elf32_Sym));
+		return RW_BAD_INPUT;
+	}
+	if (st->shdr.sh_size % sizeof(Elf32_Sym)) {
+		rw_error(e->path, "symbol table %s: size %llu is not a multiple of the entry size %zu",
+			 st->name, (unsigned long long)st->shdr.sh_size, sizeof(Elf32_Sym));
 		return RW_BAD_INPUT;
 	}
 	if (strs->shdr.sh_type != SHT_STRTAB || !strs->data ||
@@ -454,6 +490,48 @@ static void load_attributes(struct rw_elf *e)
 	}
 }
 
+/* The headers of SHT_REL and SHT_RELA sections, whose entries the
+ * rewriter reads as Elf32_Rel in place: here rather than only where they
+ * are used, so that --check and --list reject the same files as a rewrite.
+ * sh_info names the section the entries apply to (gABI "Sections"); the
+ * dynamic relocations of executables and shared objects apply to no one
+ * section and have 0 there. */
+static enum rw_status check_relocation_sections(const struct rw_elf *e)
+{
+	for (size_t i = 1; i < e->nsections; i++) {
+		const struct rw_section *s = &e->sections[i];
+		bool rela = s->shdr.sh_type == SHT_RELA;
+		size_t entsize = rela ? sizeof(Elf32_Rela) : sizeof(Elf32_Rel);
+
+		if (s->shdr.sh_type != SHT_REL && !rela)
+			continue;
+		if (s->shdr.sh_info >= e->nsections ||
+		    (s->shdr.sh_info == 0 && e->ehdr.e_type == ET_REL)) {
+			rw_error(e->path, "relocation section %s: target section %llu is not a section",
+				 s->name, (unsigned long long)s->shdr.sh_info);
+			return RW_BAD_INPUT;
+		}
+		if (s->shdr.sh_entsize != entsize) {
+			rw_error(e->path, "relocation section %s: entry size %llu, expected %zu",
+				 s->name, (unsigned long long)s->shdr.sh_entsize, entsize);
+			return RW_BAD_INPUT;
+		}
+		if (s->shdr.sh_size % entsize) {
+			rw_error(e->path, "relocation section %s: size %llu is not a multiple of the entry size %zu",
+				 s->name, (unsigned long long)s->shdr.sh_size, entsize);
+			return RW_BAD_INPUT;
+		}
+		if (s->data && s->shdr.sh_offset % 4) {
+			rw_error(e->path, "relocation section %s is misaligned in the file",
+				 s->name);
+			return RW_BAD_INPUT;
+		}
+	}
+	return RW_OK;
+}
+
+static enum rw_status index_symbols(struct rw_elf *e);
+
 enum rw_status rw_elf_open(const char *path, struct rw_elf *e)
 {
 	enum rw_status st;
@@ -487,52 +565,92 @@ enum rw_status rw_elf_open(const char *path, struct rw_elf *e)
 		s->name = elf_strptr(e->elf, e->shstrndx, s->shdr.sh_name);
 		if (!s->name)
 			s->name = "?";
-		if (s->shdr.sh_type != SHT_NOBITS && s->shdr.sh_size)
+		/* validate_raw() bounds-checked every section but NOBITS and
+		 * NULL; an SHT_NULL header is inactive (gABI), its offset and
+		 * size undefined: no data. */
+		if (s->shdr.sh_type != SHT_NOBITS && s->shdr.sh_type != SHT_NULL &&
+		    s->shdr.sh_size)
 			s->data = e->image + s->shdr.sh_offset;
 		s->code = s->shdr.sh_type == SHT_PROGBITS &&
 			  (s->shdr.sh_flags & SHF_EXECINSTR);
 	}
-	if ((st = load_symbols(e)) != RW_OK)
+	if ((st = check_relocation_sections(e)) != RW_OK ||
+	    (st = load_symbols(e)) != RW_OK || (st = index_symbols(e)) != RW_OK)
 		return st;
 	load_attributes(e);
+	return RW_OK;
+}
+
+static int sym_cmp(const void *a, const void *b)
+{
+	const struct rw_sym *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	/* At one address a sized symbol (a function) names it best. */
+	return (y->size != 0) - (x->size != 0);
+}
+
+/* Index of named function, object and untyped symbols, for listings. */
+static enum rw_status index_symbols(struct rw_elf *e)
+{
+	if (!e->symtab)
+		return RW_OK;
+	const struct rw_section *st = &e->sections[e->symtab];
+	const struct rw_section *strs = &e->sections[st->shdr.sh_link];
+	const Elf32_Sym *syms = (const Elf32_Sym *)st->data;
+	size_t n = st->shdr.sh_size / sizeof(Elf32_Sym);
+
+	e->syms = calloc(n ? n : 1, sizeof(*e->syms));
+	if (!e->syms) {
+		rw_error(e->path, "out of memory");
+		return RW_IO;
+	}
+	for (size_t i = 1; i < n; i++) {
+		const Elf32_Sym *s = &syms[i];
+		unsigned type = ELF32_ST_TYPE(s->st_info);
+		const char *name = (const char *)strs->data + s->st_name;
+		if (s->st_shndx == SHN_UNDEF || s->st_shndx >= e->nsections ||
+		    (type != STT_FUNC && type != STT_NOTYPE && type != STT_OBJECT) ||
+		    !*name || name[0] == '$')
+			continue;
+		uint64_t value = s->st_value & ~1u;
+		if (e->ehdr.e_type != ET_REL) {
+			if (value < e->sections[s->st_shndx].shdr.sh_addr)
+				continue;
+			value -= e->sections[s->st_shndx].shdr.sh_addr;
+		}
+		e->syms[e->nsyms++] = (struct rw_sym){ s->st_shndx, (uint32_t)value,
+						       s->st_size, name };
+	}
+	qsort(e->syms, e->nsyms, sizeof(*e->syms), sym_cmp);
 	return RW_OK;
 }
 
 const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset,
 			     uint32_t *off)
 {
-	const struct rw_section *st = &e->sections[e->symtab];
-	const struct rw_section *strs;
-	const Elf32_Sym *syms, *best = NULL;
-	uint64_t addr = offset;
+	size_t lo = 0, hi = e->nsyms;
 
-	if (!e->symtab)
-		return NULL;
-	strs = &e->sections[st->shdr.sh_link];
-	syms = (const Elf32_Sym *)st->data;
-	if (e->ehdr.e_type != ET_REL)
-		addr += e->sections[sec].shdr.sh_addr;
-	for (size_t i = 1; i < st->shdr.sh_size / sizeof(Elf32_Sym); i++) {
-		const Elf32_Sym *s = &syms[i];
-		unsigned type = ELF32_ST_TYPE(s->st_info);
-		uint32_t value = s->st_value & ~1u; /* Thumb bit */
-		if (s->st_shndx != sec || (type != STT_FUNC && type != STT_NOTYPE &&
-					   type != STT_OBJECT))
-			continue;
-		const char *name = (const char *)strs->data + s->st_name;
-		if (!*name || name[0] == '$' || value > addr)
-			continue;
-		if (s->st_size && addr >= (uint64_t)value + s->st_size)
-			continue;
-		/* Prefer the closest start; among equals, a sized global. */
-		if (!best || value > (best->st_value & ~1u) ||
-		    (value == (best->st_value & ~1u) && s->st_size && !best->st_size))
-			best = s;
+	/* The last symbol of 'sec' starting at or before 'offset'. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct rw_sym *s = &e->syms[mid];
+		if (s->sec < sec || (s->sec == sec && s->value <= offset))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	if (!best)
+	if (lo == 0 || e->syms[lo - 1].sec != sec)
 		return NULL;
-	*off = (uint32_t)(addr - (best->st_value & ~1u));
-	return (const char *)strs->data + best->st_name;
+	/* Among symbols at that same address, the first sorts sized-first. */
+	uint32_t v = e->syms[lo - 1].value;
+	while (lo > 1 && e->syms[lo - 2].sec == sec && e->syms[lo - 2].value == v)
+		lo--;
+	*off = offset - v;
+	return e->syms[lo - 1].name;
 }
 
 void rw_elf_close(struct rw_elf *e)
@@ -543,6 +661,7 @@ void rw_elf_close(struct rw_elf *e)
 		for (size_t i = 0; i < e->nsections; i++)
 			free(e->sections[i].map);
 	free(e->sections);
+	free(e->syms);
 	free(e->image);
 	memset(e, 0, sizeof(*e));
 }

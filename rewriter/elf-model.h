@@ -45,6 +45,14 @@ struct rw_section {
 	size_t nmap;
 };
 
+/* A code or data symbol, for "symbol+offset" in listings. */
+struct rw_sym {
+	size_t sec;
+	uint32_t value; /* section offset (Thumb bit cleared) */
+	uint32_t size;
+	const char *name;
+};
+
 struct rw_elf {
 	const char *path;
 	unsigned char *image; /* the whole file */
@@ -57,6 +65,8 @@ struct rw_elf {
 	size_t symtab; /* section index, 0 if none */
 	size_t nmapping_symbols;
 	unsigned attr_cpu_arch; /* Tag_CPU_arch + 1, 0 if absent */
+	struct rw_sym *syms;	/* sorted by (sec, value) */
+	size_t nsyms;
 };
 
 /* Read and validate 'path'.  On failure print "armpv-rewrite: PATH: ..." and

@@ -177,21 +177,32 @@ enum rw_status rw_record_prepare(const struct rw_elf *e, const struct rw_record 
 		rw_error(e->path, "out of memory");
 		return RW_IO;
 	}
-	unsigned char *base = p->tail - e->size; /* file offset -> tail */
-	if (rel) {
-		memcpy(base + data_at, text, tlen + 1);
-	} else {
-		rw_put_le32(base + data_at, 6);
-		rw_put_le32(base + data_at + 4, RW_NOTE_DESC_SIZE);
-		rw_put_le32(base + data_at + 8, RW_NOTE_TYPE);
-		memcpy(base + data_at + 12, RW_NOTE_NAME, 6);
-		memcpy(base + data_at + 20, text, tlen);
+	/* File offset X is at p->tail + (X - e->size).  The tail starts at
+	 * the input's size, which need not be a multiple of 4, so the new
+	 * header table is built in an array of its own and copied in: an
+	 * Elf32_Shdr store at a misaligned address is undefined (and faults
+	 * on strict-alignment hosts).  Found by tests/rewriter/fuzz-elf.c. */
+	unsigned char *data = p->tail + (data_at - e->size);
+	unsigned char *strs = p->tail + (str_at - e->size);
+	Elf32_Shdr *sh = calloc(nsec + 1, sizeof(*sh));
+	if (!sh) {
+		rw_error(e->path, "out of memory");
+		rw_record_free(p);
+		return RW_IO;
 	}
-	Elf32_Shdr *sh = (Elf32_Shdr *)(base + sh_at);
+	if (rel) {
+		memcpy(data, text, tlen + 1);
+	} else {
+		rw_put_le32(data, 6);
+		rw_put_le32(data + 4, RW_NOTE_DESC_SIZE);
+		rw_put_le32(data + 8, RW_NOTE_TYPE);
+		memcpy(data + 12, RW_NOTE_NAME, 6);
+		memcpy(data + 20, text, tlen);
+	}
 	memcpy(sh, e->image + p->ehdr.e_shoff, nsec * sizeof(Elf32_Shdr));
 	if (name_off < 0) {
-		memcpy(base + str_at, str->data, str->shdr.sh_size);
-		memcpy(base + str_at + str->shdr.sh_size, name, strlen(name) + 1);
+		memcpy(strs, str->data, str->shdr.sh_size);
+		memcpy(strs + str->shdr.sh_size, name, strlen(name) + 1);
 		name_off = (long)str->shdr.sh_size;
 		sh[e->shstrndx].sh_offset = (Elf32_Off)str_at;
 		sh[e->shstrndx].sh_size = (Elf32_Word)str_size;
@@ -210,6 +221,8 @@ enum rw_status rw_record_prepare(const struct rw_elf *e, const struct rw_record 
 		p->ehdr.e_shnum = (Elf32_Half)(nsec + 1);
 	else
 		sh[0].sh_size = (Elf32_Word)(nsec + 1);
+	memcpy(p->tail + (sh_at - e->size), sh, (nsec + 1) * sizeof(*sh));
+	free(sh);
 	return RW_OK;
 }
 

@@ -104,6 +104,25 @@ uint32_t armpv_field(const struct armpv_form *f, uint32_t insn,
 	return v;
 }
 
+const struct armpv_unpredictable *armpv_classify_unpredictable(uint32_t word,
+								unsigned archs)
+{
+	unsigned key = (word >> 20) & 0xff;
+
+	if (armpv_unpredictable_index[key] == armpv_unpredictable_index[key + 1] ||
+	    armpv_match(word))
+		return NULL;
+	for (unsigned i = armpv_unpredictable_index[key];
+	     i < armpv_unpredictable_index[key + 1]; i++) {
+		const struct armpv_unpredictable *u =
+			&armpv_unpredictables[armpv_unpredictable_rows[i]];
+		if ((word & u->mask) == u->value && (u->archs & archs) &&
+		    (!u->conditional || (word >> 28) != 0xf))
+			return u;
+	}
+	return NULL;
+}
+
 const struct armpv_thumb_form *armpv_classify_thumb(uint16_t insn,
 						    unsigned archs)
 {

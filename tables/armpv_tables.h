@@ -48,6 +48,16 @@ struct armpv_notsens {
 	const char *text;
 };
 
+/* Words of a sensitive encoding space that the ARM ARM makes UNPREDICTABLE
+ * (SBZ/SBO bits violated, writeback with user registers, ...). */
+struct armpv_unpredictable {
+	uint32_t mask, value;
+	uint8_t archs;
+	uint8_t conditional;
+	uint16_t spec_line;
+	const char *text;
+};
+
 /* A sensitive 16-bit Thumb instruction (no trap encoding exists). */
 struct armpv_thumb_form {
 	const char *name;
@@ -72,6 +82,7 @@ extern const struct armpv_form armpv_forms[ARMPV_NFORMS];
 extern const struct armpv_notsens armpv_notsens[];
 extern const struct armpv_field_info armpv_fields[ARMPV_NFIELDS];
 extern const struct armpv_thumb_form armpv_thumb_forms[];
+extern const struct armpv_unpredictable armpv_unpredictables[];
 extern const struct armpv_trapspace armpv_trapspaces[ARMPV_NSPACES];
 extern const char *const armpv_arch_names[ARMPV_NARCHS];
 extern const char *const armpv_insn_names[ARMPV_NINSNS];
@@ -81,6 +92,8 @@ extern const unsigned short armpv_classify_index[257];
 extern const unsigned char armpv_classify_rows[];
 extern const unsigned short armpv_decode_index[257];
 extern const unsigned char armpv_decode_rows[];
+extern const unsigned short armpv_unpredictable_index[257];
+extern const unsigned char armpv_unpredictable_rows[];
 
 /* The form 'word' matches, whether or not it is sensitive on a given
  * architecture; NULL if it matches none. */
@@ -111,6 +124,12 @@ static inline int armpv_form_has_field(const struct armpv_form *f,
 {
 	return f->field_mask[field] != 0;
 }
+
+/* For a word that matches no sensitive form (armpv_match() is NULL): the
+ * UNPREDICTABLE pattern of a sensitive encoding space it falls in on
+ * 'archs', or NULL.  The rewriter refuses such words. */
+const struct armpv_unpredictable *armpv_classify_unpredictable(uint32_t word,
+								unsigned archs);
 
 /* The sensitive Thumb form a 16-bit Thumb instruction is on 'archs', or
  * NULL.  (The only one on ARMv5TE/ARMv6 is CPS, ARMv6.) */

@@ -34,6 +34,7 @@
 #define MAX_SPACES 8
 #define MAX_NEVER 16
 #define MAX_THUMB 8
+#define MAX_UNPRED 32
 #define MAX_INSNS 32
 #define MAX_GROUPS 8
 #define MAX_MOVES 12
@@ -87,6 +88,14 @@ struct thumb {
 	int line;
 };
 
+/* Words of a sensitive encoding space the ARM ARM makes UNPREDICTABLE. */
+struct unpred {
+	unsigned archs;
+	struct tmpl t;
+	char text[TEXT_LEN];
+	int line;
+};
+
 struct space {
 	char name[NAME_LEN];
 	char text[TEXT_LEN];
@@ -119,6 +128,8 @@ static struct {
 	int nnevers;
 	struct thumb thumbs[MAX_THUMB];
 	int nthumbs;
+	struct unpred unpreds[MAX_UNPRED];
+	int nunpreds;
 	char insns[MAX_INSNS][NAME_LEN];
 	char insn_group[MAX_INSNS][NAME_LEN];
 	int ninsns;
@@ -241,6 +252,13 @@ static bool parse_tmpl(int line, char **tok, int ntok, int *pos, struct tmpl *t,
 			t->bit[n++] = ch;
 		}
 		(*pos)++;
+	}
+	/* A further token of bare template bits makes the template longer,
+	 * it does not start the description. */
+	if (n == 32 && *pos < ntok &&
+	    strspn(tok[*pos], "01x") == strlen(tok[*pos])) {
+		error_at(line, "template longer than 32 bits");
+		return false;
 	}
 	if (n != 32) {
 		error_at(line, "template has %d bits, expected 32", n);
@@ -387,6 +405,11 @@ static void parse_line(int line, char **tok, int ntok)
 			error_at(line, "arch needs exactly one name");
 			return;
 		}
+		for (int i = 0; i < spec.narchs; i++)
+			if (strcmp(spec.archs[i], tok[1]) == 0) {
+				error_at(line, "arch %s declared twice", tok[1]);
+				return;
+			}
 		copy_name(line, spec.archs[spec.narchs++], tok[1]);
 	} else if (strcmp(kw, "field") == 0) {
 		struct field *f = &spec.fields[spec.nfields];
@@ -399,6 +422,11 @@ static void parse_line(int line, char **tok, int ntok)
 			error_at(line, "field letter %c declared twice", tok[1][0]);
 			return;
 		}
+		for (int i = 0; i < spec.nfields; i++)
+			if (strcmp(spec.fields[i].name, tok[2]) == 0) {
+				error_at(line, "field name %s declared twice", tok[2]);
+				return;
+			}
 		if (spec.nfields == MAX_FIELDS) {
 			error_at(line, "too many fields");
 			return;
@@ -507,6 +535,26 @@ static void parse_line(int line, char **tok, int ntok)
 		}
 		strcpy(spec.insn_group[k], r->group);
 		spec.nrows++;
+	} else if (strcmp(kw, "unpredictable") == 0) {
+		struct unpred *u = &spec.unpreds[spec.nunpreds];
+		if (ntok < 3 || spec.nunpreds == MAX_UNPRED) {
+			error_at(line, "unpredictable needs ARCHS TEMPLATE");
+			return;
+		}
+		if (!parse_archs(line, tok[1], &u->archs))
+			return;
+		pos = 2;
+		if (!parse_tmpl(line, tok, ntok, &pos, &u->t, true, true))
+			return;
+		for (int i = 0; i < 32; i++)
+			if (isalpha((unsigned char)u->t.bit[i]) && u->t.bit[i] != 'x' &&
+			    !(u->t.bit[i] == 'c' && i < 4)) {
+				error_at(line, "unpredictable template may use only 0, 1, x and cccc");
+				return;
+			}
+		join_text(u->text, sizeof(u->text), tok, pos, ntok);
+		u->line = line;
+		spec.nunpreds++;
 	} else if (strcmp(kw, "thumb") == 0) {
 		struct thumb *th = &spec.thumbs[spec.nthumbs];
 		int n = 0;
@@ -529,6 +577,11 @@ static void parse_line(int line, char **tok, int ntok)
 				if (*p == '1')
 					th->value |= (uint16_t)(1u << (15 - n));
 			}
+		}
+		if (n == 16 && pos < ntok &&
+		    strspn(tok[pos], "01x") == strlen(tok[pos])) {
+			error_at(line, "thumb template longer than 16 bits");
+			return;
 		}
 		if (n != 16) {
 			error_at(line, "thumb template has %d bits, expected 16", n);
@@ -622,15 +675,16 @@ static void check_format(const struct format *f)
 				 "format %s: field %c has %d bits in the instruction but %d in the trap",
 				 f->name, l, a, b);
 	}
-	for (int i = 0; i < 32; i++) {
-		bool ci = f->insn.bit[i] == 'c', ct = f->trap.bit[i] == 'c';
-		if ((ci || ct) && (i >= 4 || !ci || !ct))
+	/* All four bits: tmpl_conditional() and the library test bits 31:28. */
+	bool cond = tmpl_count(&f->insn, 'c') || tmpl_count(&f->trap, 'c');
+	for (int i = 0; cond && i < 32; i++)
+		if ((f->insn.bit[i] == 'c') != (i < 4) ||
+		    (f->trap.bit[i] == 'c') != (i < 4)) {
 			error_at(f->line,
 				 "format %s: the condition must be bits 31:28 of both templates, or of neither",
 				 f->name);
-		if (ci && i >= 4)
 			break;
-	}
+		}
 	if (!tmpl_conditional(&f->insn)) {
 		/* Unconditional forms live in the 1111 space; their trap must be
 		 * an always-executed word. */
@@ -673,6 +727,14 @@ static void check_row_space(struct row *r)
 				 spec.nevers[i].text);
 }
 
+struct move {
+	uint32_t mask; /* instruction-side bits */
+	int shift;     /* trap bit = insn bit + shift */
+};
+
+static int row_moves(const struct row *r, struct move *mv);
+static int row_notsens(const struct row *r, int *first);
+
 static void validate(void)
 {
 	if (spec.version <= 0)
@@ -711,6 +773,12 @@ static void validate(void)
 					 a->name, a->form, spec.rows[j].name,
 					 spec.rows[j].form);
 	}
+	for (int i = 0; i < spec.nunpreds; i++)
+		for (int j = 0; j < spec.nrows; j++)
+			if (tmpl_intersect(&spec.unpreds[i].t, &spec.rows[j].trap))
+				error_at(spec.unpreds[i].line,
+					 "unpredictable pattern meets the trap of %s %s",
+					 spec.rows[j].name, spec.rows[j].form);
 	for (int i = 0; i < spec.nnotsens; i++) {
 		bool hit = false;
 		for (int j = 0; j < spec.nrows; j++)
@@ -721,15 +789,19 @@ static void validate(void)
 			error_at(spec.notsens[i].line,
 				 "notsens pattern matches no instruction row");
 	}
+	/* What the output needs and can still fail: check it before any file
+	 * is written. */
+	for (int i = 0; i < spec.nrows; i++) {
+		struct move mv[MAX_MOVES];
+		int first;
+
+		row_moves(&spec.rows[i], mv);
+		row_notsens(&spec.rows[i], &first);
+	}
 }
 
 /* ------------------------------------------------------------------ */
 /* Derived data                                                        */
-
-struct move {
-	uint32_t mask; /* instruction-side bits */
-	int shift;     /* trap bit = insn bit + shift */
-};
 
 static int row_moves(const struct row *r, struct move *mv)
 {
@@ -762,6 +834,30 @@ static int row_moves(const struct row *r, struct move *mv)
 		}
 	}
 	return n;
+}
+
+/* The armpv_notsens entries that apply to row r: those of its format that
+ * meet its template.  The library walks them as one run (notsens_first,
+ * notsens_count), so no other format's entry may sit among them. */
+static int row_notsens(const struct row *r, int *first)
+{
+	int count = 0;
+
+	*first = -1;
+	for (int j = 0; j < spec.nnotsens; j++)
+		if (spec.notsens[j].format == r->format &&
+		    tmpl_intersect(&r->insn, &spec.notsens[j].insn)) {
+			if (*first < 0)
+				*first = j;
+			count = j - *first + 1;
+		}
+	for (int j = *first; j >= 0 && j < *first + count; j++)
+		if (spec.notsens[j].format != r->format) {
+			error_at(r->line, "notsens lines of format %s must be adjacent",
+				 spec.formats[r->format].name);
+			break;
+		}
+	return count;
 }
 
 /* Field locations come from the unbound format, so that fields bound to
@@ -895,8 +991,9 @@ static void emit_header(FILE *fp)
 	}
 	fprintf(fp, "\tARMPV_NFORMS\n};\n\n");
 	fprintf(fp, "#define ARMPV_MAX_MOVES %d\n#define ARMPV_NNOTSENS %d\n"
-		    "#define ARMPV_NSPACES %d\n#define ARMPV_NTHUMB %d\n\n",
-		MAX_MOVES, spec.nnotsens, spec.nspaces, spec.nthumbs);
+		    "#define ARMPV_NSPACES %d\n#define ARMPV_NTHUMB %d\n"
+		    "#define ARMPV_NUNPREDICTABLE %d\n\n",
+		MAX_MOVES, spec.nnotsens, spec.nspaces, spec.nthumbs, spec.nunpreds);
 	fprintf(fp, "#endif /* ARMPV_TABLES_GEN_H */\n");
 }
 
@@ -927,6 +1024,33 @@ static void emit_index(FILE *fp, const char *name, bool trap)
 	if (!k)
 		fprintf(fp, "0");
 	fprintf(fp, "\n};\n\n");
+}
+
+/* UNPREDICTABLE patterns compatible with each value of bits 27:20. */
+static void emit_unpred_index(FILE *fp)
+{
+	int off[257], k = 0;
+	static int list[256 * MAX_UNPRED];
+
+	for (int v = 0; v < 256; v++) {
+		off[v] = k;
+		for (int i = 0; i < spec.nunpreds; i++) {
+			const struct tmpl *t = &spec.unpreds[i].t;
+			uint32_t m = tmpl_mask(t) & 0x0ff00000u;
+			if (((tmpl_value(t) ^ ((uint32_t)v << 20)) & m) == 0)
+				list[k++] = i;
+		}
+	}
+	off[256] = k;
+	fprintf(fp, "const unsigned short armpv_unpredictable_index[257] = {");
+	for (int v = 0; v < 257; v++)
+		fprintf(fp, "%s%d,", v % 16 ? " " : "\n\t", off[v]);
+	fprintf(fp, "\n};\n\nconst unsigned char armpv_unpredictable_rows[%d] = {", k ? k : 1);
+	for (int i = 0; i < k; i++)
+		fprintf(fp, "%s%d,", i % 16 ? " " : "\n\t", list[i]);
+	if (!k)
+		fprintf(fp, "0");
+	fprintf(fp, "\n};\n");
 }
 
 static void emit_source(FILE *fp)
@@ -976,6 +1100,19 @@ static void emit_source(FILE *fp)
 	}
 	if (!spec.nnotsens)
 		fprintf(fp, "\t{ 0, 1, 0, 0, \"\" },\n");
+	fprintf(fp, "};\n\nconst struct armpv_unpredictable armpv_unpredictables[%d] = {\n",
+		spec.nunpreds ? spec.nunpreds : 1);
+	for (int i = 0; i < spec.nunpreds; i++) {
+		const struct unpred *u = &spec.unpreds[i];
+		tmpl_string(&u->t, s1);
+		fprintf(fp, "\t/* line %d: %s */\n\t{ 0x%08xu, 0x%08xu, 0x%xu, %d, %d, ",
+			u->line, s1, tmpl_mask(&u->t), tmpl_value(&u->t), u->archs,
+			tmpl_conditional(&u->t), u->line);
+		emit_c_string(fp, u->text);
+		fprintf(fp, " },\n");
+	}
+	if (!spec.nunpreds)
+		fprintf(fp, "\t{ 0xffffffffu, 0xffffffffu, 0, 0, 0, \"\" },\n");
 	fprintf(fp, "};\n\nconst struct armpv_thumb_form armpv_thumb_forms[%d] = {\n",
 		spec.nthumbs ? spec.nthumbs : 1);
 	for (int i = 0; i < spec.nthumbs; i++) {
@@ -992,19 +1129,8 @@ static void emit_source(FILE *fp)
 		const struct row *r = &spec.rows[i];
 		const struct format *f = &spec.formats[r->format];
 		struct move mv[MAX_MOVES];
-		int nmv = row_moves(r, mv), first = -1, count = 0;
+		int first, nmv = row_moves(r, mv), count = row_notsens(r, &first);
 
-		for (int j = 0; j < spec.nnotsens; j++)
-			if (spec.notsens[j].format == r->format &&
-			    tmpl_intersect(&r->insn, &spec.notsens[j].insn)) {
-				if (first < 0)
-					first = j;
-				count = j - first + 1;
-			}
-		for (int j = first; j >= 0 && j < first + count; j++)
-			if (spec.notsens[j].format != r->format)
-				error_at(r->line, "notsens lines of format %s must be adjacent",
-					 f->name);
 		tmpl_string(&r->insn, s1);
 		tmpl_string(&r->trap, s2);
 		upper(up, r->name);
@@ -1036,6 +1162,7 @@ static void emit_source(FILE *fp)
 	fprintf(fp, "/* Candidate forms by bits 27:20 of an instruction / a trap word. */\n");
 	emit_index(fp, "classify", false);
 	emit_index(fp, "decode", true);
+	emit_unpred_index(fp);
 }
 
 static void md_tmpl(FILE *fp, const struct tmpl *t)
@@ -1126,6 +1253,16 @@ static void emit_markdown(FILE *fp)
 		fprintf(fp, "| %s | %s | ", archs, spec.formats[n->format].name);
 		md_tmpl(fp, &n->insn);
 		fprintf(fp, " | %s |\n", n->text);
+	}
+	fprintf(fp, "\nUNPREDICTABLE words in sensitive encoding spaces, which the rewriter\n"
+		    "refuses (checked only when no row above matches):\n\n"
+		    "| architectures | pattern | what |\n|---|---|---|\n");
+	for (int i = 0; i < spec.nunpreds; i++) {
+		const struct unpred *u = &spec.unpreds[i];
+		archs_string(u->archs, archs, sizeof(archs));
+		fprintf(fp, "| %s | ", archs);
+		md_tmpl(fp, &u->t);
+		fprintf(fp, " | %s |\n", u->text);
 	}
 	fprintf(fp, "\nSensitive Thumb instructions, which have no one-halfword trap; the\n"
 		    "rewriter reports them instead of rewriting:\n\n"

@@ -27,6 +27,7 @@
 
 struct counts {
 	uint64_t sensitive[ARMPV_NARCHS][ARMPV_NINSNS];
+	uint64_t unpredictable[ARMPV_NARCHS];
 	uint64_t sensitive_any;
 	uint64_t accepted;
 	uint64_t failures;
@@ -86,8 +87,8 @@ static void check_word(struct counts *c, uint32_t w)
 					c->sensitive[a][f->insn]++;
 			if (armpv_classify(w, archs) != f)
 				fail(c, w, "classify disagrees with match");
-			if (armpv_match(t))
-				fail(c, w, "trap word is itself sensitive");
+			if (armpv_match(t) || armpv_classify_unpredictable(t, ARMPV_ARCH_ALL))
+				fail(c, w, "trap word is itself sensitive or UNPREDICTABLE");
 			if (f->conditional ? (t >> 28) != (w >> 28)
 					   : (t >> 28) != 0xe)
 				fail(c, w, "trap word does not keep the condition");
@@ -98,6 +99,10 @@ static void check_word(struct counts *c, uint32_t w)
 				fail(c, w, "round trip fails");
 		}
 	}
+	if (!f && armpv_classify_unpredictable(w, ARMPV_ARCH_ALL))
+		for (unsigned a = 0; a < ARMPV_NARCHS; a++)
+			if (armpv_classify_unpredictable(w, 1u << a))
+				c->unpredictable[a]++;
 	f = armpv_decode(w, &orig);
 	if (f) {
 		c->accepted++;
@@ -183,6 +188,8 @@ int main(int argc, char **argv)
 		for (unsigned a = 0; a < ARMPV_NARCHS; a++)
 			for (unsigned k = 0; k < ARMPV_NINSNS; k++)
 				total.sensitive[a][k] += c->sensitive[a][k];
+		for (unsigned a = 0; a < ARMPV_NARCHS; a++)
+			total.unpredictable[a] += c->unpredictable[a];
 		total.sensitive_any += c->sensitive_any;
 		total.accepted += c->accepted;
 		if (c->failures && !total.failures) {
@@ -205,6 +212,10 @@ int main(int argc, char **argv)
 			printf(" %14" PRIu64, total.sensitive[a][k]);
 		printf("\n");
 	}
+	printf("%-10s", "UNPRED.");
+	for (unsigned a = 0; a < ARMPV_NARCHS; a++)
+		printf(" %14" PRIu64, total.unpredictable[a]);
+	printf("  (refused by the rewriter)\n");
 	printf("sensitive on some architecture: %" PRIu64 "\n", total.sensitive_any);
 	printf("trap words the decoder accepts: %" PRIu64 "\n", total.accepted);
 	if (from == 0 && to == (UINT64_C(1) << 32) &&

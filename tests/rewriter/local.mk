@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# armpv-rewrite on fixtures assembled at test time.
+TESTS += tests/rewriter/rewrite.sh
+EXTRA_DIST += tests/rewriter/rewrite.sh \
+	tests/rewriter/fixtures/literal-pool.S \
+	tests/rewriter/fixtures/reloc-on-site.S \
+	tests/rewriter/fixtures/thumb-cps.S \
+	tests/rewriter/fixtures/v6-forms.S \
+	tests/rewriter/fixtures/v7.S \
+	tests/rewriter/fixtures/unpredictable.S \
+	examples/demo-guest.S examples/demo.sh
