@@ -55,7 +55,8 @@ struct field {
 
 struct format {
 	char name[NAME_LEN];
-	struct tmpl insn, trap;
+	struct tmpl insn, trap; /* after the format's own bindings */
+	struct tmpl fields;	/* the instruction template before them */
 	int line;
 	bool used;
 };
@@ -490,6 +491,26 @@ static void parse_line(int line, char **tok, int ntok)
 		pos++;
 		if (!parse_tmpl(line, tok, ntok, &pos, &f->trap, false, true))
 			return;
+		f->fields = f->insn;
+		/* Whole fields bound by the format itself: constants in both
+		 * templates (the trap may leave them out, its place in the trap
+		 * space saying them), yet still fields for armpv_field(). */
+		for (; pos < ntok && strchr(tok[pos], '='); pos++) {
+			const char *b = tok[pos], *val = b + 2;
+			char letter = b[0];
+			int n = tmpl_count(&f->insn, letter), nt = tmpl_count(&f->trap, letter);
+			if (b[1] != '=' || find_field(letter) < 0 || letter == 'c' ||
+			    n == 0 || (int)strlen(val) != n || strspn(val, "01") != (size_t)n ||
+			    (nt != 0 && nt != n)) {
+				error_at(line, "bad format binding \"%s\": it must give every bit of a field of the instruction template as 0 or 1",
+					 b);
+				return;
+			}
+			for (struct tmpl *tp = &f->insn; tp; tp = tp == &f->insn ? &f->trap : NULL)
+				for (int i = 0, k = 0; i < 32; i++)
+					if (tp->bit[i] == letter)
+						tp->bit[i] = val[k++];
+		}
 		if (pos != ntok) {
 			error_at(line, "unexpected \"%s\" after the trap template",
 				 tok[pos]);
@@ -861,13 +882,13 @@ static int row_notsens(const struct row *r, int *first)
 }
 
 /* Field locations come from the unbound format, so that fields bound to
- * constants (the data-processing opcode, B and L) can still be read. */
+ * constants (the data-processing opcode, B, L, W) can still be read. */
 static uint32_t format_field_mask(const struct format *f, char letter)
 {
 	uint32_t m = 0;
 
 	for (int i = 0; i < 32; i++)
-		if (f->insn.bit[i] == letter)
+		if (f->fields.bit[i] == letter)
 			m |= 1u << (31 - i);
 	return m;
 }
