@@ -492,52 +492,57 @@ static void summary(const struct run *r, const char *verb)
 	fputc('\n', stderr);
 }
 
-/* Write the patched image plus the record to a temporary file beside the
- * output, check it, and rename it into place. */
-static enum rw_status write_output(struct run *r)
+/* Write output: a temporary file beside it gets a copy of the input, the
+ * trap words and the record; it is read back and checked, then renamed into
+ * place.  'sites' NULL copies the input unchanged. */
+static enum rw_status emit_file(struct run *r, const char *out, bool rewrite)
 {
 	struct rw_elf *e = &r->elf;
-	const char *out = r->opt.output ? r->opt.output : r->opt.input;
-	struct rw_record_patch patch;
-	enum rw_status st;
+	struct rw_record_patch patch = { 0 };
+	enum rw_status st = RW_OK;
 	struct stat sb;
-
-	for (size_t i = 0; i < r->nsites; i++) {
-		const struct site *s = &r->sites[i];
-		if (!s->present)
-			rw_put_le32(e->sections[s->sec].data + s->offset, s->trap);
-	}
-	if ((st = rw_record_prepare(e, &r->record, r->arch, r->counts, &patch)) != RW_OK)
-		return st;
-
 	size_t len = strlen(out) + 32;
-	char *tmp = malloc(len), *dir = strdup(out);
-	if (!tmp || !dir) {
-		free(tmp);
-		free(dir);
-		rw_record_free(&patch);
+	char *tmp = malloc(len);
+
+	if (!tmp)
 		return RW_IO;
+	if (rewrite && (st = rw_record_prepare(e, &r->record, r->arch, r->counts, &patch)) != RW_OK) {
+		free(tmp);
+		return st;
 	}
 	snprintf(tmp, len, "%s.armpv-XXXXXX", out);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		rw_error(out, "cannot create a temporary file beside it: %s", strerror(errno));
 		free(tmp);
-		free(dir);
 		rw_record_free(&patch);
 		return RW_IO;
 	}
-	st = rw_record_write(fd, e, &patch);
-	if (st == RW_OK && stat(r->opt.input, &sb) == 0)
+	st = rw_elf_copy(e, fd);
+	for (size_t i = 0; rewrite && st == RW_OK && i < r->nsites; i++) {
+		const struct site *s = &r->sites[i];
+		unsigned char w[4];
+		if (s->present)
+			continue;
+		rw_put_le32(w, s->trap);
+		if (pwrite(fd, w, 4, (off_t)(e->sections[s->sec].shdr.sh_offset + s->offset)) != 4) {
+			rw_error(out, "write error: %s", strerror(errno));
+			st = RW_IO;
+		}
+	}
+	if (rewrite && st == RW_OK)
+		st = rw_record_apply(fd, e, &patch);
+	rw_record_free(&patch);
+	if (st == RW_OK && fstat(e->fd, &sb) == 0)
 		(void)fchmod(fd, sb.st_mode & 07777);
 	if (st == RW_OK && fsync(fd) != 0)
 		st = RW_IO;
 	if (close(fd) != 0)
 		st = RW_IO;
-	rw_record_free(&patch);
-	if (st == RW_OK) {
-		/* Read the result back as an independent check: it must be a
-		 * valid file in which nothing sensitive is left. */
+	/* The input is no longer needed: drop it before reading the result
+	 * back, so that the two are never in memory together. */
+	rw_elf_close(e);
+	if (st == RW_OK && rewrite) {
 		struct rw_elf check;
 		st = rw_elf_open(tmp, &check);
 		if (st == RW_OK && !rw_record_find(&check, NULL)) {
@@ -555,40 +560,20 @@ static enum rw_status write_output(struct run *r)
 		rw_error(out, "nothing written");
 	}
 	free(tmp);
-	free(dir);
 	return st;
+}
+
+static enum rw_status write_output(struct run *r)
+{
+	return emit_file(r, r->opt.output ? r->opt.output : r->opt.input, true);
 }
 
 /* Copy the input unchanged to --output (nothing to rewrite). */
 static enum rw_status copy_output(struct run *r)
 {
-	struct rw_record_patch none = { 0 };
-
 	if (!r->opt.output || !strcmp(r->opt.output, r->opt.input))
 		return RW_OK;
-	size_t len = strlen(r->opt.output) + 32;
-	char *tmp = malloc(len);
-	if (!tmp)
-		return RW_IO;
-	snprintf(tmp, len, "%s.armpv-XXXXXX", r->opt.output);
-	int fd = mkstemp(tmp);
-	enum rw_status st = fd < 0 ? RW_IO : rw_record_write(fd, &r->elf, &none);
-	struct stat sb;
-	if (fd >= 0) {
-		if (stat(r->opt.input, &sb) == 0)
-			(void)fchmod(fd, sb.st_mode & 07777);
-		if (close(fd) != 0)
-			st = RW_IO;
-	}
-	if (st == RW_OK && rename(tmp, r->opt.output) != 0)
-		st = RW_IO;
-	if (st != RW_OK) {
-		rw_error(r->opt.output, "cannot write: %s", strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return st;
+	return emit_file(r, r->opt.output, false);
 }
 
 int main(int argc, char **argv)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,11 +45,16 @@ void rw_warn(const char *path, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Map the file privately: the rewriter only reads it (trap words go to the
+ * output with pwrite), so the pages it never touches — data, debug
+ * information — never take memory.  The descriptor stays open for
+ * rw_elf_copy(). */
 static enum rw_status read_file(const char *path, struct rw_elf *e)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY);
 
+	e->fd = -1;
 	if (fd < 0) {
 		rw_error(path, "cannot open: %s", strerror(errno));
 		return RW_IO;
@@ -58,24 +64,45 @@ static enum rw_status read_file(const char *path, struct rw_elf *e)
 		close(fd);
 		return RW_IO;
 	}
+	e->fd = fd;
 	e->size = (size_t)st.st_size;
-	e->image = malloc(e->size ? e->size : 1);
-	if (!e->image) {
-		rw_error(path, "out of memory reading %zu bytes", e->size);
-		close(fd);
+	if (e->size == 0)
+		return RW_OK; /* validate_raw() says "not an ELF file" */
+	void *p = mmap(NULL, e->size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) {
+		rw_error(path, "cannot map %zu bytes: %s", e->size, strerror(errno));
 		return RW_IO;
 	}
-	for (size_t done = 0; done < e->size;) {
-		ssize_t n = read(fd, e->image + done, e->size - done);
-		if (n <= 0) {
-			rw_error(path, "read error at offset %zu: %s", done,
-				 n ? strerror(errno) : "file shrank while reading");
-			close(fd);
-			return RW_IO;
-		}
-		done += (size_t)n;
+	e->image = p;
+	return RW_OK;
+}
+
+enum rw_status rw_elf_copy(const struct rw_elf *e, int out)
+{
+	off_t in_off = 0;
+	size_t left = e->size;
+
+	/* In the kernel where it can: the input's pages need not pass
+	 * through this process. */
+	while (left) {
+		ssize_t n = copy_file_range(e->fd, &in_off, out, NULL, left, 0);
+		if (n <= 0)
+			break;
+		left -= (size_t)n;
 	}
-	close(fd);
+	if (left) {
+		static unsigned char buf[1 << 20];
+		while (left) {
+			ssize_t n = pread(e->fd, buf, left < sizeof(buf) ? left : sizeof(buf), in_off);
+			if (n <= 0 || write(out, buf, (size_t)n) != n) {
+				rw_error(e->path, "copy error at offset %lld: %s",
+					 (long long)in_off, n < 0 ? strerror(errno) : "short read or write");
+				return RW_IO;
+			}
+			in_off += n;
+			left -= (size_t)n;
+		}
+	}
 	return RW_OK;
 }
 
@@ -662,6 +689,9 @@ void rw_elf_close(struct rw_elf *e)
 			free(e->sections[i].map);
 	free(e->sections);
 	free(e->syms);
-	free(e->image);
+	if (e->image)
+		munmap(e->image, e->size);
+	if (e->fd > 0)
+		close(e->fd);
 	memset(e, 0, sizeof(*e));
 }

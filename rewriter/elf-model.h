@@ -55,7 +55,8 @@ struct rw_sym {
 
 struct rw_elf {
 	const char *path;
-	unsigned char *image; /* the whole file */
+	int fd;		      /* open on the file */
+	unsigned char *image; /* the whole file, mapped privately */
 	size_t size;
 	Elf *elf;
 	GElf_Ehdr ehdr;
@@ -73,6 +74,9 @@ struct rw_elf {
  * return RW_BAD_INPUT or RW_IO. */
 enum rw_status rw_elf_open(const char *path, struct rw_elf *out);
 void rw_elf_close(struct rw_elf *e);
+
+/* Copy the file, as it is on disk, to the start of descriptor 'out'. */
+enum rw_status rw_elf_copy(const struct rw_elf *e, int out);
 
 /* Section index -> name, symbol lookup for listings: the function or object
  * symbol covering (section, offset); NULL if none.  *off gets the offset

@@ -226,39 +226,33 @@ enum rw_status rw_record_prepare(const struct rw_elf *e, const struct rw_record 
 	return RW_OK;
 }
 
-static bool write_all(int fd, const void *buf, size_t len)
+static bool pwrite_all(int fd, const void *buf, size_t len, off_t off)
 {
 	const unsigned char *p = buf;
 
 	while (len) {
-		ssize_t n = write(fd, p, len);
+		ssize_t n = pwrite(fd, p, len, off);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			return false;
 		p += n;
 		len -= (size_t)n;
+		off += n;
 	}
 	return true;
 }
 
-enum rw_status rw_record_write(int fd, const struct rw_elf *e,
+enum rw_status rw_record_apply(int fd, const struct rw_elf *e,
 			       const struct rw_record_patch *p)
 {
-	bool ok;
+	bool ok = true;
 
-	if (p->tail) {
-		ok = write_all(fd, &p->ehdr, sizeof(p->ehdr)) &&
-		     write_all(fd, e->image + sizeof(p->ehdr), e->size - sizeof(p->ehdr)) &&
-		     write_all(fd, p->tail, p->tail_size);
-	} else if (p->note_offset) {
-		ok = write_all(fd, e->image, p->note_offset) &&
-		     write_all(fd, p->note, RW_NOTE_DESC_SIZE) &&
-		     write_all(fd, e->image + p->note_offset + RW_NOTE_DESC_SIZE,
-			       e->size - p->note_offset - RW_NOTE_DESC_SIZE);
-	} else {
-		ok = write_all(fd, e->image, e->size);
-	}
+	if (p->tail)
+		ok = pwrite_all(fd, &p->ehdr, sizeof(p->ehdr), 0) &&
+		     pwrite_all(fd, p->tail, p->tail_size, (off_t)e->size);
+	else if (p->note_offset)
+		ok = pwrite_all(fd, p->note, RW_NOTE_DESC_SIZE, (off_t)p->note_offset);
 	if (!ok) {
 		rw_error(e->path, "write error: %s", strerror(errno));
 		return RW_IO;

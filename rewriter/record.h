@@ -54,8 +54,8 @@ struct rw_record_patch {
 enum rw_status rw_record_prepare(const struct rw_elf *e, const struct rw_record *old,
 				 unsigned arch, const unsigned long counts[ARMPV_NINSNS],
 				 struct rw_record_patch *p);
-/* Write image + patch to fd.  A zeroed patch writes the image unchanged. */
-enum rw_status rw_record_write(int fd, const struct rw_elf *e,
+/* Apply the patch to fd, which holds a copy of the file (rw_elf_copy). */
+enum rw_status rw_record_apply(int fd, const struct rw_elf *e,
 			       const struct rw_record_patch *p);
 void rw_record_free(struct rw_record_patch *p);
 
