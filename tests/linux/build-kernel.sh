@@ -31,6 +31,11 @@ if [ ! -f "$src/.unpacked" ]; then
 	mv "$src.tmp" "$src"
 fi
 
+# Reproducible: no build time, user or host in the image, so that two builds
+# of the same tree give the same bytes.
+set -- KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
+	KBUILD_BUILD_USER=armpv KBUILD_BUILD_HOST=armpv KBUILD_BUILD_VERSION=1 "$@"
+
 out="$cache/$name"
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$defconfig $cross $*";
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum "$f"; done; } | sha256sum | cut -c1-16)

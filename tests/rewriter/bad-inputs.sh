@@ -19,6 +19,7 @@
 # and leave a clean file (also under valgrind).
 #
 # Environment (set by make check): top_srcdir, top_builddir, ARM_CC.
+# Optional: ARMPV_TEST_JOBS, valgrind runs at a time (default: CPUs).
 
 : "${top_srcdir:?}" "${top_builddir:?}" "${ARM_CC:?}"
 rewrite=$top_builddir/rewriter/armpv-rewrite
@@ -46,40 +47,54 @@ if ! "$ARM_CC" -c -march=armv5te -o "$tmp/sample.o" \
 fi
 mkdir "$tmp/corpus" && "$gen" "$tmp/sample.o" "$tmp/corpus" || exit 99
 
-work=$tmp/work
-file=$work/in.o
-out=$work/out.o
 failed=0
+failed_cases=" "
 cases=0
 runs=0
+jobs=${ARMPV_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 
 fail()
 {
 	echo "FAIL: $name ($mode): $*"
-	sed 's/^/    stderr: /' "$tmp/stderr"
+	sed 's/^/    stderr: /' "$work/stderr"
 	failed=$((failed + 1))
+	case $failed_cases in
+	*" $name "*) ;;
+	*) failed_cases="$failed_cases$name " ;;
+	esac
 }
 
-# run MODE [valgrind]: a fresh copy of the case as $file, armpv-rewrite on
-# it in MODE; status in $rc, output in $tmp/std*.
+# prepare NAME: $work is a fresh directory holding only $file, a copy of
+# case NAME; $out is where -o writes.
+prepare()
+{
+	work=$tmp/work/$1
+	file=$work/in.o
+	out=$work/out.o
+	rm -rf "$work" && mkdir -p "$work" && cp "$tmp/corpus/$1.o" "$file" || exit 99
+}
+
+# in_mode MODE COMMAND...: COMMAND (armpv-rewrite, perhaps under valgrind)
+# with the arguments of MODE.
+in_mode()
+{
+	m=$1
+	shift
+	case $m in
+	in-place) "$@" "$file" ;;
+	output) "$@" -o "$out" "$file" ;;
+	check) "$@" --check "$file" ;;
+	list) "$@" --list "$file" ;;
+	esac
+}
+
+# run MODE: armpv-rewrite on a fresh copy of the case in MODE; status in
+# $rc, output in $work/std*.
 run()
 {
 	mode=$1
-	rm -rf "$work" && mkdir "$work" && cp "$tmp/corpus/$name.o" "$file" || exit 99
-	case $mode in
-	in-place) set -- "$file" ;;
-	output) set -- -o "$out" "$file" ;;
-	check) set -- --check "$file" ;;
-	list) set -- --list "$file" ;;
-	esac
-	if [ -n "${vg-}" ]; then
-		mode="$mode, valgrind"
-		valgrind -q --error-exitcode=99 --leak-check=full \
-			--errors-for-leak-kinds=definite \
-			"$rewrite" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-	else
-		"$rewrite" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
-	fi
+	prepare "$name"
+	in_mode "$mode" "$rewrite" >"$work/stdout" 2>"$work/stderr"
 	rc=$?
 	runs=$((runs + 1))
 }
@@ -100,40 +115,33 @@ has_message()
 			}
 			found = 1
 		}
-		END { exit !found }' "$tmp/stderr"
+		END { exit !found }' "$work/stderr"
 }
 
-# left_alone: the input is unchanged and the directory holds nothing else
-# (no output, no temporary file).
+# left_alone [OUT]: the input is unchanged and its directory holds nothing
+# else (no temporary file; no output unless OUT is given).
 left_alone()
 {
 	cmp -s "$tmp/corpus/$name.o" "$file" ||
 		fail "the input was modified"
-	extra=$(cd "$work" && ls -A | grep -v '^in\.o$')
-	[ -z "$extra" ] || fail "files left behind:" $extra
+	extra=
+	for f in "$work"/* "$work"/.[!.]*; do
+		case ${f##*/} in
+		'*' | '.[!.]*' | in.o | stdout | stderr | "${1:-in.o}") ;;
+		*) extra="$extra ${f##*/}" ;;
+		esac
+	done
+	[ -z "$extra" ] || fail "files left behind:$extra"
 }
 
-check_bad()
+# status_is STATUS WHAT: the run exited with STATUS, not by a signal, and
+# valgrind (when used) found nothing.
+status_is()
 {
 	if [ "$rc" -gt 128 ]; then
 		fail "killed by signal $((rc - 128))"
-	elif [ -n "${vg-}" ] && [ "$rc" = 99 ]; then
-		fail "valgrind found memory errors"
-	elif [ "$rc" != "$status" ]; then
-		fail "exit status $rc, expected $status"
-	elif ! has_message "$fragment"; then
-		fail "no message \"armpv-rewrite: $file: ...$fragment...\""
-	fi
-	left_alone
-}
-
-# check_ok STATUS WHAT: the run exited with STATUS and no signal.
-check_ok()
-{
-	if [ "$rc" -gt 128 ]; then
-		fail "killed by signal $((rc - 128))"
-	elif [ -n "${vg-}" ] && [ "$rc" = 99 ]; then
-		fail "valgrind found memory errors"
+	elif [ "$rc" = 99 ] && [ "$vg" = yes ]; then
+		fail "valgrind found memory errors or leaks"
 	elif [ "$rc" != "$1" ]; then
 		fail "exit status $rc, expected $1 ($2)"
 	else
@@ -142,51 +150,100 @@ check_ok()
 	return 1
 }
 
+check_bad()
+{
+	if status_is "$status" "the case's status" && ! has_message "$fragment"; then
+		fail "no message \"armpv-rewrite: $file: ...$fragment...\""
+	fi
+	left_alone
+}
+
 # clean FILE: armpv-rewrite --check finds nothing left in FILE.
 clean()
 {
-	"$rewrite" --check "$1" >/dev/null 2>>"$tmp/stderr"
+	"$rewrite" --check "$1" >/dev/null 2>>"$work/stderr"
 	rc=$?
-	check_ok 0 "--check on the result"
+	status_is 0 "--check on the result"
 }
 
 tab=$(printf '\t')
+
+# Every case in every mode.
+vg=no
 while IFS=$tab read -r name status fragment; do
 	cases=$((cases + 1))
-	before=$failed
 	if [ "$status" = ok ]; then
-		vg=
-		run check && check_ok 1 "the sites are found"
+		run check && status_is 1 "--check finds the sites"
 		left_alone
-		run output && check_ok 0 "rewritten" && clean "$out"
-		cmp -s "$tmp/corpus/$name.o" "$file" || fail "the input was modified"
-		run in-place && check_ok 0 "rewritten" && clean "$file"
-		vg=1
-		run output && check_ok 0 "rewritten"
-		unset vg
+		run output && status_is 0 "rewritten to OUT" && clean "$out"
+		left_alone out.o
+		run in-place && status_is 0 "rewritten in place" && clean "$file"
 	else
-		unset vg
 		for m in in-place output check list; do
 			run $m
 			check_bad
 		done
-		vg=1
-		run in-place
-		check_bad
-		unset vg
 	fi
-	if [ "$failed" = "$before" ]; then
+done <"$tmp/corpus/cases.tsv"
+
+# Every case again under valgrind, in place (valid ones with -o OUT), at
+# most $jobs at a time: valgrind's start-up is most of the cost.
+vg=yes
+vg_start()
+{
+	prepare "$name"
+	if [ "$status" = ok ]; then mode=output; else mode=in-place; fi
+	(
+		in_mode "$mode" valgrind -q --error-exitcode=99 --leak-check=full \
+			--errors-for-leak-kinds=definite "$rewrite" \
+			>"$work/stdout" 2>"$work/stderr"
+		echo $? >"$work.rc"
+	) &
+	runs=$((runs + 1))
+}
+vg_check()
+{
+	work=$tmp/work/$name
+	file=$work/in.o
+	if [ "$status" = ok ]; then mode="output, valgrind"; else mode="in-place, valgrind"; fi
+	rc=$(cat "$work.rc") || exit 99
+	if [ "$status" = ok ]; then
+		status_is 0 "rewritten to OUT"
+		left_alone out.o
+	else
+		check_bad
+	fi
+}
+n=0
+while IFS=$tab read -r name status fragment; do
+	vg_start
+	n=$((n + 1))
+	if [ "$n" -ge "$jobs" ]; then
+		wait
+		n=0
+	fi
+done <"$tmp/corpus/cases.tsv"
+wait
+while IFS=$tab read -r name status fragment; do
+	vg_check
+done <"$tmp/corpus/cases.tsv"
+
+while IFS=$tab read -r name status fragment; do
+	case $failed_cases in
+	*" $name "*) ;;
+	*)
 		if [ "$status" = ok ]; then
 			echo "PASS: $name (valid)"
 		else
 			echo "PASS: $name ($status: $fragment)"
 		fi
-	fi
+		;;
+	esac
 done <"$tmp/corpus/cases.tsv"
 
 if [ "$cases" -lt 50 ]; then
 	echo "$me: only $cases cases in cases.tsv" >&2
 	exit 99
 fi
-echo "$me: $cases cases, $runs runs of armpv-rewrite, $failed failures"
+echo "$me: $cases cases ($(grep -c "${tab}ok$tab" "$tmp/corpus/cases.tsv") valid), $runs runs of armpv-rewrite ($cases under valgrind), $failed failures"
 [ "$failed" = 0 ]

@@ -13,12 +13,13 @@
  *    section, symbol names NUL-terminated in the image.  The walk over the
  *    code below reads every word armpv-rewrite's site scan would read and
  *    classifies it, so an out-of-bounds read there is an ASan report here;
- *  - the record is found without trouble, and the output armpv-rewrite
- *    would write (rw_record_prepare + rw_record_write) is itself a valid
- *    file holding a record, as write_output() in armpv-rewrite.c checks.
+ *  - the output armpv-rewrite would write (rw_elf_copy, the trap words,
+ *    rw_record_prepare + rw_record_apply) is itself a valid file that holds
+ *    the record, as emit_file() in armpv-rewrite.c checks, and in which
+ *    nothing sensitive is left.
  *
- * The site scan itself (find_sites, check_relocations) is static in
- * armpv-rewrite.c; the walk here mirrors it until it is a library.
+ * The site scan itself (find_sites, scan_arm, check_relocations) is static
+ * in armpv-rewrite.c; walk_code() here mirrors it until it is a library.
  *
  * rw_error() writes each rejection to stderr; at ten thousand inputs a
  * second that would drown the log, so the C stream stderr is pointed at
@@ -107,10 +108,14 @@ static bool inside(const struct rw_elf *e, const void *p, size_t len)
 	       len <= (size_t)(e->image + e->size - q);
 }
 
-/* What the site scan reads: ARM words and Thumb halfwords between mapping
- * symbols, classified for both architectures; counts for the record. */
-static void walk_code(const struct rw_elf *e, unsigned long counts[ARMPV_NINSNS])
+/* What armpv-rewrite's site scan does: ARM words and Thumb halfwords
+ * between mapping symbols, classified.  With out >= 0, the trap word of
+ * each ARMv5TE-sensitive word is written there at its file offset and
+ * counted, as emit_file() does.  Returns the number of sensitive words. */
+static size_t walk_code(const struct rw_elf *e, int out, unsigned long counts[ARMPV_NINSNS])
 {
+	size_t sensitive = 0;
+
 	for (size_t i = 1; i < e->nsections; i++) {
 		const struct rw_section *s = &e->sections[i];
 		uint32_t size = s->shdr.sh_size;
@@ -132,10 +137,19 @@ static void walk_code(const struct rw_elf *e, unsigned long counts[ARMPV_NINSNS]
 				for (uint32_t off = (from + 3) & ~3u; off + 4 <= to; off += 4) {
 					uint32_t w = rw_le32(s->data + off), orig;
 					const struct armpv_form *f = armpv_classify(w, ARMPV_ARCH_ARMV5TE);
-					if (f)
-						counts[f->insn]++;
 					(void)armpv_classify(w, ARMPV_ARCH_ARMV6);
 					(void)armpv_decode(w, &orig);
+					(void)armpv_classify_unpredictable(w, ARMPV_ARCH_ALL);
+					if (!f)
+						continue;
+					sensitive++;
+					if (out < 0)
+						continue;
+					unsigned char trap[4];
+					rw_put_le32(trap, armpv_encode(f, w));
+					if (pwrite(out, trap, 4, (off_t)(s->shdr.sh_offset + off)) != 4)
+						abort();
+					counts[f->insn]++;
 				}
 			} else if (m->state == RW_THUMB) {
 				for (uint32_t off = (from + 1) & ~1u; off + 2 <= to; off += 2)
@@ -148,42 +162,49 @@ static void walk_code(const struct rw_elf *e, unsigned long counts[ARMPV_NINSNS]
 					from, symoff);
 		}
 	}
+	return sensitive;
 }
 
-/* The output armpv-rewrite would write must read back as valid. */
-static void write_and_reopen(const struct rw_elf *e, const unsigned long counts[ARMPV_NINSNS])
+/* Rewrite as armpv-rewrite would (copy, trap words, record), then read the
+ * result back: valid, with the record, nothing sensitive left. */
+static void rewrite_and_reopen(const struct rw_elf *e)
 {
+	unsigned long counts[ARMPV_NINSNS] = { 0 };
 	struct rw_record old, again;
 	struct rw_record_patch patch;
 	struct rw_elf out;
 
+	if (ftruncate(out_fd, 0) != 0 || lseek(out_fd, 0, SEEK_SET) != 0)
+		abort();
+	enum rw_status st = rw_elf_copy(e, out_fd);
+	PROMISE(st == RW_OK, (size_t)st, 0);
+	walk_code(e, out_fd, counts);
 	rw_record_find(e, &old);
 	if (rw_record_prepare(e, &old, ARMPV_ARCH_ARMV5TE, counts, &patch) != RW_OK)
 		return; /* too many sections or too large: RW_CANNOT, said so */
-	if (ftruncate(out_fd, 0) != 0 || lseek(out_fd, 0, SEEK_SET) != 0)
-		abort();
-	enum rw_status st = rw_record_write(out_fd, e, &patch);
+	st = rw_record_apply(out_fd, e, &patch);
 	rw_record_free(&patch);
 	PROMISE(st == RW_OK, (size_t)st, 0);
+
 	st = rw_elf_open(out_path, &out);
 	PROMISE(st == RW_OK, (size_t)st, e->size);
 	PROMISE(rw_record_find(&out, &again), out.size, 0);
 	PROMISE(out.nsections >= e->nsections, out.nsections, e->nsections);
+	size_t left = walk_code(&out, -1, NULL);
+	PROMISE(left == 0, left, 0);
 	rw_elf_close(&out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct rw_elf e;
-	unsigned long counts[ARMPV_NINSNS] = { 0 };
 
 	fill(in_fd, data, size);
 	enum rw_status st = rw_elf_open(in_path, &e);
 	PROMISE(st == RW_OK || st == RW_BAD_INPUT, (size_t)st, size);
 	if (st == RW_OK) {
 		PROMISE(e.size == size && e.nsections >= 2, e.size, e.nsections);
-		walk_code(&e, counts);
-		write_and_reopen(&e, counts);
+		rewrite_and_reopen(&e);
 	}
 	rw_elf_close(&e);
 	return 0;

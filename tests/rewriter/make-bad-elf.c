@@ -296,7 +296,7 @@ enum edit { EDIT_EHDR, EDIT_SHDR, EDIT_SYM, EDIT_FN };
 struct bad_case {
 	const char *name;
 	const char *status; /* "3", "4" or "ok" */
-	const char *expect; /* part of the message; NULL for ok */
+	const char *expect; /* in the message, "*" for any text; NULL for ok */
 	enum edit kind;
 	int role;	    /* EDIT_SHDR: enum sec_role; EDIT_SYM: enum sym_role */
 	size_t off, width;  /* the field */

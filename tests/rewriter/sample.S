@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-or-later
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * sample.S -- the one valid ARM object the ELF bad-input corpus and the fuzz
  * seeds are generated from (tests/rewriter/make-bad-elf.c).

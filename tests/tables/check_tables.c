@@ -150,19 +150,19 @@ static const struct sens_case usermem_cases[] = {
 
 static const struct sens_case dataproc_cases[] = {
 	/* cond 001 opcode 1 Rn 1111 rotate imm8; trap cccc 1111 0001 oooo
-	 * nnnn rrrr iiii iiii: SWI 0x100000-0x1fffff.  OPs pc, r1, #1. */
-	DP(0xe211f001, "ands pc, r1, #1", ANDS_IMM, ANDS, 0xef101001),
-	DP(0xe231f001, "eors pc, r1, #1", EORS_IMM, EORS, 0xef111001),
-	DP(0xe251f001, "subs pc, r1, #1", SUBS_IMM, SUBS, 0xef121001),
-	DP(0xe271f001, "rsbs pc, r1, #1", RSBS_IMM, RSBS, 0xef131001),
-	DP(0xe291f001, "adds pc, r1, #1", ADDS_IMM, ADDS, 0xef141001),
-	DP(0xe2b1f001, "adcs pc, r1, #1", ADCS_IMM, ADCS, 0xef151001),
-	DP(0xe2d1f001, "sbcs pc, r1, #1", SBCS_IMM, SBCS, 0xef161001),
-	DP(0xe2f1f001, "rscs pc, r1, #1", RSCS_IMM, RSCS, 0xef171001),
-	DP(0xe391f001, "orrs pc, r1, #1", ORRS_IMM, ORRS, 0xef1c1001),
-	DP(0xe3b0f001, "movs pc, #1", MOVS_IMM, MOVS, 0xef1d0001),
-	DP(0xe3d1f001, "bics pc, r1, #1", BICS_IMM, BICS, 0xef1e1001),
-	DP(0xe3f0f001, "mvns pc, #1", MVNS_IMM, MVNS, 0xef1f0001),
+	 * nnnn rrrr iiii iiii: SWI 0x800000-0x8fffff.  OPs pc, r1, #1. */
+	DP(0xe211f001, "ands pc, r1, #1", ANDS_IMM, ANDS, 0xef801001),
+	DP(0xe231f001, "eors pc, r1, #1", EORS_IMM, EORS, 0xef811001),
+	DP(0xe251f001, "subs pc, r1, #1", SUBS_IMM, SUBS, 0xef821001),
+	DP(0xe271f001, "rsbs pc, r1, #1", RSBS_IMM, RSBS, 0xef831001),
+	DP(0xe291f001, "adds pc, r1, #1", ADDS_IMM, ADDS, 0xef841001),
+	DP(0xe2b1f001, "adcs pc, r1, #1", ADCS_IMM, ADCS, 0xef851001),
+	DP(0xe2d1f001, "sbcs pc, r1, #1", SBCS_IMM, SBCS, 0xef861001),
+	DP(0xe2f1f001, "rscs pc, r1, #1", RSCS_IMM, RSCS, 0xef871001),
+	DP(0xe391f001, "orrs pc, r1, #1", ORRS_IMM, ORRS, 0xef8c1001),
+	DP(0xe3b0f001, "movs pc, #1", MOVS_IMM, MOVS, 0xef8d0001),
+	DP(0xe3d1f001, "bics pc, r1, #1", BICS_IMM, BICS, 0xef8e1001),
+	DP(0xe3f0f001, "mvns pc, #1", MVNS_IMM, MVNS, 0xef8f0001),
 	/* cond 000 opcode 1 Rn 1111 shift_imm shift 0 Rm; trap cccc 1111
 	 * 0010 0ooo onnn naaa aahh mmmm: SWI 0x200000-0x27ffff.
 	 * OPs pc, r1, r2, lsl #1. */
@@ -189,8 +189,8 @@ static const struct sens_case dataproc_cases[] = {
 	DP(0xe1f0f06f, "mvns pc, pc, rrx", MVNS_SHIMM, MVNS, 0xef27803f),
 	/* The usual exception returns, and conditions other than AL. */
 	DP(0xe1b0f00e, "movs pc, lr", MOVS_SHIMM, MOVS, 0xef26800e),
-	DP(0xe25ef004, "subs pc, lr, #4", SUBS_IMM, SUBS, 0xef12e004),
-	DP(0x125ef004, "subsne pc, lr, #4", SUBS_IMM, SUBS, 0x1f12e004),
+	DP(0xe25ef004, "subs pc, lr, #4", SUBS_IMM, SUBS, 0xef82e004),
+	DP(0x125ef004, "subsne pc, lr, #4", SUBS_IMM, SUBS, 0x1f82e004),
 	DP(0x01b0f00e, "movseq pc, lr", MOVS_SHIMM, MOVS, 0x0f26800e),
 	DP(0xd0b1f082, "adcsle pc, r1, r2, lsl #1", ADCS_SHIMM, ADCS, 0xdf228842),
 };
@@ -596,7 +596,7 @@ static const struct trap_map trap_maps[] = {
 	{ "rfe", 0x0f000000, 0x0f000000, 0x001000, 0x00107f, 0 },
 	{ "srs", 0x0f000000, 0x0f000000, 0x001100, 0x0011ff, 0 },
 	{ "msr_imm", 0x0f000000, 0x0f000000, 0x020000, 0x03ffff, 0 },
-	{ "dp_imm", 0x0f000000, 0x0f000000, 0x100000, 0x1fffff, 0 },
+	{ "dp_imm", 0x0f000000, 0x0f000000, 0x800000, 0x8fffff, 0 },
 	{ "dp_shimm", 0x0f000000, 0x0f000000, 0x200000, 0x27ffff, 0 },
 	{ "ldrt_reg", 0x0f000000, 0x0f000000, 0x400000, 0x7fffff, 0 },
 	{ "ldm_user", 0x0f000000, 0x0f000000, 0xa00000, 0xbfffff, 0 },
@@ -720,8 +720,8 @@ static const struct {
 	{ 0xef280000, "swi 0x280000 (above dp_shimm)" },
 	{ 0xef2b40c2, "swi 0x2b40c2 (free since layout version 3)" },
 	{ 0xef3fffff, "swi 0x3fffff (below ldrt_reg)" },
-	{ 0xef800000, "swi 0x800000 (hypercalls)" },
-	{ 0xef8fffff, "swi 0x8fffff (hypercalls)" },
+	{ 0xef280000, "swi 0x280000 (hypercalls)" },
+	{ 0xef3fffff, "swi 0x3fffff (hypercalls)" },
 	/* Coprocessors that exist, or that the never lines keep free. */
 	{ 0xee010f10, "mcr p15, 0, r0, c1, c0, 0" },
 	{ 0xee110f10, "mrc p15, 0, r0, c1, c0, 0" },
@@ -746,10 +746,12 @@ static const struct {
 	{ 0xef000300, "msr_reg trap layout of msr spsr_, r0" },
 	{ 0xef020000, "msr_imm trap layout of msr cpsr_, #0 (nop)" },
 	/* dp_imm trap layout with opcode 1000 (TST): no such form. */
-	{ 0xef181000, "dp_imm trap layout with opcode tst" },
+	{ 0xef881000, "dp_imm trap layout with opcode tst" },
+	{ 0xef123456, "swi 0x123456 (ARM semihosting)" },
+	{ 0xef121004, "dp_imm layout of tables v3 (now free)" },
 	/* A conditional trap with condition 1111, and an unconditional one
 	 * with a condition other than AL. */
-	{ 0xff12e004, "subs pc, lr, #4 trap with cond 1111" },
+	{ 0xff82e004, "subs pc, lr, #4 trap with cond 1111" },
 	{ 0xffa80006, "ldm_user trap with cond 1111" },
 	{ 0xfec40404, "ldrt_imm_w trap with cond 1111" },
 	{ 0x0f000e40, "cpsid i trap with cond EQ" },

@@ -100,7 +100,7 @@ out "e10f0000: status mrs (reg) on armv5te,armv6 -> trap ef000100"
 out "MRS Rd, CPSR/SPSR; cond=0xe spsr=0x0 rd=0x0"
 # subsne pc, lr, #4, with a 0x prefix.
 t 0 classify 0x125ef004
-out "125ef004: dataproc subs (imm) on armv5te,armv6 -> trap 1f12e004"
+out "125ef004: dataproc subs (imm) on armv5te,armv6 -> trap 1f82e004"
 out "opcode=0x2"
 out "rn=0xe"
 # ldmia sp!, {r0-r3, pc}^: SWI 0xc00000-0xffffff; the pc bit is a literal
@@ -134,7 +134,7 @@ t 1 classify --arch armv5te e011f312
 stdout_is "e011f312: not sensitive on armv5te"
 # One word not sensitive makes the status 1; both are reported.
 t 1 classify e25ef004 e1a0f00e
-out "e25ef004: dataproc subs (imm) on armv5te,armv6 -> trap ef12e004"
+out "e25ef004: dataproc subs (imm) on armv5te,armv6 -> trap ef82e004"
 out "e1a0f00e: not sensitive on armv6"
 # Bad words and architectures.
 t 2 classify e10f000g
@@ -150,7 +150,7 @@ empty stdout
 # --- encode ----------------------------------------------------------------
 
 t 0 encode e25ef004
-stdout_is "ef12e004"
+stdout_is "ef82e004"
 empty stderr
 # ldmia r0, {r1,r2}^ and stmia sp, {r0-lr}^: SWI 0xa80006 and LDC cp7.
 t 0 encode --arch armv5te e8d00006 e8cd7fff
@@ -174,8 +174,8 @@ err "unknown architecture \"armv5\""
 
 # --- decode ----------------------------------------------------------------
 
-t 0 decode ef12e004
-out "ef12e004: trap for e25ef004, dataproc subs (imm) in swi"
+t 0 decode ef82e004
+out "ef82e004: trap for e25ef004, dataproc subs (imm) in swi"
 t 0 decode efde800f
 out "efde800f: trap for e8fd800f, ldmstm ldm_ret (only form) in swi"
 t 0 decode ed75f7ff
@@ -196,10 +196,10 @@ stdout_is "ef000280: not an armpv trap word"
 # range 0x280000-0x3fffff is free now.
 t 1 decode ef2b40c2
 stdout_is "ef2b40c2: not an armpv trap word"
-t 1 decode ef12e004 ef000000
-out "ef12e004: trap for e25ef004"
+t 1 decode ef82e004 ef000000
+out "ef82e004: trap for e25ef004"
 out "ef000000: not an armpv trap word"
-t 2 decode -- ef12e004
+t 2 decode -- ef82e004
 t 2 decode zz
 err "\"zz\" is not a 32-bit hexadecimal word"
 
@@ -255,7 +255,7 @@ t 2 version 1
 # subs pc, lr, #4; mov pc, lr; ldmia sp!, {r0-r3, pc}^ (little-endian).
 printf '\004\360\136\342\016\360\240\341\017\200\375\350' >"$tmp/code.bin"
 t 0 scan "$tmp/code.bin"
-out "$tmp/code.bin+0x000000: e25ef004 dataproc subs (imm) -> ef12e004"
+out "$tmp/code.bin+0x000000: e25ef004 dataproc subs (imm) -> ef82e004"
 out "$tmp/code.bin+0x000008: e8fd800f ldmstm ldm_ret (only form) -> efde800f"
 out "$tmp/code.bin: 3 words, 2 sensitive on armv6, ldm_ret 1, subs 1"
 t 2 scan "$tmp/missing.bin"

@@ -1,0 +1,119 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# kernel.sh DEFCONFIG ARCH -- armpv in a real Linux 6.1 build.
+#
+# Builds Debian's linux-source-6.1 with DEFCONFIG three ways (each cached in
+# ~/.cache/armpv/linux, see build-kernel.sh):
+#   plain    an ordinary build;
+#   as       the same with every object rewritten by armpv-as;
+# and rewrites the plain vmlinux after linking (post-link pass), then
+# regenerates Image from it.  Checks:
+#   - armpv-rewrite --check finds nothing left in either rewritten vmlinux;
+#   - the sites, per class, are those the classifier finds in the plain
+#     vmlinux, and both integration points give the same sites;
+#   - outside the rewritten words the plain and rewritten Images are
+#     byte-identical, and each changed word decodes to the plain word;
+#   - the post-link Image and the armpv-as Image are identical.
+set -u
+defconfig=$1 arch=$2
+tag=$(echo "$defconfig" | sed 's/_defconfig//')
+rw="$top_builddir/rewriter/armpv-rewrite"
+tables="$top_builddir/tables/armpv-tables"
+bk="$top_srcdir/tests/linux/build-kernel.sh"
+objcopy=${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/armpv-kernel.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok - $*"; }
+no() { fail=$((fail + 1)); echo "not ok - $*"; }
+check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+die() { echo "kernel.sh: $*" >&2; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
+
+[ -f /usr/src/linux-source-6.1.tar.xz ] || die "linux-source-6.1 is not installed"
+
+# The armpv-as build depends on armpv itself: rebuild it when the rewriter
+# or the tables change.
+plain=$("$bk" "plain-$tag" "$defconfig") || die "plain build failed"
+bindir="$top_srcdir/guest-patches/linux/bin"
+asdir=$(ARMPV_KERNEL_DEPS="$rw $top_srcdir/guest-patches/linux/armpv-as" \
+	ARMPV_REWRITE="$rw" ARMPV_ARCH="$arch" \
+	"$bk" "armpv-as-$tag" "$defconfig" \
+	KCFLAGS="-B$bindir" KAFLAGS="-B$bindir") || die "armpv-as build failed"
+
+# The classifier against GNU libopcodes on every ARM word of the kernel.
+"$top_builddir/tests/tables/opcodes_agree" --random 0 --no-sweep "$plain/vmlinux" >"$tmp/agree.txt" 2>&1
+check "classifier agrees with libopcodes on every ARM word of vmlinux" '[ $? = 0 ]'
+grep -E "words|DISAGREE" "$tmp/agree.txt" | head -4
+
+# Post-link: rewrite a copy of the plain vmlinux, then let kbuild make
+# Image from it in a copy of the plain build tree.
+cp "$plain/vmlinux" "$tmp/vmlinux.post"
+"$rw" --arch "$arch" "$tmp/vmlinux.post" 2>"$tmp/post.err"
+check "post-link pass rewrites vmlinux" '[ $? = 0 ]'
+cat "$tmp/post.err"
+
+"$rw" --check --arch "$arch" "$tmp/vmlinux.post" >/dev/null 2>&1
+check "post-link vmlinux: --check finds nothing left" '[ $? = 0 ]'
+"$rw" --check --arch "$arch" "$asdir/vmlinux" >/dev/null 2>"$tmp/as.err"
+check "armpv-as vmlinux: --check finds nothing left" '[ $? = 0 ]'
+
+# Sites in the plain vmlinux, and trap sites in both rewritten ones.
+"$rw" --json -n --arch "$arch" "$plain/vmlinux" >"$tmp/plain.json" 2>/dev/null
+"$rw" --json -n --arch "$arch" "$tmp/vmlinux.post" >"$tmp/post.json" 2>/dev/null
+"$rw" --json -n --arch "$arch" "$asdir/vmlinux" >"$tmp/as.json" 2>/dev/null
+python3 - "$tmp/plain.json" "$tmp/post.json" "$tmp/as.json" >"$tmp/cmp.txt" <<'EOF'
+import json, sys
+plain, post, asm = (json.load(open(p)) for p in sys.argv[1:4])
+def sites(d, trapped):
+    return {(s["address"], s["insn"], s["trap"]) for s in d["sites"] if s["already_trap"] == trapped}
+p, q, a = sites(plain, False), sites(post, True), sites(asm, True)
+print("plain", len(p), "post", len(q), "as", len(a))
+print("counts", json.dumps(plain["counts"], sort_keys=True))
+print("same_post", p == q)
+print("same_as", p == a)
+print("counts_equal", plain["counts"] == post["counts"] == asm["counts"])
+print("no_plain_traps", not any(s["already_trap"] for s in plain["sites"]))
+EOF
+cat "$tmp/cmp.txt"
+nsites=$(sed -n 's/^plain \([0-9]*\) .*/\1/p' "$tmp/cmp.txt")
+check "plain vmlinux holds sensitive sites ($nsites)" '[ "${nsites:-0}" -gt 1000 ]'
+check "plain vmlinux holds no trap word" 'grep -q "^no_plain_traps True" "$tmp/cmp.txt"'
+check "post-link sites = classifier's sites in the plain vmlinux" 'grep -q "^same_post True" "$tmp/cmp.txt"'
+check "armpv-as sites = classifier's sites in the plain vmlinux" 'grep -q "^same_as True" "$tmp/cmp.txt"'
+check "per-class counts agree" 'grep -q "^counts_equal True" "$tmp/cmp.txt"'
+
+# Images: plain vs post-link differ only at the sites.
+"$objcopy" -O binary "$plain/vmlinux" "$tmp/Image.plain"
+"$objcopy" -O binary "$tmp/vmlinux.post" "$tmp/Image.post"
+"$objcopy" -O binary "$asdir/vmlinux" "$tmp/Image.as"
+check "plain Image = kbuild's Image" 'cmp -s "$tmp/Image.plain" "$plain/arch/arm/boot/Image"'
+check "armpv-as Image = kbuild's Image of that build" 'cmp -s "$tmp/Image.as" "$asdir/arch/arm/boot/Image"'
+check "post-link Image = armpv-as Image" 'cmp -s "$tmp/Image.post" "$tmp/Image.as"'
+cmp -l "$tmp/Image.plain" "$tmp/Image.post" | awk '{ print int(($1 - 1) / 4) }' | uniq >"$tmp/words"
+nwords=$(wc -l <"$tmp/words")
+check "Images differ in exactly the rewritten words ($nwords)" '[ "$nwords" -le "$nsites" ] && [ "$nwords" -gt 0 ]'
+check "Images have the same size" '[ "$(wc -c <"$tmp/Image.plain")" = "$(wc -c <"$tmp/Image.post")" ]'
+# Each differing word of the Image decodes to the plain word.
+od -An -v -tx4 -w4 "$tmp/Image.plain" | tr -d ' ' >"$tmp/plain.words"
+od -An -v -tx4 -w4 "$tmp/Image.post" | tr -d ' ' >"$tmp/post.words"
+paste -d' ' "$tmp/plain.words" "$tmp/post.words" | awk '$1 != $2' >"$tmp/pairs"
+cut -d' ' -f2 "$tmp/pairs" | xargs -r -n 2000 "$tables" decode 2>/dev/null |
+	sed -n 's/^\([0-9a-f]*\): trap for \([0-9a-f]*\),.*/\2/p' >"$tmp/decoded"
+cut -d' ' -f1 "$tmp/pairs" >"$tmp/expected"
+check "every changed Image word decodes to the plain word" 'cmp -s "$tmp/decoded" "$tmp/expected"'
+
+# Post-link zImage through kbuild: a copy of the plain tree with the
+# rewritten vmlinux; kbuild must regenerate Image from it, not relink.
+if [ "${ARMPV_KERNEL_ZIMAGE:-1}" = 1 ]; then
+	cp -a "$plain" "$tmp/tree"
+	cp "$tmp/vmlinux.post" "$tmp/tree/vmlinux"
+	touch "$tmp/tree/vmlinux"
+	make -s -C "$(dirname "$plain")/src" O="$tmp/tree" ARCH=arm \
+		CROSS_COMPILE=arm-linux-gnueabi- zImage >/dev/null 2>&1
+	check "kbuild makes zImage from the rewritten vmlinux without relinking it" \
+		'cmp -s "$tmp/tree/vmlinux" "$tmp/vmlinux.post" && cmp -s "$tmp/tree/arch/arm/boot/Image" "$tmp/Image.post"'
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
