@@ -343,25 +343,33 @@ static enum rw_status check_relocations(struct run *r)
 		bool rela = rs->shdr.sh_type == SHT_RELA;
 		size_t entsize = rela ? sizeof(Elf32_Rela) : sizeof(Elf32_Rel);
 
+		/* rw_elf_open() has checked entry size, size and target. */
 		if ((rs->shdr.sh_type != SHT_REL && !rela) || !rs->data)
 			continue;
-		if (rs->shdr.sh_info == 0 || rs->shdr.sh_info >= e->nsections ||
-		    rs->shdr.sh_entsize != entsize || rs->shdr.sh_size % entsize ||
-		    rs->shdr.sh_offset % 4) {
-			rw_error(e->path, "relocation section %s: bad target section %u or entry size %llu",
-				 rs->name, (unsigned)rs->shdr.sh_info,
-				 (unsigned long long)rs->shdr.sh_entsize);
-			return RW_BAD_INPUT;
+		const struct rw_section *target = NULL;
+		if (rs->shdr.sh_info && rs->shdr.sh_info < e->nsections) {
+			target = &e->sections[rs->shdr.sh_info];
+			if (!target->code)
+				continue;
 		}
-		const struct rw_section *target = &e->sections[rs->shdr.sh_info];
-		if (!target->code)
-			continue;
 		for (size_t k = 0; k < rs->shdr.sh_size / entsize; k++) {
 			const Elf32_Rel *rel = (const Elf32_Rel *)(rs->data + k * entsize);
+			const struct rw_section *t = target;
 			uint64_t off = rel->r_offset;
+
+			/* Dynamic relocations (sh_info 0, executables and shared
+			 * objects) name an address: find its code section. */
+			for (size_t j = 1; !t && j < e->nsections; j++) {
+				const struct rw_section *c = &e->sections[j];
+				if (c->code && (c->shdr.sh_flags & SHF_ALLOC) &&
+				    off >= c->shdr.sh_addr && off < c->shdr.sh_addr + c->shdr.sh_size)
+					t = c;
+			}
+			if (!t)
+				continue;
 			if (e->ehdr.e_type != ET_REL)
-				off -= target->shdr.sh_addr;
-			const struct site *s = site_at(r, target->index, off);
+				off -= t->shdr.sh_addr;
+			const struct site *s = site_at(r, t->index, off);
 			/* R_ARM_NONE only records a dependency: nothing is
 			 * written to the word. */
 			if (!s || s->present || ELF32_R_TYPE(rel->r_info) == R_ARM_NONE)
@@ -369,7 +377,7 @@ static enum rw_status check_relocations(struct run *r)
 			uint32_t symoff;
 			const char *sym = rw_elf_symbol_at(e, s->sec, s->offset, &symoff);
 			rw_error(e->path, "%s+0x%x (%s+0x%x): relocation type %u (%s entry %zu) applies to sensitive instruction %08x (%s): cannot rewrite it",
-				 target->name, s->offset, sym ? sym : "?", sym ? symoff : 0,
+				 t->name, s->offset, sym ? sym : "?", sym ? symoff : 0,
 				 (unsigned)ELF32_R_TYPE(rel->r_info), rs->name, k, s->insn,
 				 s->form->name);
 			bad++;

@@ -691,7 +691,7 @@ void rw_elf_close(struct rw_elf *e)
 	free(e->syms);
 	if (e->image)
 		munmap(e->image, e->size);
-	if (e->fd > 0)
+	if (e->path && e->fd >= 0)
 		close(e->fd);
 	memset(e, 0, sizeof(*e));
 }

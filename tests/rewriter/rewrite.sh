@@ -145,6 +145,26 @@ check "ARMv7 object: refused (exit 4)" '[ $? = 4 ] && grep -q "ARMv7, an M profi
 "$rw" -n -q --arch armv6 "$tmp/v7.o"
 check "ARMv7 object with --arch: accepted" '[ $? = 0 ]'
 
+# --- a shared object (its dynamic relocations have no target section) -----
+cat >"$tmp/so.S" <<'EOS'
+	.arch	armv5te
+	.text
+	.arm
+	.global	f
+	.type	f, %function
+f:	mrs	r0, cpsr
+	ldr	r1, 1f
+	bx	lr
+1:	.word	ext(GOT)
+EOS
+"$ARM_CC" -shared -fPIC -nostdlib -o "$tmp/t.so" "$tmp/so.S"
+"$rw" -q -o "$tmp/t.rw.so" "$tmp/t.so"
+check "shared object: rewritten" '[ $? = 0 ]'
+"$rw" --check -q "$tmp/t.rw.so"
+check "shared object: nothing left" '[ $? = 0 ]'
+check "shared object: record in .note.armpv" \
+	'"$readelf" -n "$tmp/t.rw.so" | grep -q "armpv"'
+
 # --- usage and I/O ---------------------------------------------------------
 "$rw" --help | grep -q "^usage: armpv-rewrite"
 check "--help" '[ $? = 0 ]'
