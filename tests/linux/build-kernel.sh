@@ -45,6 +45,12 @@ if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
 	echo "$out"
 	exit 0
 fi
+# kbuild tracks its own inputs, not armpv's: a build that depends on armpv
+# files (ARMPV_KERNEL_DEPS) starts from scratch when they change.
+if [ -n "${ARMPV_KERNEL_DEPS:-}" ] && [ -d "$out" ]; then
+	echo "build-kernel: $name: armpv changed, rebuilding from scratch" >&2
+	rm -rf "$out"
+fi
 mkdir -p "$out"
 rm -f "$out/.armpv-stamp"
 echo "build-kernel: building $name ($defconfig) in $out" >&2
