@@ -446,6 +446,9 @@ static void report_sites(struct run *r, bool only_sensitive)
 		if (only_sensitive && s->present)
 			continue;
 		rw_disasm(s->insn, addr, r->arch, dis, sizeof(dis));
+		for (char *p = dis; *p; p++)
+			if (*p == '\t')
+				*p = ' ';
 		if (file)
 			snprintf(where, sizeof(where), "%s:%d", file, line);
 		if (r->opt.json) {

@@ -1018,19 +1018,18 @@ static void emit_header(FILE *fp)
 	fprintf(fp, "#endif /* ARMPV_TABLES_GEN_H */\n");
 }
 
-/* Rows compatible with each value of bits 27:20 of the given template. */
-static void emit_index(FILE *fp, const char *name, bool trap)
+/* For each value of bits 27:20, the templates compatible with it: lookups
+ * then compare a handful of candidates, not every row. */
+static void emit_index(FILE *fp, const char *name, const struct tmpl *const *t, int n)
 {
 	int off[257], k = 0;
-	static int list[256 * MAX_ROWS];
+	static int list[256 * (MAX_ROWS + MAX_UNPRED)];
 
 	for (int v = 0; v < 256; v++) {
 		off[v] = k;
-		for (int i = 0; i < spec.nrows; i++) {
-			const struct tmpl *t = trap ? &spec.rows[i].trap :
-						      &spec.rows[i].insn;
-			uint32_t m = tmpl_mask(t) & 0x0ff00000u;
-			if (((tmpl_value(t) ^ ((uint32_t)v << 20)) & m) == 0)
+		for (int i = 0; i < n; i++) {
+			uint32_t m = tmpl_mask(t[i]) & 0x0ff00000u;
+			if (((tmpl_value(t[i]) ^ ((uint32_t)v << 20)) & m) == 0)
 				list[k++] = i;
 		}
 	}
@@ -1047,31 +1046,19 @@ static void emit_index(FILE *fp, const char *name, bool trap)
 	fprintf(fp, "\n};\n\n");
 }
 
-/* UNPREDICTABLE patterns compatible with each value of bits 27:20. */
-static void emit_unpred_index(FILE *fp)
+static void emit_indexes(FILE *fp)
 {
-	int off[257], k = 0;
-	static int list[256 * MAX_UNPRED];
+	const struct tmpl *t[MAX_ROWS + MAX_UNPRED];
 
-	for (int v = 0; v < 256; v++) {
-		off[v] = k;
-		for (int i = 0; i < spec.nunpreds; i++) {
-			const struct tmpl *t = &spec.unpreds[i].t;
-			uint32_t m = tmpl_mask(t) & 0x0ff00000u;
-			if (((tmpl_value(t) ^ ((uint32_t)v << 20)) & m) == 0)
-				list[k++] = i;
-		}
-	}
-	off[256] = k;
-	fprintf(fp, "const unsigned short armpv_unpredictable_index[257] = {");
-	for (int v = 0; v < 257; v++)
-		fprintf(fp, "%s%d,", v % 16 ? " " : "\n\t", off[v]);
-	fprintf(fp, "\n};\n\nconst unsigned char armpv_unpredictable_rows[%d] = {", k ? k : 1);
-	for (int i = 0; i < k; i++)
-		fprintf(fp, "%s%d,", i % 16 ? " " : "\n\t", list[i]);
-	if (!k)
-		fprintf(fp, "0");
-	fprintf(fp, "\n};\n");
+	for (int i = 0; i < spec.nrows; i++)
+		t[i] = &spec.rows[i].insn;
+	emit_index(fp, "classify", t, spec.nrows);
+	for (int i = 0; i < spec.nrows; i++)
+		t[i] = &spec.rows[i].trap;
+	emit_index(fp, "decode", t, spec.nrows);
+	for (int i = 0; i < spec.nunpreds; i++)
+		t[i] = &spec.unpreds[i].t;
+	emit_index(fp, "unpredictable", t, spec.nunpreds);
 }
 
 static void emit_source(FILE *fp)
@@ -1181,9 +1168,7 @@ static void emit_source(FILE *fp)
 	}
 	fprintf(fp, "};\n\n");
 	fprintf(fp, "/* Candidate forms by bits 27:20 of an instruction / a trap word. */\n");
-	emit_index(fp, "classify", false);
-	emit_index(fp, "decode", true);
-	emit_unpred_index(fp);
+	emit_indexes(fp);
 }
 
 static void md_tmpl(FILE *fp, const struct tmpl *t)

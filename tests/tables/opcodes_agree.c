@@ -61,6 +61,7 @@
 #include <dis-asm.h>
 
 #include "armpv_tables.h"
+#include "disasm.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -92,10 +93,8 @@ struct arch_desc {
 
 static struct arch_desc arch_descs[] = {
 	{ "armv5te", bfd_mach_arm_5TE, PSR_PRIV_V5TE, 0 },
-	/* ARM1176JZF-S is ARMv6KZ; K adds hints in the MSR-to-CPSR-no-field
-	 * space and CLREX/LDREX{B,H,D}, Z adds SMC: none in a sensitive
-	 * form, so plain ARMv6 decodes the same sensitive set. */
-	{ "armv6", bfd_mach_arm_6, PSR_PRIV_V6, 0 },
+	/* ARM1176JZF-S is ARMv6KZ (rewriter/disasm.c picks the machine). */
+	{ "armv6", bfd_mach_arm_6KZ, PSR_PRIV_V6, 0 },
 };
 #define NARCH ARRAY_SIZE(arch_descs)
 
@@ -103,80 +102,13 @@ static struct arch_desc arch_descs[] = {
  * libopcodes.
  */
 
-struct disasm {
-	struct disassemble_info info;
-	disassembler_ftype print;
-	unsigned char bytes[4];
-	char text[256];
-	size_t len;
-};
-
-static struct disasm disasms[NARCH];
-
-static void disasm_vappend(struct disasm *d, const char *fmt, va_list ap)
+/* libopcodes through the wrapper armpv-rewrite's listings use. */
+static const char *disasm_word(size_t ai, uint32_t w)
 {
-	size_t room = sizeof(d->text) - d->len;
-	int n = vsnprintf(d->text + d->len, room, fmt, ap);
+	static char text[256];
 
-	if (n > 0)
-		d->len += (size_t)n < room ? (size_t)n : room - 1;
-}
-
-static int disasm_fprintf(void *stream, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	disasm_vappend(stream, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-static int disasm_fprintf_styled(void *stream, enum disassembler_style style,
-				 const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)style;
-	va_start(ap, fmt);
-	disasm_vappend(stream, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-static void disasm_init(struct disasm *d, unsigned long mach)
-{
-	init_disassemble_info(&d->info, d, disasm_fprintf,
-			      disasm_fprintf_styled);
-	d->info.arch = bfd_arch_arm;
-	d->info.mach = mach;
-	/* Without this flag arm-dis.c ignores mach and decodes every
-	 * architecture ("-marm" behaviour of objdump). */
-	d->info.flags |= USER_SPECIFIED_MACHINE_TYPE;
-	d->info.endian = BFD_ENDIAN_LITTLE;
-	d->info.endian_code = BFD_ENDIAN_LITTLE;
-	d->info.buffer = d->bytes;
-	d->info.buffer_length = sizeof(d->bytes);
-	d->info.buffer_vma = 0;
-	disassemble_init_for_target(&d->info);
-	d->print = disassembler(bfd_arch_arm, false, mach, NULL);
-}
-
-static const char *disasm_word(struct disasm *d, uint32_t w)
-{
-	d->bytes[0] = w & 0xff;
-	d->bytes[1] = (w >> 8) & 0xff;
-	d->bytes[2] = (w >> 16) & 0xff;
-	d->bytes[3] = w >> 24;
-	d->len = 0;
-	d->text[0] = '\0';
-	/* arm-dis.c computes the feature set from info->mach only while
-	 * private_data is NULL, and keeps it in one static struct shared by
-	 * every disassemble_info: clear it so that this call uses our mach
-	 * and not the one of the previous call on another architecture. */
-	d->info.private_data = NULL;
-	d->print(0, &d->info);
-	return d->text;
+	rw_disasm(w, 0, arch_descs[ai].bit, text, sizeof(text));
+	return text;
 }
 
 /* ------------------------------------------------------------------------
@@ -659,7 +591,7 @@ static void note_canonical(struct example *e, size_t ai, uint32_t cw)
 {
 	e->canon = cw;
 	snprintf(e->canon_text, sizeof(e->canon_text), "%s",
-		 disasm_word(&disasms[ai], cw));
+		 disasm_word(ai, cw));
 	e->lib_canon = verdict_from_text(e->canon_text, &arch_descs[ai]);
 	e->ours_canon = ours_of(cw, arch_descs[ai].bit);
 }
@@ -711,7 +643,7 @@ static void check_refused(struct source *s, size_t ai, uint32_t w,
 		return;
 	}
 	oc = ours_of(cw, a->bit);
-	snprintf(ctext, sizeof(ctext), "%s", disasm_word(&disasms[ai], cw));
+	snprintf(ctext, sizeof(ctext), "%s", disasm_word(ai, cw));
 	lc = verdict_from_text(ctext, a);
 	if (oc == VERDICT_REFUSED && regpc_explains(cw, ctext, lc)) {
 		s->c[ai].refused_regpc_canon[sp]++;
@@ -761,7 +693,7 @@ static void check_word(struct source *s, uint32_t w)
 		char text[256];
 		int lib, dev, sp;
 
-		snprintf(text, sizeof(text), "%s", disasm_word(&disasms[ai], w));
+		snprintf(text, sizeof(text), "%s", disasm_word(ai, w));
 		lib = verdict_from_text(text, a);
 		c->words++;
 		if (f)
@@ -1432,8 +1364,8 @@ static int setup(unsigned show)
 				arch_descs[a].name);
 			return EXIT_USAGE;
 		}
-		disasm_init(&disasms[a], arch_descs[a].mach);
-		if (!disasms[a].print) {
+		char probe[64];
+		if (!rw_disasm(0xe1a00000, 0, arch_descs[a].bit, probe, sizeof(probe))) {
 			fprintf(stderr, "opcodes_agree: libopcodes has no ARM "
 				"disassembler\n");
 			return EXIT_USAGE;
