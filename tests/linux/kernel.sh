@@ -34,6 +34,10 @@ die() { echo "kernel.sh: $*" >&2; echo "$pass passed, $((fail + 1)) failed"; exi
 
 # The armpv-as build depends on armpv itself: rebuild it when the rewriter
 # or the tables change.
+# The kernel build runs armpv-rewrite thousands of times: give it a copy of
+# its own, so that rebuilding armpv meanwhile cannot pull it away.
+cp "$rw" "$tmp/armpv-rewrite"
+rw="$tmp/armpv-rewrite"
 plain=$("$bk" "plain-$tag" "$defconfig") || die "plain build failed"
 bindir="$top_srcdir/guest-patches/linux/bin"
 asdir=$(ARMPV_KERNEL_DEPS="$rw $top_srcdir/guest-patches/linux/armpv-as" \
