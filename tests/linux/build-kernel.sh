@@ -38,7 +38,7 @@ set -- KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
 
 out="$cache/$name"
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$defconfig $cross $*";
-	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum "$f"; done; } | sha256sum | cut -c1-16)
+	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
 if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
 	[ -f "$out/vmlinux" ]; then
 	echo "build-kernel: $name is up to date ($out)" >&2
