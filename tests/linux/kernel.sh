@@ -40,7 +40,11 @@ cp "$rw" "$tmp/armpv-rewrite"
 rw="$tmp/armpv-rewrite"
 plain=$("$bk" "plain-$tag" "$defconfig") || die "plain build failed"
 bindir="$top_srcdir/guest-patches/linux/bin"
-asdir=$(ARMPV_KERNEL_DEPS="$rw $top_srcdir/guest-patches/linux/armpv-as" \
+# Keyed on armpv's sources (not the binary, which differs between build
+# directories): the spec, the tables code, the rewriter, the wrapper.
+deps=$(ls "$top_srcdir"/tables/armpv.spec "$top_srcdir"/tables/*.[ch] \
+	"$top_srcdir"/rewriter/*.[ch] "$top_srcdir"/guest-patches/linux/armpv-as)
+asdir=$(ARMPV_KERNEL_DEPS="$deps" \
 	ARMPV_REWRITE="$rw" ARMPV_ARCH="$arch" \
 	"$bk" "armpv-as-$tag" "$defconfig" \
 	KCFLAGS="-B$bindir" KAFLAGS="-B$bindir") || die "armpv-as build failed"
