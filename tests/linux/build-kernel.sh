@@ -31,13 +31,11 @@ if [ ! -f "$src/.unpacked" ]; then
 	mv "$src.tmp" "$src"
 fi
 
-# Reproducible: no build time, user or host in the image, so that two builds
-# of the same tree give the same bytes.
-set -- KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 1970" \
-	KBUILD_BUILD_USER=armpv KBUILD_BUILD_HOST=armpv KBUILD_BUILD_VERSION=1 "$@"
+. "$(dirname "$0")/repro.sh"
 
 out="$cache/$name"
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$defconfig $cross $*";
+	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
 if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
 	[ -f "$out/vmlinux" ]; then
@@ -45,10 +43,11 @@ if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
 	echo "$out"
 	exit 0
 fi
-# kbuild tracks its own inputs, not armpv's: a build that depends on armpv
-# files (ARMPV_KERNEL_DEPS) starts from scratch when they change.
-if [ -n "${ARMPV_KERNEL_DEPS:-}" ] && [ -d "$out" ]; then
-	echo "build-kernel: $name: armpv changed, rebuilding from scratch" >&2
+# kbuild tracks its own inputs, not armpv's, and not everything (the
+# built-in initramfs keeps its first build time): any change of the key
+# means a build from scratch.
+if [ -d "$out" ]; then
+	echo "build-kernel: $name: inputs changed, rebuilding from scratch" >&2
 	rm -rf "$out"
 fi
 mkdir -p "$out"
