@@ -633,6 +633,16 @@ int main(int argc, char **argv)
 		summary(&r, "would rewrite");
 		goto out;
 	}
+	/* An object with nothing sensitive and no trap word is left exactly
+	 * as it is: it has nothing to record, and an appended record would
+	 * change, for instance, the vDSO image the kernel embeds. */
+	if (r.nsites == 0 && !r.record.found && r.elf.ehdr.e_type == ET_REL) {
+		if (!r.opt.quiet && !r.opt.json)
+			fprintf(stderr, "armpv-rewrite: %s: no sensitive instructions; nothing changed\n",
+				r.opt.input);
+		st = copy_output(&r);
+		goto out;
+	}
 	if (r.nrewrite == 0 && r.record.found && rw_record_matches(&r.record, r.arch, r.counts)) {
 		if (!r.opt.quiet && !r.opt.json)
 			fprintf(stderr, "armpv-rewrite: %s: already rewritten (tables version %u, %zu trap sites); nothing changed\n",
