@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cp15.h -- the virtual system control coprocessor (CP15) of the
+ * ARM926EJ-S and ARM1176JZF-S.
+ *
+ * Every CP15 instruction is privileged, so a de-privileged guest kernel's
+ * MCR/MRC to p15 reaches the monitor as an Undefined Instruction trap;
+ * armpv_cp15_access() emulates it against this state.
+ */
+#ifndef ARMPV_CP15_H
+#define ARMPV_CP15_H
+
+#include <stdint.h>
+
+struct armpv_vcpu;
+
+/* SCTLR (c1, c0, 0) bits used by the core. */
+#define ARMPV_SCTLR_M (1u << 0)	 /* MMU enable */
+#define ARMPV_SCTLR_A (1u << 1)	 /* alignment fault checking */
+#define ARMPV_SCTLR_C (1u << 2)	 /* data cache */
+#define ARMPV_SCTLR_S (1u << 8)	 /* system protection */
+#define ARMPV_SCTLR_R (1u << 9)	 /* ROM protection */
+#define ARMPV_SCTLR_I (1u << 12) /* instruction cache */
+#define ARMPV_SCTLR_V (1u << 13) /* high vectors (0xffff0000) */
+#define ARMPV_SCTLR_U (1u << 22) /* ARMv6: unaligned access model */
+#define ARMPV_SCTLR_XP (1u << 23) /* ARMv6: extended page tables */
+#define ARMPV_SCTLR_VE (1u << 24) /* ARMv6: vectored interrupts */
+#define ARMPV_SCTLR_EE (1u << 25) /* ARMv6: CPSR.E on exceptions */
+
+/* Events a backend must act on (a shadow MMU, caches): set by the
+ * emulation, cleared by the backend. */
+#define ARMPV_CP15_EV_TRANSLATION (1u << 0) /* SCTLR.M, TTBRx, TTBCR, DACR,
+					       FCSE PID or context ID */
+#define ARMPV_CP15_EV_TLB (1u << 1)	    /* a TLB maintenance operation */
+#define ARMPV_CP15_EV_CACHE (1u << 2)	    /* a cache maintenance operation */
+
+struct armpv_cp15 {
+	uint32_t midr, ctr, tcmtr, tlbtr; /* ID registers (read-only) */
+	uint32_t sctlr;			  /* c1, c0, 0 */
+	uint32_t actlr, cpacr;		  /* c1, c0, 1 / 2 (ARM1176) */
+	uint32_t ttbr0, ttbr1, ttbcr;	  /* c2 (TTBR1, TTBCR: ARMv6) */
+	uint32_t dacr;			  /* c3 */
+	uint32_t dfsr, ifsr;		  /* c5 (IFSR: ARMv6) */
+	uint32_t far, ifar;		  /* c6 (IFAR: ARMv6) */
+	uint32_t fcse_pid, contextidr;	  /* c13 (context ID: ARMv6) */
+	uint32_t tpidr[3];		  /* c13 thread IDs (ARMv6K) */
+	uint32_t events;		  /* ARMPV_CP15_EV_* */
+	/* the CP15 emulation adds its further registers below */
+};
+
+/* Results of armpv_cp15_access(). */
+enum armpv_cp15_result {
+	ARMPV_CP15_DONE,  /* emulated: advance PC */
+	ARMPV_CP15_UNDEF, /* the real CPU would take the Undefined exception */
+	ARMPV_CP15_WFI,	  /* wait for interrupt: advance PC and halt */
+};
+
+/* Reset values for the vCPU's model. */
+void armpv_cp15_reset(struct armpv_vcpu *vcpu);
+
+/* Emulate 'word', a coprocessor instruction to p15 (MCR, MRC; MCRR/MRRC
+ * on ARM1176), executed in a privileged mode, its condition already
+ * passed. */
+enum armpv_cp15_result armpv_cp15_access(struct armpv_vcpu *vcpu,
+					 uint32_t word);
+
+#endif /* ARMPV_CP15_H */

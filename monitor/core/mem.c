@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* mem.c: being written */
+#include "armpv_core.h"

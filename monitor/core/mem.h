@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mem.h -- guest memory as the virtual CPU sees it: the guest's own
+ * ARMv5/ARMv6 translation tables (walked in software, with its domains and
+ * access permissions), then guest physical memory (RAM regions, or the
+ * VM's MMIO handler).  Faults are reported as the hardware reports them,
+ * so an emulated access that faults becomes the guest's own abort.
+ */
+#ifndef ARMPV_MEM_H
+#define ARMPV_MEM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "armpv_core.h"
+
+/* Access flags. */
+#define ARMPV_MEM_USER 1u  /* unprivileged access (LDRT/STRT and kin) */
+#define ARMPV_MEM_WRITE 2u /* set by armpv_mem_write itself */
+
+/* Fault status values (FSR[3:0], ARMv6 adds FS[4] at bit 10; ARM ARM
+ * B4.6 and the ARMv6 VMSA). */
+#define ARMPV_FSR_ALIGNMENT 0x1u
+#define ARMPV_FSR_TRANS_SECTION 0x5u
+#define ARMPV_FSR_TRANS_PAGE 0x7u
+#define ARMPV_FSR_DOMAIN_SECTION 0x9u
+#define ARMPV_FSR_DOMAIN_PAGE 0xbu
+#define ARMPV_FSR_PERM_SECTION 0xdu
+#define ARMPV_FSR_PERM_PAGE 0xfu
+#define ARMPV_FSR_EXTABT_TRANS_L1 0xcu /* external abort on translation */
+#define ARMPV_FSR_EXTABT_TRANS_L2 0xeu
+#define ARMPV_FSR_EXTABT_NONLINEFETCH 0x8u /* precise external abort */
+#define ARMPV_FSR_DOMAIN_SHIFT 4
+#define ARMPV_FSR_WNR (1u << 11) /* ARMv6 DFSR: the access was a write */
+
+struct armpv_mem_fault {
+	uint32_t fsr; /* the value for DFSR: status, domain, WnR (v6) */
+	uint32_t far; /* the faulting virtual address (MVA before FCSE) */
+};
+
+/* Read or write 'size' bytes (1, 2 or 4) at virtual address 'va' as the
+ * vCPU would, privileged unless ARMPV_MEM_USER.  No alignment check here
+ * (the instruction's emulation checks SCTLR.A/U): an unaligned access is
+ * done bytewise, each byte translated.  Values are little-endian.  On a
+ * fault, nothing is written and *fault says why; returns false. */
+bool armpv_mem_read(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
+		    unsigned flags, uint32_t *value,
+		    struct armpv_mem_fault *fault);
+bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
+		     unsigned flags, uint32_t value,
+		     struct armpv_mem_fault *fault);
+
+/* Translate 'va' (no access): the physical address, or a fault. */
+bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
+			 unsigned flags, uint32_t *pa,
+			 struct armpv_mem_fault *fault);
+
+/* Guest physical access: RAM/ROM regions, else the MMIO handler.  Returns
+ * false for an external abort (no device, or a write to ROM). */
+bool armpv_phys_read(struct armpv_vm *vm, uint32_t pa, unsigned size,
+		     uint32_t *value);
+bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
+		      uint32_t value);
+
+#endif /* ARMPV_MEM_H */
