@@ -11,3 +11,23 @@ monitor_libarmpv_core_a_SOURCES = \
 monitor_libarmpv_core_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/monitor/core
 CORE_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/monitor/core
 CORE_LIBS = monitor/libarmpv-core.a $(TABLES_LIB)
+
+# The process-level monitor (docs/process-monitor.md): an ARM Linux
+# program, so a plain rule builds it with the cross compiler from the same
+# core and tables sources.  Linked high (0x70000000) so guest RAM can sit at
+# address 0 of the process.
+ARMPV_RUN = monitor/armpv-run
+ARMPV_RUN_SRC = monitor/process/armpv-run.c monitor/core/armpv_hypercall.h
+CORE_ARM_SRC = monitor/core/vcpu.c monitor/core/emulate.c \
+	monitor/core/cp15.c monitor/core/mem.c tables/armpv_tables.c
+EXTRA_DIST += $(ARMPV_RUN_SRC)
+CLEANFILES += $(ARMPV_RUN)
+noinst_DATA = $(ARMPV_RUN)
+
+$(ARMPV_RUN): $(ARMPV_RUN_SRC) $(CORE_ARM_SRC) $(monitor_libarmpv_core_a_SOURCES) \
+		tables/armpv_tables.h $(TABLES_GEN)
+	@$(MKDIR_P) monitor
+	$(AM_V_GEN)$(ARM_CC) -static -O2 -Wl,-Ttext-segment=0x70000000 \
+	  $(CORE_CPPFLAGS) $(AM_CFLAGS) -o $@ \
+	  $(srcdir)/monitor/process/armpv-run.c \
+	  $(addprefix $(srcdir)/,$(CORE_ARM_SRC)) tables/armpv_tables_gen.c
