@@ -9,7 +9,8 @@
 # MAKE-ARGS are passed to every make (e.g. AS=/path/armpv-as).  A build whose
 # inputs (source tarball, defconfig, make arguments, and the files named in
 # $ARMPV_KERNEL_DEPS) are unchanged is reused: the stamp file holds their
-# checksum.  Prints the build directory on success.
+# checksum; paths inside $ARMPV_KEY_ROOT are keyed relative to it.  Prints
+# the build directory on success.
 set -eu
 
 name=$1 defconfig=$2
@@ -34,7 +35,11 @@ fi
 . "$(dirname "$0")/repro.sh"
 
 out="$cache/$name"
-key=$( { ls -l --time-style=+%s "$tarball"; echo "$defconfig $cross $*";
+# Paths under ARMPV_KEY_ROOT (the armpv clone) count relative to it, so a
+# fresh clone elsewhere (CI) reuses the cache when its files are the same.
+args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
+	sed "s|$ARMPV_KEY_ROOT|<armpv>|g" || cat; })
+key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
 if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&

@@ -44,7 +44,7 @@ bindir="$top_srcdir/guest-patches/linux/bin"
 # directories): the spec, the tables code, the rewriter, the wrapper.
 deps=$(ls "$top_srcdir"/tables/armpv.spec "$top_srcdir"/tables/*.[ch] \
 	"$top_srcdir"/rewriter/*.[ch] "$top_srcdir"/guest-patches/linux/armpv-as)
-asdir=$(ARMPV_KERNEL_DEPS="$deps" \
+asdir=$(ARMPV_KERNEL_DEPS="$deps" ARMPV_KEY_ROOT="$top_srcdir" \
 	ARMPV_REWRITE="$rw" ARMPV_ARCH="$arch" \
 	"$bk" "armpv-as-$tag" "$defconfig" \
 	KCFLAGS="-B$bindir" KAFLAGS="-B$bindir") || die "armpv-as build failed"
