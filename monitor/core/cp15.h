@@ -26,6 +26,13 @@ struct armpv_vcpu;
 #define ARMPV_SCTLR_XP (1u << 23) /* ARMv6: extended page tables */
 #define ARMPV_SCTLR_VE (1u << 24) /* ARMv6: vectored interrupts */
 #define ARMPV_SCTLR_EE (1u << 25) /* ARMv6: CPSR.E on exceptions */
+#define ARMPV_SCTLR_B (1u << 7)	  /* big-endian (BE-32) */
+#define ARMPV_SCTLR_TR (1u << 28) /* ARM1176: TEX remap enable */
+#define ARMPV_SCTLR_FA (1u << 29) /* ARM1176: force AP (access flag) */
+
+/* ACTLR (c1, c0, 1) of the ARM1176JZF-S: block transfer (MCRR range)
+ * cache operations disabled (DDI 0301H, c1 Auxiliary Control Register). */
+#define ARMPV_ACTLR_RV (1u << 5)
 
 /* Events a backend must act on (a shadow MMU, caches): set by the
  * emulation, cleared by the backend. */
@@ -46,6 +53,16 @@ struct armpv_cp15 {
 	uint32_t tpidr[3];		  /* c13 thread IDs (ARMv6K) */
 	uint32_t events;		  /* ARMPV_CP15_EV_* */
 	/* the CP15 emulation adds its further registers below */
+	uint32_t par;			  /* c7, c4, 0 PA (ARM1176) */
+	uint32_t wfar;			  /* c6, c0, 1 (ARM1176) */
+	uint32_t dclr, iclr;		  /* c9, c0, 0 / 1 cache lockdown */
+	uint32_t dtcmrr, itcmrr;	  /* c9, c1, 0 / 1 TCM regions */
+	uint32_t tcmsr, cbor;		  /* c9, c2, 0 / c9, c8, 0 (ARM1176) */
+	uint32_t tlblr;			  /* c10, c0, 0 TLB lockdown */
+	uint32_t prrr, nmrr;		  /* c10, c2, 0 / 1 (ARM1176) */
+	/* The last word armpv_cp15_access() answered with UNDEF, so a
+	 * backend can log the exact encoding that lacks a row. */
+	uint32_t undef_word;
 };
 
 /* Results of armpv_cp15_access(). */
@@ -63,5 +80,11 @@ void armpv_cp15_reset(struct armpv_vcpu *vcpu);
  * passed. */
 enum armpv_cp15_result armpv_cp15_access(struct armpv_vcpu *vcpu,
 					 uint32_t word);
+
+/* Self-check of the register table (sorted, no overlapping rows, access
+ * consistent with handlers and fields).  Returns 0, or the 1-based index
+ * of the first bad row (table rows, then wildcard rows after them).  The
+ * unit test calls it; a backend may call it once at start-up. */
+unsigned armpv_cp15_check_table(void);
 
 #endif /* ARMPV_CP15_H */

@@ -307,12 +307,11 @@ void armpv_vcpu_data_abort(struct armpv_vcpu *vcpu, uint32_t pc,
 void armpv_vcpu_prefetch_abort(struct armpv_vcpu *vcpu, uint32_t pc,
 			       uint32_t fsr, uint32_t ifar)
 {
-	/* ARM926EJ-S has no IFSR/IFAR: the abort handler finds the address
-	 * in LR.  ARM1176 records both. */
-	if (armpv_vcpu_is_v6(vcpu)) {
-		vcpu->cp15.ifsr = fsr;
+	/* Both cores have an instruction FSR (c5, c0, 1); only ARM1176 has
+	 * IFAR (ARM926EJ-S's handler finds the address in LR). */
+	vcpu->cp15.ifsr = fsr;
+	if (armpv_vcpu_is_v6(vcpu))
 		vcpu->cp15.ifar = ifar;
-	}
 	armpv_vcpu_exception(vcpu, ARMPV_EXC_PREFETCH_ABORT, pc);
 }
 
