@@ -252,7 +252,7 @@ static const struct {
 	[ARMPV_EXC_RESET] = { ARMPV_MODE_SVC, 0x00, 0, 0, 1, 1 },
 	[ARMPV_EXC_UNDEF] = { ARMPV_MODE_UND, 0x04, 4, 2, 0, 0 },
 	[ARMPV_EXC_SWI] = { ARMPV_MODE_SVC, 0x08, 4, 2, 0, 0 },
-	[ARMPV_EXC_PREFETCH_ABORT] = { ARMPV_MODE_ABT, 0x0c, 4, 4, 0, 0 },
+	[ARMPV_EXC_PREFETCH_ABORT] = { ARMPV_MODE_ABT, 0x0c, 4, 4, 0, 1 },
 	[ARMPV_EXC_DATA_ABORT] = { ARMPV_MODE_ABT, 0x10, 8, 8, 0, 1 },
 	[5] = { ARMPV_MODE_SVC, 0x14, 0, 0, 0, 0 }, /* unused vector */
 	[ARMPV_EXC_IRQ] = { ARMPV_MODE_IRQ, 0x18, 4, 4, 0, 1 },
@@ -269,7 +269,7 @@ void armpv_vcpu_exception(struct armpv_vcpu *vcpu, enum armpv_exception exc,
 
 	vcpu->stats.exceptions[exc & 7]++;
 	/* New CPSR: the mode, ARM state, J clear, I set; F on reset and
-	 * FIQ; on ARMv6 A on reset, data abort, IRQ and FIQ, and E from
+	 * FIQ; on ARMv6 A on reset, aborts, IRQ and FIQ, and E from
 	 * SCTLR.EE. */
 	cpsr = (old & ~(ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J)) | mode |
 	       ARMPV_PSR_I;
