@@ -30,19 +30,26 @@
 #define ARMPV_FSR_EXTABT_TRANS_L1 0xcu /* external abort on translation */
 #define ARMPV_FSR_EXTABT_TRANS_L2 0xeu
 #define ARMPV_FSR_EXTABT_NONLINEFETCH 0x8u /* precise external abort */
+/* ARMv5 page variant of the above (ARM ARM B4.6); ARMv6 has only 0x8. */
+#define ARMPV_FSR_EXTABT_NONLINEFETCH_PAGE 0xau
 #define ARMPV_FSR_DOMAIN_SHIFT 4
 #define ARMPV_FSR_WNR (1u << 11) /* ARMv6 DFSR: the access was a write */
 
 struct armpv_mem_fault {
 	uint32_t fsr; /* the value for DFSR: status, domain, WnR (v6) */
-	uint32_t far; /* the faulting virtual address (MVA before FCSE) */
+	/* The faulting modified virtual address: after the FCSE, as the
+	 * FAR holds it (ARM926EJ-S and ARM1176JZF-S TRMs, c6). */
+	uint32_t far;
 };
 
 /* Read or write 'size' bytes (1, 2 or 4) at virtual address 'va' as the
  * vCPU would, privileged unless ARMPV_MEM_USER.  No alignment check here
  * (the instruction's emulation checks SCTLR.A/U): an unaligned access is
- * done bytewise, each byte translated.  Values are little-endian.  On a
- * fault, nothing is written and *fault says why; returns false. */
+ * done bytewise, each byte translated, and a fault on any byte aborts it
+ * with FAR = the lowest faulting byte's address.  Values are
+ * little-endian.  On a fault, nothing is written and *fault says why;
+ * returns false.  A size other than 1, 2 or 4 (a core bug) returns false
+ * with *fault untouched. */
 bool armpv_mem_read(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 		    unsigned flags, uint32_t *value,
 		    struct armpv_mem_fault *fault);
@@ -50,7 +57,9 @@ bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 		     unsigned flags, uint32_t value,
 		     struct armpv_mem_fault *fault);
 
-/* Translate 'va' (no access): the physical address, or a fault. */
+/* Translate 'va' (no access): the physical address, or a fault.  The
+ * permission check is for a write if flags has ARMPV_MEM_WRITE.  fault
+ * may be NULL. */
 bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
 			 unsigned flags, uint32_t *pa,
 			 struct armpv_mem_fault *fault);
