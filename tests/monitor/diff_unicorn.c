@@ -1,2 +1,1903 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-int main(void) { return 77; }
+/*
+ * diff_unicorn.c -- differential test of the monitor core against Unicorn's
+ * ARM926 and ARM1176 models (Unicorn 2.0.1, QEMU 5.0's CPU as a library).
+ *
+ * For every sensitive form of the model's architecture, many random
+ * initial states: a random instruction word of the form, a random
+ * privileged mode, random registers in every bank, random SPSRs, CPSR flags
+ * and masks, random SCTLR.A/U/V and random RAM, with base registers mostly
+ * pointing into RAM.  Unicorn executes the ORIGINAL instruction once; the
+ * core emulates its TRAP WORD (armpv_encode) from the same state and a copy
+ * of the same memory.  Then every register of every bank, CPSR, every SPSR,
+ * PC and all of RAM must agree.  CP15 reads and writes Unicorn models are
+ * compared the same way (the raw MRC/MCR word as an Undefined trap).
+ *
+ * What cannot be compared is never skipped silently:
+ *  - UNPREDICTABLE cases (ARM ARM) are still run and compared, but a
+ *    disagreement is counted and reported, not a failure;
+ *  - model deviations (deviations[] below: Unicorn is wrong by the ARM
+ *    ARM) compare what they can, check what they can against the
+ *    architecture directly, and count what they exclude.
+ *
+ * Unicorn specifics (see docs/monitor-core.md and diff-unicorn.sh):
+ *  - Banked registers: Unicorn 2.0.1 has no API for inactive banks.  We
+ *    write them by switching CPSR.M (QEMU's cpsr_write switches banks), and
+ *    read them from a saved CPU context at offsets found at start-up by
+ *    planting distinct values (each must be found exactly once), then
+ *    check a round trip in every mode.  From USR mode QEMU ignores CPSR.M
+ *    writes, so each state starts from a restored privileged context.
+ *  - One instruction: uc_emu_start(pc, pc + 4); RAM other than the 1 KiB
+ *    code page is mapped non-executable and a code hook stops at any
+ *    other address of the code page, so a branch stops before its target
+ *    executes (UC_ERR_FETCH_PROT/FETCH_UNMAPPED at the new PC mean the
+ *    instruction completed).  (count = 1 costs 200 us a call.)
+ *  - Exceptions are not delivered by Unicorn: an interrupt hook records
+ *    the exception number and the state stays at the instruction.  We then
+ *    check that the core entered that exception exactly as the ARM ARM
+ *    says (A2.6), from the initial state.  An access outside RAM stops
+ *    Unicorn with UC_ERR_*_UNMAPPED; the core must take an external abort
+ *    there (no device: armpv_core.h), with FAR the same address.
+ *
+ * Usage: diff_unicorn arm926|arm1176|all [STATES [SEED]]
+ * Environment: ARMPV_DIFF_STATES, ARMPV_DIFF_SEED (argv wins),
+ * ARMPV_DIFF_THREADS (default: online CPUs), ARMPV_DIFF_FORM (only forms
+ * whose name contains it), ARMPV_DIFF_VERBOSE (details of this many
+ * mismatches per form, default 3), ARMPV_DIFF_SHOW_UNPRED (details of
+ * this many disagreements in UNPREDICTABLE cases per form, default 0).
+ * Exit: 0 pass, 1 mismatch, 99 hard error (Unicorn misbehaving).
+ */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <unicorn/unicorn.h>
+
+#include "armpv_core.h"
+#include "armpv_tables.h"
+#include "mem.h"
+
+#define DIFF_DEFAULT_STATES 100000u
+#define DIFF_DEFAULT_SEED 0x61726d7076ull /* "armpv" */
+#define DIFF_EXIT_HARD 99
+
+/* Guest physical memory, the same in Unicorn and in the core: one RAM
+ * region; the first 1 KiB (Unicorn's page size for ARM) holds the
+ * instruction and is the only executable page. */
+#define RAM_SIZE 0x4000u
+#define CODE_SIZE 0x400u
+#define DATA_LO 0x800u /* base registers point into [DATA_LO, DATA_HI) */
+#define DATA_HI 0x3c00u
+
+/* ---------------------------------------------------------------------
+ * Random numbers: splitmix64, one stream per task.
+ */
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t rng_next(struct rng *g)
+{
+	uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static uint32_t rng32(struct rng *g)
+{
+	return (uint32_t)(rng_next(g) >> 32);
+}
+
+/* Uniform in [0, n). */
+static uint32_t rng_below(struct rng *g, uint32_t n)
+{
+	return (uint32_t)(((rng_next(g) >> 32) * n) >> 32);
+}
+
+/* True with probability pct/100. */
+static bool rng_pct(struct rng *g, unsigned pct)
+{
+	return rng_below(g, 100) < pct;
+}
+
+/* ---------------------------------------------------------------------
+ * The architectural state compared: 37 slots.
+ */
+enum slot {
+	S_R0 = 0,		/* r0-r7: shared by all modes */
+	S_USR_R8 = 8,		/* r8-r14 of USR/SYS (r8-r12 also IRQ..UND) */
+	S_FIQ_R8 = 15,		/* r8-r14 of FIQ */
+	S_IRQ_R13 = 22,		/* r13, r14 of IRQ SVC ABT UND */
+	S_SVC_R13 = 24,
+	S_ABT_R13 = 26,
+	S_UND_R13 = 28,
+	S_SPSR_FIQ = 30,	/* SPSR of FIQ IRQ SVC ABT UND */
+	S_SPSR_IRQ,
+	S_SPSR_SVC,
+	S_SPSR_ABT,
+	S_SPSR_UND,
+	S_CPSR,
+	S_PC,
+	NSLOTS
+};
+
+struct state {
+	uint32_t v[NSLOTS];
+};
+
+static const uint32_t priv_modes[] = {
+	ARMPV_MODE_SVC, ARMPV_MODE_ABT, ARMPV_MODE_UND,
+	ARMPV_MODE_IRQ, ARMPV_MODE_FIQ, ARMPV_MODE_SYS,
+};
+
+static const uint32_t valid_modes[] = {
+	ARMPV_MODE_USR, ARMPV_MODE_FIQ, ARMPV_MODE_IRQ, ARMPV_MODE_SVC,
+	ARMPV_MODE_ABT, ARMPV_MODE_UND, ARMPV_MODE_SYS,
+};
+
+static bool mode_valid(uint32_t m)
+{
+	for (size_t i = 0; i < sizeof(valid_modes) / sizeof(valid_modes[0]);
+	     i++)
+		if (valid_modes[i] == m)
+			return true;
+	return false;
+}
+
+static bool mode_has_spsr(uint32_t m)
+{
+	return mode_valid(m) && m != ARMPV_MODE_USR && m != ARMPV_MODE_SYS;
+}
+
+/* The slot register n (0-15) of mode m lives in. */
+static int slot_of(uint32_t m, unsigned n)
+{
+	if (n < 8)
+		return S_R0 + (int)n;
+	if (n == 15)
+		return S_PC;
+	if (m == ARMPV_MODE_FIQ)
+		return S_FIQ_R8 + (int)n - 8;
+	if (n < 13)
+		return S_USR_R8 + (int)n - 8;
+	switch (m) {
+	case ARMPV_MODE_IRQ:
+		return S_IRQ_R13 + (int)n - 13;
+	case ARMPV_MODE_SVC:
+		return S_SVC_R13 + (int)n - 13;
+	case ARMPV_MODE_ABT:
+		return S_ABT_R13 + (int)n - 13;
+	case ARMPV_MODE_UND:
+		return S_UND_R13 + (int)n - 13;
+	default:
+		return S_USR_R8 + (int)n - 8;
+	}
+}
+
+static int spsr_slot(uint32_t m)
+{
+	switch (m) {
+	case ARMPV_MODE_FIQ:
+		return S_SPSR_FIQ;
+	case ARMPV_MODE_IRQ:
+		return S_SPSR_IRQ;
+	case ARMPV_MODE_SVC:
+		return S_SPSR_SVC;
+	case ARMPV_MODE_ABT:
+		return S_SPSR_ABT;
+	case ARMPV_MODE_UND:
+		return S_SPSR_UND;
+	default:
+		return -1;
+	}
+}
+
+/* Which mode to use to reach a slot, and as which register (16 = SPSR). */
+static void slot_reg(int s, uint32_t *mode, unsigned *n)
+{
+	static const uint32_t bank_mode[] = { ARMPV_MODE_IRQ, ARMPV_MODE_SVC,
+					      ARMPV_MODE_ABT, ARMPV_MODE_UND };
+
+	if (s < S_USR_R8) {
+		*mode = ARMPV_MODE_SYS;
+		*n = (unsigned)s;
+	} else if (s < S_FIQ_R8) {
+		*mode = ARMPV_MODE_SYS;
+		*n = (unsigned)(s - S_USR_R8 + 8);
+	} else if (s < S_IRQ_R13) {
+		*mode = ARMPV_MODE_FIQ;
+		*n = (unsigned)(s - S_FIQ_R8 + 8);
+	} else if (s < S_SPSR_FIQ) {
+		*mode = bank_mode[(s - S_IRQ_R13) / 2];
+		*n = 13 + (unsigned)(s - S_IRQ_R13) % 2;
+	} else if (s < S_CPSR) {
+		static const uint32_t m[] = { ARMPV_MODE_FIQ, ARMPV_MODE_IRQ,
+					      ARMPV_MODE_SVC, ARMPV_MODE_ABT,
+					      ARMPV_MODE_UND };
+		*mode = m[s - S_SPSR_FIQ];
+		*n = 16;
+	} else {
+		*mode = 0;
+		*n = s == S_CPSR ? 17 : 15;
+	}
+}
+
+/* Is the slot one of the registers the current mode m sees directly? */
+static bool slot_visible(int s, uint32_t m)
+{
+	if (s < S_USR_R8 || s == S_CPSR || s == S_PC)
+		return true;
+	if (s >= S_SPSR_FIQ)
+		return s == spsr_slot(m);
+	for (unsigned n = 8; n < 15; n++)
+		if (slot_of(m, n) == s)
+			return true;
+	return false;
+}
+
+static const char *slot_name(int s)
+{
+	static char names[NSLOTS][12];
+
+	/* Filled on the first call, made from main() before any thread. */
+	if (!names[0][0]) {
+		for (int i = 0; i < NSLOTS; i++) {
+			uint32_t m;
+			unsigned n;
+
+			slot_reg(i, &m, &n);
+			if (i < S_USR_R8)
+				snprintf(names[i], sizeof(names[i]), "r%u", n);
+			else if (n < 15)
+				snprintf(names[i], sizeof(names[i]), "r%u_%s",
+					 n, m == ARMPV_MODE_SYS ?
+						     "usr" : armpv_mode_name(m));
+			else if (n == 16)
+				snprintf(names[i], sizeof(names[i]), "spsr_%s",
+					 armpv_mode_name(m));
+			else
+				snprintf(names[i], sizeof(names[i]), "%s",
+					 n == 17 ? "cpsr" : "pc");
+		}
+	}
+	return names[s];
+}
+
+/* ---------------------------------------------------------------------
+ * Models.
+ */
+struct model {
+	const char *name;
+	int uc_cpu;
+	enum armpv_cpu_model core;
+	unsigned arch;
+	uint32_t psr_valid;			/* allocated PSR bits */
+	uint32_t unalloc, user, priv, state;	/* ARM ARM A4.1.39 masks */
+};
+
+static const struct model models[] = {
+	/* ARMv5TEJ and ARMv6 masks of the MSR pseudocode (ARM ARM
+	 * A4.1.39, "MSR": UnallocMask, UserMask, PrivMask, StateMask). */
+	{ "arm926", UC_CPU_ARM_926, ARMPV_CPU_ARM926EJS, ARMPV_ARCH_ARMV5TE,
+	  0xf90000ffu, 0x06ffff00u, 0xf8000000u, 0x000000dfu, 0x01000020u },
+	{ "arm1176", UC_CPU_ARM_1176, ARMPV_CPU_ARM1176JZFS, ARMPV_ARCH_ARMV6,
+	  0xf90f03ffu, 0x06f0fc00u, 0xf80f0200u, 0x000001dfu, 0x01000020u },
+};
+#define NMODELS (sizeof(models) / sizeof(models[0]))
+
+/* ---------------------------------------------------------------------
+ * Deliberate differences: Unicorn is wrong by the ARM ARM.  Each says
+ * what is not compared; every case is counted and reported.
+ */
+enum deviation {
+	DEV_DP_EXCRET,	 /* data processing S pc other than SUBS/MOVS */
+	DEV_ALIGN_CHECK, /* SCTLR.A alignment faults not generated */
+	DEV_LEGACY_UNALIGNED, /* ARMv5/U=0 unaligned LDR/STR model */
+	DEV_SCTLR_RESET, /* QEMU's ARM926 SCTLR reset value */
+	NDEVS
+};
+
+static const struct {
+	const char *name, *why;
+} deviations[NDEVS] = {
+	[DEV_DP_EXCRET] = {
+		"dp-s-pc",
+		"ANDS/EORS/RSBS/ADDS/ADCS/SBCS/RSCS/ORRS/BICS/MVNS pc: QEMU "
+		"branches and sets flags; ARM ARM A4.1 (each data-processing "
+		"instruction: 'if S == 1 and Rd == R15 then CPSR = SPSR', "
+		"A5.1 'exception return') copies SPSR to CPSR as SUBS/MOVS "
+		"pc do.  CPSR and the PC's low bits are not compared; the "
+		"rest is",
+	},
+	[DEV_ALIGN_CHECK] = {
+		"sctlr-a",
+		"QEMU 5.0 ignores SCTLR.A, and ARMv6's SCTLR.U for "
+		"LDM/STM/RFE/SRS: ARM ARM A2.8, 'Alignment' (a fault for "
+		"an unaligned word access when A = 1; for a multi-word "
+		"access also when U = 1).  The core's alignment abort "
+		"(FSR, FAR, exception entry) is checked against the ARM ARM "
+		"instead of Unicorn",
+	},
+	[DEV_LEGACY_UNALIGNED] = {
+		"legacy-unaligned",
+		"QEMU does a plain unaligned access for word LDRT/STRT and "
+		"LDM/STM/RFE/SRS at an unaligned address whatever SCTLR.U; "
+		"ARMv5, and ARMv6 with U = 0, use the legacy model (ARM ARM "
+		"A2.8; A4.1.23 LDR: 'Memory[address,4] Rotate_Right (8 * "
+		"address[1:0])'; STR, LDM, STM ignore address[1:0]).  LDRT's "
+		"Rd is checked against the ARM ARM instead; the stored "
+		"memory, and the registers LDM/RFE load, are not compared",
+	},
+	[DEV_SCTLR_RESET] = {
+		"arm926-sctlr",
+		"QEMU resets the ARM926's SCTLR to 0x00090078; the "
+		"ARM926EJ-S TRM (DDI 0198E, 2.3.2 'Control register') has "
+		"bit 18 should-be-one and bit 19 should-be-zero: 0x00050078.  "
+		"An MRC of SCTLR on arm926 compares all bits but 19:18",
+	},
+};
+
+/* ---------------------------------------------------------------------
+ * Per-task results.
+ */
+#define DETAIL_MAX 16384
+
+struct task {
+	const struct model *model;
+	const struct armpv_form *form; /* NULL: the CP15 task */
+	uint64_t seed;
+	uint32_t states;
+	/* results */
+	uint64_t tried, compared, cond_failed, excepted, unmapped;
+	uint64_t unpred, unpred_differ;
+	uint64_t dev[NDEVS];
+	uint64_t failures;
+	bool hard;
+	double seconds;
+	char *detail;
+	size_t detail_len;
+	int verbose, verbose_unpred;
+};
+
+static void task_printf(struct task *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void task_printf(struct task *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!t->detail)
+		t->detail = calloc(1, DETAIL_MAX);
+	if (!t->detail || t->detail_len >= DETAIL_MAX - 1)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(t->detail + t->detail_len, DETAIL_MAX - t->detail_len,
+		      fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		t->detail_len += (size_t)n;
+	if (t->detail_len >= DETAIL_MAX)
+		t->detail_len = DETAIL_MAX - 1;
+}
+
+/* ---------------------------------------------------------------------
+ * The Unicorn side.
+ */
+struct uc_side {
+	uc_engine *uc;
+	uc_context *base;	/* a privileged state to restart from */
+	uc_context *ctx;	/* scratch: read inactive banks */
+	size_t ctx_size;
+	size_t off[NSLOTS];	/* offset of an inactive slot in ctx */
+	uint8_t *ram;
+	uint32_t start;		/* the instruction's address */
+	unsigned code_hits;
+	int intno;		/* exception Unicorn raised, or -1 */
+	bool unmapped;
+	uint32_t unmapped_addr;
+	bool unmapped_write;
+};
+
+static void uc_on_code(uc_engine *uc, uint64_t addr, uint32_t size,
+		       void *opaque)
+{
+	struct uc_side *u = opaque;
+
+	(void)size;
+	/* A branch into the code page: stop before its target executes. */
+	if (u->code_hits++ > 0 || addr != u->start)
+		uc_emu_stop(uc);
+}
+
+static void uc_on_intr(uc_engine *uc, uint32_t intno, void *opaque)
+{
+	struct uc_side *u = opaque;
+
+	if (u->intno < 0)
+		u->intno = (int)intno;
+	uc_emu_stop(uc);
+}
+
+static bool uc_on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr,
+			   int size, int64_t value, void *opaque)
+{
+	struct uc_side *u = opaque;
+
+	(void)uc;
+	(void)size;
+	(void)value;
+	if (type != UC_MEM_FETCH_UNMAPPED && !u->unmapped) {
+		u->unmapped = true;
+		u->unmapped_addr = (uint32_t)addr;
+		u->unmapped_write = type == UC_MEM_WRITE_UNMAPPED;
+	}
+	return false;
+}
+
+static void ucw(struct uc_side *u, int reg, uint32_t v)
+{
+	uc_reg_write(u->uc, reg, &v);
+}
+
+static uint32_t ucr(struct uc_side *u, int reg)
+{
+	uint32_t v = 0;
+
+	uc_reg_read(u->uc, reg, &v);
+	return v;
+}
+
+static int uc_gpr(unsigned n)
+{
+	if (n < 13)
+		return UC_ARM_REG_R0 + (int)n;
+	return n == 13 ? UC_ARM_REG_R13 : n == 14 ? UC_ARM_REG_R14
+						   : UC_ARM_REG_R15;
+}
+
+static void uc_set_sctlr(struct uc_side *u, uint32_t v)
+{
+	uc_arm_cp_reg c = { .cp = 15, .crn = 1, .val = v };
+
+	uc_reg_write(u->uc, UC_ARM_REG_CP_REG, &c);
+}
+
+static uint32_t uc_get_cp15(struct uc_side *u, unsigned crn, unsigned opc1,
+			    unsigned crm, unsigned opc2)
+{
+	uc_arm_cp_reg c = { .cp = 15, .crn = crn, .opc1 = opc1, .crm = crm,
+			    .opc2 = opc2 };
+
+	uc_reg_read(u->uc, UC_ARM_REG_CP_REG, &c);
+	return (uint32_t)c.val;
+}
+
+/* Write a state: each bank by switching CPSR.M (from a privileged mode),
+ * then r0-r7 and the CPSR. */
+static void uc_put_state(struct uc_side *u, const struct state *s)
+{
+	static const uint32_t order[] = { ARMPV_MODE_SYS, ARMPV_MODE_FIQ,
+					  ARMPV_MODE_IRQ, ARMPV_MODE_SVC,
+					  ARMPV_MODE_ABT, ARMPV_MODE_UND };
+
+	uc_context_restore(u->uc, u->base);
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		uint32_t m = order[i];
+		unsigned lo = m == ARMPV_MODE_SYS || m == ARMPV_MODE_FIQ ? 8
+									  : 13;
+
+		ucw(u, UC_ARM_REG_CPSR, m | ARMPV_PSR_I | ARMPV_PSR_F);
+		for (unsigned n = lo; n < 15; n++)
+			ucw(u, uc_gpr(n), s->v[slot_of(m, n)]);
+		if (mode_has_spsr(m))
+			ucw(u, UC_ARM_REG_SPSR, s->v[spsr_slot(m)]);
+	}
+	for (unsigned n = 0; n < 8; n++)
+		ucw(u, uc_gpr(n), s->v[n]);
+	ucw(u, UC_ARM_REG_CPSR, s->v[S_CPSR]);
+}
+
+static uint32_t ctx_word(const struct uc_side *u, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, (const uint8_t *)u->ctx + off, 4);
+	return v;
+}
+
+static void uc_get_state(struct uc_side *u, struct state *s)
+{
+	uint32_t cpsr = ucr(u, UC_ARM_REG_CPSR);
+	uint32_t m = cpsr & ARMPV_PSR_M_MASK;
+
+	uc_context_save(u->uc, u->ctx);
+	for (int i = 0; i < NSLOTS; i++) {
+		uint32_t sm;
+		unsigned n;
+
+		slot_reg(i, &sm, &n);
+		if (i == S_CPSR)
+			s->v[i] = cpsr;
+		else if (i == S_PC)
+			s->v[i] = ucr(u, UC_ARM_REG_PC);
+		else if (!slot_visible(i, m))
+			s->v[i] = ctx_word(u, u->off[i]);
+		else if (n == 16)
+			s->v[i] = ucr(u, UC_ARM_REG_SPSR);
+		else
+			s->v[i] = ucr(u, uc_gpr(n));
+	}
+}
+
+/* Find where Unicorn's context keeps each slot of an inactive bank: plant
+ * distinct values, end in mode 'm', look for each value once. */
+static bool uc_probe(struct uc_side *u, uint32_t m, uint32_t tag,
+		     bool found[NSLOTS])
+{
+	struct state s;
+
+	for (int i = 0; i < NSLOTS; i++)
+		s.v[i] = 0x5a000000u | tag << 12 | (uint32_t)i << 4 | 0x9;
+	s.v[S_CPSR] = m | ARMPV_PSR_I | ARMPV_PSR_F;
+	uc_put_state(u, &s);
+	uc_context_save(u->uc, u->ctx);
+	for (int i = 0; i < NSLOTS; i++) {
+		size_t hit = 0, nhits = 0;
+
+		if (slot_visible(i, m) || found[i])
+			continue;
+		for (size_t off = 0; off + 4 <= u->ctx_size; off += 4)
+			if (ctx_word(u, off) == s.v[i]) {
+				hit = off;
+				nhits++;
+			}
+		if (nhits != 1) {
+			fprintf(stderr,
+				"diff_unicorn: %s found %zu times in "
+				"Unicorn's context (mode %s)\n",
+				slot_name(i), nhits, armpv_mode_name(m));
+			return false;
+		}
+		u->off[i] = hit;
+		found[i] = true;
+	}
+	return true;
+}
+
+static int uc_side_open(struct uc_side *u, const struct model *md,
+			uint8_t *ram)
+{
+	uc_hook h;
+	bool found[NSLOTS] = { false };
+	uc_err e;
+
+	memset(u, 0, sizeof(*u));
+	u->ram = ram;
+	e = uc_open(UC_ARCH_ARM, UC_MODE_ARM, &u->uc);
+	if (e == UC_ERR_OK)
+		e = uc_ctl_set_cpu_model(u->uc, md->uc_cpu);
+	if (e == UC_ERR_OK)
+		e = uc_mem_map_ptr(u->uc, 0, CODE_SIZE, UC_PROT_ALL, ram);
+	if (e == UC_ERR_OK)
+		e = uc_mem_map_ptr(u->uc, CODE_SIZE, RAM_SIZE - CODE_SIZE,
+				   UC_PROT_READ | UC_PROT_WRITE,
+				   ram + CODE_SIZE);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(u->uc, &h, UC_HOOK_CODE, (void *)uc_on_code, u,
+				0, CODE_SIZE - 1);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(u->uc, &h, UC_HOOK_INTR, (void *)uc_on_intr, u,
+				1, 0);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(u->uc, &h, UC_HOOK_MEM_UNMAPPED,
+				(void *)uc_on_unmapped, u, 1, 0);
+	if (e == UC_ERR_OK)
+		e = uc_context_alloc(u->uc, &u->base);
+	if (e == UC_ERR_OK)
+		e = uc_context_alloc(u->uc, &u->ctx);
+	if (e != UC_ERR_OK) {
+		fprintf(stderr, "diff_unicorn: unicorn (%s): %s\n", md->name,
+			uc_strerror(e));
+		return -1;
+	}
+	/* ARM1176 has the Security Extensions: QEMU runs it Non-secure and
+	 * then refuses CPSR.A/F changes unless SCR.AW/FW (B3.? of the
+	 * ARM1176 TRM).  Run Secure, as the core's model (no TrustZone). */
+	if (md->core == ARMPV_CPU_ARM1176JZFS) {
+		uc_arm_cp_reg c = { .cp = 15, .crn = 1, .crm = 1, .val = 0 };
+
+		uc_reg_write(u->uc, UC_ARM_REG_CP_REG, &c);
+	}
+	ucw(u, UC_ARM_REG_CPSR, ARMPV_MODE_SVC | ARMPV_PSR_I | ARMPV_PSR_F);
+	u->ctx_size = uc_context_size(u->uc);
+	uc_context_save(u->uc, u->base);
+	if (!uc_probe(u, ARMPV_MODE_SVC, 1, found) ||
+	    !uc_probe(u, ARMPV_MODE_FIQ, 2, found))
+		return -1;
+	for (int i = 0; i < NSLOTS; i++)
+		if (i != S_CPSR && i != S_PC && i >= S_USR_R8 && !found[i]) {
+			fprintf(stderr, "diff_unicorn: %s not found\n",
+				slot_name(i));
+			return -1;
+		}
+	return 0;
+}
+
+static void uc_side_close(struct uc_side *u)
+{
+	if (u->base)
+		uc_context_free(u->base);
+	if (u->ctx)
+		uc_context_free(u->ctx);
+	if (u->uc)
+		uc_close(u->uc);
+}
+
+/* ---------------------------------------------------------------------
+ * The core side.
+ */
+struct core_side {
+	struct armpv_vm vm;
+	struct armpv_vcpu vcpu;
+	uint8_t *ram;
+};
+
+static void core_put_state(struct core_side *c, const struct state *s,
+			   uint32_t sctlr)
+{
+	struct armpv_vcpu *v = &c->vcpu;
+
+	armpv_vcpu_init(v, &c->vm);
+	v->cp15.sctlr = sctlr;
+	armpv_vcpu_write_cpsr(v, s->v[S_CPSR]);
+	for (int i = 0; i < S_CPSR; i++) {
+		uint32_t m;
+		unsigned n;
+
+		slot_reg(i, &m, &n);
+		if (n == 16)
+			armpv_vcpu_set_spsr(v, (enum armpv_mode)m, s->v[i]);
+		else
+			armpv_vcpu_set_reg(v, (enum armpv_mode)m, n, s->v[i]);
+	}
+	v->r[15] = s->v[S_PC];
+}
+
+static void core_get_state(const struct core_side *c, struct state *s)
+{
+	const struct armpv_vcpu *v = &c->vcpu;
+
+	for (int i = 0; i < S_CPSR; i++) {
+		uint32_t m;
+		unsigned n;
+
+		slot_reg(i, &m, &n);
+		s->v[i] = n == 16 ? armpv_vcpu_spsr(v, (enum armpv_mode)m)
+				  : armpv_vcpu_reg(v, (enum armpv_mode)m, n);
+	}
+	s->v[S_CPSR] = v->cpsr;
+	s->v[S_PC] = v->r[15];
+}
+
+/* ---------------------------------------------------------------------
+ * Random initial states.
+ */
+struct setup {
+	struct state s;
+	uint32_t word, sctlr;
+};
+
+/* A PSR value: mostly sensible (valid mode, ARM state), sometimes any
+ * allocated bits. */
+static uint32_t random_psr(struct rng *g, const struct model *md)
+{
+	uint32_t v = rng32(g) & md->psr_valid;
+
+	if (rng_pct(g, 15))
+		return v;
+	v &= ~(ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J | ARMPV_PSR_E);
+	v |= valid_modes[rng_below(g, 7)];
+	if (rng_pct(g, 5))
+		v |= ARMPV_PSR_T;
+	return v;
+}
+
+static uint32_t random_value(struct rng *g)
+{
+	static const uint32_t special[] = { 0, 1, 0x7fffffffu, 0x80000000u,
+					    0xffffffffu, 0xfffffffeu };
+
+	switch (rng_below(g, 8)) {
+	case 0:
+		return special[rng_below(g, 6)];
+	case 1:
+		return rng_below(g, 256);
+	default:
+		return rng32(g);
+	}
+}
+
+/* An address in the data area: aligned to 'align' with probability
+ * pct_aligned, else any byte. */
+static uint32_t random_data_addr(struct rng *g, uint32_t align,
+				 unsigned pct_aligned)
+{
+	uint32_t a = DATA_LO + rng_below(g, DATA_HI - DATA_LO);
+
+	if (rng_pct(g, pct_aligned))
+		a &= ~(align - 1);
+	return a;
+}
+
+static uint32_t random_word(struct rng *g, const struct armpv_form *f,
+			    unsigned arch)
+{
+	for (;;) {
+		uint32_t w = (rng32(g) & ~f->insn_mask) | f->insn_value;
+
+		/* Half AL, half any other condition (1111 is not one). */
+		if (f->conditional)
+			w = (w & 0x0fffffffu) |
+			    (rng_pct(g, 50) ? 0xeu : rng_below(g, 14)) << 28;
+		/* Most random CPS and SRS words are UNPREDICTABLE (A4.1.16,
+		 * A4.1.90): make most of them defined. */
+		if (f->insn == ARMPV_INSN_CPS && rng_pct(g, 85)) {
+			static const uint32_t imods[] = { 0, 2, 3 };
+			uint32_t imod = imods[rng_below(g, 3)];
+			bool mm = imod == 0 || rng_pct(g, 50);
+
+			w = 0xf1000000u | imod << 18 | (uint32_t)mm << 17 |
+			    (imod ? 1 + rng_below(g, 7) : 0) << 6 |
+			    (mm ? valid_modes[rng_below(g, 7)] : 0);
+		}
+		if (f->insn == ARMPV_INSN_SRS && rng_pct(g, 85))
+			w = (w & ~0x1fu) | valid_modes[rng_below(g, 7)];
+		if (armpv_classify(w, arch) == f)
+			return w;
+	}
+}
+
+static void random_setup(struct rng *g, const struct model *md,
+			 const struct armpv_form *f, uint32_t sctlr_reset,
+			 struct setup *su, uint8_t *ram)
+{
+	struct state *s = &su->s;
+	uint32_t m = priv_modes[rng_below(g, 6)];
+	uint32_t w = random_word(g, f, md->arch);
+	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
+
+	for (uint32_t i = 0; i < RAM_SIZE; i += 8) {
+		uint64_t r = rng_next(g);
+
+		memcpy(ram + i, &r, 8);
+	}
+	/* The code page holds 'B .' around the instruction: should Unicorn
+	 * run past a stop request (it checks stop requests per translation
+	 * block), a branch into the page leaves every register but PC alone
+	 * and the code hook stops it on the second visit. */
+	for (uint32_t i = 0; i < CODE_SIZE; i += 4)
+		memcpy(ram + i, &(uint32_t){ 0xeafffffeu }, 4);
+	for (int i = 0; i < S_SPSR_FIQ; i++)
+		s->v[i] = random_value(g);
+	for (int i = S_SPSR_FIQ; i < S_CPSR; i++)
+		s->v[i] = random_psr(g, md);
+	/* CPSR: any flags, Q, GE (v6), I, F, A (v6); ARM state, little
+	 * endian (CPSR.E is not modelled here), the mode. */
+	s->v[S_CPSR] = (rng32(g) & md->psr_valid &
+			~(ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J |
+			  ARMPV_PSR_E)) |
+		       m;
+	s->v[S_PC] = 0x20 + 4 * rng_below(g, (CODE_SIZE - 0x20) / 4);
+
+	/* SCTLR: the reset value, MMU off, with random A, V and (v6) U. */
+	su->sctlr = sctlr_reset & ~(ARMPV_SCTLR_A | ARMPV_SCTLR_V |
+				    ARMPV_SCTLR_U | ARMPV_SCTLR_M);
+	if (rng_pct(g, 20))
+		su->sctlr |= ARMPV_SCTLR_A;
+	if (rng_pct(g, 50))
+		su->sctlr |= ARMPV_SCTLR_V;
+	if (v6 && rng_pct(g, 50))
+		su->sctlr |= ARMPV_SCTLR_U;
+
+	/* Point base registers into RAM most of the time. */
+	switch (f->insn) {
+	case ARMPV_INSN_STM_USER:
+	case ARMPV_INSN_LDM_USER:
+	case ARMPV_INSN_LDM_RET:
+	case ARMPV_INSN_RFE: {
+		uint32_t n = armpv_field(f, w, ARMPV_FIELD_RN);
+
+		if (n != 15 && rng_pct(g, 95))
+			s->v[slot_of(m, n)] = random_data_addr(g, 4, 100);
+		if (f->insn == ARMPV_INSN_RFE && rng_pct(g, 80)) {
+			/* A sensible PSR where RFE loads CPSR from. */
+			uint32_t base = s->v[slot_of(m, n)], a;
+			bool p = armpv_field(f, w, ARMPV_FIELD_P);
+			bool up = armpv_field(f, w, ARMPV_FIELD_U);
+
+			a = up ? base + (p ? 4 : 0) : base - (p ? 8 : 4);
+			a += 4;
+			if (a >= DATA_LO && a < DATA_HI) {
+				uint32_t psr = random_psr(g, md);
+
+				memcpy(ram + (a & ~3u), &psr, 4);
+			}
+		}
+		break;
+	}
+	case ARMPV_INSN_SRS: {
+		uint32_t k = armpv_field(f, w, ARMPV_FIELD_MODE);
+
+		if (mode_valid(k) && rng_pct(g, 95))
+			s->v[slot_of(k, 13)] = random_data_addr(g, 4, 100);
+		break;
+	}
+	case ARMPV_INSN_LDRT:
+	case ARMPV_INSN_STRT:
+	case ARMPV_INSN_LDRBT:
+	case ARMPV_INSN_STRBT: {
+		uint32_t n = armpv_field(f, w, ARMPV_FIELD_RN);
+
+		if (n != 15 && rng_pct(g, 95))
+			s->v[slot_of(m, n)] = random_data_addr(g, 4, 75);
+		break;
+	}
+	case ARMPV_INSN_MSR:
+		if (armpv_form_has_field(f, ARMPV_FIELD_RM) && rng_pct(g, 70)) {
+			uint32_t r = armpv_field(f, w, ARMPV_FIELD_RM);
+
+			if (r != 15)
+				s->v[slot_of(m, r)] = random_psr(g, md);
+		}
+		break;
+	default:
+		break;
+	}
+	su->word = w;
+	(void)v6;
+}
+
+/* ---------------------------------------------------------------------
+ * What the ARM ARM says about a case: UNPREDICTABLE, or a model deviation,
+ * and what to leave out of the comparison.
+ */
+struct verdict {
+	const char *unpred;	/* why the case is UNPREDICTABLE, or NULL */
+	int dev;		/* enum deviation, or -1 */
+	bool slot_skip[NSLOTS];
+	uint32_t cpsr_ignore, pc_ignore;
+	bool mem_skip;
+	/* an architectural check instead of Unicorn: slot = value */
+	int arch_slot;
+	uint32_t arch_value;
+	/* an architectural exception expected instead of Unicorn's run */
+	bool arch_align_abort;
+	uint32_t arch_far;
+};
+
+static uint32_t ror32(uint32_t v, unsigned n)
+{
+	n &= 31;
+	return n ? v >> n | v << (32 - n) : v;
+}
+
+static bool cond_passes(uint32_t cond, uint32_t cpsr)
+{
+	bool n = cpsr & ARMPV_PSR_N, z = cpsr & ARMPV_PSR_Z;
+	bool c = cpsr & ARMPV_PSR_C, v = cpsr & ARMPV_PSR_V;
+	bool r;
+
+	switch (cond >> 1) {
+	case 0: r = z; break;
+	case 1: r = c; break;
+	case 2: r = n; break;
+	case 3: r = v; break;
+	case 4: r = c && !z; break;
+	case 5: r = n == v; break;
+	case 6: r = !z && n == v; break;
+	default: return true;
+	}
+	return cond & 1 ? !r : r;
+}
+
+/* The first address a memory form accesses; false for the others.
+ * *multi: several words (LDM, STM, RFE, SRS); *word: a word access. */
+static bool mem_first_access(const struct armpv_form *f, uint32_t w,
+			     const struct state *s, uint32_t *addr,
+			     bool *word, bool *multi)
+{
+	uint32_t m = s->v[S_CPSR] & ARMPV_PSR_M_MASK, base, nregs;
+	bool p = armpv_field(f, w, ARMPV_FIELD_P);
+	bool up = armpv_field(f, w, ARMPV_FIELD_U);
+
+	*multi = *word = false;
+	switch (f->insn) {
+	case ARMPV_INSN_LDRT:
+	case ARMPV_INSN_STRT:
+		*word = true;
+		/* fall through */
+	case ARMPV_INSN_LDRBT:
+	case ARMPV_INSN_STRBT:
+		/* Post-indexed (A5.2.8): the access is at Rn. */
+		*addr = s->v[slot_of(m, armpv_field(f, w, ARMPV_FIELD_RN))];
+		return true;
+	case ARMPV_INSN_STM_USER:
+	case ARMPV_INSN_LDM_USER:
+	case ARMPV_INSN_LDM_RET:
+		base = s->v[slot_of(m, armpv_field(f, w, ARMPV_FIELD_RN))];
+		/* LDM_RET's list field leaves out bit 15 (PC), always
+		 * set. */
+		nregs = (uint32_t)__builtin_popcount(
+				armpv_field(f, w, ARMPV_FIELD_REGLIST)) +
+			(f->insn == ARMPV_INSN_LDM_RET);
+		break;
+	case ARMPV_INSN_RFE:
+		base = s->v[slot_of(m, armpv_field(f, w, ARMPV_FIELD_RN))];
+		nregs = 2;
+		break;
+	case ARMPV_INSN_SRS: {
+		uint32_t k = armpv_field(f, w, ARMPV_FIELD_MODE);
+
+		if (!mode_valid(k))
+			return false;
+		base = s->v[slot_of(k, 13)];
+		nregs = 2;
+		break;
+	}
+	default:
+		return false;
+	}
+	/* Address mode 4 (A5.4): IA, IB, DA, DB. */
+	*addr = up ? base + (p ? 4 : 0) : base - 4 * nregs + (p ? 0 : 4);
+	*multi = *word = true;
+	return true;
+}
+
+/* Unaligned word accesses (ARM ARM A2.8, and the ARMv6 unaligned access
+ * support): with SCTLR.A an alignment fault; on ARMv6 with SCTLR.U also
+ * for LDM/STM/RFE/SRS; otherwise (ARMv5, or U = 0) the legacy model:
+ * LDR rotates, the others ignore address[1:0].  Unicorn (QEMU 5.0) does
+ * a plain unaligned access in every case. */
+static void judge_alignment(const struct model *md, const struct armpv_form *f,
+			    const struct setup *su, const uint8_t *ram,
+			    struct verdict *vd)
+{
+	const struct state *s = &su->s;
+	uint32_t w = su->word, m = s->v[S_CPSR] & ARMPV_PSR_M_MASK, addr;
+	bool word, multi;
+	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
+
+	if (!mem_first_access(f, w, s, &addr, &word, &multi) || !word ||
+	    !(addr & 3))
+		return;
+	if ((su->sctlr & ARMPV_SCTLR_A) ||
+	    (multi && v6 && (su->sctlr & ARMPV_SCTLR_U))) {
+		vd->dev = DEV_ALIGN_CHECK;
+		vd->arch_align_abort = true;
+		vd->arch_far = addr;
+		return;
+	}
+	if (!multi && v6 && (su->sctlr & ARMPV_SCTLR_U))
+		return; /* ARMv6 unaligned support: as Unicorn does */
+	vd->dev = DEV_LEGACY_UNALIGNED;
+	if (f->insn == ARMPV_INSN_LDRT) {
+		uint32_t rd = armpv_field(f, w, ARMPV_FIELD_RD), x;
+
+		vd->slot_skip[slot_of(m, rd)] = true;
+		if (addr < RAM_SIZE - 3) {
+			memcpy(&x, ram + (addr & ~3u), 4);
+			vd->arch_slot = slot_of(m, rd);
+			vd->arch_value = ror32(x, 8 * (addr & 3));
+		}
+	} else if (f->insn == ARMPV_INSN_LDM_USER ||
+		   f->insn == ARMPV_INSN_LDM_RET ||
+		   f->insn == ARMPV_INSN_RFE) {
+		uint32_t list = f->insn == ARMPV_INSN_RFE ? 0
+			      : armpv_field(f, w, ARMPV_FIELD_REGLIST);
+		uint32_t bank = f->insn == ARMPV_INSN_LDM_USER ? ARMPV_MODE_SYS
+							       : m;
+
+		for (unsigned n = 0; n < 15; n++)
+			if (list & 1u << n)
+				vd->slot_skip[slot_of(bank, n)] = true;
+		if (f->insn != ARMPV_INSN_LDM_USER) {
+			/* The loaded PC and CPSR: every bank may differ. */
+			for (int i = 0; i < NSLOTS; i++)
+				vd->slot_skip[i] = true;
+		}
+	} else {
+		vd->mem_skip = true;
+	}
+}
+
+static bool word_access(const struct armpv_form *f, const struct setup *su)
+{
+	uint32_t addr;
+	bool word, multi;
+
+	return mem_first_access(f, su->word, &su->s, &addr, &word, &multi) &&
+	       word;
+}
+
+static void judge(const struct model *md, const struct armpv_form *f,
+		  const struct setup *su, const uint8_t *ram,
+		  struct verdict *vd)
+{
+	const struct state *s = &su->s;
+	uint32_t w = su->word, cpsr = s->v[S_CPSR];
+	uint32_t m = cpsr & ARMPV_PSR_M_MASK;
+	bool spsr = mode_has_spsr(m);
+	uint32_t rn = armpv_field(f, w, ARMPV_FIELD_RN);
+	uint32_t rd = armpv_field(f, w, ARMPV_FIELD_RD);
+	uint32_t rm = armpv_field(f, w, ARMPV_FIELD_RM);
+	uint32_t list = armpv_field(f, w, ARMPV_FIELD_REGLIST);
+
+	memset(vd, 0, sizeof(*vd));
+	vd->dev = -1;
+	vd->arch_slot = -1;
+	if (f->conditional && !cond_passes(w >> 28, cpsr))
+		return; /* a no-op in both, whatever the operands */
+
+	switch (f->insn) {
+	case ARMPV_INSN_MRS:
+		if (rd == 15)
+			vd->unpred = "MRS with Rd = R15 (A4.1.38)";
+		else if (armpv_field(f, w, ARMPV_FIELD_SPSR) && !spsr)
+			vd->unpred = "MRS SPSR in a mode without SPSR (A4.1.38)";
+		break;
+	case ARMPV_INSN_MSR: {
+		uint32_t op, bytes = 0, fm = armpv_field(f, w, ARMPV_FIELD_MASK);
+
+		if (armpv_form_has_field(f, ARMPV_FIELD_RM)) {
+			if (rm == 15) {
+				vd->unpred = "MSR with Rm = R15 (A4.1.39)";
+				break;
+			}
+			op = s->v[slot_of(m, rm)];
+		} else {
+			op = ror32(armpv_field(f, w, ARMPV_FIELD_IMM),
+				   2 * armpv_field(f, w, ARMPV_FIELD_ROTATE));
+		}
+		for (unsigned i = 0; i < 4; i++)
+			if (fm & 1u << i)
+				bytes |= 0xffu << (8 * i);
+		if (op & md->unalloc)
+			vd->unpred = "MSR setting reserved bits (A4.1.39)";
+		else if (armpv_field(f, w, ARMPV_FIELD_SPSR) && !spsr)
+			vd->unpred = "MSR SPSR in a mode without SPSR (A4.1.39)";
+		else if (!armpv_field(f, w, ARMPV_FIELD_SPSR) &&
+			 (op & md->state))
+			vd->unpred = "MSR CPSR setting T or J (A4.1.39)";
+		else if (!armpv_field(f, w, ARMPV_FIELD_SPSR) && (fm & 1) &&
+			 !mode_valid(op & ARMPV_PSR_M_MASK))
+			vd->unpred = "MSR CPSR_c to a reserved mode (A2.5.7)";
+		(void)bytes;
+		break;
+	}
+	case ARMPV_INSN_CPS: {
+		uint32_t imod = armpv_field(f, w, ARMPV_FIELD_IMOD);
+		uint32_t mm = armpv_field(f, w, ARMPV_FIELD_MMOD);
+		uint32_t aif = armpv_field(f, w, ARMPV_FIELD_AIF);
+		uint32_t k = armpv_field(f, w, ARMPV_FIELD_MODE);
+
+		if (imod == 1 || (imod == 0 && !mm))
+			vd->unpred = "CPS with imod = 01, or 00 without M "
+				     "(A4.1.16)";
+		else if (!mm && k)
+			vd->unpred = "CPS with a mode but M = 0 (A4.1.16)";
+		else if ((imod & 2) && !aif)
+			vd->unpred = "CPSIE/CPSID with no A, I, F (A4.1.16)";
+		else if (!(imod & 2) && aif)
+			vd->unpred = "CPS with A, I, F but imod = 00 (A4.1.16)";
+		else if (mm && !mode_valid(k))
+			vd->unpred = "CPS to a reserved mode (A2.5.7)";
+		break;
+	}
+	case ARMPV_INSN_SRS: {
+		uint32_t k = armpv_field(f, w, ARMPV_FIELD_MODE);
+
+		if (!spsr)
+			vd->unpred = "SRS in a mode without SPSR (A4.1.90)";
+		else if (!mode_valid(k))
+			vd->unpred = "SRS to a reserved mode (A4.1.90)";
+		break;
+	}
+	case ARMPV_INSN_RFE: {
+		uint32_t base = s->v[slot_of(m, rn)], a, psr;
+		bool p = armpv_field(f, w, ARMPV_FIELD_P);
+		bool up = armpv_field(f, w, ARMPV_FIELD_U);
+
+		a = (up ? base + (p ? 4 : 0) : base - (p ? 8 : 4)) + 4;
+		if (rn == 15) {
+			vd->unpred = "RFE with Rn = R15 (A4.1.59)";
+			break;
+		}
+		if (a < RAM_SIZE - 3) {
+			memcpy(&psr, ram + (a & ~3u), 4);
+			if (!mode_valid(psr & ARMPV_PSR_M_MASK))
+				vd->unpred = "RFE to a reserved mode (A2.5.7)";
+			else if ((psr & ARMPV_PSR_J) && (psr & ARMPV_PSR_T))
+				vd->unpred = "RFE to J = T = 1 (A2.5.8)";
+			else if (psr & md->unalloc)
+				vd->unpred = "RFE setting reserved CPSR bits "
+					     "(A2.5)";
+		}
+		break;
+	}
+	case ARMPV_INSN_STM_USER:
+	case ARMPV_INSN_LDM_USER:
+	case ARMPV_INSN_LDM_RET:
+		if (rn == 15)
+			vd->unpred = "LDM/STM with Rn = R15 (A4.1.20-22)";
+		else if (!spsr)
+			vd->unpred = "LDM/STM ^ in User or System mode "
+				     "(A4.1.21, A4.1.22, A4.1.98)";
+		else if (!list && f->insn != ARMPV_INSN_LDM_RET)
+			vd->unpred = "LDM/STM with an empty list (A5.4)";
+		else if (f->insn == ARMPV_INSN_LDM_RET &&
+			 armpv_field(f, w, ARMPV_FIELD_W) &&
+			 (list & 1u << rn))
+			vd->unpred = "LDM ! with the base in the list (A4.1.22)";
+		else if (f->insn == ARMPV_INSN_LDM_RET) {
+			uint32_t sp = s->v[spsr_slot(m)];
+
+			if (!mode_valid(sp & ARMPV_PSR_M_MASK))
+				vd->unpred = "exception return to a reserved "
+					     "mode (A2.5.7)";
+			else if ((sp & ARMPV_PSR_J) && (sp & ARMPV_PSR_T))
+				vd->unpred = "exception return to J = T = 1 "
+					     "(A2.5.8)";
+		}
+		break;
+	case ARMPV_INSN_LDRT:
+	case ARMPV_INSN_STRT:
+	case ARMPV_INSN_LDRBT:
+	case ARMPV_INSN_STRBT: {
+		bool reg = armpv_form_has_field(f, ARMPV_FIELD_RM);
+
+		if (rn == 15)
+			vd->unpred = "LDRT/STRT with Rn = R15 (A5.2.9)";
+		else if (rn == rd)
+			vd->unpred = "LDRT/STRT with Rn = Rd (A5.2.9)";
+		else if (reg && rm == 15)
+			vd->unpred = "LDRT/STRT with Rm = R15 (A5.2.10)";
+		else if (reg && rm == rn)
+			vd->unpred = "LDRT/STRT with Rm = Rn (A5.2.10)";
+		else if (rd == 15 && (f->insn == ARMPV_INSN_LDRT ||
+				      f->insn == ARMPV_INSN_LDRBT))
+			vd->unpred = "LDRT/LDRBT with Rd = R15 (A4.1.27)";
+		break;
+	}
+	default: /* data processing, S = 1, Rd = PC */
+		if (f->insn != ARMPV_INSN_SUBS && f->insn != ARMPV_INSN_MOVS) {
+			vd->dev = DEV_DP_EXCRET;
+			vd->cpsr_ignore = 0xffffffffu;
+			vd->pc_ignore = 3;
+		}
+		if (!spsr) {
+			vd->unpred = "data processing S pc in a mode without "
+				     "SPSR (A4.1, 'CurrentModeHasSPSR')";
+			break;
+		}
+		{
+			uint32_t sp = s->v[spsr_slot(m)];
+
+			if (!mode_valid(sp & ARMPV_PSR_M_MASK)) {
+				vd->unpred = "exception return to a reserved "
+					     "mode (A2.5.7)";
+				break;
+			}
+			if ((sp & ARMPV_PSR_J) && (sp & ARMPV_PSR_T)) {
+				vd->unpred = "exception return to J = T = 1 "
+					     "(A2.5.8)";
+				break;
+			}
+		}
+		break;
+	}
+	judge_alignment(md, f, su, ram, vd);
+}
+
+/* ---------------------------------------------------------------------
+ * Expected exception entry, from the ARM ARM (A2.6), independent of the
+ * core's own code.
+ */
+static void expect_exception(const struct model *md, const struct state *in,
+			     uint32_t sctlr, uint32_t mode, uint32_t vector,
+			     uint32_t lr_offset, bool mask_a,
+			     struct state *out)
+{
+	uint32_t cpsr = in->v[S_CPSR];
+	uint32_t nc;
+
+	*out = *in;
+	nc = (cpsr & ~(ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J)) | mode |
+	     ARMPV_PSR_I;
+	if (md->arch == ARMPV_ARCH_ARMV6) {
+		if (mask_a)
+			nc |= ARMPV_PSR_A;
+		nc &= ~ARMPV_PSR_E;
+		if (sctlr & ARMPV_SCTLR_EE)
+			nc |= ARMPV_PSR_E;
+	}
+	out->v[spsr_slot(mode)] = cpsr;
+	out->v[slot_of(mode, 14)] = in->v[S_PC] + lr_offset;
+	out->v[S_CPSR] = nc;
+	out->v[S_PC] = (sctlr & ARMPV_SCTLR_V ? 0xffff0000u : 0) + vector;
+}
+
+/* ---------------------------------------------------------------------
+ * Comparison and reports.
+ */
+static void print_state_diff(struct task *t, const struct state *init,
+			     const struct state *want, const struct state *got,
+			     const bool *skip)
+{
+	task_printf(t, "    %-9s %-10s %-10s %-10s\n", "reg", "initial",
+		    "unicorn", "core");
+	for (int i = 0; i < NSLOTS; i++) {
+		bool differs = want->v[i] != got->v[i];
+
+		task_printf(t, "    %-9s %08" PRIx32 "   %08" PRIx32
+			    "   %08" PRIx32 "%s\n",
+			    slot_name(i), init->v[i], want->v[i], got->v[i],
+			    differs ? (skip && skip[i] ? "   (not compared)"
+							: "   <-- differs")
+				    : "");
+	}
+}
+
+static const char *form_label(const struct armpv_form *f)
+{
+	static __thread char buf[32];
+
+	if (!f)
+		return "cp15";
+	if (!f->form || strcmp(f->form, "-") == 0)
+		return f->name;
+	snprintf(buf, sizeof(buf), "%s.%s", f->name, f->form);
+	return buf;
+}
+
+static void report_case(struct task *t, const char *what,
+			const struct setup *su, uint32_t trap)
+{
+	const struct armpv_form *f = t->form;
+
+	task_printf(t, "  %s: %s %s word %08" PRIx32 " trap %08" PRIx32
+		    " mode %s sctlr %08" PRIx32 "\n",
+		    what, t->model->name, form_label(f), su->word, trap,
+		    armpv_mode_name(su->s.v[S_CPSR] & ARMPV_PSR_M_MASK),
+		    su->sctlr);
+}
+
+/* ---------------------------------------------------------------------
+ * One form: the main loop.
+ */
+static void run_form(struct task *t)
+{
+	const struct model *md = t->model;
+	const struct armpv_form *f = t->form;
+	struct rng g = { t->seed };
+	uint8_t *uram = aligned_alloc(4096, RAM_SIZE);
+	uint8_t *cram = aligned_alloc(4096, RAM_SIZE);
+	uint8_t *init_ram = malloc(RAM_SIZE);
+	struct uc_side u;
+	struct core_side c;
+	uint32_t sctlr_reset;
+	enum armpv_trap_kind kind =
+		strcmp(armpv_trapspaces[f->space].name, "swi") == 0
+			? ARMPV_TRAP_SWI
+			: ARMPV_TRAP_UNDEF;
+	uint64_t max_tries;
+
+	if (!uram || !cram || !init_ram || uc_side_open(&u, md, uram) < 0) {
+		t->hard = true;
+		goto out;
+	}
+	c.ram = cram;
+	armpv_vm_init(&c.vm, md->core);
+	if (armpv_vm_add_region(&c.vm, 0, RAM_SIZE, cram, 0) < 0) {
+		t->hard = true;
+		goto out_uc;
+	}
+	armpv_vcpu_init(&c.vcpu, &c.vm);
+	sctlr_reset = c.vcpu.cp15.sctlr;
+
+	max_tries = (uint64_t)t->states * 50;
+	while (t->compared < t->states && t->tried < max_tries) {
+		struct setup su;
+		struct verdict vd;
+		struct state want, got;
+		uint32_t trap, back = 0, pc;
+		bool skip_all_mem = false, failed = false;
+		const char *how = NULL;
+		uc_err e;
+		enum armpv_exit_reason exit;
+
+		t->tried++;
+		random_setup(&g, md, f, sctlr_reset, &su, uram);
+		pc = su.s.v[S_PC];
+		memcpy(uram + pc, &su.word, 4);
+		memcpy(init_ram, uram, RAM_SIZE);
+		judge(md, f, &su, uram, &vd);
+		trap = armpv_encode(f, su.word);
+		if (armpv_decode(trap, &back) != f || back != su.word) {
+			report_case(t, "trap word does not decode back", &su,
+				    trap);
+			t->failures++;
+			continue;
+		}
+
+		/* Unicorn: the original instruction. */
+		uc_put_state(&u, &su.s);
+		uc_set_sctlr(&u, su.sctlr);
+		u.start = pc;
+		u.code_hits = 0;
+		u.intno = -1;
+		u.unmapped = false;
+		uc_ctl_remove_cache(u.uc, pc, pc + 4);
+		e = uc_emu_start(u.uc, pc, pc + 4, 0, 0);
+
+		/* The core: the trap word, on a copy of memory. */
+		/* The same memory, the original word at pc included: the
+		 * core gets the trap word as an argument and never fetches,
+		 * and a load or store that reaches the instruction's own
+		 * word must see what Unicorn sees. */
+		memcpy(cram, init_ram, RAM_SIZE);
+		core_put_state(&c, &su.s, su.sctlr);
+		exit = armpv_vcpu_trap(&c.vcpu, kind, trap);
+		core_get_state(&c, &got);
+
+		if (exit != ARMPV_EXIT_RESUME) {
+			how = "core exit is not resume";
+			failed = true;
+			want = su.s;
+		} else if (vd.arch_align_abort) {
+			/* Unicorn does not check alignment: the ARM ARM
+			 * decides (data abort, FSR alignment, FAR). */
+			t->dev[vd.dev]++;
+			t->excepted++;
+			expect_exception(md, &su.s, su.sctlr, ARMPV_MODE_ABT,
+					 0x10, 8, true, &want);
+			skip_all_mem = true;
+			if ((c.vcpu.cp15.dfsr & 0x40f) != ARMPV_FSR_ALIGNMENT ||
+			    c.vcpu.cp15.far != vd.arch_far) {
+				how = "alignment fault: DFSR/FAR";
+				failed = true;
+			}
+		} else if (u.unmapped) {
+			/* Outside RAM: an external abort in the core. */
+			t->unmapped++;
+			expect_exception(md, &su.s, su.sctlr, ARMPV_MODE_ABT,
+					 0x10, 8, true, &want);
+			skip_all_mem = true;
+			/* ARM ARM A2.6.5: registers an aborted LDM loads are
+			 * UNKNOWN; the base is restored (ARM926EJ-S and
+			 * ARM1176 use the base restored model). */
+			if (f->insn == ARMPV_INSN_LDM_USER ||
+			    f->insn == ARMPV_INSN_LDM_RET) {
+				uint32_t m = su.s.v[S_CPSR] & ARMPV_PSR_M_MASK;
+				uint32_t bank = f->insn == ARMPV_INSN_LDM_USER
+							? ARMPV_MODE_SYS
+							: m;
+
+				for (unsigned n = 0; n < 15; n++)
+					if (armpv_field(f, su.word,
+							ARMPV_FIELD_REGLIST) &
+					    1u << n)
+						vd.slot_skip[slot_of(bank, n)] =
+							true;
+			}
+			/* Unicorn reports a word access's address with
+			 * low bits it does not access: compare the word. */
+			if ((c.vcpu.cp15.dfsr & 0x40f) !=
+				    ARMPV_FSR_EXTABT_NONLINEFETCH ||
+			    (c.vcpu.cp15.far ^ u.unmapped_addr) &
+				    (word_access(f, &su) ? ~3u : ~0u)) {
+				how = "external abort: DFSR/FAR";
+				failed = true;
+			}
+		} else if (u.intno >= 0 || e == UC_ERR_INSN_INVALID) {
+			/* QEMU exception numbers: 1 UDEF, 2 SWI, 4 data
+			 * abort. */
+			int x = e == UC_ERR_INSN_INVALID ? 1 : u.intno;
+
+			t->excepted++;
+			skip_all_mem = true;
+			if (x == 1)
+				expect_exception(md, &su.s, su.sctlr,
+						 ARMPV_MODE_UND, 0x04, 4, false,
+						 &want);
+			else if (x == 4)
+				expect_exception(md, &su.s, su.sctlr,
+						 ARMPV_MODE_ABT, 0x10, 8, true,
+						 &want);
+			else {
+				task_printf(t, "  unicorn raised exception %d\n",
+					    x);
+				t->hard = true;
+				want = su.s;
+			}
+		} else if (e != UC_ERR_OK && e != UC_ERR_FETCH_UNMAPPED &&
+			   e != UC_ERR_FETCH_PROT) {
+			task_printf(t, "  unicorn: %s\n", uc_strerror(e));
+			report_case(t, "unicorn error", &su, trap);
+			t->hard = true;
+			break;
+		} else {
+			uc_get_state(&u, &want);
+		}
+
+		if (!failed) {
+			for (int i = 0; i < NSLOTS; i++) {
+				uint32_t mask = i == S_CPSR ? ~vd.cpsr_ignore
+					      : i == S_PC  ? ~vd.pc_ignore
+							   : 0xffffffffu;
+
+				if (vd.slot_skip[i])
+					continue;
+				if ((want.v[i] ^ got.v[i]) & mask)
+					failed = true;
+			}
+			if (vd.arch_slot >= 0 &&
+			    got.v[vd.arch_slot] != vd.arch_value) {
+				failed = true;
+				how = "differs from the ARM ARM";
+				want.v[vd.arch_slot] = vd.arch_value;
+			}
+			if (!failed && !skip_all_mem && !vd.mem_skip) {
+				if (memcmp(uram, cram, RAM_SIZE) != 0) {
+					failed = true;
+					how = "memory differs";
+				}
+			}
+		}
+		if (vd.dev >= 0 && !vd.arch_align_abort)
+			t->dev[vd.dev]++;
+		if (f->conditional &&
+		    !cond_passes(su.word >> 28, su.s.v[S_CPSR]))
+			t->cond_failed++;
+		if (vd.unpred) {
+			t->unpred++;
+			if (!failed)
+				continue;
+			/* Shown only on request: both sides may be right. */
+			if (++t->unpred_differ > (uint64_t)t->verbose_unpred)
+				continue;
+			task_printf(t, "  UNPREDICTABLE, %s:\n", vd.unpred);
+		} else {
+			t->compared++;
+			if (!failed)
+				continue;
+			if (++t->failures > (uint64_t)t->verbose)
+				continue;
+		}
+		report_case(t, how ? how : "mismatch", &su, trap);
+		if (vd.dev >= 0)
+			task_printf(t, "    (deviation %s applies)\n",
+				    deviations[vd.dev].name);
+		if (u.intno >= 0 || u.unmapped)
+			task_printf(t, "    unicorn: exception %d, unmapped %s"
+				    " %08" PRIx32 "\n", u.intno,
+				    u.unmapped ? (u.unmapped_write ? "write"
+								   : "read")
+					       : "-",
+				    u.unmapped_addr);
+		task_printf(t, "    core: dfsr %08" PRIx32 " far %08" PRIx32
+			    "%s%08" PRIx32 "\n", c.vcpu.cp15.dfsr,
+			    c.vcpu.cp15.far,
+			    vd.arch_align_abort ? "; ARM ARM: alignment, far "
+						: "",
+			    vd.arch_align_abort ? vd.arch_far : 0);
+		print_state_diff(t, &su.s, &want, &got, vd.slot_skip);
+		if (how && strcmp(how, "memory differs") == 0)
+			for (uint32_t a = 0; a < RAM_SIZE; a += 4)
+				if (memcmp(uram + a, cram + a, 4)) {
+					uint32_t x, y, z;
+
+					memcpy(&x, init_ram + a, 4);
+					memcpy(&y, uram + a, 4);
+					memcpy(&z, cram + a, 4);
+					task_printf(t, "    mem[%04" PRIx32 "] "
+						    "%08" PRIx32 "   %08" PRIx32
+						    "   %08" PRIx32 "\n",
+						    a, x, y, z);
+				}
+	}
+	if (t->compared < t->states && !t->hard) {
+		task_printf(t, "  only %" PRIu64 " defined cases in %" PRIu64
+			    " tries\n", t->compared, t->tried);
+		t->failures++;
+	}
+out_uc:
+	uc_side_close(&u);
+out:
+	free(uram);
+	free(cram);
+	free(init_ram);
+}
+
+/* ---------------------------------------------------------------------
+ * CP15: MRC of the registers Unicorn models, MCR then MRC of writable
+ * ones, as the raw instruction word (CP15 is not rewritten: it traps as
+ * Undefined in USR mode and the core emulates it).
+ */
+struct cp15_reg {
+	const char *name;
+	uint8_t crn, opc1, crm, opc2;
+	unsigned archs;
+	bool writable;
+	uint32_t wmask; /* bits random writes may set */
+};
+
+static const struct cp15_reg cp15_regs[] = {
+	{ "MIDR", 0, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
+	{ "CTR", 0, 0, 0, 1, ARMPV_ARCH_ALL, false, 0 },
+	{ "TCMTR", 0, 0, 0, 2, ARMPV_ARCH_ALL, false, 0 },
+	{ "TLBTR", 0, 0, 0, 3, ARMPV_ARCH_ARMV6, false, 0 },
+	{ "SCTLR", 1, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
+	{ "TTBR0", 2, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffc000u },
+	{ "TTBR1", 2, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffc000u },
+	{ "TTBCR", 2, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0x7u },
+	{ "DACR", 3, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu },
+	{ "DFSR", 5, 0, 0, 0, ARMPV_ARCH_ALL, true, 0x000000ffu },
+	{ "IFSR", 5, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0x0000000fu },
+	{ "FAR", 6, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu },
+	{ "IFAR", 6, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	/* Not written: a nonzero FCSE PID relocates the next instruction
+	 * fetch (FCSE applies with the MMU off too), away from our code. */
+	{ "FCSEIDR", 13, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
+	{ "CONTEXTIDR", 13, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	{ "TPIDRURW", 13, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	{ "TPIDRURO", 13, 0, 0, 3, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	{ "TPIDRPRW", 13, 0, 0, 4, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+};
+#define NCP15 (sizeof(cp15_regs) / sizeof(cp15_regs[0]))
+
+static uint32_t cp15_word(const struct cp15_reg *r, bool read, unsigned rd)
+{
+	return 0xee000f10u | (uint32_t)r->opc1 << 21 | (read ? 1u << 20 : 0) |
+	       (uint32_t)r->crn << 16 | rd << 12 | (uint32_t)r->opc2 << 5 |
+	       r->crm;
+}
+
+/* Run one word in Unicorn at pc from state s; false if it did not
+ * complete normally. */
+static bool uc_run_one(struct uc_side *u, uint32_t pc, uint32_t word)
+{
+	uc_err e;
+
+	memcpy(u->ram + pc, &word, 4);
+	u->start = pc;
+	u->code_hits = 0;
+	u->intno = -1;
+	u->unmapped = false;
+	uc_ctl_remove_cache(u->uc, pc, pc + 4);
+	e = uc_emu_start(u->uc, pc, pc + 4, 0, 0);
+	return e == UC_ERR_OK && u->intno < 0;
+}
+
+static void run_cp15(struct task *t)
+{
+	const struct model *md = t->model;
+	struct rng g = { t->seed };
+	uint8_t *uram = aligned_alloc(4096, RAM_SIZE);
+	uint8_t *cram = aligned_alloc(4096, RAM_SIZE);
+	struct uc_side u;
+	struct core_side c;
+
+	if (!uram || !cram || uc_side_open(&u, md, uram) < 0) {
+		t->hard = true;
+		goto out;
+	}
+	memset(uram, 0, RAM_SIZE);
+	memset(cram, 0, RAM_SIZE);
+	armpv_vm_init(&c.vm, md->core);
+	armpv_vm_add_region(&c.vm, 0, RAM_SIZE, cram, 0);
+	for (uint32_t i = 0; i < t->states / 10 + NCP15; i++) {
+		const struct cp15_reg *r = &cp15_regs[i % NCP15];
+		struct setup su;
+		struct state want, got;
+		uint32_t m = priv_modes[rng_below(&g, 6)];
+		unsigned rd = rng_below(&g, 15);
+		bool ok = true;
+		uint32_t val = 0;
+
+		if (!(r->archs & md->arch))
+			continue;
+		t->tried++;
+		for (int k = 0; k < NSLOTS; k++)
+			su.s.v[k] = random_value(&g);
+		for (int k = S_SPSR_FIQ; k < S_CPSR; k++)
+			su.s.v[k] = random_psr(&g, md);
+		su.s.v[S_CPSR] = m | ARMPV_PSR_I | ARMPV_PSR_F;
+		su.s.v[S_PC] = 0x100;
+		armpv_vcpu_init(&c.vcpu, &c.vm);
+		su.sctlr = c.vcpu.cp15.sctlr;
+		uc_put_state(&u, &su.s);
+		core_put_state(&c, &su.s, su.sctlr);
+		/* Writable registers: MCR a random value first, in both. */
+		if (r->writable) {
+			uint32_t w = cp15_word(r, false, rd);
+
+			val = rng32(&g) & r->wmask;
+			su.s.v[slot_of(m, rd)] = val;
+			uc_put_state(&u, &su.s);
+			core_put_state(&c, &su.s, su.sctlr);
+			su.word = w;
+			ok = uc_run_one(&u, 0x100, w);
+			if (armpv_vcpu_trap(&c.vcpu, ARMPV_TRAP_UNDEF, w) !=
+			    ARMPV_EXIT_RESUME)
+				ok = false;
+		}
+		/* Then MRC it back, in both, from pc + 4, to another Rd. */
+		rd = (rd + 1 + rng_below(&g, 14)) % 15;
+		su.word = cp15_word(r, true, rd);
+		if (ok) {
+			uint32_t pc = r->writable ? 0x104 : 0x100;
+
+			ok = uc_run_one(&u, pc, su.word);
+			c.vcpu.r[15] = pc;
+			if (armpv_vcpu_trap(&c.vcpu, ARMPV_TRAP_UNDEF,
+					    su.word) != ARMPV_EXIT_RESUME)
+				ok = false;
+		}
+		if (ok) {
+			uc_get_state(&u, &want);
+			core_get_state(&c, &got);
+			if (md->core == ARMPV_CPU_ARM926EJS &&
+			    strcmp(r->name, "SCTLR") == 0) {
+				t->dev[DEV_SCTLR_RESET]++;
+				want.v[slot_of(m, rd)] &= ~0x000c0000u;
+				want.v[slot_of(m, rd)] |=
+					got.v[slot_of(m, rd)] & 0x000c0000u;
+			}
+			ok = memcmp(&want, &got, sizeof(want)) == 0;
+		}
+		t->compared++;
+		if (ok)
+			continue;
+		t->failures++;
+		if (t->failures > (uint64_t)t->verbose + 3)
+			continue;
+		task_printf(t, "  %s %s (%s %08" PRIx32 "): unicorn %s, "
+			    "core sctlr %08" PRIx32 "\n",
+			    md->name, r->name, r->writable ? "MCR then MRC" : "MRC",
+			    val, u.intno >= 0 ? "raised an exception" : "ran",
+			    c.vcpu.cp15.sctlr);
+		if (u.intno < 0) {
+			uc_get_state(&u, &want);
+			core_get_state(&c, &got);
+			task_printf(t, "    Rd = r%u: unicorn %08" PRIx32
+				    " core %08" PRIx32 " (unicorn's register "
+				    "%08" PRIx32 ")\n", rd,
+				    want.v[slot_of(m, rd)],
+				    got.v[slot_of(m, rd)],
+				    uc_get_cp15(&u, r->crn, r->opc1, r->crm,
+						r->opc2));
+			print_state_diff(t, &su.s, &want, &got, NULL);
+		}
+	}
+	uc_side_close(&u);
+out:
+	free(uram);
+	free(cram);
+}
+
+/* ---------------------------------------------------------------------
+ * Self-test of the Unicorn register plumbing: a state written and read
+ * back in every mode (USR included) must be unchanged.
+ */
+static bool uc_selftest(const struct model *md)
+{
+	uint8_t *ram = aligned_alloc(4096, RAM_SIZE);
+	struct uc_side u;
+	struct rng g = { 42 };
+	bool ok = true;
+
+	if (!ram || uc_side_open(&u, md, ram) < 0) {
+		free(ram);
+		return false;
+	}
+	for (unsigned i = 0; i < 7 * 50 && ok; i++) {
+		struct state s, r;
+
+		for (int k = 0; k < NSLOTS; k++)
+			s.v[k] = rng32(&g);
+		for (int k = S_SPSR_FIQ; k < S_CPSR; k++)
+			s.v[k] = random_psr(&g, md);
+		s.v[S_CPSR] = valid_modes[i % 7] | ARMPV_PSR_I | ARMPV_PSR_F;
+		s.v[S_PC] = 0x100;
+		uc_put_state(&u, &s);
+		ucw(&u, UC_ARM_REG_PC, 0x100);
+		uc_get_state(&u, &r);
+		for (int k = 0; k < NSLOTS; k++)
+			if (s.v[k] != r.v[k]) {
+				fprintf(stderr,
+					"diff_unicorn: %s: %s written %08" PRIx32
+					" read %08" PRIx32 " in mode %s\n",
+					md->name, slot_name(k), s.v[k], r.v[k],
+					armpv_mode_name(s.v[S_CPSR]));
+				ok = false;
+			}
+	}
+	uc_side_close(&u);
+	free(ram);
+	return ok;
+}
+
+/* ---------------------------------------------------------------------
+ * Tasks and threads.
+ */
+static struct task *tasks;
+static size_t ntasks, next_task;
+static pthread_mutex_t task_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void *worker(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		struct task *t;
+		double t0;
+
+		pthread_mutex_lock(&task_lock);
+		t = next_task < ntasks ? &tasks[next_task++] : NULL;
+		pthread_mutex_unlock(&task_lock);
+		if (!t)
+			return NULL;
+		t0 = now();
+		if (t->form)
+			run_form(t);
+		else
+			run_cp15(t);
+		t->seconds = now() - t0;
+	}
+}
+
+static uint64_t env_u64(const char *name, uint64_t dflt)
+{
+	const char *s = getenv(name);
+
+	return s && *s ? strtoull(s, NULL, 0) : dflt;
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t states = env_u64("ARMPV_DIFF_STATES", DIFF_DEFAULT_STATES);
+	uint64_t seed = env_u64("ARMPV_DIFF_SEED", DIFF_DEFAULT_SEED);
+	unsigned nthreads = (unsigned)env_u64(
+		"ARMPV_DIFF_THREADS", (uint64_t)sysconf(_SC_NPROCESSORS_ONLN));
+	const char *only = getenv("ARMPV_DIFF_FORM");
+	int verbose = (int)env_u64("ARMPV_DIFF_VERBOSE", 3);
+	int verbose_unpred = (int)env_u64("ARMPV_DIFF_SHOW_UNPRED", 0);
+	const char *which = argc > 1 ? argv[1] : "all";
+	pthread_t th[64];
+	uint64_t total_fail = 0, total_cmp = 0, dev_total[NDEVS] = { 0 };
+	bool hard = false;
+	double t0 = now();
+
+	(void)slot_name(0);
+	if (argc > 2)
+		states = strtoull(argv[2], NULL, 0);
+	if (argc > 3)
+		seed = strtoull(argv[3], NULL, 0);
+	if (argc > 4 || states == 0 || states > 0xffffffffu) {
+		fprintf(stderr, "usage: diff_unicorn arm926|arm1176|all "
+				"[STATES [SEED]]\n");
+		return 2;
+	}
+	if (nthreads < 1)
+		nthreads = 1;
+	if (nthreads > 64)
+		nthreads = 64;
+
+	tasks = calloc(NMODELS * (ARMPV_NFORMS + 1), sizeof(*tasks));
+	if (!tasks)
+		return DIFF_EXIT_HARD;
+	for (size_t mi = 0; mi < NMODELS; mi++) {
+		const struct model *md = &models[mi];
+
+		if (strcmp(which, "all") && strcmp(which, md->name))
+			continue;
+		if (!uc_selftest(md)) {
+			fprintf(stderr, "diff_unicorn: %s: Unicorn register "
+					"round trip failed\n", md->name);
+			return DIFF_EXIT_HARD;
+		}
+		for (size_t fi = 0; fi <= ARMPV_NFORMS; fi++) {
+			const struct armpv_form *f =
+				fi < ARMPV_NFORMS ? &armpv_forms[fi] : NULL;
+			struct task *t = &tasks[ntasks];
+
+			if (f && !(f->archs & md->arch))
+				continue;
+			if (only && !strstr(form_label(f), only))
+				continue;
+			t->model = md;
+			t->form = f;
+			t->states = (uint32_t)states;
+			t->verbose = verbose;
+			t->verbose_unpred = verbose_unpred;
+			/* Independent of thread scheduling. */
+			t->seed = seed ^ (uint64_t)(mi + 1) << 56 ^
+				  (uint64_t)(fi + 1) << 40;
+			ntasks++;
+		}
+	}
+	if (!ntasks) {
+		fprintf(stderr, "diff_unicorn: no model '%s'\n", which);
+		return 2;
+	}
+	printf("diff_unicorn: %s, %" PRIu64 " defined states per form, seed "
+	       "0x%" PRIx64 ", %u threads\n", which, states, seed, nthreads);
+	fflush(stdout);
+	if (nthreads > ntasks)
+		nthreads = (unsigned)ntasks;
+	for (unsigned i = 0; i < nthreads; i++)
+		pthread_create(&th[i], NULL, worker, NULL);
+	for (unsigned i = 0; i < nthreads; i++)
+		pthread_join(th[i], NULL);
+
+	printf("%-8s %-14s %9s %9s %8s %8s %8s %9s %7s %6s  %s\n", "model",
+	       "form", "compared", "cond-fail", "except", "unmapd", "unpred",
+	       "unpr-diff", "fail", "sec", "deviations");
+	for (size_t i = 0; i < ntasks; i++) {
+		struct task *t = &tasks[i];
+		char devs[128] = "";
+		size_t dl = 0;
+
+		for (int d = 0; d < NDEVS; d++) {
+			dev_total[d] += t->dev[d];
+			if (t->dev[d] && dl < sizeof(devs))
+				dl += (size_t)snprintf(devs + dl,
+						       sizeof(devs) - dl,
+						       "%s%s=%" PRIu64,
+						       dl ? " " : "",
+						       deviations[d].name,
+						       t->dev[d]);
+		}
+		printf("%-8s %-14s %9" PRIu64 " %9" PRIu64 " %8" PRIu64
+		       " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 " %7" PRIu64
+		       " %6.1f  %s%s\n",
+		       t->model->name, form_label(t->form), t->compared, t->cond_failed, t->excepted, t->unmapped,
+		       t->unpred, t->unpred_differ, t->failures, t->seconds,
+		       devs, t->hard ? " HARD-ERROR" : "");
+		total_fail += t->failures;
+		total_cmp += t->compared;
+		hard |= t->hard;
+	}
+	for (size_t i = 0; i < ntasks; i++)
+		if (tasks[i].detail_len)
+			printf("\n%s %s:\n%s", tasks[i].model->name,
+			       form_label(tasks[i].form), tasks[i].detail);
+	printf("\nDeliberate differences from Unicorn (model deviations):\n");
+	for (int d = 0; d < NDEVS; d++)
+		printf("  %-17s %9" PRIu64 " cases: %s.\n", deviations[d].name,
+		       dev_total[d], deviations[d].why);
+	printf("\ndiff_unicorn: %s: %" PRIu64 " defined cases compared, %"
+	       PRIu64 " failures, %.1f s%s\n", which, total_cmp, total_fail,
+	       now() - t0, hard ? ", HARD ERROR" : "");
+	free(tasks);
+	if (hard)
+		return DIFF_EXIT_HARD;
+	return total_fail ? 1 : 0;
+}
