@@ -144,9 +144,12 @@ static void print_stats(void)
 						(unsigned long long)s->insn[i]);
 	if (len < sizeof(line))
 		len += (size_t)snprintf(line + len, sizeof(line) - len,
-					", cp15 %llu, condition failed %llu",
+					", cp15 %llu, condition failed %llu, "
+					"hypercalls %llu",
 					(unsigned long long)s->cp15,
-					(unsigned long long)s->cond_failed);
+					(unsigned long long)s->cond_failed,
+					(unsigned long long)
+						s->exits[ARMPV_EXIT_HYPERCALL]);
 	report("%s", line);
 	len = (size_t)snprintf(line, sizeof(line), "virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)

@@ -5,7 +5,10 @@
 # native.sh runs the same kernels unrewritten in SVC mode on
 # qemu-system-arm versatilepb; compare.sh checks that both print the same
 # transcript.
-TESTS += tests/process/run.sh tests/process/native.sh tests/process/compare.sh
+TESTS += tests/process/run.sh tests/process/native.sh tests/process/compare.sh \
+	tests/process/demo.sh
+tests/process/demo.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT) \
+	tables/armpv-tables$(EXEEXT)
 EXTRA_DIST += tests/process
 tests/process/run.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT)
 tests/process/compare.log: tests/process/run.log tests/process/native.log
