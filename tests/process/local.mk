@@ -6,7 +6,8 @@
 # qemu-system-arm versatilepb; compare.sh checks that both print the same
 # transcript.
 TESTS += tests/process/run.sh tests/process/native.sh tests/process/compare.sh \
-	tests/process/demo.sh
+	tests/process/demo.sh tests/process/errors.sh
+tests/process/errors.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT)
 tests/process/demo.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT) \
 	tables/armpv-tables$(EXEEXT)
 EXTRA_DIST += tests/process
