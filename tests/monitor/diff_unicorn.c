@@ -353,7 +353,9 @@ static const struct {
 
 struct task {
 	const struct model *model;
-	const struct armpv_form *form; /* NULL: the CP15 task */
+	const struct armpv_form *form; /* NULL: a CP15 task */
+	const char *cp15_name;	       /* a CP15 task's register or op */
+	size_t cp15_index;	       /* its row of cp15_regs[] */
 	uint64_t seed;
 	uint32_t states;
 	/* results */
@@ -1257,12 +1259,15 @@ static void print_state_diff(struct task *t, const struct state *init,
 	}
 }
 
-static const char *form_label(const struct armpv_form *f)
+static const char *form_label(const struct armpv_form *f,
+			      const char *cp15_name)
 {
 	static __thread char buf[32];
 
-	if (!f)
-		return "cp15";
+	if (!f) {
+		snprintf(buf, sizeof(buf), "cp15.%s", cp15_name);
+		return buf;
+	}
 	if (!f->form || strcmp(f->form, "-") == 0)
 		return f->name;
 	snprintf(buf, sizeof(buf), "%s.%s", f->name, f->form);
@@ -1276,7 +1281,7 @@ static void report_case(struct task *t, const char *what,
 
 	task_printf(t, "  %s: %s %s word %08" PRIx32 " trap %08" PRIx32
 		    " mode %s sctlr %08" PRIx32 "\n",
-		    what, t->model->name, form_label(f), su->word, trap,
+		    what, t->model->name, form_label(f, NULL), su->word, trap,
 		    armpv_mode_name(su->s.v[S_CPSR] & ARMPV_PSR_M_MASK),
 		    su->sctlr);
 }
@@ -1533,35 +1538,64 @@ out:
  * ones, as the raw instruction word (CP15 is not rewritten: it traps as
  * Undefined in USR mode and the core emulates it).
  */
+enum cp15_kind {
+	CP15_REG,  /* MRC; and first MCR of a random value if writable */
+	CP15_OP,   /* an operation: MCR of a random value, no read back */
+	CP15_TEST, /* MRC to r15: sets the flags (ARM926 test and clean) */
+};
+
 struct cp15_reg {
 	const char *name;
 	uint8_t crn, opc1, crm, opc2;
 	unsigned archs;
 	bool writable;
 	uint32_t wmask; /* bits random writes may set */
+	enum cp15_kind kind;
 };
 
 static const struct cp15_reg cp15_regs[] = {
-	{ "MIDR", 0, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
-	{ "CTR", 0, 0, 0, 1, ARMPV_ARCH_ALL, false, 0 },
-	{ "TCMTR", 0, 0, 0, 2, ARMPV_ARCH_ALL, false, 0 },
-	{ "TLBTR", 0, 0, 0, 3, ARMPV_ARCH_ARMV6, false, 0 },
-	{ "SCTLR", 1, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
-	{ "TTBR0", 2, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffc000u },
-	{ "TTBR1", 2, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffc000u },
-	{ "TTBCR", 2, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0x7u },
-	{ "DACR", 3, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu },
-	{ "DFSR", 5, 0, 0, 0, ARMPV_ARCH_ALL, true, 0x000000ffu },
-	{ "IFSR", 5, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0x0000000fu },
-	{ "FAR", 6, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu },
-	{ "IFAR", 6, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	{ "MIDR", 0, 0, 0, 0, ARMPV_ARCH_ALL, false, 0, CP15_REG },
+	{ "CTR", 0, 0, 0, 1, ARMPV_ARCH_ALL, false, 0, CP15_REG },
+	{ "TCMTR", 0, 0, 0, 2, ARMPV_ARCH_ALL, false, 0, CP15_REG },
+	{ "TLBTR", 0, 0, 0, 3, ARMPV_ARCH_ARMV6, false, 0, CP15_REG },
+	{ "SCTLR", 1, 0, 0, 0, ARMPV_ARCH_ALL, false, 0, CP15_REG },
+	{ "TTBR0", 2, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffc000u, CP15_REG },
+	{ "TTBR1", 2, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffc000u, CP15_REG },
+	{ "TTBCR", 2, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0x7u, CP15_REG },
+	{ "DACR", 3, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu, CP15_REG },
+	{ "DFSR", 5, 0, 0, 0, ARMPV_ARCH_ALL, true, 0x000000ffu, CP15_REG },
+	{ "IFSR", 5, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0x0000000fu, CP15_REG },
+	{ "FAR", 6, 0, 0, 0, ARMPV_ARCH_ALL, true, 0xffffffffu, CP15_REG },
+	{ "IFAR", 6, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu, CP15_REG },
 	/* Not written: a nonzero FCSE PID relocates the next instruction
 	 * fetch (FCSE applies with the MMU off too), away from our code. */
-	{ "FCSEIDR", 13, 0, 0, 0, ARMPV_ARCH_ALL, false, 0 },
-	{ "CONTEXTIDR", 13, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
-	{ "TPIDRURW", 13, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
-	{ "TPIDRURO", 13, 0, 0, 3, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
-	{ "TPIDRPRW", 13, 0, 0, 4, ARMPV_ARCH_ARMV6, true, 0xffffffffu },
+	{ "FCSEIDR", 13, 0, 0, 0, ARMPV_ARCH_ALL, false, 0, CP15_REG },
+	{ "CONTEXTIDR", 13, 0, 0, 1, ARMPV_ARCH_ARMV6, true, 0xffffffffu, CP15_REG },
+	{ "TPIDRURW", 13, 0, 0, 2, ARMPV_ARCH_ARMV6, true, 0xffffffffu, CP15_REG },
+	{ "TPIDRURO", 13, 0, 0, 3, ARMPV_ARCH_ARMV6, true, 0xffffffffu, CP15_REG },
+	{ "TPIDRPRW", 13, 0, 0, 4, ARMPV_ARCH_ARMV6, true, 0xffffffffu, CP15_REG },
+	/* Cache and TLB maintenance: no architectural state changes, but
+	 * both sides must accept them from every privileged mode and touch
+	 * no register. */
+	{ "ICIALLU", 7, 0, 5, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "ICIMVAU", 7, 0, 5, 1, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DCIALL", 7, 0, 6, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DCIMVAC", 7, 0, 6, 1, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "IDCIALL", 7, 0, 7, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DCCMVAC", 7, 0, 10, 1, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DRAINWB", 7, 0, 10, 4, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DCCIMVAC", 7, 0, 14, 1, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DMB", 7, 0, 10, 5, ARMPV_ARCH_ARMV6, true, ~0u, CP15_OP },
+	{ "ISB", 7, 0, 5, 4, ARMPV_ARCH_ARMV6, true, ~0u, CP15_OP },
+	{ "TLBIALL", 8, 0, 7, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "TLBIMVA", 8, 0, 7, 1, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "ITLBIALL", 8, 0, 5, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	{ "DTLBIALL", 8, 0, 6, 0, ARMPV_ARCH_ALL, true, ~0u, CP15_OP },
+	/* ARM926EJ-S test and clean (TRM 2.3.8), as Linux's
+	 * v4wbi/arm926 cache flush loops use it: MRC to r15. */
+	{ "TESTCLEAN", 7, 0, 10, 3, ARMPV_ARCH_ARMV5TE, false, 0, CP15_TEST },
+	{ "TESTCLEANINV", 7, 0, 14, 3, ARMPV_ARCH_ARMV5TE, false, 0,
+	  CP15_TEST },
 };
 #define NCP15 (sizeof(cp15_regs) / sizeof(cp15_regs[0]))
 
@@ -1605,8 +1639,8 @@ static void run_cp15(struct task *t)
 	memset(cram, 0, RAM_SIZE);
 	armpv_vm_init(&c.vm, md->core);
 	armpv_vm_add_region(&c.vm, 0, RAM_SIZE, cram, 0);
-	for (uint32_t i = 0; i < t->states / 10 + NCP15; i++) {
-		const struct cp15_reg *r = &cp15_regs[i % NCP15];
+	for (uint32_t i = 0; i < t->states; i++) {
+		const struct cp15_reg *r = &cp15_regs[t->cp15_index];
 		struct setup su;
 		struct state want, got;
 		uint32_t m = priv_modes[rng_below(&g, 6)];
@@ -1641,10 +1675,12 @@ static void run_cp15(struct task *t)
 			    ARMPV_EXIT_RESUME)
 				ok = false;
 		}
-		/* Then MRC it back, in both, from pc + 4, to another Rd. */
-		rd = (rd + 1 + rng_below(&g, 14)) % 15;
+		/* Then MRC it back, in both, from pc + 4, to another Rd
+		 * (r15 for a test-and-clean); an operation only MCRs. */
+		rd = r->kind == CP15_TEST ? 15
+					  : (rd + 1 + rng_below(&g, 14)) % 15;
 		su.word = cp15_word(r, true, rd);
-		if (ok) {
+		if (ok && r->kind != CP15_OP) {
 			uint32_t pc = r->writable ? 0x104 : 0x100;
 
 			ok = uc_run_one(&u, pc, su.word);
@@ -1810,7 +1846,7 @@ int main(int argc, char **argv)
 	if (nthreads > 64)
 		nthreads = 64;
 
-	tasks = calloc(NMODELS * (ARMPV_NFORMS + 1), sizeof(*tasks));
+	tasks = calloc(NMODELS * (ARMPV_NFORMS + NCP15), sizeof(*tasks));
 	if (!tasks)
 		return DIFF_EXIT_HARD;
 	for (size_t mi = 0; mi < NMODELS; mi++) {
@@ -1823,15 +1859,25 @@ int main(int argc, char **argv)
 					"round trip failed\n", md->name);
 			return DIFF_EXIT_HARD;
 		}
-		for (size_t fi = 0; fi <= ARMPV_NFORMS; fi++) {
+		/* Every form, then every CP15 register and operation. */
+		for (size_t fi = 0; fi < ARMPV_NFORMS + NCP15; fi++) {
 			const struct armpv_form *f =
 				fi < ARMPV_NFORMS ? &armpv_forms[fi] : NULL;
+			const struct cp15_reg *r =
+				f ? NULL : &cp15_regs[fi - ARMPV_NFORMS];
 			struct task *t = &tasks[ntasks];
 
 			if (f && !(f->archs & md->arch))
 				continue;
-			if (only && !strstr(form_label(f), only))
+			if (r && !(r->archs & md->arch))
 				continue;
+			if (only && !strstr(form_label(f, r ? r->name : NULL),
+					    only))
+				continue;
+			if (r) {
+				t->cp15_name = r->name;
+				t->cp15_index = fi - ARMPV_NFORMS;
+			}
 			t->model = md;
 			t->form = f;
 			t->states = (uint32_t)states;
@@ -1857,7 +1903,7 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < nthreads; i++)
 		pthread_join(th[i], NULL);
 
-	printf("%-8s %-14s %9s %9s %8s %8s %8s %9s %7s %6s  %s\n", "model",
+	printf("%-8s %-17s %9s %9s %8s %8s %8s %9s %7s %6s  %s\n", "model",
 	       "form", "compared", "cond-fail", "except", "unmapd", "unpred",
 	       "unpr-diff", "fail", "sec", "deviations");
 	for (size_t i = 0; i < ntasks; i++) {
@@ -1875,10 +1921,10 @@ int main(int argc, char **argv)
 						       deviations[d].name,
 						       t->dev[d]);
 		}
-		printf("%-8s %-14s %9" PRIu64 " %9" PRIu64 " %8" PRIu64
+		printf("%-8s %-17s %9" PRIu64 " %9" PRIu64 " %8" PRIu64
 		       " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 " %7" PRIu64
 		       " %6.1f  %s%s\n",
-		       t->model->name, form_label(t->form), t->compared, t->cond_failed, t->excepted, t->unmapped,
+		       t->model->name, form_label(t->form, t->cp15_name), t->compared, t->cond_failed, t->excepted, t->unmapped,
 		       t->unpred, t->unpred_differ, t->failures, t->seconds,
 		       devs, t->hard ? " HARD-ERROR" : "");
 		total_fail += t->failures;
@@ -1888,7 +1934,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < ntasks; i++)
 		if (tasks[i].detail_len)
 			printf("\n%s %s:\n%s", tasks[i].model->name,
-			       form_label(tasks[i].form), tasks[i].detail);
+			       form_label(tasks[i].form, tasks[i].cp15_name),
+			       tasks[i].detail);
 	printf("\nDeliberate differences from Unicorn (model deviations):\n");
 	for (int d = 0; d < NDEVS; d++)
 		printf("  %-17s %9" PRIu64 " cases: %s.\n", deviations[d].name,
