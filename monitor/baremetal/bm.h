@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * bm.h -- the bare-metal monitor's shared definitions: memory map, the
+ * world-switch frame (shared with the assembly, hence plain #defines),
+ * and the functions the parts call on each other.  See
+ * docs/baremetal-monitor.md.
+ */
+#ifndef BM_H
+#define BM_H
+
+/*
+ * Memory map.  The board's RAM (versatilepb: physical 0 up) is mapped
+ * privileged-only at BM_LINEAR_VA, like Linux's lowmem: the monitor image
+ * (loaded by QEMU at physical 0x10000, linked at BM_LINEAR_VA + 0x10000),
+ * its stacks and page tables, the ATAGs and the initrd.  Guest RAM is a
+ * separate physical region, mapped user read/write/execute at virtual 0
+ * (the guest's own addresses) and privileged-only through the linear map
+ * (the core's view, BM_GUEST_ALIAS_VA).
+ */
+#define BM_LINEAR_VA 0xc0000000
+#define BM_LINEAR_SIZE 0x08000000 /* 128 MiB: -m 128M */
+#define BM_IMAGE_PA 0x00010000
+#define BM_GUEST_PA 0x01000000
+#define BM_GUEST_SIZE 0x01000000 /* 16 MiB at guest physical/virtual 0 */
+#define BM_GUEST_ALIAS_VA (BM_LINEAR_VA + BM_GUEST_PA)
+#define BM_IO_PA 0x10100000 /* 1 MiB section: VIC, UART0 (identity) */
+#define BM_VIC_BASE 0x10140000
+#define BM_UART0_BASE 0x101f1000
+#define BM_HIGH_VECTORS 0xffff0000
+
+/* Processor modes and PSR bits used by the assembly (ARM ARM A2.5). */
+#define BM_MODE_USR 0x10
+#define BM_MODE_FIQ 0x11
+#define BM_MODE_IRQ 0x12
+#define BM_MODE_SVC 0x13
+#define BM_MODE_ABT 0x17
+#define BM_MODE_UND 0x1b
+#define BM_PSR_I 0x80
+#define BM_PSR_F 0x40
+
+/*
+ * The world-switch frame, on the exception mode's stack: the guest's USR
+ * r0-r14, the return address as the exception left it in LR_<mode>, and
+ * SPSR_<mode> (the guest's real CPSR).  BM_F_SIZE keeps the stack 8-byte
+ * aligned (AAPCS).
+ */
+#define BM_F_R13 (13 * 4)
+#define BM_F_PC (15 * 4)
+#define BM_F_CPSR (16 * 4)
+#define BM_F_SIZE (18 * 4)
+
+/* What brought the CPU into the monitor (the vector stubs' argument). */
+#define BM_EXC_UNDEF 1
+#define BM_EXC_SWI 2
+#define BM_EXC_PABT 3
+#define BM_EXC_DABT 4
+#define BM_EXC_RESERVED 5
+#define BM_EXC_IRQ 6
+#define BM_EXC_FIQ 7
+
+#define BM_STACK_SIZE 8192
+
+#ifndef __ASSEMBLER__
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct bm_frame {
+	uint32_t r[15]; /* guest USR r0-r14 */
+	uint32_t lr;	/* LR_<mode> at the exception */
+	uint32_t spsr;	/* SPSR_<mode>: the CPSR the guest ran with */
+	uint32_t pad;
+};
+
+_Static_assert(offsetof(struct bm_frame, r[13]) == BM_F_R13, "frame r13");
+_Static_assert(offsetof(struct bm_frame, lr) == BM_F_PC, "frame pc");
+_Static_assert(offsetof(struct bm_frame, spsr) == BM_F_CPSR, "frame cpsr");
+_Static_assert(sizeof(struct bm_frame) == BM_F_SIZE, "frame size");
+
+/* Exit statuses (QEMU's, through semihosting), as armpv-run's. */
+enum bm_exit {
+	BM_EXIT_BAD_GUEST = 65,	  /* the guest image is not a runnable guest */
+	BM_EXIT_NO_INPUT = 66,	  /* no guest passed in (-initrd) */
+	BM_EXIT_GUEST_ERROR = 67, /* the guest cannot go on (see report) */
+	BM_EXIT_INTERNAL = 70,	  /* a fault inside the monitor */
+};
+
+/* head.S / vectors.S */
+_Noreturn void bm_guest_enter(const struct bm_frame *f);
+void bm_vectors_start(void);
+void bm_vectors_end(void);
+extern uint32_t bm_l1_table[4096];
+extern uint32_t bm_vec_l2_table[256];
+extern uint8_t bm_vector_page[4096];
+
+/* console.c: PL011 UART0 and a small formatter. */
+void bm_putc(char c);
+void bm_puts(const char *s);
+void bm_vprintf(const char *fmt, va_list ap);
+void bm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void bm_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* mmu.c */
+void bm_mmu_init(void);
+
+/* boot.c: what the boot loader passed. */
+struct bm_boot_info {
+	uint32_t machine;
+	uint32_t ram_size;
+	uint32_t initrd_pa, initrd_size;
+};
+void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
+		   struct bm_boot_info *info);
+void *bm_pa_to_va(uint32_t pa);
+
+/* loader.c */
+struct armpv_vm;
+uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *image,
+		       uint32_t size, uint8_t *ram);
+
+/* run.c; bm_main() is called by head.S with r1 and r2 of the boot. */
+_Noreturn void bm_main(uint32_t machine, uint32_t tags_pa);
+_Noreturn void bm_halt(int status);
+_Noreturn void bm_bad_guest(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void bm_trap(struct bm_frame *f, unsigned exc);
+
+/* string.c (the core needs them too) */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t bm_strnlen(const char *s, size_t max);
+int bm_strcmp(const char *a, const char *b);
+const char *bm_strstr(const char *hay, const char *needle);
+#endif /* __ASSEMBLER__ */
+
+#endif /* BM_H */

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mmu.c -- the monitor's translation table (ARMv5 format: ARM ARM B4.4,
+ * ARM926EJ-S TRM 3.2; the ARM1176 reads it the same with SCTLR.XP = 0).
+ *
+ * head.S mapped the board's RAM at BM_LINEAR_VA (privileged only), the
+ * I/O section, and virtual 0 to this code for the MMU switch.  Here:
+ *  - virtual 0-16 MiB: guest RAM (physical BM_GUEST_PA), AP = 0b11, user
+ *    read/write (and execute: ARMv5 has no XN), domain 0 as a client;
+ *  - BM_GUEST_ALIAS_VA: the same RAM through the linear map, the core's
+ *    view (privileged only);
+ *  - 0xffff0000: the monitor's vector page (high vectors), privileged only.
+ * Guest RAM is mapped uncached in both views.  The ARM926EJ-S caches are
+ * virtually indexed and tagged: with two cached virtual views of the same
+ * RAM, a word the core writes through its alias could sit in a cache line
+ * the guest's view never sees.  Uncached, both always see memory.  Shadow
+ * paging (slice 2) will map guest pages cached and clean what it must.
+ */
+#include "bm.h"
+
+#define SECT 0x12	       /* section, bit 4 should be one */
+#define SECT_B 0x4
+#define SECT_C 0x8
+#define SECT_AP_SHIFT 10
+#define COARSE 0x11	       /* coarse page table, bit 4 should be one */
+#define SMALL_PAGE 0x2
+#define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
+#define AP_PRIV 1u	       /* privileged read/write, user none */
+#define AP_USER 3u	       /* everyone read/write */
+#define CACHE_LINE 32
+
+uint32_t bm_l1_table[4096] __attribute__((aligned(16384)));
+uint32_t bm_vec_l2_table[256] __attribute__((aligned(1024)));
+uint8_t bm_vector_page[4096] __attribute__((aligned(4096)));
+
+static uint32_t va_to_pa(const void *va)
+{
+	return (uint32_t)(uintptr_t)va - BM_LINEAR_VA;
+}
+
+/* The table walk reads memory, not the D-cache: clean what we wrote (by
+ * MVA, c7 c10 1, on both cores), then drain the write buffer. */
+static void dcache_clean_range(const void *start, size_t len)
+{
+	uintptr_t a = (uintptr_t)start & ~(uintptr_t)(CACHE_LINE - 1);
+
+	for (; a < (uintptr_t)start + len; a += CACHE_LINE)
+		__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(a));
+	__asm__ volatile("mcr p15, 0, %0, c7, c10, 4" : : "r"(0) : "memory");
+}
+
+void bm_mmu_init(void)
+{
+	uint32_t *l1 = bm_l1_table;
+	size_t vec_len = (size_t)((uintptr_t)bm_vectors_end -
+				  (uintptr_t)bm_vectors_start);
+
+	/* The vector page: 8 vectors and their 8 addresses. */
+	memcpy(bm_vector_page, (const void *)bm_vectors_start, vec_len);
+	dcache_clean_range(bm_vector_page, vec_len);
+
+	for (uint32_t mb = 0; mb < (BM_GUEST_SIZE >> 20); mb++) {
+		uint32_t pa = BM_GUEST_PA + (mb << 20);
+
+		l1[mb] = pa | SECT | AP_USER << SECT_AP_SHIFT;
+		l1[(BM_GUEST_ALIAS_VA >> 20) + mb] =
+			pa | SECT | AP_PRIV << SECT_AP_SHIFT;
+	}
+	bm_vec_l2_table[(BM_HIGH_VECTORS >> 12) & 0xff] =
+		va_to_pa(bm_vector_page) | SMALL_AP_ALL(AP_PRIV) | SECT_C |
+		SECT_B | SMALL_PAGE;
+	l1[BM_HIGH_VECTORS >> 20] = va_to_pa(bm_vec_l2_table) | COARSE;
+	dcache_clean_range(bm_vec_l2_table, sizeof(bm_vec_l2_table));
+	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
+
+	/* Old translations of virtual 0 (head.S's identity section) and
+	 * any instructions fetched through them go. */
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
+			 "mcr p15, 0, %0, c7, c5, 0"	  /* I-cache */
+			 : : "r"(0) : "memory");
+}

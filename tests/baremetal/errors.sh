@@ -1,0 +1,149 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# armpv-bm's refusals and reports: a guest it cannot run ends with a clear
+# console report and a halt -- QEMU stopped through semihosting with the
+# documented status (docs/baremetal-monitor.md), never a hang.  The
+# unrewritten test kernel, broken images, no image, and small guests (a
+# few lines of ARM assembly linked at 0x8000, rewritten here) that touch
+# what is not theirs: monitor memory, the real vector page, the UART,
+# addresses past guest RAM.  Skipped (77) without qemu-system-arm.
+#
+# Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
+# QEMU_SYSTEM_ARM (default qemu-system-arm); ARMPV_DTB (a versatile-pb.dtb
+# for the device-tree case; skipped when absent).
+: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
+: "${ARM_CC:=arm-linux-gnueabi-gcc}"
+export top_srcdir top_builddir ARM_CC
+
+if ! command -v "$QEMU_SYSTEM_ARM" >/dev/null 2>&1; then
+	echo "$0: $QEMU_SYSTEM_ARM not found" >&2
+	exit 77
+fi
+bm=$top_builddir/monitor/armpv-bm.bin
+rewrite=$top_builddir/rewriter/armpv-rewrite
+out=$top_builddir/tests/baremetal/errors
+mkdir -p "$out" || exit 99
+if ! PLAT=armpv "${SHELL:-/bin/sh}" \
+	"$top_srcdir/tests/process/build.sh" "$out/kern" >/dev/null; then
+	echo "FAIL: building the test kernels" >&2
+	exit 99
+fi
+tmo=
+command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
+
+pass=0
+fail=0
+# guest NAME ASM: assemble, link at 0x8000 and rewrite ASM (after _start)
+guest() {
+	printf '\t.text\n\t.arm\n\t.global _start\n_start:\n%s\n' "$2" \
+		>"$out/$1.S"
+	if ! $ARM_CC -nostdlib -static -no-pie -march=armv5te -marm \
+		-Wl,-Ttext=0x8000 -Wl,--build-id=none -o "$out/$1.elf" \
+		"$out/$1.S" || ! "$rewrite" -q -o "$out/$1.rw.elf" \
+		"$out/$1.elf"; then
+		echo "$0: cannot build $1" >&2
+		exit 99
+	fi
+}
+# expect NAME STATUS REGEX QEMU-ARGS...: boot armpv-bm with QEMU-ARGS,
+# want exit STATUS and a console line matching the extended REGEX
+expect() {
+	name=$1 want=$2 re=$3
+	shift 3
+	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -m 128M \
+		-nographic -monitor none -serial stdio -audiodev none,id=none \
+		-no-reboot -kernel "$bm" "$@" >"$out/$name.log" 2>&1
+	rc=$?
+	if test $rc -ne "$want"; then
+		echo "FAIL: $name: exit status $rc, want $want"
+		sed 's/^/  | /' "$out/$name.log"
+		fail=$((fail + 1))
+	elif ! grep -Eq -- "$re" "$out/$name.log"; then
+		echo "FAIL: $name: no line matches /$re/"
+		sed 's/^/  | /' "$out/$name.log"
+		fail=$((fail + 1))
+	else
+		echo "ok: $name: status $rc, $(grep -E -m1 -- "$re" "$out/$name.log")"
+		pass=$((pass + 1))
+	fi
+}
+
+# The test kernel, not rewritten: refused before it runs.
+expect unrewritten 65 \
+	'^armpv-bm: guest image: not rewritten \(no \.note\.armpv\)' \
+	-semihosting -initrd "$out/kern/kern-v5.elf"
+# Without -semihosting the monitor cannot stop QEMU: it reports and
+# halts (WFI, interrupts masked), and only the timeout ends the run.
+if test -n "$tmo"; then
+	tmo_save=$tmo
+	tmo="timeout 10"
+	expect unrewritten-halt 124 '^armpv-bm: guest image: not rewritten' \
+		-initrd "$out/kern/kern-v5.elf"
+	tmo=$tmo_save
+fi
+# An ARMv6 guest on the ARM926EJ-S.
+expect v6-on-v5 65 'rewritten for armv6, but the CPU is armv5te' \
+	-semihosting -initrd "$out/kern/kern-v6.rw.elf"
+# Broken images.
+printf 'not an ELF file\n' >"$out/junk"
+expect not-elf 65 '^armpv-bm: guest image: not an ELF file' \
+	-semihosting -initrd "$out/junk"
+head -c 200 "$out/kern/kern-v5.rw.elf" >"$out/truncated.elf"
+expect truncated 65 '^armpv-bm: guest image: (program headers|no usable section headers)' \
+	-semihosting -initrd "$out/truncated.elf"
+# No guest at all.
+expect no-initrd 66 'no guest: pass the rewritten guest ELF with -initrd' \
+	-semihosting
+# A device tree instead of ATAGs (slice 1 reads ATAGs only).
+if test -n "$ARMPV_DTB" && test -f "$ARMPV_DTB"; then
+	expect dtb 66 'is a device tree; this monitor reads ATAGs only' \
+		-semihosting -dtb "$ARMPV_DTB" -initrd "$out/kern/kern-v5.rw.elf"
+else
+	echo "skip: dtb (set ARMPV_DTB to a versatile-pb.dtb)"
+fi
+
+# The guest's own exit status passes through.
+guest exit5 '	mov r0, #5
+	swi 0x280000'
+expect exit-status 5 '^armpv-bm: [0-9]+ traps:' \
+	-semihosting -initrd "$out/exit5.rw.elf"
+# An SWI from the virtual kernel that is neither a trap word nor a
+# hypercall.
+guest badswi '	swi 0x000123'
+expect invalid-trap 67 'guest error: invalid trap word ef000123 at 00008000' \
+	-semihosting -initrd "$out/badswi.rw.elf"
+guest badhc '	swi 0x2800ff'
+expect unknown-hypercall 67 'guest error: unknown hypercall 0x2800ff at 00008000' \
+	-semihosting -initrd "$out/badhc.rw.elf"
+guest wfi '	mov r0, #0
+	mcr p15, 0, r0, c7, c0, 4
+	swi 0x280000'
+expect wfi-forever 67 'guest error: WFI at 00008004 with no interrupt pending' \
+	-semihosting -initrd "$out/wfi.rw.elf"
+
+# Native accesses to what is not guest RAM: the monitor's image (its
+# linear map), its vector page, the UART, the first word past guest RAM;
+# an instruction fetch past guest RAM.
+for c in monitor-read:ldr:c0010000 monitor-write:str:c0010000 \
+	vectors-write:str:ffff0000 vectors-read:ldr:ffff0000 \
+	uart-write:str:101f1000 past-ram:ldr:01000000; do
+	name=${c%%:*}
+	rest=${c#*:}
+	op=${rest%%:*}
+	addr=${rest#*:}
+	guest "$name" "	ldr r1, =0x$addr
+	$op r0, [r1]
+	mov r0, #0
+	swi 0x280000"
+	expect "$name" 67 \
+		"guest error: native access to $addr at pc 00008004: outside guest RAM" \
+		-semihosting -initrd "$out/$name.rw.elf"
+done
+guest fetch '	ldr r1, =0x02000000
+	bx r1'
+expect fetch-past-ram 67 \
+	'guest error: instruction fetch from 02000000: outside guest RAM' \
+	-semihosting -initrd "$out/fetch.rw.elf"
+
+echo "$pass passed, $fail failed"
+test $fail -eq 0

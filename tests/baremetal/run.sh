@@ -1,0 +1,95 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The bare-metal monitor end to end: the process test kernels (built and
+# rewritten by tests/process/build.sh, PLAT=armpv) boot under armpv-bm on
+# qemu-system-arm -M versatilepb (-cpu arm926: kern-v5; -cpu arm1176:
+# kern-v6), the guest passed in with -initrd.  Each run must exit 0
+# (semihosting), end with "N passed, 0 failed", have no "not ok", and
+# print the same check lines as armpv-run prints for the same kernel
+# (tests/process/kern-v*.log, or armpv-run run here when that log is
+# missing).  Skipped (77) without qemu-system-arm.
+#
+# Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
+# QEMU_ARM; QEMU_SYSTEM_ARM (default qemu-system-arm).
+: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
+: "${QEMU_ARM:=qemu-arm}"
+: "${ARM_CC:=arm-linux-gnueabi-gcc}"
+export top_srcdir top_builddir ARM_CC
+
+if ! command -v "$QEMU_SYSTEM_ARM" >/dev/null 2>&1; then
+	echo "$0: $QEMU_SYSTEM_ARM not found" >&2
+	exit 77
+fi
+bm=$top_builddir/monitor/armpv-bm.bin
+run=$top_builddir/monitor/armpv-run
+for f in "$top_builddir/rewriter/armpv-rewrite" "$bm"; do
+	if test ! -f "$f"; then
+		echo "$0: $f is not built" >&2
+		exit 99
+	fi
+done
+# Our own copy of the kernels: tests/process/run.sh may be rebuilding its
+# own at the same time.
+out=$top_builddir/tests/baremetal
+if ! PLAT=armpv "${SHELL:-/bin/sh}" \
+	"$top_srcdir/tests/process/build.sh" "$out/kern" >/dev/null; then
+	echo "FAIL: building the test kernels" >&2
+	exit 99
+fi
+tmo=
+if command -v timeout >/dev/null 2>&1; then
+	tmo="timeout 120"
+fi
+checks() {
+	grep -E '^(ok|not ok|[0-9]+ passed)' "$1"
+}
+
+status=0
+for model in arm926:v5 arm1176:v6; do
+	cpu=${model%%:*}
+	v=${model#*:}
+	log=$out/kern-$v.log
+	ref=$top_builddir/tests/process/kern-$v.log
+	echo "== $QEMU_SYSTEM_ARM -M versatilepb -cpu $cpu -kernel armpv-bm.bin -initrd kern-$v.rw.elf"
+	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu "$cpu" -m 128M \
+		-nographic -monitor none -serial stdio -audiodev none,id=none \
+		-semihosting -no-reboot -kernel "$bm" \
+		-initrd "$out/kern/kern-$v.rw.elf" >"$log" 2>/dev/null
+	rc=$?
+	cat "$log"
+	if test $rc -ne 0; then
+		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu: status $rc"
+		status=1
+		continue
+	elif grep -q '^not ok' "$log"; then
+		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu has failing checks"
+		status=1
+		continue
+	elif test "$(tail -n 3 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
+	     ! checks "$log" | tail -n 1 | grep -q '^[0-9]* passed, 0 failed$'; then
+		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu: no final summary"
+		status=1
+		continue
+	fi
+	if test ! -f "$ref"; then
+		ref=$out/kern-$v.armpv-run.log
+		if test ! -x "$run" || ! command -v "$QEMU_ARM" >/dev/null 2>&1; then
+			echo "$0: no tests/process/kern-$v.log, and cannot run armpv-run" >&2
+			exit 99
+		fi
+		$tmo "$QEMU_ARM" -cpu "$cpu" "$run" "$out/kern/kern-$v.rw.elf" \
+			>"$ref" 2>&1
+	fi
+	checks "$ref" >"$out/kern-$v.ref.checks"
+	checks "$log" >"$out/kern-$v.bm.checks"
+	if ! test -s "$out/kern-$v.ref.checks"; then
+		echo "FAIL: $ref holds no checks"
+		status=1
+	elif ! diff -u "$out/kern-$v.ref.checks" "$out/kern-$v.bm.checks"; then
+		echo "FAIL: kern-$v: armpv-bm and armpv-run transcripts differ"
+		status=1
+	else
+		echo "PASS: kern-$v on -cpu $cpu: $(wc -l <"$out/kern-$v.bm.checks") check lines, identical to armpv-run ($ref)"
+	fi
+done
+exit $status
