@@ -7,7 +7,7 @@ monitor_libarmpv_core_a_SOURCES = \
 	monitor/core/armpv_core.h monitor/core/cp15.h monitor/core/mem.h \
 	monitor/core/emulate.h \
 	monitor/core/vcpu.c monitor/core/emulate.c monitor/core/cp15.c \
-	monitor/core/mem.c
+	monitor/core/mem.c monitor/core/access.c
 monitor_libarmpv_core_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/monitor/core
 CORE_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/monitor/core
 CORE_LIBS = monitor/libarmpv-core.a $(TABLES_LIB)
@@ -19,7 +19,8 @@ CORE_LIBS = monitor/libarmpv-core.a $(TABLES_LIB)
 ARMPV_RUN = monitor/armpv-run
 ARMPV_RUN_SRC = monitor/process/armpv-run.c monitor/core/armpv_hypercall.h
 CORE_ARM_SRC = monitor/core/vcpu.c monitor/core/emulate.c \
-	monitor/core/cp15.c monitor/core/mem.c tables/armpv_tables.c
+	monitor/core/cp15.c monitor/core/mem.c monitor/core/access.c \
+	tables/armpv_tables.c
 EXTRA_DIST += $(ARMPV_RUN_SRC)
 CLEANFILES += $(ARMPV_RUN)
 noinst_DATA = $(ARMPV_RUN)

@@ -165,6 +165,7 @@ struct armpv_run {
  */
 struct armpv_vcpu_stats {
 	uint64_t traps;				/* armpv_vcpu_trap() calls */
+	uint64_t accesses;			/* emulate_access() calls */
 	uint64_t insn[32];			/* by enum armpv_insn */
 	uint64_t cond_failed;			/* condition false: no-op */
 	uint64_t cp15;				/* CP15 accesses emulated */
@@ -213,6 +214,20 @@ enum armpv_trap_kind {
 enum armpv_exit_reason armpv_vcpu_trap(struct armpv_vcpu *vcpu,
 				       enum armpv_trap_kind kind,
 				       uint32_t word);
+
+/* Emulate the guest's own load or store 'word' that aborted in the real
+ * CPU (a device page, or a page the monitor protects), with r[15] the
+ * address of that instruction, as for armpv_vcpu_trap().  ARM state:
+ * LDR/STR/LDRB/STRB, LDRH/STRH/LDRSB/LDRSH, LDRD/STRD, LDM/STM (without
+ * ^), SWP/SWPB and on ARMv6 LDREX/STREX{,B,H,D}, every addressing mode.
+ * The access goes through the guest's MMU with the virtual mode's
+ * privilege and the VM's MMIO handler; a fault enters the guest's data
+ * abort on the instruction (base restored).  A failing condition only
+ * advances PC.  Anything else (LDRT and LDM^, which must be trap words;
+ * other instructions; Thumb state) is ARMPV_EXIT_GUEST_ERROR with
+ * run.error set and the vCPU unchanged.  Returns vcpu->run.exit_reason. */
+enum armpv_exit_reason armpv_vcpu_emulate_access(struct armpv_vcpu *vcpu,
+						 uint32_t word);
 
 /* Enter a virtual exception as the hardware does (ARM ARM A2.6): bank
  * switch, SPSR_<mode> = CPSR, LR_<mode> = preferred return address + the

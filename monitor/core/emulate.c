@@ -19,43 +19,11 @@
 #include "emulate.h"
 #include "mem.h"
 
-/* One trap being emulated. */
-struct emu {
-	struct armpv_vcpu *vcpu;
-	uint32_t pc;   /* address of the trapped instruction */
-	uint32_t insn; /* the original instruction */
-};
-
-static inline uint32_t bits(uint32_t w, unsigned hi, unsigned lo)
-{
-	return (w >> lo) & ((2u << (hi - lo)) - 1);
-}
-
-static inline uint32_t ror32(uint32_t v, unsigned n)
-{
-	n &= 31;
-	return n ? (v >> n) | (v << (32 - n)) : v;
-}
-
-static inline uint32_t bswap32(uint32_t v)
-{
-	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) |
-	       (v << 24);
-}
-
-/* A register as an operand: PC reads as the instruction's address + 8
- * (ARM ARM A2.4.3).  Also used for the value an STM/STRT of PC stores:
- * +8 is what ARM9E and ARM11 cores store (+12 was ARM7/StrongARM). */
-static inline uint32_t emu_reg(const struct emu *e, unsigned n)
-{
-	return n == 15 ? e->pc + 8 : e->vcpu->r[n];
-}
-
 /* A register written by a load or data processing.  PC in ARM state drops
  * bits 1:0 (ARM ARM A2.4.3 / A4.1.23 for LDR's interworking branch, which
  * LDRT to PC follows: UNPREDICTABLE, done as QEMU does). */
-static void emu_set_reg(struct armpv_vcpu *vcpu, unsigned n, uint32_t v,
-			bool interwork)
+void emu_set_reg(struct armpv_vcpu *vcpu, unsigned n, uint32_t v,
+		 bool interwork)
 {
 	if (n != 15) {
 		vcpu->r[n] = v;
@@ -72,17 +40,17 @@ static void emu_set_reg(struct armpv_vcpu *vcpu, unsigned n, uint32_t v,
 /* ---------------------------------------------------------------------
  * Memory: faults become the guest's data abort on the instruction.
  */
-static void emu_abort(struct emu *e, const struct armpv_mem_fault *f)
+void emu_abort(struct emu *e, const struct armpv_mem_fault *f)
 {
 	armpv_vcpu_data_abort(e->vcpu, e->pc, f->fsr, f->far);
 }
 
-static void emu_undef(struct emu *e)
+void emu_undef(struct emu *e)
 {
 	armpv_vcpu_exception(e->vcpu, ARMPV_EXC_UNDEF, e->pc);
 }
 
-static void emu_alignment_fault(struct emu *e, uint32_t addr, bool write)
+void emu_alignment_fault(struct emu *e, uint32_t addr, bool write)
 {
 	struct armpv_mem_fault f = { ARMPV_FSR_ALIGNMENT, addr };
 
@@ -95,7 +63,7 @@ static void emu_alignment_fault(struct emu *e, uint32_t addr, bool write)
  * misaligned one faults with SCTLR.A set (and on ARMv6 with SCTLR.U set);
  * otherwise bits 1:0 are ignored (ARM ARM A2.8, ARMv6 table A2-10).
  * Returns false after entering the abort. */
-static bool emu_block_address(struct emu *e, uint32_t *addr, bool write)
+bool emu_block_address(struct emu *e, uint32_t *addr, bool write)
 {
 	uint32_t sctlr = e->vcpu->cp15.sctlr;
 	uint32_t check = ARMPV_SCTLR_A;
@@ -111,8 +79,7 @@ static bool emu_block_address(struct emu *e, uint32_t *addr, bool write)
 }
 
 /* Data words follow CPSR.E (ARMv6 mixed endian). */
-static bool emu_read32(struct emu *e, uint32_t addr, unsigned flags,
-		       uint32_t *v)
+bool emu_read32(struct emu *e, uint32_t addr, unsigned flags, uint32_t *v)
 {
 	struct armpv_mem_fault f;
 
@@ -125,8 +92,7 @@ static bool emu_read32(struct emu *e, uint32_t addr, unsigned flags,
 	return true;
 }
 
-static bool emu_write32(struct emu *e, uint32_t addr, unsigned flags,
-			uint32_t v)
+bool emu_write32(struct emu *e, uint32_t addr, unsigned flags, uint32_t v)
 {
 	struct armpv_mem_fault f;
 
@@ -137,6 +103,41 @@ static bool emu_write32(struct emu *e, uint32_t addr, unsigned flags,
 		return false;
 	}
 	return true;
+}
+
+/* A single word load or store (LDR, LDRT, SWP and kin).  Alignment (ARM
+ * ARM A2.8, ARMv6 table A2-10): SCTLR.A faults; ARMv6 with SCTLR.U
+ * accesses the unaligned word; otherwise a load rotates the aligned word
+ * (A4.1.23) and a store ignores bits 1:0. */
+static bool emu_word_unaligned_ok(const struct emu *e)
+{
+	return armpv_vcpu_is_v6(e->vcpu) &&
+	       (e->vcpu->cp15.sctlr & ARMPV_SCTLR_U);
+}
+
+bool emu_load_word(struct emu *e, uint32_t addr, unsigned flags, uint32_t *v)
+{
+	if ((addr & 3) && (e->vcpu->cp15.sctlr & ARMPV_SCTLR_A)) {
+		emu_alignment_fault(e, addr, false);
+		return false;
+	}
+	if (emu_word_unaligned_ok(e))
+		return emu_read32(e, addr, flags, v);
+	if (!emu_read32(e, addr & ~3u, flags, v))
+		return false;
+	*v = ror32(*v, 8 * (addr & 3));
+	return true;
+}
+
+bool emu_store_word(struct emu *e, uint32_t addr, unsigned flags, uint32_t v)
+{
+	if ((addr & 3) && (e->vcpu->cp15.sctlr & ARMPV_SCTLR_A)) {
+		emu_alignment_fault(e, addr, true);
+		return false;
+	}
+	if (!emu_word_unaligned_ok(e))
+		addr &= ~3u;
+	return emu_write32(e, addr, flags, v);
 }
 
 /* ---------------------------------------------------------------------
@@ -269,8 +270,8 @@ static void emu_rfe(struct emu *e)
  */
 
 /* Start address and the writeback value (A5.4). */
-static uint32_t emu_block_start(uint32_t insn, uint32_t base, unsigned count,
-				uint32_t *wb)
+uint32_t emu_block_start(uint32_t insn, uint32_t base, unsigned count,
+			 uint32_t *wb)
 {
 	bool p = bits(insn, 24, 24), u = bits(insn, 23, 23);
 
@@ -280,7 +281,7 @@ static uint32_t emu_block_start(uint32_t insn, uint32_t base, unsigned count,
 	return p ? base - 4 * count : base - 4 * count + 4;
 }
 
-static unsigned popcount16(uint32_t list)
+unsigned emu_popcount16(uint32_t list)
 {
 	unsigned n = 0;
 
@@ -291,7 +292,7 @@ static unsigned popcount16(uint32_t list)
 
 /* UNPREDICTABLE: an empty register list or Rn = PC is Undefined, as
  * QEMU does. */
-static bool emu_block_valid(struct emu *e)
+bool emu_block_valid(struct emu *e)
 {
 	if (bits(e->insn, 15, 0) == 0 || bits(e->insn, 19, 16) == 15) {
 		emu_undef(e);
@@ -310,7 +311,7 @@ static void emu_stm_user(struct emu *e)
 	if (!emu_block_valid(e))
 		return;
 	addr = emu_block_start(e->insn, emu_reg(e, bits(e->insn, 19, 16)),
-			       popcount16(list), &wb);
+			       emu_popcount16(list), &wb);
 	if (!emu_block_address(e, &addr, true))
 		return;
 	for (unsigned i = 0; i < 16; i++) {
@@ -337,7 +338,8 @@ static void emu_ldm(struct emu *e, bool exception_return)
 
 	if (!emu_block_valid(e))
 		return;
-	addr = emu_block_start(e->insn, emu_reg(e, n), popcount16(list), &wb);
+	addr = emu_block_start(e->insn, emu_reg(e, n), emu_popcount16(list),
+			       &wb);
 	if (!emu_block_address(e, &addr, false))
 		return;
 	for (unsigned i = 0; i < 16; i++) {
@@ -369,7 +371,7 @@ static void emu_ldm(struct emu *e, bool exception_return)
  * with Rd = PC and S = 1 the flags come from the SPSR, and LDRT/STRT
  * offsets set no flags.  RRX uses the carry flag.
  */
-static uint32_t emu_shift_imm(const struct emu *e)
+uint32_t emu_shift_imm(const struct emu *e)
 {
 	uint32_t rm = emu_reg(e, bits(e->insn, 3, 0));
 	unsigned amount = bits(e->insn, 11, 7);
@@ -408,7 +410,6 @@ static void emu_user_access(struct emu *e)
 	uint32_t offset = bits(insn, 25, 25) ? emu_shift_imm(e)
 					     : bits(insn, 11, 0);
 	uint32_t wb = bits(insn, 23, 23) ? addr + offset : addr - offset;
-	uint32_t sctlr = vcpu->cp15.sctlr;
 	struct armpv_mem_fault f;
 	uint32_t v;
 
@@ -421,29 +422,11 @@ static void emu_user_access(struct emu *e)
 					    emu_reg(e, d) & 0xff, &f)) {
 			goto abort;
 		}
-	} else {
-		/* Alignment (ARM ARM A2.8, ARMv6 table A2-10): SCTLR.A
-		 * faults; ARMv6 with SCTLR.U accesses unaligned words;
-		 * otherwise a load rotates the aligned word and a store
-		 * ignores bits 1:0. */
-		bool unaligned_ok = armpv_vcpu_is_v6(vcpu) &&
-				    (sctlr & ARMPV_SCTLR_U);
-		uint32_t at = addr;
-
-		if ((addr & 3) && (sctlr & ARMPV_SCTLR_A)) {
-			emu_alignment_fault(e, addr, !load);
+	} else if (load) {
+		if (!emu_load_word(e, addr, ARMPV_MEM_USER, &v))
 			return;
-		}
-		if (!unaligned_ok)
-			at &= ~3u;
-		if (load) {
-			if (!emu_read32(e, at, ARMPV_MEM_USER, &v))
-				return;
-			if (!unaligned_ok)
-				v = ror32(v, 8 * (addr & 3));
-		} else if (!emu_write32(e, at, ARMPV_MEM_USER, emu_reg(e, d))) {
-			return;
-		}
+	} else if (!emu_store_word(e, addr, ARMPV_MEM_USER, emu_reg(e, d))) {
+		return;
 	}
 	/* UNPREDICTABLE: Rn = Rd on a load: the loaded value wins; Rn = PC:
 	 * the writeback branches; both as QEMU does. */
@@ -564,14 +547,6 @@ static bool emu_insn(struct emu *e, const struct armpv_form *f)
 		return true;
 	}
 	return true;
-}
-
-static enum armpv_exit_reason vcpu_exit(struct armpv_vcpu *vcpu,
-					enum armpv_exit_reason reason)
-{
-	vcpu->run.exit_reason = reason;
-	vcpu->stats.exits[reason]++;
-	return reason;
 }
 
 static bool is_cp15(uint32_t word)

@@ -3,9 +3,9 @@
 # test against Unicorn's ARM926/ARM1176 models, and the freestanding build.
 
 check_PROGRAMS += tests/monitor/check_cp15 tests/monitor/check_mem \
-	tests/monitor/check_emulate
+	tests/monitor/check_emulate tests/monitor/check_access
 TESTS += tests/monitor/check_cp15 tests/monitor/check_mem \
-	tests/monitor/check_emulate
+	tests/monitor/check_emulate tests/monitor/check_access
 
 tests_monitor_check_cp15_SOURCES = tests/monitor/check_cp15.c
 tests_monitor_check_cp15_CPPFLAGS = $(CORE_CPPFLAGS)
@@ -21,6 +21,11 @@ tests_monitor_check_emulate_SOURCES = tests/monitor/check_emulate.c
 tests_monitor_check_emulate_CPPFLAGS = $(CORE_CPPFLAGS)
 tests_monitor_check_emulate_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_monitor_check_emulate_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
+
+tests_monitor_check_access_SOURCES = tests/monitor/check_access.c
+tests_monitor_check_access_CPPFLAGS = $(CORE_CPPFLAGS)
+tests_monitor_check_access_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_monitor_check_access_LDADD = $(CORE_LIBS) $(CHECK_LIBS)
 
 # Differential test against Unicorn: fixed seed here; a soak run with
 # ARMPV_DIFF_STATES / ARMPV_DIFF_SEED (docs/monitor-core.md).
