@@ -4,7 +4,8 @@
 # The monitor core must build freestanding for ARM: the bare-metal monitor
 # links the same objects as the hosted monitor, with no C library beneath.
 #
-#  1. Every core source (monitor/core/*.c, *.h) and the tables library
+#  1. Every core source (monitor/core/*.c, *.h), every device model
+#     (monitor/devices/*.c, *.h) and the tables library
 #     (tables/armpv_tables.[ch] and the generated armpv_tables_gen.[ch])
 #     includes only the core's own headers, the tables' headers and
 #     <stdint.h>, <stddef.h>, <stdbool.h>.
@@ -28,7 +29,10 @@ ARCHS="armv5te armv6"
 REQUIRED_DEFS="armpv_vm_init armpv_vm_add_region armpv_vm_set_mmio
 armpv_vcpu_init armpv_vcpu_trap armpv_vcpu_exception armpv_vcpu_check_irq
 armpv_decode armpv_cp15_reset armpv_cp15_access armpv_mem_read
-armpv_mem_write"
+armpv_mem_write armpv_vcpu_emulate_access"
+# The device models (monitor/devices/) are held to the same rules.
+REQUIRED_DEFS="$REQUIRED_DEFS pl011_mmio vic_mmio vic_set_line sp804_mmio
+sp804_advance sp804_next_event sysctl_mmio versatile_mmio versatile_advance"
 
 me=freestanding.sh
 # shellcheck disable=SC2154 # top_srcdir, top_builddir: from the harness
@@ -43,6 +47,7 @@ if test -z "$ARM_CC" || ! command -v "$ARM_CC" >/dev/null 2>&1; then
 fi
 
 core="$top_srcdir/monitor/core"
+devices="$top_srcdir/monitor/devices"
 gen_c="$top_builddir/tables/armpv_tables_gen.c"
 gen_h="$top_builddir/tables/armpv_tables_gen.h"
 if test ! -f "$gen_c" || test ! -f "$gen_h"; then
@@ -77,13 +82,15 @@ fail() {
 
 # ---------------------------------------------------------------------
 # 1. Includes.
-sources=$(ls "$core"/*.c)
+sources=$(ls "$core"/*.c "$devices"/*.c)
 headers_ok=" "
-for h in "$core"/*.h "$top_srcdir/tables/armpv_tables.h" "$gen_h"; do
+for h in "$core"/*.h "$devices"/*.h "$top_srcdir/tables/armpv_tables.h" \
+	"$gen_h"; do
 	headers_ok="$headers_ok${h##*/} "
 done
 echo "== includes: only$headers_ok$ALLOWED_HEADERS"
-for f in "$core"/*.c "$core"/*.h "$top_srcdir/tables/armpv_tables.c" \
+for f in "$core"/*.c "$core"/*.h "$devices"/*.c "$devices"/*.h \
+	"$top_srcdir/tables/armpv_tables.c" \
 	"$top_srcdir/tables/armpv_tables.h" "$gen_c" "$gen_h"; do
 	n=0
 	# Print "LINE:HEADER" for every #include, whatever its spacing.
@@ -135,7 +142,8 @@ for arch in $ARCHS; do
 		obj="$tmp/$arch-${src##*/}"
 		obj=${obj%.c}.o
 		# shellcheck disable=SC2086 # cflags is a word list
-		if "$ARM_CC" $cflags -I"$core" -I"$top_builddir/tables" \
+		if "$ARM_CC" $cflags -I"$core" -I"$devices" \
+			-I"$top_builddir/tables" \
 			-I"$top_srcdir/tables" -c "$src" -o "$obj"; then
 			echo "   compiled ${src##*/}"
 			objs="$objs $obj"

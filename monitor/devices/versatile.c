@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * versatile.c -- board glue: versatilepb's devices at their addresses,
+ * their interrupt lines into the VIC, the VIC's outputs to the backend.
+ */
+#include "versatile.h"
+
+#include <stddef.h>
+
+void versatile_update_irq(struct versatile_board *b)
+{
+	vic_set_line(&b->vic, VERSATILE_IRQ_TIMER01, b->timer[0].line);
+	vic_set_line(&b->vic, VERSATILE_IRQ_TIMER23, b->timer[1].line);
+	vic_set_line(&b->vic, VERSATILE_IRQ_UART0, b->uart0.line);
+	if (b->vic.irq != b->irq || b->vic.fiq != b->fiq) {
+		b->irq = b->vic.irq;
+		b->fiq = b->vic.fiq;
+		if (b->irq_out)
+			b->irq_out(b->irq_opaque, b->irq, b->fiq);
+	}
+}
+
+void versatile_init(struct versatile_board *b,
+		    const struct versatile_callbacks *cb)
+{
+	void *opaque = cb ? cb->opaque : NULL;
+
+	sysctl_init(&b->sysctl, cb ? cb->reset : NULL, opaque);
+	vic_init(&b->vic);
+	sp804_init(&b->timer[0]);
+	sp804_init(&b->timer[1]);
+	pl011_init(&b->uart0, cb ? cb->uart_putc : NULL, opaque);
+	b->irq_out = cb ? cb->irq_out : NULL;
+	b->irq_opaque = opaque;
+	b->irq = b->fiq = false;
+	versatile_update_irq(b);
+}
+
+bool versatile_mmio(void *opaque, uint32_t phys, unsigned size,
+		    bool is_write, uint32_t *data)
+{
+	struct versatile_board *b = opaque;
+	uint32_t page = phys & ~(VERSATILE_DEVICE_SIZE - 1);
+	uint32_t offset = phys & (VERSATILE_DEVICE_SIZE - 1);
+	bool ok;
+
+	switch (page) {
+	case VERSATILE_SYSCTL_BASE:
+		ok = sysctl_mmio(&b->sysctl, offset, size, is_write, data);
+		break;
+	case VERSATILE_VIC_BASE:
+		ok = vic_mmio(&b->vic, offset, size, is_write, data);
+		break;
+	case VERSATILE_TIMER01_BASE:
+		ok = sp804_mmio(&b->timer[0], offset, size, is_write, data);
+		break;
+	case VERSATILE_TIMER23_BASE:
+		ok = sp804_mmio(&b->timer[1], offset, size, is_write, data);
+		break;
+	case VERSATILE_UART0_BASE:
+		ok = pl011_mmio(&b->uart0, offset, size, is_write, data);
+		break;
+	default:
+		return false; /* absent hardware: external abort */
+	}
+	versatile_update_irq(b);
+	return ok;
+}
+
+void versatile_advance(struct versatile_board *b, uint32_t ticks)
+{
+	sp804_advance(&b->timer[0], ticks);
+	sp804_advance(&b->timer[1], ticks);
+	sysctl_advance(&b->sysctl, ticks);
+	versatile_update_irq(b);
+}
+
+uint32_t versatile_next_event(const struct versatile_board *b)
+{
+	uint32_t a = sp804_next_event(&b->timer[0]);
+	uint32_t c = sp804_next_event(&b->timer[1]);
+
+	return a < c ? a : c;
+}
+
+bool versatile_uart_receive(struct versatile_board *b, uint8_t byte)
+{
+	bool ok = pl011_receive(&b->uart0, byte);
+
+	versatile_update_irq(b);
+	return ok;
+}
+
+void versatile_uart_idle(struct versatile_board *b)
+{
+	pl011_rx_idle(&b->uart0);
+	versatile_update_irq(b);
+}
