@@ -13,15 +13,15 @@
  * privileged-only at BM_LINEAR_VA, like Linux's lowmem: the monitor image
  * (loaded by QEMU at physical 0x10000, linked at BM_LINEAR_VA + 0x10000),
  * its stacks and page tables, the ATAGs and the initrd.  Guest RAM is a
- * separate physical region, mapped user read/write/execute at virtual 0
- * (the guest's own addresses) and privileged-only through the linear map
- * (the core's view, BM_GUEST_ALIAS_VA).
+ * separate physical region: the guest reaches it only through the shadow
+ * tables (shadow.c), at the virtual addresses its own tables give, and
+ * the core through the linear map (BM_GUEST_ALIAS_VA, privileged only).
  */
 #define BM_LINEAR_VA 0xc0000000
 #define BM_LINEAR_SIZE 0x08000000 /* 128 MiB: -m 128M */
 #define BM_IMAGE_PA 0x00010000
 #define BM_GUEST_PA 0x01000000
-#define BM_GUEST_SIZE 0x01000000 /* 16 MiB at guest physical/virtual 0 */
+#define BM_GUEST_SIZE 0x01000000 /* 16 MiB at guest physical 0 */
 #define BM_GUEST_ALIAS_VA (BM_LINEAR_VA + BM_GUEST_PA)
 #define BM_IO_PA 0x10100000 /* 1 MiB section: VIC, UART0 (identity) */
 #define BM_VIC_BASE 0x10140000
@@ -103,6 +103,25 @@ void bm_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* mmu.c */
 void bm_mmu_init(void);
+
+/* shadow.c: the shadow tables, one first-level root per virtual
+ * privilege.  ap[k] is the real AP of 1 KiB subpage k (ARM ARM B4.4.1:
+ * 3 user read/write, 2 user read-only, 0 no access; S = R = 0). */
+#define BM_SHADOW_KERNEL 0 /* virtual privileged modes */
+#define BM_SHADOW_USER 1   /* virtual USR mode */
+#define BM_SHADOW_ROOTS 2
+#define BM_AP_NONE 0u
+#define BM_AP_USER_RO 2u
+#define BM_AP_USER_RW 3u
+void bm_shadow_init(void);
+bool bm_shadow_is_monitor(uint32_t va);
+void bm_shadow_flush(void);
+void bm_shadow_switch(unsigned root);
+unsigned bm_shadow_current(void);
+bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
+		      unsigned *ap);
+void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
+		   const unsigned ap[4]);
 
 /* boot.c: what the boot loader passed. */
 struct bm_boot_info {

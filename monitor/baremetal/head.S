@@ -13,7 +13,8 @@
  * board's RAM starts at physical 0).  It builds the minimal translation
  * table -- the linear map of RAM, the I/O section, and an identity
  * section for this code while the MMU comes on -- and jumps to the
- * linear address; bm_mmu_init() then lays out the guest's part.
+ * linear address; bm_mmu_init() then finishes the monitor's table and
+ * makes the shadow roots the guest runs on.
  */
 #include "bm.h"
 
@@ -59,7 +60,7 @@ _start:
 	ldr	r4, =bm_l1_table
 	sub	r4, r4, #BM_LINEAR_VA	@ its physical address: TTBR0
 	@ Identity section for this code while the MMU is switched on;
-	@ bm_mmu_init() gives virtual 0 to the guest afterwards.
+	@ bm_mmu_init() removes it afterwards.
 	ldr	r0, =(SECT | SECT_AP_PRIV | SECT_C | SECT_B)
 	str	r0, [r4]
 	@ The linear map: BM_LINEAR_VA + n MiB -> physical n MiB.

@@ -9,6 +9,7 @@ ARMPV_BM_BIN = monitor/armpv-bm.bin
 ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/run.c monitor/baremetal/boot.c \
 	monitor/baremetal/loader.c monitor/baremetal/mmu.c \
+	monitor/baremetal/shadow.c \
 	monitor/baremetal/console.c monitor/baremetal/string.c
 ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h \
 	monitor/baremetal/bm.ld monitor/baremetal/local.mk

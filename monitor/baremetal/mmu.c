@@ -5,16 +5,14 @@
  *
  * head.S mapped the board's RAM at BM_LINEAR_VA (privileged only), the
  * I/O section, and virtual 0 to this code for the MMU switch.  Here:
- *  - virtual 0-16 MiB: guest RAM (physical BM_GUEST_PA), AP = 0b11, user
- *    read/write (and execute: ARMv5 has no XN), domain 0 as a client;
- *  - BM_GUEST_ALIAS_VA: the same RAM through the linear map, the core's
- *    view (privileged only);
+ *  - nothing at virtual 0 (head.S's identity section goes): the guest's
+ *    addresses are the shadow tables' (shadow.c), filled from the guest's
+ *    own translation tables on demand;
+ *  - BM_GUEST_ALIAS_VA: guest RAM through the linear map, the core's view
+ *    (privileged only, uncached: the shadow entries map it uncached too,
+ *    so the two VIVT views never disagree);
  *  - 0xffff0000: the monitor's vector page (high vectors), privileged only.
- * Guest RAM is mapped uncached in both views.  The ARM926EJ-S caches are
- * virtually indexed and tagged: with two cached virtual views of the same
- * RAM, a word the core writes through its alias could sit in a cache line
- * the guest's view never sees.  Uncached, both always see memory.  Shadow
- * paging (slice 2) will map guest pages cached and clean what it must.
+ * This table is the monitor's alone; each shadow root starts as a copy.
  */
 #include "bm.h"
 
@@ -26,7 +24,6 @@
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
 #define AP_PRIV 1u	       /* privileged read/write, user none */
-#define AP_USER 3u	       /* everyone read/write */
 #define CACHE_LINE 32
 
 uint32_t bm_l1_table[4096] __attribute__((aligned(16384)));
@@ -59,13 +56,11 @@ void bm_mmu_init(void)
 	memcpy(bm_vector_page, (const void *)bm_vectors_start, vec_len);
 	dcache_clean_range(bm_vector_page, vec_len);
 
-	for (uint32_t mb = 0; mb < (BM_GUEST_SIZE >> 20); mb++) {
-		uint32_t pa = BM_GUEST_PA + (mb << 20);
-
-		l1[mb] = pa | SECT | AP_USER << SECT_AP_SHIFT;
+	l1[0] = 0; /* head.S's identity section */
+	for (uint32_t mb = 0; mb < (BM_GUEST_SIZE >> 20); mb++)
 		l1[(BM_GUEST_ALIAS_VA >> 20) + mb] =
-			pa | SECT | AP_PRIV << SECT_AP_SHIFT;
-	}
+			(BM_GUEST_PA + (mb << 20)) | SECT |
+			AP_PRIV << SECT_AP_SHIFT;
 	bm_vec_l2_table[(BM_HIGH_VECTORS >> 12) & 0xff] =
 		va_to_pa(bm_vector_page) | SMALL_AP_ALL(AP_PRIV) | SECT_C |
 		SECT_B | SMALL_PAGE;
@@ -78,4 +73,5 @@ void bm_mmu_init(void)
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
 			 "mcr p15, 0, %0, c7, c5, 0"	  /* I-cache */
 			 : : "r"(0) : "memory");
+	bm_shadow_init();
 }

@@ -9,13 +9,16 @@
  * bm_trap(), called by the vector stubs (vectors.S) with the guest's
  * registers in a frame: it does what armpv-run's SIGILL handler does --
  * copy the registers into the vCPU, armpv_vcpu_trap(), act on the exit,
- * copy the vCPU back -- and what its SIGSEGV handler does for a native
- * access outside guest RAM: stop with a report.
+ * copy the vCPU back.  Real aborts from the guest are shadow paging's:
+ * guest_abort() fills the shadow tables from the guest's own walk or
+ * gives the guest its virtual abort, and shadow_sync() keeps the real MMU
+ * on the root of the guest's virtual privilege.
  */
 #include "armpv_core.h"
 #include "armpv_hypercall.h"
 #include "armpv_tables.h"
 #include "bm.h"
+#include "mem.h"
 
 /* The CPSR bits a USR-mode program owns; the rest are virtual. */
 #define BM_USER_PSR                                                          \
@@ -38,6 +41,10 @@ static struct armpv_vm vm;
 static struct armpv_vcpu vcpu;
 static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
 static bool guest_started;
+/* Shadow paging counters, printed with the statistics. */
+static struct {
+	uint64_t fills, aborts, flushes;
+} shadow_stats;
 static volatile bool halting;
 
 static void print_stats(void)
@@ -62,6 +69,11 @@ static void print_stats(void)
 			bm_printf(" %s %llu", exc[i],
 				  (unsigned long long)s->exceptions[i]);
 	bm_putc('\n');
+	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
+		  "aborts delivered, %llu flushes\n",
+		  (unsigned long long)shadow_stats.fills,
+		  (unsigned long long)shadow_stats.aborts,
+		  (unsigned long long)shadow_stats.flushes);
 }
 
 static void semihost_call(uint32_t op, uint32_t arg)
@@ -145,12 +157,35 @@ static void vcpu_to_frame(struct bm_frame *f)
 	f->spsr = (vcpu.cpsr & BM_USER_PSR) | ARMPV_MODE_USR;
 }
 
-/* A guest word, read through the core's view of RAM. */
-static bool guest_word(uint32_t addr, uint32_t *word)
+/* Guest physical 'pa' as an offset into guest RAM, or false. */
+static bool guest_ram(uint32_t pa, uint32_t len)
 {
-	if (addr > BM_GUEST_SIZE - 4 || (addr & 3))
+	return pa < BM_GUEST_SIZE && len <= BM_GUEST_SIZE - pa;
+}
+
+/* The trapping word at virtual 'va', read through the core's view of RAM
+ * at the physical address the real CPU fetched it from: the current
+ * shadow root's entry (which the fetch itself used), or, should it be
+ * gone, the guest's own walk. */
+static bool guest_word(uint32_t va, uint32_t *word)
+{
+	uint32_t host, pa;
+	unsigned ap;
+
+	if (va & 3)
 		return false;
-	memcpy(word, ram + addr, 4);
+	if (bm_shadow_lookup(bm_shadow_current(), va, &host, &ap) &&
+	    host >= BM_GUEST_PA)
+		pa = host - BM_GUEST_PA;
+	else if (!armpv_mem_translate(&vcpu, va,
+				      armpv_mode_privileged(vcpu.cpsr)
+					      ? 0
+					      : ARMPV_MEM_USER,
+				      &pa, NULL))
+		return false;
+	if (!guest_ram(pa, 4))
+		return false;
+	memcpy(word, ram + pa, 4);
 	return true;
 }
 
@@ -176,6 +211,181 @@ static void handle_hypercall(void)
 	}
 }
 
+/* ---------------------------------------------------------------------
+ * Shadow paging (docs/baremetal-monitor.md "Shadow paging").
+ */
+#define FSR_STATUS(fsr) ((fsr) & 0xfu)
+#define FSR_ALIGNMENT_MASK 0xdu /* 0b00x1: alignment (ARM ARM B4.6) */
+#define FSR_TRANS_SECTION 0x5u
+#define FSR_TRANS_PAGE 0x7u
+#define FSR_PERM_SECTION 0xdu
+#define FSR_PERM_PAGE 0xfu
+
+static bool vm_is_v6(void)
+{
+	return vm.model == ARMPV_CPU_ARM1176JZFS;
+}
+
+/* The root for the current virtual privilege. */
+static unsigned shadow_root_for_mode(void)
+{
+	return armpv_mode_privileged(vcpu.cpsr) ? BM_SHADOW_KERNEL
+						: BM_SHADOW_USER;
+}
+
+/* The guest's alignment checking is the real CPU's while it runs: SCTLR.A
+ * (and on ARMv6 U, the unaligned access model) mirrored.  The monitor's
+ * own code makes no unaligned accesses, so it runs with them too. */
+static void alignment_sync(void)
+{
+	uint32_t mask = ARMPV_SCTLR_A | (vm_is_v6() ? ARMPV_SCTLR_U : 0);
+	uint32_t real, want;
+
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(real));
+	want = (real & ~mask) | (vcpu.cp15.sctlr & mask);
+	if (want != real)
+		__asm__ volatile("mcr p15, 0, %0, c1, c0, 0" : : "r"(want)
+				 : "memory");
+}
+
+/*
+ * After every trap, before the guest runs again: act on what the core's
+ * CP15 emulation reported (a new translation regime, a TLB operation:
+ * drop every shadow entry; cache operations need nothing, guest pages
+ * being uncached), then load the root of the virtual privilege the guest
+ * now runs at (a virtual exception entry or return may have changed it).
+ */
+static void shadow_sync(void)
+{
+	uint32_t ev = vcpu.cp15.events;
+
+	if (ev & (ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_TLB)) {
+		if ((vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
+		    (vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
+			guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 "
+				    "extended page tables): not supported by "
+				    "the shadow MMU yet (ARMv5 format only)");
+		bm_shadow_flush();
+		shadow_stats.flushes++;
+	}
+	vcpu.cp15.events = 0;
+	bm_shadow_switch(shadow_root_for_mode());
+	alignment_sync();
+}
+
+/*
+ * The real AP of each 1 KiB subpage of the 4 KiB page holding 'va' for
+ * the current virtual privilege, from the guest's walk: 3 where it may
+ * write, 2 where it may only read (and execute: no XN in the ARMv5
+ * format), 0 where it may not, or where the subpage does not continue
+ * 'frame' contiguously in guest RAM (a tiny page elsewhere: that
+ * subpage's own fault maps it later).
+ */
+static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
+			   unsigned ap[4])
+{
+	for (unsigned k = 0; k < 4; k++) {
+		uint32_t sva = (va & 0xfffff000u) | (k << 10), pa;
+
+		ap[k] = BM_AP_NONE;
+		if (!armpv_mem_translate(&vcpu, sva, flags, &pa, NULL) ||
+		    pa != frame + (k << 10) || !guest_ram(pa, 0x400))
+			continue;
+		ap[k] = armpv_mem_translate(&vcpu, sva, flags | ARMPV_MEM_WRITE,
+					    &pa, NULL)
+				? BM_AP_USER_RW
+				: BM_AP_USER_RO;
+	}
+}
+
+/*
+ * A real data or prefetch abort from the guest at 'va' (the fetch address
+ * for a prefetch abort), real status 'fsr'.  Either the guest's own
+ * tables deny the access -- the guest gets its virtual abort, with the
+ * FSR and FAR its walk gives -- or they allow it and the page goes into
+ * the shadow root of the current virtual privilege, and the instruction
+ * runs again.
+ *
+ * Read or write?  The ARM926EJ-S DFSR has no WnR bit.  So the first fault
+ * on a page is handled as a read: the page is mapped with the guest's
+ * full permission for this privilege, read-only if the guest forbids
+ * writes.  A write to it faults again, now a permission fault on a
+ * subpage we made read-only: that can only be a write, and the guest's
+ * write walk gives its abort.  (The ARMv5 FSR has no WnR either, so a
+ * read walk's fault is exactly what a write to a page that is not even
+ * readable reports.)  On the ARM1176 the real DFSR's WnR says it.
+ */
+static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
+{
+	uint32_t pc = vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
+	unsigned flags = armpv_mode_privileged(vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
+	unsigned root = bm_shadow_current(), ap[4], cur_ap;
+	struct armpv_mem_fault fault;
+	const char *what = fetch ? "instruction fetch from" : "native access to";
+
+	if (!fetch && (status & FSR_ALIGNMENT_MASK) == 1) {
+		/* SCTLR.A is the guest's (alignment_sync): its own fault.
+		 * The domain field is not valid for it (ARM ARM B4.6). */
+		armpv_vcpu_data_abort(&vcpu, pc,
+				      status | (fsr & ARMPV_FSR_WNR), va);
+		shadow_stats.aborts++;
+		return;
+	}
+	/* Our shadow entries are pages in domain 0 (client), the monitor's
+	 * sections AP 01: nothing else can fault.  (A prefetch abort's
+	 * status is not checked: the ARM926EJ-S IFSR is not architectural.) */
+	if (!fetch && status != FSR_TRANS_SECTION &&
+	    status != FSR_TRANS_PAGE && status != FSR_PERM_SECTION &&
+	    status != FSR_PERM_PAGE)
+		guest_error("%s %08x at pc %08x: unexpected real fault status "
+			    "%08x", what, va, pc, fsr);
+	if (!fetch) {
+		if (vm_is_v6())
+			flags |= fsr & ARMPV_FSR_WNR ? ARMPV_MEM_WRITE : 0;
+		else if (status == FSR_PERM_PAGE &&
+			 bm_shadow_lookup(root, va, &host, &cur_ap) &&
+			 cur_ap == BM_AP_USER_RO)
+			flags |= ARMPV_MEM_WRITE;
+	}
+	if (!armpv_mem_translate(&vcpu, va, flags, &pa, &fault)) {
+		if (fetch)
+			armpv_vcpu_prefetch_abort(&vcpu, pc, fault.fsr, va);
+		else
+			armpv_vcpu_data_abort(&vcpu, pc, fault.fsr, fault.far);
+		shadow_stats.aborts++;
+		return;
+	}
+	/* The guest's tables allow it. */
+	if (!guest_ram(pa, 1))
+		guest_error("%s %08x at pc %08x: guest physical %08x is not "
+			    "RAM (%u MiB at 0): device access not emulated yet",
+			    what, va, pc, pa, BM_GUEST_SIZE >> 20);
+	if (bm_shadow_is_monitor(va)) {
+		if (fetch && va >= BM_HIGH_VECTORS &&
+		    (vcpu.cp15.sctlr & ARMPV_SCTLR_V))
+			guest_error("guest vectors at %08x (virtual SCTLR.V = "
+				    "1): the monitor's vector page, not "
+				    "supported yet", va);
+		guest_error("guest maps VA %08x over the monitor (at pc %08x, "
+			    "guest physical %08x): not supported yet", va, pc,
+			    pa);
+	}
+	if ((pa & 0xc00u) != (va & 0xc00u))
+		guest_error("%s %08x at pc %08x: guest maps it to %08x, a 1 KiB "
+			    "tiny page out of place in a 4 KiB frame: not "
+			    "supported by the shadow MMU yet", what, va, pc, pa);
+	shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u, ap);
+	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
+	    ((flags & ARMPV_MEM_WRITE) && ap[(va >> 10) & 3u] != BM_AP_USER_RW)) {
+		/* Cannot be: the walk above allowed it. */
+		bm_report("internal error: shadow entry for %08x (pa %08x) "
+			  "would not allow the access", va, pa);
+		run_stop(BM_EXIT_INTERNAL);
+	}
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap);
+	shadow_stats.fills++;
+}
+
 /* An SWI or Undefined instruction from the guest: the core's trap. */
 static void guest_trap(struct bm_frame *f, bool swi)
 {
@@ -186,7 +396,7 @@ static void guest_trap(struct bm_frame *f, bool swi)
 		guest_error("trap in Thumb state at %08x: the core emulates "
 			    "ARM-state traps only", f->lr);
 	if (!guest_word(pc, &word))
-		guest_error("trap at %08x, outside guest RAM", pc);
+		guest_error("trap at %08x: its word is not in guest RAM", pc);
 	/* A guest kernel issuing an SWI that is neither a trap word nor a
 	 * hypercall is almost surely running a trap word of another tables
 	 * layout, or corrupted code: stop rather than vector into it, as
@@ -221,6 +431,7 @@ static void guest_trap(struct bm_frame *f, bool swi)
 		guest_error("%s at %08x (word %08x)", vcpu.run.error.what,
 			    vcpu.run.error.pc, vcpu.run.error.word);
 	}
+	shadow_sync();
 	vcpu_to_frame(f);
 }
 
@@ -277,17 +488,17 @@ void bm_trap(struct bm_frame *f, unsigned exc)
 		guest_trap(f, false);
 		return;
 	case BM_EXC_DABT:
-		/* Guest RAM is all the guest can reach natively: anything
-		 * else is outside it (armpv-run stops the same way). */
 		vcpu_from_frame(f, f->lr - 8);
-		guest_error("native access to %08x at pc %08x: outside guest "
-			    "RAM (%u MiB at 0), dfsr %08x", cp15_far(),
-			    f->lr - 8, BM_GUEST_SIZE >> 20, cp15_dfsr());
+		guest_abort(false, cp15_far(), cp15_dfsr());
+		shadow_sync();
+		vcpu_to_frame(f);
+		return;
 	case BM_EXC_PABT:
 		vcpu_from_frame(f, f->lr - 4);
-		guest_error("instruction fetch from %08x: outside guest RAM "
-			    "(%u MiB at 0), ifsr %08x", f->lr - 4,
-			    BM_GUEST_SIZE >> 20, cp15_ifsr());
+		guest_abort(true, f->lr - 4, cp15_ifsr());
+		shadow_sync();
+		vcpu_to_frame(f);
+		return;
 	default:
 		/* Interrupts are disabled at the VIC in slice 1. */
 		halting = true;
@@ -336,7 +547,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	bm_mmu_init();
 	vic_disable_all();
-	bm_report("armpv bare-metal monitor (slice 1), tables layout 0x%08x",
+	bm_report("armpv bare-metal monitor (slice 2: shadow paging), tables layout 0x%08x",
 		  ARMPV_TABLES_LAYOUT_HASH);
 	bm_boot_parse(machine, tags_pa, &boot);
 	bm_report("machine %u, RAM %u MiB, guest image at %08x, %u bytes "
@@ -370,6 +581,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	armpv_vcpu_init(&vcpu, &vm);
 	vcpu.r[0] = vcpu.r[1] = vcpu.r[2] = 0;
 	vcpu.r[15] = pc;
+	shadow_sync();
 	vcpu_to_frame(&entry);
 	guest_started = true;
 	bm_guest_enter(&entry);

@@ -6,7 +6,7 @@
 # unrewritten test kernel, broken images, no image, and small guests (a
 # few lines of ARM assembly linked at 0x8000, rewritten here) that touch
 # what is not theirs: monitor memory, the real vector page, the UART,
-# addresses past guest RAM.  Skipped (77) without qemu-system-arm.
+# addresses past guest RAM, with their MMU off and on.  Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm); ARMPV_DTB (a versatile-pb.dtb
@@ -121,9 +121,13 @@ guest wfi '	mov r0, #0
 expect wfi-forever 67 'guest error: WFI at 00008004 with no interrupt pending' \
 	-semihosting -initrd "$out/wfi.rw.elf"
 
-# Native accesses to what is not guest RAM: the monitor's image (its
-# linear map), its vector page, the UART, the first word past guest RAM;
-# an instruction fetch past guest RAM.
+# Native accesses to what is not guest RAM, MMU off (virtual = guest
+# physical): the monitor's image (its linear map), its vector page, the
+# UART, the first word past guest RAM; an instruction fetch past guest
+# RAM.  The guest's walk allows them, and guest physical is not RAM:
+# a device, and devices are not emulated yet.  (The shadow tables never
+# point outside guest RAM, and the monitor's own mappings stay
+# privileged-only, so none of these reaches what is there.)
 for c in monitor-read:ldr:c0010000 monitor-write:str:c0010000 \
 	vectors-write:str:ffff0000 vectors-read:ldr:ffff0000 \
 	uart-write:str:101f1000 past-ram:ldr:01000000; do
@@ -136,14 +140,51 @@ for c in monitor-read:ldr:c0010000 monitor-write:str:c0010000 \
 	mov r0, #0
 	swi 0x280000"
 	expect "$name" 67 \
-		"guest error: native access to $addr at pc 00008004: outside guest RAM" \
+		"guest error: native access to $addr at pc 00008004: guest physical $addr is not RAM \\(16 MiB at 0\\): device access not emulated yet" \
 		-semihosting -initrd "$out/$name.rw.elf"
 done
 guest fetch '	ldr r1, =0x02000000
 	bx r1'
 expect fetch-past-ram 67 \
-	'guest error: instruction fetch from 02000000: outside guest RAM' \
+	'guest error: instruction fetch from 02000000 at pc 02000000: guest physical 02000000 is not RAM' \
 	-semihosting -initrd "$out/fetch.rw.elf"
+
+# With the guest's MMU on: a first-level table at guest physical 1 MiB,
+# virtual 0 identity (section, AP 11), one more section SECT at virtual
+# VA, DACR = domain 0 client; then a load from ADDR.
+mmu_guest() {
+	guest "$1" "	ldr r0, =0x100000
+	ldr r1, =0xc12
+	str r1, [r0]
+	ldr r1, =$3
+	ldr r2, =($2 >> 20) * 4
+	str r1, [r0, r2]
+	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mrc p15, 0, r1, c1, c0, 0
+	ldr r2, =(1 | $5)
+	orr r1, r1, r2
+	mcr p15, 0, r1, c1, c0, 0
+	ldr r1, =$4
+	ldr r0, [r1]
+	mov r0, #0
+	swi 0x280000"
+}
+# The guest maps guest RAM where the monitor is (Linux will, at
+# 0xc0000000): refused with a report until the monitor moves.
+mmu_guest over-monitor 0xc0000000 0xc12 0xc0010000 0
+expect over-monitor 67 'guest error: guest maps VA c0010000 over the monitor' \
+	-semihosting -initrd "$out/over-monitor.rw.elf"
+# The guest maps the UART: a device, not emulated yet.
+mmu_guest mmu-device 0x20000000 0x10100c12 0x200f1000 0
+expect mmu-device 67 'guest error: native access to 200f1000 at pc [0-9a-f]+: guest physical 101f1000 is not RAM' \
+	-semihosting -initrd "$out/mmu-device.rw.elf"
+# ARMv6 extended page tables (SCTLR.XP = 1, bit 23) on the ARM1176: the
+# shadow MMU reads the ARMv5 format only and says so.
+mmu_guest xp 0x20000000 0 0x8000 0x800000
+expect xp-unsupported 67 'guest error: guest MMU on with SCTLR.XP = 1' \
+	-semihosting -cpu arm1176 -initrd "$out/xp.rw.elf"
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

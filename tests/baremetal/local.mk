@@ -2,9 +2,12 @@
 # The bare-metal monitor on qemu-system-arm -M versatilepb: run.sh boots
 # the rewritten process test kernels under armpv-bm and compares their
 # transcripts with armpv-run's (tests/process/run.sh's logs); errors.sh
-# checks its refusals and reports.
-TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh
+# checks its refusals and reports; mmu.sh runs the MMU test guest
+# (mmu-guest/) natively and under armpv-bm and compares the transcripts.
+TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
+	tests/baremetal/mmu.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
 tests/baremetal/errors.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
+tests/baremetal/mmu.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mmu-guest.c -- the MMU test guest (issue 6): it turns its MMU on with
+ * its own first-level table (sections) and a coarse second-level table
+ * (small pages), then runs a user task that reads its user page, touches
+ * a kernel-only page (data aborts, which this kernel handles and
+ * records), takes a translation fault on an unmapped page that the abort
+ * handler maps before returning to the instruction, writes a read-only
+ * page, loads from an unaligned address with SCTLR.A set (alignment
+ * fault), and sees a mapping change after a TLB invalidation.
+ *
+ * Expected values: ARM ARM (DDI 0100I) B4.4 (AP, domains), B4.6 (faults:
+ * permission fault, page 0b1111 and translation fault, page 0b0111, with
+ * the domain in FSR[7:4]; FAR the address), B4.7 (descriptors), A2.6.6
+ * (LR_abt = the aborted instruction + 8, SPSR_abt = the CPSR at the
+ * access).  The ARM1176JZF-S (SCTLR.XP = 0, the same table format) adds
+ * DFSR[11] WnR for a write (ARM1176 TRM 3.2.21).
+ *
+ * The same program runs unrewritten in SVC natively on versatilepb and,
+ * rewritten, under armpv-bm: tests/baremetal/mmu.sh compares the two
+ * transcripts.
+ */
+#include "mmu-guest.h"
+#include "plat.h"
+#include "tests.h"
+
+#define SECT(pa, ap, dom) \
+	((pa) | (ap) << 10 | (dom) << 5 | 0x10 | 0x2)
+#define COARSE(pa, dom) ((pa) | (dom) << 5 | 0x10 | 0x1)
+#define SMALL(pa, ap) ((pa) | (ap) * 0x55u << 4 | 0x2)
+#define AP_KERN 1u
+#define AP_USER_RO 2u
+#define AP_USER_RW 3u
+#define FSR_TRANS_PAGE 0x7u
+#define FSR_PERM_PAGE 0xfu
+#define FSR_DOMAIN(d) ((uint32_t)(d) << 4)
+#define FSR_WNR 0x800u
+#define FSR_ALIGNMENT 0x1u /* 0b00x1 (ARM ARM B4.6) */
+#define SCTLR_A 0x2u
+
+void user_task(void);
+void user_run(void (*fn)(void), uint32_t *sp);
+void tlb_invalidate_mva(uint32_t va);
+uint32_t cp15_read_midr(void);
+uint32_t cp15_read_sctlr(void);
+void cp15_write_sctlr(uint32_t v);
+void mmu_enable(uint32_t *ttb, uint32_t dacr);
+extern uint32_t user_stack_top[];
+extern volatile uint32_t ures[UR_WORDS];
+extern const char ut_kread[], ut_kwrite[], ut_fault[], ut_rowrite[],
+	ut_unaligned[];
+
+static uint32_t ttb[4096] __attribute__((aligned(16384)));
+static uint32_t l2[256] __attribute__((aligned(1024)));
+
+#define MAX_ABORTS 8
+static struct {
+	uint32_t lr, spsr, dfsr, far;
+} aborts[MAX_ABORTS];
+static volatile unsigned naborts, nmapped;
+
+static uint32_t l2_index(uint32_t va)
+{
+	return (va >> 12) & 0xff;
+}
+
+static volatile uint32_t *pa_word(uint32_t va_page)
+{
+	/* The pages' physical frames, through the kernel's identity map. */
+	return (volatile uint32_t *)(PAGES_PA + (va_page - USER_VA));
+}
+
+/* A data abort: record it; a translation fault on FAULT_VA's page is a
+ * page fault the kernel handles by mapping the page and returning to the
+ * instruction (LR - 8), anything else skips the instruction (LR - 4). */
+uint32_t dabt_c(uint32_t lr, uint32_t spsr, uint32_t dfsr, uint32_t far)
+{
+	if (naborts < MAX_ABORTS) {
+		aborts[naborts].lr = lr;
+		aborts[naborts].spsr = spsr;
+		aborts[naborts].dfsr = dfsr;
+		aborts[naborts].far = far;
+	}
+	naborts++;
+	if ((dfsr & 0xf) == FSR_TRANS_PAGE &&
+	    (far & 0xfffff000u) == FAULT_VA && nmapped == 0) {
+		l2[l2_index(FAULT_VA)] =
+			SMALL(PAGES_PA + (FAULT_VA - USER_VA), AP_USER_RW);
+		tlb_invalidate_mva(FAULT_VA);
+		nmapped++;
+		return lr - 8;
+	}
+	return lr - 4;
+}
+
+/* SYS_REMAP: REMAP_VA now maps another physical frame. */
+void swi_c(uint32_t nr)
+{
+	if (nr != SYS_REMAP)
+		return;
+	l2[l2_index(REMAP_VA)] =
+		SMALL(PAGES_PA + REMAP_NEW_OFF, AP_USER_RW);
+	tlb_invalidate_mva(REMAP_VA);
+}
+
+void mg_unexpected(uint32_t vec, uint32_t lr, uint32_t spsr)
+{
+	put_str("not ok - unexpected exception ");
+	put_dec(vec);
+	put_str(" lr ");
+	put_hex(lr);
+	put_str(" spsr ");
+	put_hex(spsr);
+	put_str("\n");
+	plat_exit(3);
+}
+
+static void setup_tables(void)
+{
+	ttb[0] = SECT(0x00000000u, AP_USER_RW, 0);
+	ttb[PAGES_PA >> 20] = SECT(PAGES_PA, AP_KERN, 0);
+	ttb[0x101] = SECT(0x10100000u, AP_KERN, 0); /* native UART, VIC */
+	ttb[USER_VA >> 20] = COARSE((uint32_t)l2, TEST_DOMAIN);
+	l2[l2_index(USER_VA)] = SMALL(PAGES_PA, AP_USER_RW);
+	l2[l2_index(KERN_VA)] = SMALL(PAGES_PA + 0x1000, AP_KERN);
+	l2[l2_index(REMAP_VA)] = SMALL(PAGES_PA + 0x3000, AP_USER_RW);
+	l2[l2_index(RO_VA)] = SMALL(PAGES_PA + 0x4000, AP_USER_RO);
+	/* FAULT_VA: no entry (0, a fault descriptor) */
+}
+
+static void check_abort(unsigned i, const char *insn, uint32_t dfsr,
+			uint32_t far)
+{
+	check_eq("LR_abt = instruction + 8", aborts[i].lr, (uint32_t)insn + 8);
+	check_eq("SPSR_abt: USR mode", aborts[i].spsr & PSR_MODE_MASK,
+		 USR_MODE);
+	check_eq("DFSR", aborts[i].dfsr & 0xfff, dfsr);
+	check_eq("FAR", aborts[i].far, far);
+}
+
+int kmain(void)
+{
+	/* WnR exists on the ARM1176 (MIDR part 0xb76) only. */
+	uint32_t wnr = ((cp15_read_midr() >> 4) & 0xfff) == 0xb76 ? FSR_WNR : 0;
+	uint32_t perm = FSR_PERM_PAGE | FSR_DOMAIN(TEST_DOMAIN);
+
+	put_str("# armpv MMU test guest\n");
+	/* The frames, through physical addresses (MMU off). */
+	*pa_word(USER_VA) = 0x05e40001;
+	*pa_word(KERN_VA) = 0x6e4e0001;
+	*pa_word(FAULT_VA) = 0xfa170002;
+	*pa_word(REMAP_VA) = 0xaaaa0003;
+	*pa_word(USER_VA + REMAP_NEW_OFF) = 0xbbbb0004;
+	*pa_word(RO_VA) = 0x0ead0005;
+	setup_tables();
+	mmu_enable(ttb, MG_DACR);
+
+	check_ctx("mmu: ");
+	check_eq("SCTLR.M set", cp15_read_sctlr() & 1, 1);
+	check_eq("kernel reads the kernel-only page",
+		 *(volatile uint32_t *)KERN_VA, 0x6e4e0001);
+	check_eq("kernel reads the user page", *(volatile uint32_t *)USER_VA,
+		 0x05e40001);
+	*(volatile uint32_t *)(RO_VA + 8) = 0x4b000006;
+	check_eq("kernel writes the user read-only page (AP 10)",
+		 *pa_word(RO_VA + 8), 0x4b000006);
+	check_eq("no abort in the kernel", naborts, 0);
+
+	/* Alignment checking on for the user task's unaligned load. */
+	cp15_write_sctlr(cp15_read_sctlr() | SCTLR_A);
+	user_run(user_task, user_stack_top);
+	cp15_write_sctlr(cp15_read_sctlr() & ~SCTLR_A);
+
+	check_ctx("user: ");
+	check_eq("reads its user page", ures[UR_USER / 4], 0x05e40001);
+	check_eq("5 data aborts", naborts, 5);
+	check_ctx("user: read kernel-only page: ");
+	check_abort(0, ut_kread, perm, KERN_VA);
+	check_ctx("user: write kernel-only page: ");
+	check_abort(1, ut_kwrite, perm | wnr, KERN_VA);
+	check_eq("memory unchanged", *(volatile uint32_t *)KERN_VA,
+		 0x6e4e0001);
+	check_ctx("user: page fault: ");
+	check_abort(2, ut_fault, FSR_TRANS_PAGE | FSR_DOMAIN(TEST_DOMAIN),
+		    FAULT_VA);
+	check_eq("handler mapped the page once", nmapped, 1);
+	check_eq("the load, retried, read the new page", ures[UR_FAULT / 4],
+		 0xfa170002);
+	check_eq("a store to it reached the frame", *pa_word(FAULT_VA + 4),
+		 0x12345678);
+	check_ctx("user: read-only page: ");
+	check_eq("read", ures[UR_RO / 4], 0x0ead0005);
+	check_abort(3, ut_rowrite, perm | wnr, RO_VA);
+	check_eq("memory unchanged", *pa_word(RO_VA), 0x0ead0005);
+	check_ctx("user: unaligned load, SCTLR.A set: ");
+	check_eq("LR_abt = instruction + 8", aborts[4].lr,
+		 (uint32_t)ut_unaligned + 8);
+	check_eq("DFSR: alignment fault", aborts[4].dfsr & 0x80d,
+		 FSR_ALIGNMENT);
+	check_eq("FAR", aborts[4].far, USER_VA + 2);
+	check_ctx("user: remap + TLB invalidate: ");
+	check_eq("old mapping before", ures[UR_REMAP_OLD / 4], 0xaaaa0003);
+	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
+	return check_summary();
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * mmu-guest.h -- constants shared by the MMU test guest's C and assembly
+ * (tests/baremetal/mmu-guest/): its memory map and system calls.
+ *
+ * Physical (guest RAM under armpv-bm, the board's RAM natively): the
+ * image at 0x8000, the pages the test maps at 0x200000 up.  Virtual: the
+ * first MiB identity (section, user read/write: code, data, stacks), the
+ * second MiB identity for the kernel only (it fills the pages through
+ * it), the I/O section identity for the kernel only (the native UART),
+ * and the test's coarse table for 0x400000-0x4fffff, domain TEST_DOMAIN.
+ */
+#ifndef MMU_GUEST_H
+#define MMU_GUEST_H
+
+#include "kern.h"
+
+#define PAGES_PA 0x00200000
+#define USER_VA 0x00400000  /* small page, AP 11: user read/write */
+#define KERN_VA 0x00401000  /* small page, AP 01: kernel only */
+#define FAULT_VA 0x00402000 /* unmapped until the abort handler maps it */
+#define REMAP_VA 0x00403000 /* remapped by SYS_REMAP */
+#define RO_VA 0x00404000    /* small page, AP 10: user read-only */
+/* The frame REMAP_VA maps after SYS_REMAP, from PAGES_PA. */
+#define REMAP_NEW_OFF 0x8000
+#define TEST_DOMAIN 1
+#define MG_DACR 0x5 /* domains 0 and 1: client */
+
+#define MARK 0x0badf00d
+
+/* The user task's system calls (SWI comment field). */
+#define SYS_REMAP 0x51
+#define SYS_DONE 0x52
+
+/* ures[] word offsets the user task stores its loads at. */
+#define UR_USER 0
+#define UR_KERN 4
+#define UR_FAULT 8
+#define UR_RO 12
+#define UR_REMAP_OLD 16
+#define UR_REMAP_NEW 20
+#define UR_WORDS 6
+
+#endif /* MMU_GUEST_H */

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * start.S -- the MMU test guest's entry, vectors, abort and SWI handlers,
+ * the switch to its user task, and the user task itself (plain loads and
+ * stores in USR mode: no sensitive instruction).
+ */
+#include "mmu-guest.h"
+
+	.section .text.start, "ax"
+	.arm
+
+ENTRY(_start)
+	ldr	sp, =svc_stack_top
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_end
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+	ldr	r0, =vectors		@ 16 words to the vector base, 0
+	mov	r1, #0
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+	msr	cpsr_c, #(ABT_MODE | PSR_I | PSR_F)
+	ldr	sp, =abt_stack_top
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	bl	kmain
+	b	plat_exit		@ r0 = exit status
+
+	.text
+	.align	5
+vectors:
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	.long	vec_reset, vec_undef, vec_swi, vec_pabt
+	.long	vec_dabt, vec_reserved, vec_irq, vec_fiq
+
+.macro unexpected vec
+	ldr	sp, =abt_stack_top
+	mov	r0, #\vec
+	mov	r1, lr
+	mrs	r2, spsr
+	b	mg_unexpected		@ does not return
+.endm
+vec_reset:	unexpected 0
+vec_undef:	unexpected 1
+vec_pabt:	unexpected 3
+vec_reserved:	unexpected 5
+vec_irq:	unexpected 6
+vec_fiq:	unexpected 7
+
+/* Data abort: dabt_c(lr_abt, spsr_abt, dfsr, far) returns where to
+ * resume: the faulting instruction again (LR - 8) once it mapped the
+ * page, or the next one (LR - 4). */
+vec_dabt:
+	push	{r0-r3, r12, lr}
+	mov	r0, lr
+	mrs	r1, spsr
+	mrc	p15, 0, r2, c5, c0, 0	@ DFSR
+	mrc	p15, 0, r3, c6, c0, 0	@ FAR
+	bl	dabt_c
+	str	r0, [sp, #20]
+	ldmia	sp!, {r0-r3, r12, pc}^	@ CPSR = SPSR_abt
+
+/* SWI from the user task: swi_c(number) for SYS_REMAP, then back to it;
+ * SYS_DONE returns from user_run() instead. */
+vec_swi:
+	push	{r0-r12, lr}
+	ldr	r0, [lr, #-4]
+	bic	r0, r0, #0xff000000
+	cmp	r0, #SYS_DONE
+	beq	1f
+	bl	swi_c
+	ldmia	sp!, {r0-r12, pc}^	@ CPSR = SPSR_svc
+1:	ldr	r1, =kernel_sp
+	ldr	sp, [r1]
+	pop	{r4-r11, pc}
+
+/* user_run(fn, sp): run fn in USR mode with that stack until SYS_DONE. */
+ENTRY(user_run)
+	push	{r4-r11, lr}
+	ldr	r2, =kernel_sp
+	str	sp, [r2]
+	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
+	mov	sp, r1
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	mov	r2, #USR_MODE
+	msr	spsr_cxsf, r2
+	mov	lr, r0
+	movs	pc, lr
+
+ENTRY(tlb_invalidate_mva)
+	mcr	p15, 0, r0, c8, c7, 1
+	bx	lr
+
+ENTRY(cp15_read_midr)
+	mrc	p15, 0, r0, c0, c0, 0
+	bx	lr
+
+ENTRY(cp15_read_sctlr)
+	mrc	p15, 0, r0, c1, c0, 0
+	bx	lr
+
+ENTRY(cp15_write_sctlr)
+	mcr	p15, 0, r0, c1, c0, 0
+	bx	lr
+
+ENTRY(mmu_enable)			@ r0 = TTB, r1 = DACR
+	mcr	p15, 0, r1, c3, c0, 0
+	mcr	p15, 0, r0, c2, c0, 0
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0	@ invalidate the TLBs
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #0x2		@ A
+	bic	r0, r0, #0x2000		@ V
+	bic	r0, r0, #0x800000	@ XP: the ARMv5 format on ARMv6
+	orr	r0, r0, #0x1		@ M
+	mcr	p15, 0, r0, c1, c0, 0
+	nop
+	nop
+	bx	lr
+
+/*
+ * The user task.  Before each load r0 holds MARK, so a load skipped by
+ * the abort handler leaves it.  ut_* label the accesses that abort.
+ */
+ENTRY(user_task)
+	ldr	r4, =ures
+	ldr	r1, =USER_VA		@ the user page: allowed
+	ldr	r0, =MARK
+	ldr	r0, [r1]
+	str	r0, [r4, #UR_USER]
+	ldr	r1, =KERN_VA		@ the kernel-only page: read, write
+	ldr	r0, =MARK
+GLOBAL(ut_kread)
+	ldr	r0, [r1]
+	ldr	r0, =0x5555aaaa
+GLOBAL(ut_kwrite)
+	str	r0, [r1]
+	ldr	r1, =FAULT_VA		@ not mapped: the handler maps it
+	ldr	r0, =MARK
+GLOBAL(ut_fault)
+	ldr	r0, [r1]
+	str	r0, [r4, #UR_FAULT]
+	ldr	r0, =0x12345678
+	str	r0, [r1, #4]
+	ldr	r1, =RO_VA		@ read-only: read, then write
+	ldr	r0, =MARK
+	ldr	r0, [r1]
+	str	r0, [r4, #UR_RO]
+	ldr	r0, =0x77777777
+GLOBAL(ut_rowrite)
+	str	r0, [r1]
+	ldr	r1, =(USER_VA + 2)	@ unaligned, SCTLR.A set: alignment fault
+	ldr	r0, =MARK
+GLOBAL(ut_unaligned)
+	ldr	r0, [r1]
+	ldr	r1, =REMAP_VA		@ before and after SYS_REMAP
+	ldr	r0, [r1]
+	str	r0, [r4, #UR_REMAP_OLD]
+	swi	SYS_REMAP
+	ldr	r0, =MARK
+	ldr	r0, [r1]
+	str	r0, [r4, #UR_REMAP_NEW]
+	swi	SYS_DONE
+	b	.
+
+	.ltorg
+
+	.bss
+	.align	3
+	.space	4096
+svc_stack_top:
+	.space	2048
+abt_stack_top:
+	.space	1024
+GLOBAL(user_stack_top)
+kernel_sp:
+	.space	4
+	.align	2
+GLOBAL(ures)
+	.space	UR_WORDS * 4
