@@ -3,7 +3,8 @@
 # The main job (examples/demo.sh, what `./armpv-dev demo` runs) must work
 # end to end: it exits 0, the rewritten example object has nothing
 # sensitive left, and the rewritten test kernel passes under armpv-run
-# with the monitor's statistics printed.
+# and under armpv-bm (qemu-system-arm), with the monitors' statistics
+# printed.
 #
 # Environment: top_srcdir, top_builddir, ARM_CC, QEMU_ARM.
 log=$top_builddir/examples/demo.out
@@ -16,7 +17,9 @@ fi
 status=0
 for want in '(byte-identical)' '^[0-9][0-9]* passed, 0 failed$' \
 	'^armpv-run: [0-9][0-9]* traps: mrs [1-9]' \
-	'^armpv-run: virtual exceptions: swi [1-9]'; do
+	'^armpv-run: virtual exceptions: swi [1-9]' \
+	'^armpv-bm: [0-9][0-9]* traps: mrs [1-9]' \
+	'^armpv-bm: shadow paging: [1-9][0-9]* pages filled'; do
 	if ! grep -q -- "$want" "$log"; then
 		echo "FAIL: the demo's output lacks /$want/"
 		status=1
