@@ -23,8 +23,9 @@
 #define BM_GUEST_PA 0x01000000
 #define BM_GUEST_SIZE 0x01000000 /* 16 MiB at guest physical 0 */
 #define BM_GUEST_ALIAS_VA (BM_LINEAR_VA + BM_GUEST_PA)
-#define BM_IO_PA 0x10100000 /* 1 MiB section: VIC, UART0 (identity) */
+#define BM_IO_PA 0x10100000 /* 1 MiB section: VIC, SP804s, UART0 (identity) */
 #define BM_VIC_BASE 0x10140000
+#define BM_TIMER23_BASE 0x101e3000 /* the monitor's real SP804 (board.c) */
 #define BM_UART0_BASE 0x101f1000
 #define BM_HIGH_VECTORS 0xffff0000
 
@@ -133,8 +134,23 @@ void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		   struct bm_boot_info *info);
 void *bm_pa_to_va(uint32_t pa);
 
-/* loader.c */
 struct armpv_vm;
+/* board.c: the guest's devices (models) and time (a real SP804). */
+struct armpv_vcpu;
+struct bm_board_stats {
+	uint64_t mmio;	 /* guest device accesses emulated */
+	uint64_t irqs;	 /* real timer interrupts */
+	uint64_t sleeps; /* real WFIs for the guest's WFI */
+};
+extern struct bm_board_stats bm_board_stats;
+void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu);
+void bm_board_irq(void);
+bool bm_board_wfi(void);
+bool bm_board_is_device(uint32_t pa);
+/* run.c: the guest wrote a reset request to SYS_RESETCTL. */
+_Noreturn void bm_guest_reset(uint32_t resetctl);
+
+/* loader.c */
 uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *image,
 		       uint32_t size, uint8_t *ram);
 

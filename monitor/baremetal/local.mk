@@ -9,8 +9,12 @@ ARMPV_BM_BIN = monitor/armpv-bm.bin
 ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/run.c monitor/baremetal/boot.c \
 	monitor/baremetal/loader.c monitor/baremetal/mmu.c \
-	monitor/baremetal/shadow.c \
+	monitor/baremetal/shadow.c monitor/baremetal/board.c \
 	monitor/baremetal/console.c monitor/baremetal/string.c
+# The device models the guest sees (docs/devices.md), built freestanding.
+ARMPV_BM_DEV_SRC = monitor/devices/pl011.c monitor/devices/pl190.c \
+	monitor/devices/sp804.c monitor/devices/sysctl.c \
+	monitor/devices/versatile.c
 ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h \
 	monitor/baremetal/bm.ld monitor/baremetal/local.mk
 # -fno-tree-loop-distribute-patterns: string.c's loops must not become
@@ -24,14 +28,17 @@ CLEANFILES += $(ARMPV_BM) $(ARMPV_BM_BIN)
 noinst_DATA += $(ARMPV_BM) $(ARMPV_BM_BIN)
 
 $(ARMPV_BM): $(ARMPV_BM_DEPS) $(CORE_ARM_SRC) \
+		$(monitor_devices_libarmpv_devices_a_SOURCES) \
 		$(monitor_libarmpv_core_a_SOURCES) tables/armpv_tables.h \
 		monitor/core/armpv_hypercall.h $(TABLES_GEN)
 	@$(MKDIR_P) monitor
 	$(AM_V_GEN)$(ARM_CC) $(ARMPV_BM_CFLAGS) $(CORE_CPPFLAGS) \
-	  -I$(srcdir)/monitor/baremetal -nostdlib -static -no-pie \
+	  -I$(srcdir)/monitor/baremetal -I$(srcdir)/monitor/devices \
+	  -nostdlib -static -no-pie \
 	  -T $(srcdir)/monitor/baremetal/bm.ld -Wl,--build-id=none \
 	  -Wl,--no-warn-rwx-segments -o $@ \
-	  $(addprefix $(srcdir)/,$(ARMPV_BM_SRC) $(CORE_ARM_SRC)) \
+	  $(addprefix $(srcdir)/,$(ARMPV_BM_SRC) $(ARMPV_BM_DEV_SRC) \
+	    $(CORE_ARM_SRC)) \
 	  tables/armpv_tables_gen.c
 
 # The raw image QEMU (-kernel) and U-Boot load at physical 0x10000.

@@ -12,7 +12,10 @@
  * copy the vCPU back.  Real aborts from the guest are shadow paging's:
  * guest_abort() fills the shadow tables from the guest's own walk or
  * gives the guest its virtual abort, and shadow_sync() keeps the real MMU
- * on the root of the guest's virtual privilege.
+ * on the root of the guest's virtual privilege.  A guest access to a
+ * device page is emulated (guest_device()) against the board models of
+ * board.c, and a real timer interrupt advances them (bm_board_irq()) and
+ * becomes a virtual IRQ when the virtual CPSR allows.
  */
 #include "armpv_core.h"
 #include "armpv_hypercall.h"
@@ -44,6 +47,7 @@ static bool guest_started;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
 	uint64_t fills, aborts, flushes;
+	uint64_t extabts; /* absent hardware: external aborts delivered */
 } shadow_stats;
 static volatile bool halting;
 
@@ -74,6 +78,12 @@ static void print_stats(void)
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes);
+	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
+		  "aborts; time: %llu timer interrupts, %llu WFI sleeps\n",
+		  (unsigned long long)bm_board_stats.mmio,
+		  (unsigned long long)shadow_stats.extabts,
+		  (unsigned long long)bm_board_stats.irqs,
+		  (unsigned long long)bm_board_stats.sleeps);
 }
 
 static void semihost_call(uint32_t op, uint32_t arg)
@@ -127,6 +137,15 @@ static _Noreturn void guest_error(const char *fmt, ...)
 	run_stop(BM_EXIT_GUEST_ERROR);
 }
 
+/* The guest asked the system controller for a reset (SYS_RESETCTL):
+ * the machine stops, as QEMU -no-reboot does, with status 0. */
+_Noreturn void bm_guest_reset(uint32_t resetctl)
+{
+	bm_report("guest reset request (SYS_RESETCTL %03x): stopping",
+		  resetctl);
+	run_stop(0);
+}
+
 _Noreturn void bm_bad_guest(const char *fmt, ...)
 {
 	va_list ap;
@@ -147,8 +166,9 @@ static void vcpu_from_frame(const struct bm_frame *f, uint32_t pc)
 }
 
 /* The guest always returns to real USR mode: whatever the vCPU holds,
- * the frame's CPSR is never a privileged mode.  I and F stay clear: real
- * interrupts are disabled at the VIC instead, so a guest user task's MRS
+ * the frame's CPSR is never a privileged mode.  I and F stay clear: the
+ * real timer's IRQ (board.c) is taken while the guest runs, the VIC
+ * keeps every other source and FIQ off, and a guest user task's MRS
  * reads the CPSR a user task sees on hardware. */
 static void vcpu_to_frame(struct bm_frame *f)
 {
@@ -220,6 +240,8 @@ static void handle_hypercall(void)
 #define FSR_TRANS_PAGE 0x7u
 #define FSR_PERM_SECTION 0xdu
 #define FSR_PERM_PAGE 0xfu
+
+static void guest_device(bool fetch, uint32_t va, uint32_t pa);
 
 static bool vm_is_v6(void)
 {
@@ -355,11 +377,11 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		shadow_stats.aborts++;
 		return;
 	}
-	/* The guest's tables allow it. */
-	if (!guest_ram(pa, 1))
-		guest_error("%s %08x at pc %08x: guest physical %08x is not "
-			    "RAM (%u MiB at 0): device access not emulated yet",
-			    what, va, pc, pa, BM_GUEST_SIZE >> 20);
+	/* The guest's tables allow it.  Not RAM: a device, or nothing. */
+	if (!guest_ram(pa, 1)) {
+		guest_device(fetch, va, pa);
+		return;
+	}
 	if (bm_shadow_is_monitor(va)) {
 		if (fetch && va >= BM_HIGH_VECTORS &&
 		    (vcpu.cp15.sctlr & ARMPV_SCTLR_V))
@@ -384,6 +406,52 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	}
 	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap);
 	shadow_stats.fills++;
+}
+
+/*
+ * A guest access its tables allow to guest physical 'pa' outside RAM.
+ * Device pages are never mapped in the shadow tables, so every access
+ * comes here: the faulted load or store is emulated by the core
+ * (armpv_vcpu_emulate_access: its own walk, then the VM's MMIO callback,
+ * board.c), or, where no device answers, the core gives the guest the
+ * external abort absent hardware gives.  An instruction fetch from
+ * outside RAM is a prefetch abort, external abort (nothing executes from
+ * a device page here); its status is the one the core's walk gives for
+ * an absent device (page or section form), taken with the MMIO callback
+ * out of the way so that no device register is read.
+ */
+static void guest_device(bool fetch, uint32_t va, uint32_t pa)
+{
+	uint32_t pc = vcpu.r[15], word, value;
+	unsigned flags = armpv_mode_privileged(vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
+	struct armpv_mem_fault fault;
+
+	if (fetch) {
+		armpv_mmio_fn fn = vm.mmio;
+
+		vm.mmio = NULL;
+		if (armpv_mem_read(&vcpu, va, 4, flags, &value, &fault)) {
+			vm.mmio = fn;
+			bm_report("internal error: fetch from %08x (guest "
+				  "physical %08x) did not abort", va, pa);
+			run_stop(BM_EXIT_INTERNAL);
+		}
+		vm.mmio = fn;
+		armpv_vcpu_prefetch_abort(&vcpu, pc, fault.fsr & ~ARMPV_FSR_WNR,
+					  va);
+		shadow_stats.extabts++;
+		return;
+	}
+	if (!guest_word(pc, &word))
+		guest_error("native access to %08x at pc %08x: the instruction "
+			    "is not in guest RAM", va, pc);
+	if (!bm_board_is_device(pa))
+		shadow_stats.extabts++;
+	if (armpv_vcpu_emulate_access(&vcpu, word) == ARMPV_EXIT_GUEST_ERROR)
+		guest_error("native access to %08x (guest physical %08x) at pc "
+			    "%08x: %s (word %08x)", va, pa, pc,
+			    vcpu.run.error.what, word);
+	armpv_vcpu_check_irq(&vcpu);
 }
 
 /* An SWI or Undefined instruction from the guest: the core's trap. */
@@ -421,8 +489,9 @@ static void guest_trap(struct bm_frame *f, bool swi)
 		handle_hypercall();
 		break;
 	case ARMPV_EXIT_HALT:
-		/* WFI wakes on a pending interrupt even when masked. */
-		if (!vcpu.irq_line && !vcpu.fiq_line)
+		/* WFI wakes on a pending interrupt even when masked: sleep
+		 * until a model timer raises a line (board.c). */
+		if (!vcpu.irq_line && !vcpu.fiq_line && !bm_board_wfi())
 			guest_error("WFI at %08x with no interrupt pending: "
 				    "nothing can wake the guest", pc);
 		armpv_vcpu_check_irq(&vcpu);
@@ -499,8 +568,19 @@ void bm_trap(struct bm_frame *f, unsigned exc)
 		shadow_sync();
 		vcpu_to_frame(f);
 		return;
+	case BM_EXC_IRQ:
+		/* The real timer (the only source enabled at the VIC): time
+		 * advances for the models; a virtual IRQ if the virtual
+		 * CPSR allows.  LR_irq = the interrupted instruction + 4. */
+		vcpu_from_frame(f, f->lr - 4);
+		bm_board_irq();
+		armpv_vcpu_check_irq(&vcpu);
+		shadow_sync();
+		vcpu_to_frame(f);
+		return;
 	default:
-		/* Interrupts are disabled at the VIC in slice 1. */
+		/* FIQ is never enabled at the VIC (its banked r8-r12 are not
+		 * in the frame); the reserved vector cannot happen. */
 		halting = true;
 		bm_report("internal error: unexpected %s while the guest ran "
 			  "(pc %08x)", exc_names[exc & 7], f->lr);
@@ -547,7 +627,8 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	bm_mmu_init();
 	vic_disable_all();
-	bm_report("armpv bare-metal monitor (slice 2: shadow paging), tables layout 0x%08x",
+	bm_report("armpv bare-metal monitor (slice 3: devices, timer), "
+		  "tables layout 0x%08x",
 		  ARMPV_TABLES_LAYOUT_HASH);
 	bm_boot_parse(machine, tags_pa, &boot);
 	bm_report("machine %u, RAM %u MiB, guest image at %08x, %u bytes "
@@ -579,6 +660,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		bm_halt(BM_EXIT_INTERNAL);
 	}
 	armpv_vcpu_init(&vcpu, &vm);
+	bm_board_init(&vm, &vcpu);
 	vcpu.r[0] = vcpu.r[1] = vcpu.r[2] = 0;
 	vcpu.r[15] = pc;
 	shadow_sync();

@@ -69,6 +69,18 @@ vec_swi:	trap_entry BM_EXC_SWI
 vec_pabt:	trap_entry BM_EXC_PABT
 vec_dabt:	trap_entry BM_EXC_DABT
 vec_reserved:	trap_entry BM_EXC_RESERVED
+/*
+ * IRQ: the real timer (board.c), the only source the VIC enables, taken
+ * only while the guest runs in USR mode (the monitor always runs with I
+ * set).  LR_irq is the interrupted instruction + 4: bm_trap() takes the
+ * guest's PC as LR - 4 and, like for every trap, rewrites the frame's PC
+ * with where the guest resumes, so the common return (MOVS pc, lr with
+ * LR = frame PC) needs no adjustment here.
+ * FIQ is never enabled at the VIC: bm_trap() reports it as an internal
+ * error.  Taking it would need a stub of its own, since r8-r12 are banked
+ * in FIQ mode and the STM of r0-r12 below would save FIQ's, not the
+ * guest's.
+ */
 vec_irq:	trap_entry BM_EXC_IRQ
 vec_fiq:	trap_entry BM_EXC_FIQ
 /* A jump to the reset vector: nothing to save, report it from SVC. */

@@ -65,7 +65,7 @@ for model in arm926:v5 arm1176:v6; do
 		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu has failing checks"
 		status=1
 		continue
-	elif test "$(tail -n 4 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
+	elif test "$(tail -n 5 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
 	     ! checks "$log" | tail -n 1 | grep -q '^[0-9]* passed, 0 failed$'; then
 		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu: no final summary"
 		status=1

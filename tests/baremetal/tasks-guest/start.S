@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * start.S -- the multi-tasking test guest's entry, vectors and world
+ * switch.  IRQ and SWI save the interrupted user task's registers in a
+ * frame (tasks-guest.h TF_*) on the exception mode's stack, call the C
+ * side (irq_c, swi_c), which may replace the frame with another task's,
+ * and return into whatever the frame then holds.
+ */
+#include "tasks-guest.h"
+
+	.section .text.start, "ax"
+	.arm
+
+ENTRY(_start)
+	ldr	sp, =svc_stack_top
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_end
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+	ldr	r0, =vectors		@ 16 words to the vector base, 0
+	mov	r1, #0
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+	msr	cpsr_c, #(IRQ_MODE | PSR_I | PSR_F)
+	ldr	sp, =irq_stack_top
+	msr	cpsr_c, #(ABT_MODE | PSR_I | PSR_F)
+	ldr	sp, =abt_stack_top
+	msr	cpsr_c, #(UND_MODE | PSR_I | PSR_F)
+	ldr	sp, =abt_stack_top
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	bl	kmain
+	b	plat_exit		@ r0 = exit status
+
+	.text
+	.align	5
+vectors:
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	ldr	pc, [pc, #0x18]
+	.long	vec_reset, vec_undef, vec_swi, vec_pabt
+	.long	vec_dabt, vec_reserved, vec_irq, vec_fiq
+
+.macro unexpected vec
+	ldr	sp, =abt_stack_top
+	mov	r0, #\vec
+	mov	r1, lr
+	mrs	r2, spsr
+	b	tg_unexpected		@ does not return
+.endm
+vec_reset:	unexpected 0
+vec_undef:	unexpected 1
+vec_pabt:	unexpected 3
+vec_dabt:	unexpected 4
+vec_reserved:	unexpected 5
+vec_fiq:	unexpected 7
+
+/* Save the interrupted user task into a frame on this mode's stack
+ * (lr: where it resumes). */
+.macro save_frame
+	sub	sp, sp, #TF_SIZE
+	stmia	sp, {r0-r12}
+	add	r0, sp, #TF_SP
+	stmia	r0, {sp, lr}^		@ USR sp, lr
+	nop
+	str	lr, [sp, #TF_PC]
+	mrs	r1, spsr
+	str	r1, [sp, #TF_PSR]
+.endm
+
+/* Return into the frame at sp. */
+.macro restore_frame
+	ldr	r0, [sp, #TF_PSR]
+	msr	spsr_cxsf, r0
+	ldr	lr, [sp, #TF_PC]
+	add	r0, sp, #TF_SP
+	ldmia	r0, {sp, lr}^		@ USR sp, lr
+	nop
+	ldmia	sp, {r0-r12}
+	add	sp, sp, #TF_SIZE
+	movs	pc, lr			@ CPSR = SPSR
+.endm
+
+/* IRQ from a user task, or from the kernel in irq_window():
+ * irq_c(frame). */
+vec_irq:
+	sub	lr, lr, #4
+	save_frame
+	mov	r0, sp
+	bl	irq_c
+	restore_frame
+
+/* SWI from a user task: swi_c(frame, number); nonzero: every task has
+ * exited, back to run_tasks()'s caller. */
+vec_swi:
+	save_frame
+	mov	r0, sp
+	ldr	r1, [lr, #-4]
+	bic	r1, r1, #0xff000000
+	bl	swi_c
+	cmp	r0, #0
+	bne	1f
+	restore_frame
+1:	ldr	r1, =kernel_sp
+	ldr	sp, [r1]
+	pop	{r4-r11, pc}
+
+/* run_tasks(frame): enter the user task whose frame is given; returns
+ * when swi_c says every task has exited. */
+ENTRY(run_tasks)
+	push	{r4-r11, lr}
+	ldr	r2, =kernel_sp
+	str	sp, [r2]
+	sub	sp, sp, #TF_SIZE
+	mov	r1, sp
+	mov	r2, #(TF_SIZE / 4)
+1:	ldr	r3, [r0], #4
+	str	r3, [r1], #4
+	subs	r2, r2, #1
+	bne	1b
+	restore_frame
+
+/* The user side: system calls (r0 in, r0 out). */
+ENTRY(sys_write)
+	swi	TG_SYS_WRITE
+	bx	lr
+ENTRY(sys_yield)
+	swi	TG_SYS_YIELD
+	bx	lr
+ENTRY(sys_spin)
+	swi	TG_SYS_SPIN
+	bx	lr
+ENTRY(sys_exit)
+	swi	TG_SYS_EXIT
+	b	.
+
+/* Address space switch: a new first-level table, then the TLBs
+ * invalidated (caches are off: nothing to clean). */
+ENTRY(switch_ttb)
+	mcr	p15, 0, r0, c2, c0, 0
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0
+	bx	lr
+
+/* irq_window(): clear I for two instructions in SVC mode, then set it
+ * again; a pending IRQ is taken in between. */
+ENTRY(irq_window)
+	msr	cpsr_c, #(SVC_MODE | PSR_F)
+	nop
+	nop
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	bx	lr
+
+ENTRY(cp15_read_sctlr)
+	mrc	p15, 0, r0, c1, c0, 0
+	bx	lr
+
+ENTRY(mmu_enable)			@ r0 = TTB, r1 = DACR
+	mcr	p15, 0, r1, c3, c0, 0
+	mcr	p15, 0, r0, c2, c0, 0
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0	@ invalidate the TLBs
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #0x2		@ A
+	bic	r0, r0, #0x2000		@ V
+	bic	r0, r0, #0x800000	@ XP: the ARMv5 format on ARMv6
+	orr	r0, r0, #0x1		@ M
+	mcr	p15, 0, r0, c1, c0, 0
+	nop
+	nop
+	bx	lr
+
+/* plat_exit: the system controller's reset (unlock, SYS_RESETCTL
+ * 0x105): QEMU -no-reboot and armpv-bm both stop the machine, status 0
+ * (the transcript says pass or fail).  Works with the MMU on or off
+ * (the registers are mapped identity). */
+ENTRY(plat_exit)
+	ldr	r1, =0x10000000
+	ldr	r2, =0xa05f
+	str	r2, [r1, #0x20]		@ SYS_LOCK
+	ldr	r2, =0x105
+	str	r2, [r1, #0x40]		@ SYS_RESETCTL
+1:	b	1b
+
+/* plat_putc: UART0 polled (UARTFR.TXFF, bit 5), then UARTDR. */
+ENTRY(plat_putc)
+	ldr	r1, =0x101f1000
+1:	ldr	r2, [r1, #0x18]
+	tst	r2, #0x20
+	bne	1b
+	str	r0, [r1]
+	bx	lr
+
+	.ltorg
+
+	.bss
+	.align	3
+	.space	4096
+svc_stack_top:
+	.space	2048
+irq_stack_top:
+	.space	2048
+abt_stack_top:
+kernel_sp:
+	.space	4

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * tasks-guest.c -- the multi-tasking test guest (issue 6): it turns its
+ * MMU on with its own first-level tables, one per task, and runs two user
+ * tasks in separate address spaces (the same virtual MiB, TASK_VA, maps a
+ * different physical MiB in each table; a context switch writes TTBR and
+ * invalidates the TLBs).  The tasks make system calls (write a string,
+ * yield, exit) and, once both are ready, spin without ever yielding: only
+ * the SP804 timer's interrupt, through the PL190 VIC, switches between
+ * them.  The kernel then checks that both finished, that each saw only
+ * its own private memory, that the second task had progressed before the
+ * first finished (it can only have run if the timer preempted the
+ * first), and that at least two preemptions happened.  Before that, a
+ * timer interrupt pending while the kernel runs with I set must wait
+ * until the kernel clears I.
+ *
+ * The console is UART0's registers, the exit the system controller's
+ * reset: the same unrewritten binary runs natively on versatilepb, and
+ * rewritten under armpv-bm, where those registers, the VIC and the SP804
+ * are the monitor's device models (tests/baremetal/tasks.sh compares the
+ * transcripts).  The transcript prints no timing-dependent number.
+ */
+#include <stdbool.h>
+
+#include "plat.h"
+#include "tasks-guest.h"
+#include "tests.h"
+
+#define SECT(pa, ap) ((uint32_t)(pa) | (ap) << 10 | 0x10 | 0x2)
+#define AP_KERN 1u
+#define AP_USER_RW 3u
+#define DACR_CLIENT0 0x1u
+
+/* SP804 timer 1 of the dual timer at 0x101e2000 (DDI 0271), VIC source 4
+ * (versatilepb); the PL190 VIC (DDI 0181). */
+#define TIMER01 0x101e2000u
+#define T_LOAD 0x00
+#define T_CONTROL 0x08
+#define T_INTCLR 0x0c
+#define T_CTRL_PERIODIC_IRQ 0xe2u /* enable, periodic, interrupt, 32-bit */
+#define T_CTRL_ONESHOT_IRQ 0xa3u  /* enable, interrupt, 32-bit, one-shot */
+#define VIC 0x10140000u
+#define VIC_IRQSTATUS 0x000
+#define VIC_RAWINTR 0x008
+#define VIC_INTENABLE 0x010
+#define VIC_INTENCLEAR 0x014
+#define IRQ_TIMER01 (1u << 4)
+#define TICK_US 1000u /* 1 ms at TIMCLK 1 MHz */
+
+/* Each task spins this many times; long enough that the timer fires
+ * many times while one task spins, natively and under armpv-bm. */
+#define SPIN_ITERATIONS 10000000u
+#define NTASKS 2
+
+void switch_ttb(uint32_t *ttb);
+void irq_window(void);
+void mmu_enable(uint32_t *ttb, uint32_t dacr);
+uint32_t cp15_read_sctlr(void);
+void run_tasks(const uint32_t *frame);
+void sys_write(const char *s);
+void sys_yield(void);
+void sys_spin(void);
+void sys_exit(uint32_t status) __attribute__((noreturn));
+
+static uint32_t ttb[NTASKS][4096] __attribute__((aligned(16384)));
+
+static struct task {
+	uint32_t frame[TF_SIZE / 4];
+	uint32_t pa; /* its private MiB */
+	bool done;
+	uint32_t status;
+} tasks[NTASKS];
+static unsigned current, nready, preemptions, ticks, spurious;
+static unsigned kernel_irqs, kernel_irq_mode;
+static bool other_progressed;
+static unsigned first_done = NTASKS;
+static char order[16]; /* who ran, cooperative phase */
+static unsigned norder;
+
+static volatile uint32_t *reg(uint32_t base, uint32_t off)
+{
+	return (volatile uint32_t *)(base + off);
+}
+
+static volatile uint32_t *private_word(unsigned t, unsigned n)
+{
+	return (volatile uint32_t *)(tasks[t].pa + 4 * n); /* kernel view */
+}
+
+/* ------------------------------------------------------------------
+ * The user tasks: USR mode, plain C, system calls by SWI.
+ */
+static void task_main(uint32_t id)
+{
+	volatile uint32_t *priv = (volatile uint32_t *)TASK_VA;
+	uint32_t seen = priv[TP_MAGIC];
+
+	sys_write(id ? "task B: hello\n" : "task A: hello\n");
+	sys_yield();
+	sys_write(id ? "task B: back\n" : "task A: back\n");
+	sys_spin();
+	for (uint32_t i = 0; i < SPIN_ITERATIONS; i++)
+		priv[TP_COUNT] = i + 1;
+	priv[TP_SEEN] = seen;
+	sys_exit(seen == TASK_MAGIC + id ? 0 : 1);
+}
+
+/* ------------------------------------------------------------------
+ * The kernel.
+ */
+static void timer_start(void)
+{
+	*reg(TIMER01, T_CONTROL) = 0;
+	*reg(TIMER01, T_LOAD) = TICK_US;
+	*reg(TIMER01, T_INTCLR) = 1;
+	*reg(VIC, VIC_INTENABLE) = IRQ_TIMER01;
+	*reg(TIMER01, T_CONTROL) = T_CTRL_PERIODIC_IRQ;
+}
+
+static void timer_stop(void)
+{
+	*reg(TIMER01, T_CONTROL) = 0;
+	*reg(TIMER01, T_INTCLR) = 1;
+	*reg(VIC, VIC_INTENCLEAR) = IRQ_TIMER01;
+}
+
+/* Switch from the current task (its registers in 'frame') to task t. */
+static void switch_to(uint32_t *frame, unsigned t)
+{
+	if (t == current)
+		return;
+	memcpy(tasks[current].frame, frame, TF_SIZE);
+	memcpy(frame, tasks[t].frame, TF_SIZE);
+	current = t;
+	switch_ttb(ttb[t]);
+	if (norder < sizeof(order) - 1 && nready < NTASKS)
+		order[norder++] = (char)('A' + t);
+}
+
+/* The next task that has not exited, after the current one; or -1. */
+static int next_task(void)
+{
+	for (unsigned k = 1; k <= NTASKS; k++) {
+		unsigned t = (current + k) % NTASKS;
+
+		if (!tasks[t].done)
+			return (int)t;
+	}
+	return -1;
+}
+
+void irq_c(uint32_t *frame)
+{
+	int t;
+
+	if (!(*reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01)) {
+		spurious++;
+		return;
+	}
+	*reg(TIMER01, T_INTCLR) = 1;
+	if ((frame[TF_PSR / 4] & PSR_MODE_MASK) != USR_MODE) {
+		/* The kernel's own test (irq_window): no task to switch. */
+		kernel_irqs++;
+		kernel_irq_mode = frame[TF_PSR / 4] & PSR_MODE_MASK;
+		return;
+	}
+	ticks++;
+	t = next_task();
+	if (t >= 0 && (unsigned)t != current) {
+		preemptions++;
+		switch_to(frame, (unsigned)t);
+	}
+}
+
+/* Returns nonzero when every task has exited. */
+uint32_t swi_c(uint32_t *frame, uint32_t nr)
+{
+	int t;
+
+	switch (nr) {
+	case TG_SYS_WRITE:
+		put_str((const char *)(uintptr_t)frame[0]);
+		return 0;
+	case TG_SYS_SPIN:
+		if (++nready == NTASKS)
+			timer_start();
+		/* fall through */
+	case TG_SYS_YIELD:
+		t = next_task();
+		if (t >= 0)
+			switch_to(frame, (unsigned)t);
+		return 0;
+	case TG_SYS_EXIT:
+		tasks[current].done = true;
+		tasks[current].status = frame[0];
+		if (first_done == NTASKS) {
+			first_done = current;
+			other_progressed =
+				*private_word(1 - current, TP_COUNT) > 0;
+		}
+		t = next_task();
+		if (t < 0) {
+			timer_stop();
+			return 1;
+		}
+		switch_to(frame, (unsigned)t);
+		return 0;
+	default:
+		put_str("not ok - unknown system call ");
+		put_hex(nr);
+		put_str("\n");
+		plat_exit(3);
+	}
+}
+
+void tg_unexpected(uint32_t vec, uint32_t lr, uint32_t spsr)
+{
+	put_str("not ok - unexpected exception ");
+	put_dec(vec);
+	put_str(" lr ");
+	put_hex(lr);
+	put_str(" spsr ");
+	put_hex(spsr);
+	put_str("\n");
+	plat_exit(3);
+}
+
+static void setup(void)
+{
+	static const uint32_t pa[NTASKS] = { TASK_A_PA, TASK_B_PA };
+
+	for (unsigned t = 0; t < NTASKS; t++) {
+		uint32_t *l1 = ttb[t];
+
+		l1[0] = SECT(0, AP_USER_RW);
+		l1[TASK_A_PA >> 20] = SECT(TASK_A_PA, AP_KERN);
+		l1[TASK_B_PA >> 20] = SECT(TASK_B_PA, AP_KERN);
+		l1[TASK_VA >> 20] = SECT(pa[t], AP_USER_RW);
+		l1[0x100] = SECT(0x10000000u, AP_KERN); /* system registers */
+		l1[0x101] = SECT(0x10100000u, AP_KERN); /* VIC, SP804, UART */
+		tasks[t].pa = pa[t];
+		*private_word(t, TP_MAGIC) = TASK_MAGIC + t;
+		*private_word(t, TP_COUNT) = 0;
+		*private_word(t, TP_SEEN) = 0;
+		memset(tasks[t].frame, 0, TF_SIZE);
+		tasks[t].frame[0] = t;		      /* r0: the task's id */
+		tasks[t].frame[TF_SP / 4] = TASK_STACK_TOP;
+		tasks[t].frame[TF_PC / 4] = (uint32_t)task_main;
+		tasks[t].frame[TF_PSR / 4] = USR_MODE; /* I, F clear */
+	}
+}
+
+/* A timer interrupt pending while the kernel runs with I set is not
+ * taken; it is, once, as soon as the kernel clears I. */
+static void test_masked_irq(void)
+{
+	unsigned polls = 0;
+
+	check_ctx("kernel irq: ");
+	*reg(TIMER01, T_CONTROL) = 0;
+	*reg(TIMER01, T_LOAD) = 100;
+	*reg(TIMER01, T_INTCLR) = 1;
+	*reg(VIC, VIC_INTENABLE) = IRQ_TIMER01;
+	*reg(TIMER01, T_CONTROL) = T_CTRL_ONESHOT_IRQ;
+	while (!(*reg(VIC, VIC_RAWINTR) & IRQ_TIMER01) && polls < 10000000u)
+		polls++;
+	check_eq("one-shot timer pending at the VIC",
+		 *reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01, IRQ_TIMER01);
+	check_eq("not taken while I is set", kernel_irqs, 0);
+	irq_window();
+	check_eq("taken once when I clears", kernel_irqs, 1);
+	check_eq("taken from SVC mode", kernel_irq_mode, SVC_MODE);
+	check_eq("acknowledged", *reg(VIC, VIC_RAWINTR) & IRQ_TIMER01, 0);
+	timer_stop();
+}
+
+int kmain(void)
+{
+	put_str("# armpv multi-tasking test guest\n");
+	setup();
+	current = 0;
+	mmu_enable(ttb[0], DACR_CLIENT0);
+	check_ctx("mmu: ");
+	check_eq("SCTLR.M set", cp15_read_sctlr() & 1, 1);
+	test_masked_irq();
+
+	order[norder++] = 'A';
+	run_tasks(tasks[0].frame);
+
+	check_ctx("tasks: ");
+	check_eq("both exited", tasks[0].done && tasks[1].done, 1);
+	check_eq("cooperative phase ran A B A B (write, yield, write, spin)",
+		 norder == 4 && order[0] == 'A' && order[1] == 'B' &&
+			 order[2] == 'A' && order[3] == 'B',
+		 1);
+	for (unsigned t = 0; t < NTASKS; t++) {
+		check_ctx(t ? "task B: " : "task A: ");
+		check_eq("exit status 0 (it saw its own TASK_VA)",
+			 tasks[t].status, 0);
+		check_eq("read its own private word at TASK_VA",
+			 *private_word(t, TP_SEEN), TASK_MAGIC + t);
+		check_eq("progressed past all its iterations",
+			 *private_word(t, TP_COUNT), SPIN_ITERATIONS);
+	}
+	check_ctx("preemption: ");
+	check_eq("the other task progressed before the first one finished",
+		 other_progressed, 1);
+	check_eq(">= 2 preemptions by the timer", preemptions >= 2, 1);
+	check_eq("no spurious interrupt", spurious, 0);
+	check_eq("timer interrupts >= preemptions", ticks >= preemptions, 1);
+	return check_summary();
+}
