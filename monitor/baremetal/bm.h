@@ -129,6 +129,7 @@ struct bm_boot_info {
 	uint32_t machine;
 	uint32_t ram_size;
 	uint32_t initrd_pa, initrd_size;
+	bool profile;	/* "armpv.profile" on the command line */
 };
 void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		   struct bm_boot_info *info);

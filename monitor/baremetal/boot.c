@@ -17,6 +17,7 @@
 #define ATAG_CORE 0x54410001
 #define ATAG_MEM 0x54410002
 #define ATAG_INITRD2 0x54420005
+#define ATAG_CMDLINE 0x54410009
 #define FDT_MAGIC_LE 0xedfe0dd0u /* 0xd00dfeed, stored big-endian */
 #define ATAG_MAX_WORDS 4096	 /* a list longer than this is garbage */
 
@@ -28,6 +29,28 @@ void *bm_pa_to_va(uint32_t pa)
 static bool pa_range_ok(uint32_t pa, uint32_t size)
 {
 	return pa < BM_LINEAR_SIZE && size <= BM_LINEAR_SIZE - pa;
+}
+
+/* Is 'word' one of the space-separated words of the command line (at
+ * most 'len' bytes, NUL-terminated or not)? */
+static bool cmdline_has(const char *line, uint32_t len, const char *word)
+{
+	uint32_t i = 0;
+
+	while (i < len && line[i]) {
+		uint32_t k = 0;
+
+		while (i < len && line[i] == ' ')
+			i++;
+		while (word[k] && i + k < len && line[i + k] == word[k])
+			k++;
+		if (!word[k] && (i + k == len || line[i + k] == ' ' ||
+				 line[i + k] == '\0'))
+			return true;
+		while (i < len && line[i] && line[i] != ' ')
+			i++;
+	}
+	return false;
 }
 
 void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
@@ -75,6 +98,10 @@ void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		}
 		if (id == ATAG_MEM && size >= 4 && tag[3] == 0)
 			info->ram_size = tag[2];
+		if (id == ATAG_CMDLINE && size >= 3)
+			info->profile = cmdline_has((const char *)&tag[2],
+						    (size - 2) * 4,
+						    "armpv.profile");
 		if (id == ATAG_INITRD2 && size >= 4) {
 			info->initrd_pa = tag[2];
 			info->initrd_size = tag[3];

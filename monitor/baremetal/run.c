@@ -51,6 +51,84 @@ static struct {
 } shadow_stats;
 static volatile bool halting;
 
+/*
+ * The per-site profile ("armpv.profile" on the kernel command line, QEMU
+ * -append): how often each guest PC trapped (trap words, CP15, emulated
+ * device accesses), so that optimizing traps starts from where they come
+ * from.  Open addressing on the word address; when the table is full,
+ * further new sites are only counted as "other".
+ */
+#define PROFILE_SIZE 1024u /* a power of two */
+#define PROFILE_TOP 10u
+static bool profiling;
+static struct profile_site {
+	uint32_t pc;	/* 0: free (no guest traps at its reset vector) */
+	uint32_t word;	/* the word that trapped there last */
+	uint64_t count;
+} profile[PROFILE_SIZE];
+static uint64_t profile_other;
+static unsigned profile_sites;
+
+static void profile_hit(uint32_t pc, uint32_t word)
+{
+	uint32_t h = (pc >> 2) * 2654435761u;
+
+	if (!profiling)
+		return;
+	for (unsigned n = 0; n < PROFILE_SIZE; n++) {
+		struct profile_site *e = &profile[(h + n) & (PROFILE_SIZE - 1)];
+
+		if (e->pc == pc || (!e->pc && pc)) {
+			if (!e->pc) {
+				e->pc = pc;
+				profile_sites++;
+			}
+			e->word = word;
+			e->count++;
+			return;
+		}
+	}
+	profile_other++;
+}
+
+/* The PROFILE_TOP busiest sites, by a selection over the table (run
+ * once, at the end). */
+static void print_profile(void)
+{
+	bool shown[PROFILE_SIZE] = { false };
+
+	bm_printf("armpv-bm: profile: %u trap sites%s; the busiest:\n",
+		  profile_sites, profile_other ? " (table full: more)" : "");
+	for (unsigned k = 0; k < PROFILE_TOP; k++) {
+		unsigned best = PROFILE_SIZE;
+		uint32_t insn, w;
+		const struct armpv_form *f;
+		const char *what;
+
+		for (unsigned i = 0; i < PROFILE_SIZE; i++)
+			if (profile[i].pc && !shown[i] &&
+			    (best == PROFILE_SIZE ||
+			     profile[i].count > profile[best].count))
+				best = i;
+		if (best == PROFILE_SIZE)
+			break;
+		shown[best] = true;
+		w = profile[best].word;
+		f = armpv_decode(w, &insn);
+		if (f)
+			what = armpv_insn_names[f->insn];
+		else if ((w & 0x0f000000u) == 0x0f000000u)
+			what = "hypercall";
+		else if ((w & 0x0f000f10u) == 0x0e000f10u)
+			what = "cp15";
+		else
+			what = "device access";
+		bm_printf("armpv-bm:   pc %08x %10llu  %08x %s\n",
+			  profile[best].pc,
+			  (unsigned long long)profile[best].count, w, what);
+	}
+}
+
 static void print_stats(void)
 {
 	const struct armpv_vcpu_stats *s = &vcpu.stats;
@@ -117,6 +195,8 @@ _Noreturn void bm_halt(int status)
 static _Noreturn void run_stop(int status)
 {
 	print_stats();
+	if (profiling)
+		print_profile();
 	bm_halt(status);
 }
 
@@ -447,6 +527,7 @@ static void guest_device(bool fetch, uint32_t va, uint32_t pa)
 			    "is not in guest RAM", va, pc);
 	if (!bm_board_is_device(pa))
 		shadow_stats.extabts++;
+	profile_hit(pc, word);
 	if (armpv_vcpu_emulate_access(&vcpu, word) == ARMPV_EXIT_GUEST_ERROR)
 		guest_error("native access to %08x (guest physical %08x) at pc "
 			    "%08x: %s (word %08x)", va, pa, pc,
@@ -481,6 +562,7 @@ static void guest_trap(struct bm_frame *f, bool swi)
 				    armpv_mode_name(vcpu.cpsr),
 				    ARMPV_TABLES_LAYOUT_HASH);
 	}
+	profile_hit(pc, word);
 	switch (armpv_vcpu_trap(&vcpu, swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF,
 				word)) {
 	case ARMPV_EXIT_RESUME:
@@ -634,6 +716,9 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_report("machine %u, RAM %u MiB, guest image at %08x, %u bytes "
 		  "(initrd)", boot.machine, boot.ram_size >> 20,
 		  boot.initrd_pa, boot.initrd_size);
+	profiling = boot.profile;
+	if (profiling)
+		bm_report("per-site trap profile on (armpv.profile)");
 	if (!boot.initrd_size) {
 		bm_report("no guest: pass the rewritten guest ELF with "
 			  "-initrd");

@@ -208,6 +208,17 @@ guest sysctl-reset '	ldr r1, =0x10000000
 	swi 0x280000'
 expect sysctl-reset 0 '^armpv-bm: guest reset request \(SYS_RESETCTL 105\): stopping' \
 	-semihosting -initrd "$out/sysctl-reset.rw.elf"
+# The per-site profile (armpv.profile on the command line): the MRS at
+# 0x8004 trapped 5 times, and is the busiest site.
+guest profile '	mov r4, #5
+1:	mrs r1, cpsr
+	subs r4, r4, #1
+	bne 1b
+	mov r0, #0
+	swi 0x280000'
+expect profile 0 '^armpv-bm:   pc 00008004 +5  [0-9a-f]{8} mrs$' \
+	-semihosting -append 'console=ttyAMA0 armpv.profile' \
+	-initrd "$out/profile.rw.elf"
 # WFI with a timer running: SP804 0 (0x101e2000) one-shot, 200000 ticks
 # (0.2 s: long enough that a loaded host cannot let it expire before the
 # WFI, which would then not sleep),
