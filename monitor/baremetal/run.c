@@ -546,22 +546,6 @@ static void guest_trap(struct bm_frame *f, bool swi)
 			    "ARM-state traps only", f->lr);
 	if (!guest_word(pc, &word))
 		guest_error("trap at %08x: its word is not in guest RAM", pc);
-	/* A guest kernel issuing an SWI that is neither a trap word nor a
-	 * hypercall is almost surely running a trap word of another tables
-	 * layout, or corrupted code: stop rather than vector into it, as
-	 * armpv-run does without --kernel-swi. */
-	if (swi && armpv_mode_privileged(vcpu.cpsr)) {
-		uint32_t insn, payload = word & 0xffffff;
-
-		if (!armpv_decode(word, &insn) &&
-		    (payload < ARMPV_HYPERCALL_FIRST ||
-		     payload > ARMPV_HYPERCALL_LAST))
-			guest_error("invalid trap word %08x at %08x in %s mode "
-				    "(not a trap word of tables layout "
-				    "0x%08x)", word, pc,
-				    armpv_mode_name(vcpu.cpsr),
-				    ARMPV_TABLES_LAYOUT_HASH);
-	}
 	profile_hit(pc, word);
 	switch (armpv_vcpu_trap(&vcpu, swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF,
 				word)) {
@@ -737,6 +721,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	}
 
 	armpv_vm_init(&vm, cpu_model());
+	vm.kernel_swi_is_error = true;
 	memset(ram, 0, BM_GUEST_SIZE);
 	pc = bm_guest_load(&vm, bm_pa_to_va(boot.initrd_pa),
 			   boot.initrd_size, ram);

@@ -103,6 +103,13 @@ struct armpv_vm {
 	struct armpv_region regions[ARMPV_MAX_REGIONS];
 	armpv_mmio_fn mmio;
 	void *mmio_opaque;
+	/* An SWI from a virtual privileged mode that is neither a trap word
+	 * of these tables nor a hypercall: false (armpv_vm_init's default)
+	 * gives the guest its SWI exception, as hardware does; true makes
+	 * it ARMPV_EXIT_GUEST_ERROR, since a rewritten kernel issuing one is
+	 * almost surely running trap words of another tables layout, or
+	 * corrupt code. */
+	bool kernel_swi_is_error;
 };
 
 /* ---------------------------------------------------------------------

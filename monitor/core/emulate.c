@@ -620,6 +620,15 @@ enum armpv_exit_reason armpv_vcpu_trap(struct armpv_vcpu *vcpu,
 	if (!f || !(f->archs & vcpu->vm->arch)) {
 		if (kind == ARMPV_TRAP_UNDEF)
 			return vcpu_undef_trap(vcpu, word);
+		if (vcpu->vm->kernel_swi_is_error) {
+			vcpu->run.error.what =
+				"invalid trap word (an SWI from a privileged "
+				"mode that is neither a trap word of these "
+				"tables nor a hypercall)";
+			vcpu->run.error.pc = e.pc;
+			vcpu->run.error.word = word;
+			return vcpu_exit(vcpu, ARMPV_EXIT_GUEST_ERROR);
+		}
 		/* A kernel's own SWI (not a trap word): the guest's SWI
 		 * exception, as the hardware takes it. */
 		armpv_vcpu_exception(vcpu, ARMPV_EXC_SWI, e.pc);

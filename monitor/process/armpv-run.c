@@ -338,23 +338,6 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 	vcpu_from_ctx(regs, pc);
 	if (opt.trace)
 		before = vcpu;
-	/* A guest kernel issuing an SWI that is neither a trap word nor a
-	 * hypercall is almost surely running a trap word of another tables
-	 * layout, or corrupted code: stop rather than vector into it (the
-	 * hardware's behaviour, an SWI exception, with --kernel-swi). */
-	if (swi && !opt.kernel_swi_ok && armpv_mode_privileged(vcpu.cpsr)) {
-		uint32_t insn, payload = word & 0xffffff;
-
-		if (!armpv_decode(word, &insn) &&
-		    (payload < ARMPV_HYPERCALL_FIRST ||
-		     payload > ARMPV_HYPERCALL_LAST))
-			guest_error("invalid trap word %08x at %08x in %s mode "
-				    "(not a trap word of tables layout "
-				    "0x%08x; --kernel-swi delivers it as an "
-				    "SWI exception)", word, pc,
-				    armpv_mode_name(vcpu.cpsr),
-				    ARMPV_TABLES_LAYOUT_HASH);
-	}
 	switch (armpv_vcpu_trap(&vcpu, swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF,
 				word)) {
 	case ARMPV_EXIT_RESUME:
@@ -702,6 +685,7 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv);
 	armpv_vm_init(&vm, opt.model_set ? opt.model : detect_model());
+	vm.kernel_swi_is_error = !opt.kernel_swi_ok;
 	map_ram();
 	load_guest();
 	if (armpv_vm_add_region(&vm, 0, opt.mem_size, ram, 0) < 0) {

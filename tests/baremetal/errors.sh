@@ -113,7 +113,7 @@ expect exit-status 5 '^armpv-bm: [0-9]+ traps:' \
 # An SWI from the virtual kernel that is neither a trap word nor a
 # hypercall.
 guest badswi '	swi 0x000123'
-expect invalid-trap 67 'guest error: invalid trap word ef000123 at 00008000' \
+expect invalid-trap 67 'guest error: invalid trap word .* at 00008000 \(word ef000123\)' \
 	-semihosting -initrd "$out/badswi.rw.elf"
 guest badhc '	swi 0x2800ff'
 expect unknown-hypercall 67 'guest error: unknown hypercall 0x2800ff at 00008000' \

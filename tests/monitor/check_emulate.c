@@ -2230,6 +2230,25 @@ START_TEST(test_svc_swi_not_trap)
 }
 END_TEST
 
+/* The same SWI with vm.kernel_swi_is_error (what armpv-run and armpv-bm
+ * set): a guest error naming the word and its address, the vCPU
+ * unchanged (armpv_core.h). */
+START_TEST(test_svc_swi_not_trap_error)
+{
+	setup_vcpu(_i, PSR_Z | PSR_I | SVC);
+	t.vm.kernel_swi_is_error = true;
+	ck_assert_int_eq(trap(insn_swi(AL, 0x1fffffu)),
+			 ARMPV_EXIT_GUEST_ERROR);
+	ck_assert_uint_eq(t.vcpu.run.error.pc, TRAP_PC);
+	ck_assert_uint_eq(t.vcpu.run.error.word, insn_swi(AL, 0x1fffffu));
+	ck_assert_ptr_nonnull(t.vcpu.run.error.what);
+	expect_state();
+	/* A hypercall is still a hypercall. */
+	ck_assert_int_eq(trap(insn_swi(AL, ARMPV_HYPERCALL_FIRST)),
+			 ARMPV_EXIT_HYPERCALL);
+}
+END_TEST
+
 /* LDC p5 post-indexed (not a trap word, not CP15) from SVC: the guest's
  * Undefined exception. */
 START_TEST(test_svc_undef_not_trap)
@@ -2475,6 +2494,7 @@ static Suite *emulate_suite(void)
 	tcase_add_loop_test(tc, test_usr_swi_not_trap, 0, 2 * 3);
 	tcase_add_loop_test(tc, test_usr_cp15, 0, 2);
 	tcase_add_loop_test(tc, test_svc_swi_not_trap, 0, 2);
+	tcase_add_loop_test(tc, test_svc_swi_not_trap_error, 0, 2);
 	tcase_add_loop_test(tc, test_svc_undef_not_trap, 0, 2);
 	tcase_add_test(tc, test_v5_cps_trap_word);
 	tcase_add_loop_test(tc, test_hypercall, 0, 8);

@@ -72,7 +72,7 @@ expect unrewritten 65 'not rewritten|\.note\.armpv|armpv-rewrite' \
 # An SWI from the virtual kernel that is neither a trap word nor a
 # hypercall: a trap word of other tables, or corrupt code.
 guest badswi yes '	swi 0x000123'
-expect invalid-trap 67 'invalid trap word ef000123 at 00008000' \
+expect invalid-trap 67 'invalid trap word .* at 00008000 \(word ef000123\)' \
 	"$out/badswi.rw.elf"
 
 # An unknown hypercall.
