@@ -3,9 +3,10 @@
  * armpv_tables.c -- the generic walkers over the generated tables.
  *
  * Hot paths: armpv_classify() runs over every word of a kernel image in the
- * rewriter and over all 2^32 words in the proof; armpv_decode() runs on
- * every trap in the monitor.  Both look up candidate forms by bits 27:20
- * (a few at most) and compare masks.
+ * rewriter and over all 2^32 words in the proof: it looks up candidate
+ * forms by bits 27:20 (a few at most) and compares masks.  armpv_decode(),
+ * on every trap in the monitor, is generated as straight-line code
+ * (armpv_tables_gen.c).
  */
 #include "armpv_tables.h"
 
@@ -63,33 +64,6 @@ uint32_t armpv_encode(const struct armpv_form *f, uint32_t word)
 	for (unsigned i = 0; i < f->nmoves; i++)
 		trap |= shift_bits(word & f->moves[i].mask, f->moves[i].shift);
 	return trap;
-}
-
-const struct armpv_form *armpv_decode(uint32_t trap, uint32_t *insn)
-{
-	unsigned key = (trap >> 20) & 0xff;
-
-	for (unsigned i = armpv_decode_index[key];
-	     i < armpv_decode_index[key + 1]; i++) {
-		const struct armpv_form *f = &armpv_forms[armpv_decode_rows[i]];
-		uint32_t word = f->insn_value;
-
-		if ((trap & f->trap_mask) != f->trap_value)
-			continue;
-		if (f->conditional && (trap >> 28) == 0xf)
-			continue;
-		for (unsigned j = 0; j < f->nmoves; j++) {
-			const struct armpv_move *m = &f->moves[j];
-			word |= shift_bits(trap, -m->shift) & m->mask;
-		}
-		/* The trap template covers the whole format; words the spec
-		 * carves out as not sensitive are never produced. */
-		if (!armpv_sensitive_archs(f, word))
-			return NULL;
-		*insn = word;
-		return f;
-	}
-	return NULL;
 }
 
 uint32_t armpv_field(const struct armpv_form *f, uint32_t insn,

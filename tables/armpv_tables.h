@@ -90,8 +90,6 @@ extern const char *const armpv_group_names[ARMPV_NGROUPS];
 extern const unsigned char armpv_insn_group[ARMPV_NINSNS];
 extern const unsigned short armpv_classify_index[257];
 extern const unsigned char armpv_classify_rows[];
-extern const unsigned short armpv_decode_index[257];
-extern const unsigned char armpv_decode_rows[];
 extern const unsigned short armpv_unpredictable_index[257];
 extern const unsigned char armpv_unpredictable_rows[];
 

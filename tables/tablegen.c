@@ -1053,12 +1053,79 @@ static void emit_indexes(FILE *fp)
 	for (int i = 0; i < spec.nrows; i++)
 		t[i] = &spec.rows[i].insn;
 	emit_index(fp, "classify", t, spec.nrows);
-	for (int i = 0; i < spec.nrows; i++)
-		t[i] = &spec.rows[i].trap;
-	emit_index(fp, "decode", t, spec.nrows);
 	for (int i = 0; i < spec.nunpreds; i++)
 		t[i] = &spec.unpreds[i].t;
 	emit_index(fp, "unpredictable", t, spec.nunpreds);
+}
+
+/*
+ * The decoder, armpv_decode(), as straight-line C: it runs on every trap
+ * the monitor takes, where a walk over the form table (candidate rows by
+ * bits 27:20, each move and carve-out a loop iteration) cost about 90 ARM
+ * instructions for an MRS.  Here the same steps are unrolled with the
+ * masks, values and shifts as constants: a switch on bits 27:20 of the
+ * trap word, then, for each row whose trap template can have that key,
+ * in spec order: the literal-bit test, the condition test (1111 never
+ * matches a conditional form), the bit moves back to the instruction,
+ * and the row's carve-outs (words the encoder never produces: not a trap
+ * word).  The exhaustive proof (tests/tables) checks this function
+ * against the encoder over all 2^32 words.
+ */
+static void emit_decoder(FILE *fp)
+{
+	fprintf(fp, "const struct armpv_form *armpv_decode(uint32_t trap, uint32_t *insn)\n"
+		    "{\n\tuint32_t w;\n\tunsigned archs;\n\n"
+		    "\tswitch ((trap >> 20) & 0xffu) {\n");
+	for (int v = 0; v < 256; v++) {
+		bool any = false;
+
+		for (int i = 0; i < spec.nrows; i++) {
+			const struct row *r = &spec.rows[i];
+			uint32_t tm = tmpl_mask(&r->trap), tv = tmpl_value(&r->trap);
+			struct move mv[MAX_MOVES];
+			int first, nmv, count;
+
+			if (((tv ^ ((uint32_t)v << 20)) & tm & 0x0ff00000u) != 0)
+				continue;
+			if (!any)
+				fprintf(fp, "\tcase 0x%02x:\n", v);
+			any = true;
+			nmv = row_moves(r, mv);
+			count = row_notsens(r, &first);
+			fprintf(fp, "\t\t/* line %d: %s %s */\n", r->line, r->name,
+				r->form);
+			fprintf(fp, "\t\tif ((trap & 0x%08xu) == 0x%08xu%s) {\n", tm,
+				tv, tmpl_conditional(&r->trap) ? " && (trap >> 28) != 0xfu"
+							       : "");
+			fprintf(fp, "\t\t\tw = 0x%08xu", tmpl_value(&r->insn));
+			for (int j = 0; j < nmv; j++) {
+				if (mv[j].shift > 0)
+					fprintf(fp, " |\n\t\t\t    ((trap >> %d) & 0x%08xu)",
+						mv[j].shift, mv[j].mask);
+				else if (mv[j].shift < 0)
+					fprintf(fp, " |\n\t\t\t    ((trap << %d) & 0x%08xu)",
+						-mv[j].shift, mv[j].mask);
+				else
+					fprintf(fp, " |\n\t\t\t    (trap & 0x%08xu)",
+						mv[j].mask);
+			}
+			fprintf(fp, ";\n\t\t\tarchs = 0x%xu;\n", r->archs);
+			for (int j = first; j >= 0 && j < first + count; j++) {
+				const struct notsens *n = &spec.notsens[j];
+
+				fprintf(fp, "\t\t\tif ((w & 0x%08xu) == 0x%08xu) /* line %d */\n"
+					    "\t\t\t\tarchs &= ~0x%xu;\n",
+					tmpl_mask(&n->insn), tmpl_value(&n->insn), n->line,
+					n->archs);
+			}
+			fprintf(fp, "\t\t\tif (!archs)\n\t\t\t\treturn NULL;\n"
+				    "\t\t\t*insn = w;\n\t\t\treturn &armpv_forms[%d];\n"
+				    "\t\t}\n", i);
+		}
+		if (any)
+			fprintf(fp, "\t\treturn NULL;\n");
+	}
+	fprintf(fp, "\tdefault:\n\t\treturn NULL;\n\t}\n}\n");
 }
 
 static void emit_source(FILE *fp)
@@ -1167,8 +1234,9 @@ static void emit_source(FILE *fp)
 		fprintf(fp, "\n\t\t},\n\t},\n");
 	}
 	fprintf(fp, "};\n\n");
-	fprintf(fp, "/* Candidate forms by bits 27:20 of an instruction / a trap word. */\n");
+	fprintf(fp, "/* Candidate forms by bits 27:20 of an instruction. */\n");
 	emit_indexes(fp);
+	emit_decoder(fp);
 }
 
 static void md_tmpl(FILE *fp, const struct tmpl *t)

@@ -40,15 +40,11 @@
 #define BM_PSR_F 0x40
 
 /*
- * The world-switch frame, on the exception mode's stack: the guest's USR
- * r0-r14, the return address as the exception left it in LR_<mode>, and
- * SPSR_<mode> (the guest's real CPSR).  BM_F_SIZE keeps the stack 8-byte
- * aligned (AAPCS).
+ * The world switch (vectors.S) stores the guest's registers straight into
+ * the core's vCPU, bm_vcpu.r[] (run.c): its offset in struct armpv_vcpu,
+ * checked by a _Static_assert in run.c.
  */
-#define BM_F_R13 (13 * 4)
-#define BM_F_PC (15 * 4)
-#define BM_F_CPSR (16 * 4)
-#define BM_F_SIZE (18 * 4)
+#define BM_VCPU_R 4
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -67,18 +63,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct bm_frame {
-	uint32_t r[15]; /* guest USR r0-r14 */
-	uint32_t lr;	/* LR_<mode> at the exception */
-	uint32_t spsr;	/* SPSR_<mode>: the CPSR the guest ran with */
-	uint32_t pad;
-};
-
-_Static_assert(offsetof(struct bm_frame, r[13]) == BM_F_R13, "frame r13");
-_Static_assert(offsetof(struct bm_frame, lr) == BM_F_PC, "frame pc");
-_Static_assert(offsetof(struct bm_frame, spsr) == BM_F_CPSR, "frame cpsr");
-_Static_assert(sizeof(struct bm_frame) == BM_F_SIZE, "frame size");
-
 /* Exit statuses (QEMU's, through semihosting), as armpv-run's. */
 enum bm_exit {
 	BM_EXIT_BAD_GUEST = 65,	  /* the guest image is not a runnable guest */
@@ -88,7 +72,7 @@ enum bm_exit {
 };
 
 /* head.S / vectors.S */
-_Noreturn void bm_guest_enter(const struct bm_frame *f);
+_Noreturn void bm_guest_enter(uint32_t cpsr);
 void bm_vectors_start(void);
 void bm_vectors_end(void);
 extern uint32_t bm_l1_table[4096];
@@ -160,7 +144,8 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa);
 _Noreturn void bm_halt(int status);
 _Noreturn void bm_bad_guest(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
-void bm_trap(struct bm_frame *f, unsigned exc);
+uint32_t bm_trap(unsigned exc, uint32_t spsr);
+void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr);
 
 /* string.c (the core needs them too) */
 void *memcpy(void *dst, const void *src, size_t n);

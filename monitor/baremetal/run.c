@@ -41,9 +41,8 @@
 #define ADP_STOPPED_RUNTIME_ERROR 0x20023
 
 static struct armpv_vm vm;
-static struct armpv_vcpu vcpu;
+struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] */
 static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
-static bool guest_started;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
 	uint64_t fills, aborts, flushes;
@@ -131,7 +130,7 @@ static void print_profile(void)
 
 static void print_stats(void)
 {
-	const struct armpv_vcpu_stats *s = &vcpu.stats;
+	const struct armpv_vcpu_stats *s = &bm_vcpu.stats;
 	static const char *const exc[8] = { "reset", "und", "swi", "pabt",
 					    "dabt", "-", "irq", "fiq" };
 
@@ -212,8 +211,8 @@ static _Noreturn void guest_error(const char *fmt, ...)
 	va_end(ap);
 	bm_putc('\n');
 	bm_report("  vcpu: mode %s cpsr %08x pc %08x lr %08x sp %08x",
-		  armpv_mode_name(vcpu.cpsr), vcpu.cpsr, vcpu.r[15],
-		  vcpu.r[14], vcpu.r[13]);
+		  armpv_mode_name(bm_vcpu.cpsr), bm_vcpu.cpsr, bm_vcpu.r[15],
+		  bm_vcpu.r[14], bm_vcpu.r[13]);
 	run_stop(BM_EXIT_GUEST_ERROR);
 }
 
@@ -238,23 +237,26 @@ _Noreturn void bm_bad_guest(const char *fmt, ...)
 	bm_halt(BM_EXIT_BAD_GUEST);
 }
 
-static void vcpu_from_frame(const struct bm_frame *f, uint32_t pc)
+_Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
+	       "vectors.S: bm_vcpu.r offset");
+
+/* The guest's registers are in bm_vcpu.r already (vectors.S); at an
+ * exception, PC is where it stopped, and the CPSR bits a USR program owns
+ * (flags, GE, E, T) are in the real SPSR. */
+static inline void vcpu_enter(uint32_t pc, uint32_t spsr)
 {
-	memcpy(vcpu.r, f->r, 15 * sizeof(uint32_t));
-	vcpu.r[15] = pc;
-	vcpu.cpsr = (vcpu.cpsr & ~BM_USER_PSR) | (f->spsr & BM_USER_PSR);
+	bm_vcpu.r[15] = pc;
+	bm_vcpu.cpsr = (bm_vcpu.cpsr & ~BM_USER_PSR) | (spsr & BM_USER_PSR);
 }
 
-/* The guest always returns to real USR mode: whatever the vCPU holds,
- * the frame's CPSR is never a privileged mode.  I and F stay clear: the
- * real timer's IRQ (board.c) is taken while the guest runs, the VIC
- * keeps every other source and FIQ off, and a guest user task's MRS
- * reads the CPSR a user task sees on hardware. */
-static void vcpu_to_frame(struct bm_frame *f)
+/* The CPSR the guest returns to: always real USR mode, whatever the vCPU
+ * holds.  I and F stay clear: the real timer's IRQ (board.c) is taken
+ * while the guest runs, the VIC keeps every other source and FIQ off,
+ * and a guest user task's MRS reads the CPSR a user task sees on
+ * hardware. */
+static inline uint32_t vcpu_return_cpsr(void)
 {
-	memcpy(f->r, vcpu.r, 15 * sizeof(uint32_t));
-	f->lr = vcpu.r[15];
-	f->spsr = (vcpu.cpsr & BM_USER_PSR) | ARMPV_MODE_USR;
+	return (bm_vcpu.cpsr & BM_USER_PSR) | ARMPV_MODE_USR;
 }
 
 /* Guest physical 'pa' as an offset into guest RAM, or false. */
@@ -263,51 +265,37 @@ static bool guest_ram(uint32_t pa, uint32_t len)
 	return pa < BM_GUEST_SIZE && len <= BM_GUEST_SIZE - pa;
 }
 
-/* The trapping word at virtual 'va', read through the core's view of RAM
- * at the physical address the real CPU fetched it from: the current
- * shadow root's entry (which the fetch itself used), or, should it be
- * gone, the guest's own walk. */
-static bool guest_word(uint32_t va, uint32_t *word)
+/*
+ * The word the guest has just executed at 'va' (a trap word, or a load or
+ * store that faulted): the real CPU fetched it through the shadow root
+ * still loaded, so its page is mapped there, with an AP (11 or 10) that
+ * lets the monitor, privileged, read it at the same address.  (Never a
+ * monitor slot: those are AP 01, and a USR fetch there faults.)
+ */
+static inline uint32_t guest_fetched_word(uint32_t va)
 {
-	uint32_t host, pa;
-	unsigned ap;
-
-	if (va & 3)
-		return false;
-	if (bm_shadow_lookup(bm_shadow_current(), va, &host, &ap) &&
-	    host >= BM_GUEST_PA)
-		pa = host - BM_GUEST_PA;
-	else if (!armpv_mem_translate(&vcpu, va,
-				      armpv_mode_privileged(vcpu.cpsr)
-					      ? 0
-					      : ARMPV_MEM_USER,
-				      &pa, NULL))
-		return false;
-	if (!guest_ram(pa, 4))
-		return false;
-	memcpy(word, ram + pa, 4);
-	return true;
+	return *(const volatile uint32_t *)(uintptr_t)va;
 }
 
 static void handle_hypercall(void)
 {
-	switch (vcpu.run.hypercall.nr) {
+	switch (bm_vcpu.run.hypercall.nr) {
 	case ARMPV_HC_EXIT:
-		run_stop((int)(vcpu.r[0] & 0xff));
+		run_stop((int)(bm_vcpu.r[0] & 0xff));
 	case ARMPV_HC_PUTC:
-		bm_putc((char)vcpu.r[0]);
+		bm_putc((char)bm_vcpu.r[0]);
 		break;
 	case ARMPV_HC_SET_IRQ:
-		armpv_vcpu_set_irq(&vcpu, vcpu.r[0] != 0);
-		armpv_vcpu_check_irq(&vcpu);
+		armpv_vcpu_set_irq(&bm_vcpu, bm_vcpu.r[0] != 0);
+		armpv_vcpu_check_irq(&bm_vcpu);
 		break;
 	case ARMPV_HC_SET_FIQ:
-		armpv_vcpu_set_fiq(&vcpu, vcpu.r[0] != 0);
-		armpv_vcpu_check_irq(&vcpu);
+		armpv_vcpu_set_fiq(&bm_vcpu, bm_vcpu.r[0] != 0);
+		armpv_vcpu_check_irq(&bm_vcpu);
 		break;
 	default:
 		guest_error("unknown hypercall 0x%06x at %08x",
-			    vcpu.run.hypercall.nr, vcpu.r[15] - 4);
+			    bm_vcpu.run.hypercall.nr, bm_vcpu.r[15] - 4);
 	}
 }
 
@@ -331,23 +319,27 @@ static bool vm_is_v6(void)
 /* The root for the current virtual privilege. */
 static unsigned shadow_root_for_mode(void)
 {
-	return armpv_mode_privileged(vcpu.cpsr) ? BM_SHADOW_KERNEL
+	return armpv_mode_privileged(bm_vcpu.cpsr) ? BM_SHADOW_KERNEL
 						: BM_SHADOW_USER;
 }
 
 /* The guest's alignment checking is the real CPU's while it runs: SCTLR.A
  * (and on ARMv6 U, the unaligned access model) mirrored.  The monitor's
- * own code makes no unaligned accesses, so it runs with them too. */
+ * own code makes no unaligned accesses, so it runs with them too.  Only
+ * a change of the guest's bits costs a CP15 access. */
 static void alignment_sync(void)
 {
+	/* The guest bits the real SCTLR has; none known before the first. */
+	static uint32_t mirrored = 0xffffffffu;
 	uint32_t mask = ARMPV_SCTLR_A | (vm_is_v6() ? ARMPV_SCTLR_U : 0);
-	uint32_t real, want;
+	uint32_t want = bm_vcpu.cp15.sctlr & mask, real;
 
+	if (want == mirrored)
+		return;
 	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(real));
-	want = (real & ~mask) | (vcpu.cp15.sctlr & mask);
-	if (want != real)
-		__asm__ volatile("mcr p15, 0, %0, c1, c0, 0" : : "r"(want)
-				 : "memory");
+	real = (real & ~mask) | want;
+	__asm__ volatile("mcr p15, 0, %0, c1, c0, 0" : : "r"(real) : "memory");
+	mirrored = want;
 }
 
 /*
@@ -359,18 +351,18 @@ static void alignment_sync(void)
  */
 static void shadow_sync(void)
 {
-	uint32_t ev = vcpu.cp15.events;
+	uint32_t ev = bm_vcpu.cp15.events;
 
 	if (ev & (ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_TLB)) {
-		if ((vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
-		    (vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
+		if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
+		    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
 			guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 "
 				    "extended page tables): not supported by "
 				    "the shadow MMU yet (ARMv5 format only)");
 		bm_shadow_flush();
 		shadow_stats.flushes++;
 	}
-	vcpu.cp15.events = 0;
+	bm_vcpu.cp15.events = 0;
 	bm_shadow_switch(shadow_root_for_mode());
 	alignment_sync();
 }
@@ -390,10 +382,10 @@ static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 		uint32_t sva = (va & 0xfffff000u) | (k << 10), pa;
 
 		ap[k] = BM_AP_NONE;
-		if (!armpv_mem_translate(&vcpu, sva, flags, &pa, NULL) ||
+		if (!armpv_mem_translate(&bm_vcpu, sva, flags, &pa, NULL) ||
 		    pa != frame + (k << 10) || !guest_ram(pa, 0x400))
 			continue;
-		ap[k] = armpv_mem_translate(&vcpu, sva, flags | ARMPV_MEM_WRITE,
+		ap[k] = armpv_mem_translate(&bm_vcpu, sva, flags | ARMPV_MEM_WRITE,
 					    &pa, NULL)
 				? BM_AP_USER_RW
 				: BM_AP_USER_RO;
@@ -419,8 +411,8 @@ static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
  */
 static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 {
-	uint32_t pc = vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
-	unsigned flags = armpv_mode_privileged(vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
+	uint32_t pc = bm_vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
+	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
 	unsigned root = bm_shadow_current(), ap[4], cur_ap;
 	struct armpv_mem_fault fault;
 	const char *what = fetch ? "instruction fetch from" : "native access to";
@@ -428,7 +420,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	if (!fetch && (status & FSR_ALIGNMENT_MASK) == 1) {
 		/* SCTLR.A is the guest's (alignment_sync): its own fault.
 		 * The domain field is not valid for it (ARM ARM B4.6). */
-		armpv_vcpu_data_abort(&vcpu, pc,
+		armpv_vcpu_data_abort(&bm_vcpu, pc,
 				      status | (fsr & ARMPV_FSR_WNR), va);
 		shadow_stats.aborts++;
 		return;
@@ -449,11 +441,11 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			 cur_ap == BM_AP_USER_RO)
 			flags |= ARMPV_MEM_WRITE;
 	}
-	if (!armpv_mem_translate(&vcpu, va, flags, &pa, &fault)) {
+	if (!armpv_mem_translate(&bm_vcpu, va, flags, &pa, &fault)) {
 		if (fetch)
-			armpv_vcpu_prefetch_abort(&vcpu, pc, fault.fsr, va);
+			armpv_vcpu_prefetch_abort(&bm_vcpu, pc, fault.fsr, va);
 		else
-			armpv_vcpu_data_abort(&vcpu, pc, fault.fsr, fault.far);
+			armpv_vcpu_data_abort(&bm_vcpu, pc, fault.fsr, fault.far);
 		shadow_stats.aborts++;
 		return;
 	}
@@ -464,7 +456,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	}
 	if (bm_shadow_is_monitor(va)) {
 		if (fetch && va >= BM_HIGH_VECTORS &&
-		    (vcpu.cp15.sctlr & ARMPV_SCTLR_V))
+		    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V))
 			guest_error("guest vectors at %08x (virtual SCTLR.V = "
 				    "1): the monitor's vector page, not "
 				    "supported yet", va);
@@ -502,53 +494,51 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
  */
 static void guest_device(bool fetch, uint32_t va, uint32_t pa)
 {
-	uint32_t pc = vcpu.r[15], word, value;
-	unsigned flags = armpv_mode_privileged(vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
+	uint32_t pc = bm_vcpu.r[15], word, value;
+	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
 	struct armpv_mem_fault fault;
 
 	if (fetch) {
 		armpv_mmio_fn fn = vm.mmio;
 
 		vm.mmio = NULL;
-		if (armpv_mem_read(&vcpu, va, 4, flags, &value, &fault)) {
+		if (armpv_mem_read(&bm_vcpu, va, 4, flags, &value, &fault)) {
 			vm.mmio = fn;
 			bm_report("internal error: fetch from %08x (guest "
 				  "physical %08x) did not abort", va, pa);
 			run_stop(BM_EXIT_INTERNAL);
 		}
 		vm.mmio = fn;
-		armpv_vcpu_prefetch_abort(&vcpu, pc, fault.fsr & ~ARMPV_FSR_WNR,
+		armpv_vcpu_prefetch_abort(&bm_vcpu, pc, fault.fsr & ~ARMPV_FSR_WNR,
 					  va);
 		shadow_stats.extabts++;
 		return;
 	}
-	if (!guest_word(pc, &word))
-		guest_error("native access to %08x at pc %08x: the instruction "
-			    "is not in guest RAM", va, pc);
+	word = guest_fetched_word(pc);
 	if (!bm_board_is_device(pa))
 		shadow_stats.extabts++;
 	profile_hit(pc, word);
-	if (armpv_vcpu_emulate_access(&vcpu, word) == ARMPV_EXIT_GUEST_ERROR)
+	if (armpv_vcpu_emulate_access(&bm_vcpu, word) == ARMPV_EXIT_GUEST_ERROR)
 		guest_error("native access to %08x (guest physical %08x) at pc "
 			    "%08x: %s (word %08x)", va, pa, pc,
-			    vcpu.run.error.what, word);
-	armpv_vcpu_check_irq(&vcpu);
+			    bm_vcpu.run.error.what, word);
+	armpv_vcpu_check_irq(&bm_vcpu);
 }
 
-/* An SWI or Undefined instruction from the guest: the core's trap. */
-static void guest_trap(struct bm_frame *f, bool swi)
+/* An SWI or Undefined instruction from the guest at 'pc': the core's
+ * trap.  The hot path (a trap word's round trip): keep it short. */
+static void guest_trap(uint32_t pc, bool swi)
 {
-	uint32_t pc = f->lr - 4, word; /* both: LR = the word + 4 in ARM */
+	uint32_t word;
 
-	vcpu_from_frame(f, pc);
-	if (f->spsr & ARMPV_PSR_T)
+	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0))
 		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", f->lr);
-	if (!guest_word(pc, &word))
-		guest_error("trap at %08x: its word is not in guest RAM", pc);
-	profile_hit(pc, word);
-	switch (armpv_vcpu_trap(&vcpu, swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF,
-				word)) {
+			    "ARM-state traps only", pc + 4);
+	word = guest_fetched_word(pc);
+	if (profiling)
+		profile_hit(pc, word);
+	switch (armpv_vcpu_trap(&bm_vcpu,
+				swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF, word)) {
 	case ARMPV_EXIT_RESUME:
 		break;
 	case ARMPV_EXIT_HYPERCALL:
@@ -557,17 +547,15 @@ static void guest_trap(struct bm_frame *f, bool swi)
 	case ARMPV_EXIT_HALT:
 		/* WFI wakes on a pending interrupt even when masked: sleep
 		 * until a model timer raises a line (board.c). */
-		if (!vcpu.irq_line && !vcpu.fiq_line && !bm_board_wfi())
+		if (!bm_vcpu.irq_line && !bm_vcpu.fiq_line && !bm_board_wfi())
 			guest_error("WFI at %08x with no interrupt pending: "
 				    "nothing can wake the guest", pc);
-		armpv_vcpu_check_irq(&vcpu);
+		armpv_vcpu_check_irq(&bm_vcpu);
 		break;
 	case ARMPV_EXIT_GUEST_ERROR:
-		guest_error("%s at %08x (word %08x)", vcpu.run.error.what,
-			    vcpu.run.error.pc, vcpu.run.error.word);
+		guest_error("%s at %08x (word %08x)", bm_vcpu.run.error.what,
+			    bm_vcpu.run.error.pc, bm_vcpu.run.error.word);
 	}
-	shadow_sync();
-	vcpu_to_frame(f);
 }
 
 static uint32_t cp15_dfsr(void)
@@ -599,59 +587,66 @@ static const char *const exc_names[8] = {
 	"data abort", "reserved", "IRQ", "FIQ",
 };
 
-/* Called by every vector stub with the interrupted context in 'f'. */
-void bm_trap(struct bm_frame *f, unsigned exc)
+/*
+ * An exception the monitor raised itself (vectors.S: its SPSR is not USR
+ * mode), or one before the guest started: a bug, reported, and a halt.
+ * Except bm_halt()'s own semihosting SVC when QEMU runs without
+ * -semihosting: it returns, and bm_halt() waits forever.
+ */
+void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr)
 {
-	if ((f->spsr & ARMPV_PSR_M_MASK) != ARMPV_MODE_USR ||
-	    !guest_started) {
-		/* Our own semihosting SVC without -semihosting: resume, and
-		 * bm_halt() waits forever. */
-		if (exc == BM_EXC_SWI && halting)
-			return;
-		halting = true;
-		bm_report("internal error: %s in the monitor at pc %08x "
-			  "(cpsr %08x), dfsr %08x far %08x",
-			  exc_names[exc & 7], f->lr, f->spsr, cp15_dfsr(),
-			  cp15_far());
-		bm_halt(BM_EXIT_INTERNAL);
-	}
+	if (exc == BM_EXC_SWI && halting)
+		return;
+	halting = true;
+	bm_report("internal error: %s in the monitor at pc %08x (cpsr %08x), "
+		  "dfsr %08x far %08x",
+		  exc_names[exc & 7], lr, spsr, cp15_dfsr(), cp15_far());
+	bm_halt(BM_EXIT_INTERNAL);
+}
+
+/*
+ * Called by the vector stubs for every exception from the guest (real
+ * USR mode), its registers in bm_vcpu.r with r[15] = LR_<mode> and its
+ * real CPSR in 'spsr'.  Returns the CPSR the guest resumes with, at
+ * bm_vcpu.r[15].  After the work, shadow_sync() acts on the core's CP15
+ * events and loads the shadow root of the guest's virtual privilege.
+ */
+uint32_t bm_trap(unsigned exc, uint32_t spsr)
+{
+	uint32_t lr = bm_vcpu.r[15];
+
 	switch (exc) {
 	case BM_EXC_SWI:
-		guest_trap(f, true);
-		return;
+		/* Both: LR = the word + 4 in ARM state. */
+		vcpu_enter(lr - 4, spsr);
+		guest_trap(lr - 4, true);
+		break;
 	case BM_EXC_UNDEF:
-		guest_trap(f, false);
-		return;
+		vcpu_enter(lr - 4, spsr);
+		guest_trap(lr - 4, false);
+		break;
 	case BM_EXC_DABT:
-		vcpu_from_frame(f, f->lr - 8);
+		vcpu_enter(lr - 8, spsr);
 		guest_abort(false, cp15_far(), cp15_dfsr());
-		shadow_sync();
-		vcpu_to_frame(f);
-		return;
+		break;
 	case BM_EXC_PABT:
-		vcpu_from_frame(f, f->lr - 4);
-		guest_abort(true, f->lr - 4, cp15_ifsr());
-		shadow_sync();
-		vcpu_to_frame(f);
-		return;
+		vcpu_enter(lr - 4, spsr);
+		guest_abort(true, lr - 4, cp15_ifsr());
+		break;
 	case BM_EXC_IRQ:
 		/* The real timer (the only source enabled at the VIC): time
 		 * advances for the models; a virtual IRQ if the virtual
 		 * CPSR allows.  LR_irq = the interrupted instruction + 4. */
-		vcpu_from_frame(f, f->lr - 4);
+		vcpu_enter(lr - 4, spsr);
 		bm_board_irq();
-		armpv_vcpu_check_irq(&vcpu);
-		shadow_sync();
-		vcpu_to_frame(f);
-		return;
+		armpv_vcpu_check_irq(&bm_vcpu);
+		break;
 	default:
-		/* FIQ is never enabled at the VIC (its banked r8-r12 are not
-		 * in the frame); the reserved vector cannot happen. */
-		halting = true;
-		bm_report("internal error: unexpected %s while the guest ran "
-			  "(pc %08x)", exc_names[exc & 7], f->lr);
-		bm_halt(BM_EXIT_INTERNAL);
+		/* FIQ and the reserved vector go to bm_monitor_exception(). */
+		bm_monitor_exception(exc, spsr, lr);
 	}
+	shadow_sync();
+	return vcpu_return_cpsr();
 }
 
 /*
@@ -686,8 +681,6 @@ static void vic_disable_all(void)
 
 _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 {
-	/* Not on the stack: bm_guest_enter() starts the SVC stack afresh. */
-	static struct bm_frame entry;
 	struct bm_boot_info boot;
 	uint32_t pc;
 
@@ -729,12 +722,10 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		bm_report("internal error: cannot register guest RAM");
 		bm_halt(BM_EXIT_INTERNAL);
 	}
-	armpv_vcpu_init(&vcpu, &vm);
-	bm_board_init(&vm, &vcpu);
-	vcpu.r[0] = vcpu.r[1] = vcpu.r[2] = 0;
-	vcpu.r[15] = pc;
+	armpv_vcpu_init(&bm_vcpu, &vm);
+	bm_board_init(&vm, &bm_vcpu);
+	bm_vcpu.r[0] = bm_vcpu.r[1] = bm_vcpu.r[2] = 0;
+	bm_vcpu.r[15] = pc;
 	shadow_sync();
-	vcpu_to_frame(&entry);
-	guest_started = true;
-	bm_guest_enter(&entry);
+	bm_guest_enter(vcpu_return_cpsr());
 }
