@@ -275,7 +275,10 @@ void armpv_vcpu_write_cpsr(struct armpv_vcpu *vcpu, uint32_t value);
 /* Helpers on modes. */
 bool armpv_mode_valid(uint32_t mode);
 enum armpv_bank armpv_mode_bank(uint32_t mode);
-bool armpv_mode_privileged(uint32_t mode);
+static inline bool armpv_mode_privileged(uint32_t mode)
+{
+	return (mode & ARMPV_PSR_M_MASK) != ARMPV_MODE_USR;
+}
 bool armpv_mode_has_spsr(uint32_t mode);
 const char *armpv_mode_name(uint32_t mode);
 const char *armpv_exit_name(enum armpv_exit_reason reason);

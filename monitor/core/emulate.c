@@ -506,8 +506,8 @@ static bool emu_insn(struct emu *e, const struct armpv_form *f)
 	e->vcpu->r[15] = e->pc + 4;
 	switch (f->id) {
 	case ARMPV_FORM_MRS_REG:
-		emu_mrs(e);
-		break;
+		emu_mrs(e); /* the CPSR stays as it is */
+		return false;
 	case ARMPV_FORM_MSR_IMM:
 		emu_msr(e, emu_rotated_imm(e->insn));
 		break;

@@ -11,8 +11,13 @@
 #include "armpv_core.h"
 #include "mem.h"
 
-/* ARM ARM A3.2: does condition 'cond' pass for the flags in 'cpsr'? */
-bool armpv_cond_passed(uint32_t cond, uint32_t cpsr);
+/* ARM ARM A3.2: does condition 'cond' pass for the flags in 'cpsr'?  (A
+ * table lookup: this runs on every trap.) */
+extern const uint16_t armpv_cond_pass[16];
+static inline bool armpv_cond_passed(uint32_t cond, uint32_t cpsr)
+{
+	return (armpv_cond_pass[cond & 0xfu] >> (cpsr >> 28)) & 1u;
+}
 
 /* True if the vCPU's model implements ARMv6. */
 static inline bool armpv_vcpu_is_v6(const struct armpv_vcpu *vcpu)
@@ -21,8 +26,12 @@ static inline bool armpv_vcpu_is_v6(const struct armpv_vcpu *vcpu)
 }
 
 /* CPSR bits a write may change at all on this model (the rest are
- * unallocated, read as zero). */
-uint32_t armpv_psr_valid_mask(const struct armpv_vcpu *vcpu);
+ * unallocated, read as zero).  ARMv5TEJ: N Z C V Q, J, I F T M; ARMv6
+ * adds GE[3:0], E and A. */
+static inline uint32_t armpv_psr_valid_mask(const struct armpv_vcpu *vcpu)
+{
+	return armpv_vcpu_is_v6(vcpu) ? 0xf90f03ffu : 0xf90000ffu;
+}
 
 /* Undefined Instruction exception for the instruction at vcpu->r[15]. */
 void armpv_vcpu_undef(struct armpv_vcpu *vcpu);

@@ -41,11 +41,6 @@ enum armpv_bank armpv_mode_bank(uint32_t mode)
 	}
 }
 
-bool armpv_mode_privileged(uint32_t mode)
-{
-	return (mode & ARMPV_PSR_M_MASK) != ARMPV_MODE_USR;
-}
-
 bool armpv_mode_has_spsr(uint32_t mode)
 {
 	return armpv_mode_bank(mode) != ARMPV_BANK_USR;
@@ -86,12 +81,6 @@ const char *armpv_exit_name(enum armpv_exit_reason reason)
 		return "guest-error";
 	}
 	return "unknown";
-}
-
-uint32_t armpv_psr_valid_mask(const struct armpv_vcpu *vcpu)
-{
-	/* ARMv5TEJ: N Z C V Q, J, I F T M.  ARMv6 adds GE[3:0], E and A. */
-	return armpv_vcpu_is_v6(vcpu) ? 0xf90f03ffu : 0xf90000ffu;
 }
 
 /* ---------------------------------------------------------------------
@@ -182,6 +171,10 @@ void armpv_vcpu_write_cpsr(struct armpv_vcpu *vcpu, uint32_t value)
 	uint32_t old = vcpu->cpsr;
 
 	value &= armpv_psr_valid_mask(vcpu);
+	if (!((value ^ old) & ARMPV_PSR_M_MASK)) {
+		vcpu->cpsr = value; /* same mode: no bank to switch */
+		return;
+	}
 	/* An invalid mode is UNPREDICTABLE (ARM ARM A2.5.7).  We leave M
 	 * unchanged, as QEMU does; see docs/monitor-core.md. */
 	if (!armpv_mode_valid(value & ARMPV_PSR_M_MASK))
@@ -342,37 +335,18 @@ bool armpv_vcpu_check_irq(struct armpv_vcpu *vcpu)
 	return false;
 }
 
-/* ARM ARM A3.2.1, the condition field. */
-bool armpv_cond_passed(uint32_t cond, uint32_t cpsr)
-{
-	bool n = cpsr & ARMPV_PSR_N, z = cpsr & ARMPV_PSR_Z;
-	bool c = cpsr & ARMPV_PSR_C, v = cpsr & ARMPV_PSR_V;
-	bool r;
-
-	switch (cond >> 1) {
-	case 0:
-		r = z;
-		break;
-	case 1:
-		r = c;
-		break;
-	case 2:
-		r = n;
-		break;
-	case 3:
-		r = v;
-		break;
-	case 4:
-		r = c && !z;
-		break;
-	case 5:
-		r = n == v;
-		break;
-	case 6:
-		r = !z && n == v;
-		break;
-	default:
-		return true; /* AL; 1111 is handled by the caller */
-	}
-	return cond & 1 ? !r : r;
-}
+/* ARM ARM A3.2.1, the condition field, as a table: bit NZCV (CPSR bits
+ * 31:28 as a number) of armpv_cond_pass[cond] is set if 'cond' passes
+ * with those flags.  EQ: Z; CS: C; MI: N; VS: V; HI: C and not Z; GE:
+ * N == V; GT: not Z and N == V; each odd condition the complement of the
+ * even one below it; AL (and 1111, which the callers handle) always. */
+const uint16_t armpv_cond_pass[16] = {
+	0xf0f0, 0x0f0f, /* EQ NE */
+	0xcccc, 0x3333, /* CS CC */
+	0xff00, 0x00ff, /* MI PL */
+	0xaaaa, 0x5555, /* VS VC */
+	0x0c0c, 0xf3f3, /* HI LS */
+	0xaa55, 0x55aa, /* GE LT */
+	0x0a05, 0xf5fa, /* GT LE */
+	0xffff, 0xffff, /* AL, 1111 */
+};
