@@ -6,7 +6,9 @@
 #   qemu-system-arm -M versatilepb -cpu arm926 -icount shift=0,sleep=off
 # where one instruction is one nanosecond of virtual time, and prints the
 # executed instructions per operation of each and their ratio: a
-# deterministic figure (docs/benchmarks.md).
+# deterministic figure (docs/benchmarks.md).  Rows: kernel loops (IRQ
+# save/restore, MRS) and user-task operations (null system call, context
+# switch, page fault, timer interrupt delivery).
 #
 # Usage: top_builddir=BUILD sh tests/baremetal/bench.sh
 # Environment: top_srcdir (default: this script's ../..), ARM_CC,
@@ -65,21 +67,26 @@ qemu "$out/native.log" -kernel "$out/bench.native.elf" || {
 qemu "$out/armpv.log" -kernel "$bm" -initrd "$out/bench.rw.elf" || {
 	cat "$out/armpv.log"; echo "$me: armpv-bm run failed" >&2; exit 1; }
 
-# bench NAME N TICKS: instructions per operation = (TICKS - empty TICKS)
-# * (1000 / 24) / N, from the 24 MHz counter at 1 instruction per ns.
+# bench NAME N TICKS [BASE]: instructions per operation = (TICKS - the
+# TICKS of row BASE, "empty" when absent) * (1000 / 24) / N, from the
+# 24 MHz counter at 1 instruction per ns.  N is each run's own (the
+# timer row's is its number of interrupts).  The baseline rows (empty*)
+# are not printed.
 echo "operation              native insns/op   armpv-bm insns/op   ratio"
 awk '
 FNR == 1 { f++ }
 $1 == "bench" {
-	t[f, $2] = $4; n[$2] = $3
+	t[f, $2] = $4; n[f, $2] = $3
+	base[$2] = NF >= 5 ? $5 : "empty"
 	if (f == 1) order[++k] = $2
 }
 END {
 	for (i = 1; i <= k; i++) {
 		op = order[i]
-		if (op == "empty") continue
-		a = (t[1, op] - t[1, "empty"]) * 1000 / 24 / n[op]
-		b = (t[2, op] - t[2, "empty"]) * 1000 / 24 / n[op]
-		printf "%-22s %16.1f %19.1f %7.1f\n", op, a, b, (a > 0 ? b / a : 0)
+		if (op ~ /^empty/) continue
+		b = base[op]
+		a = (t[1, op] - t[1, b]) * 1000 / 24 / n[1, op]
+		c = (t[2, op] - t[2, b]) * 1000 / 24 / n[2, op]
+		printf "%-22s %16.1f %19.1f %7.1f\n", op, a, c, (a > 0 ? c / a : 0)
 	}
 }' "$out/native.log" "$out/armpv.log"
