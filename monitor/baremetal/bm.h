@@ -114,6 +114,7 @@ struct bm_boot_info {
 	uint32_t ram_size;
 	uint32_t initrd_pa, initrd_size;
 	bool profile;	/* "armpv.profile" on the command line */
+	bool dtb;	/* r2 was a device tree, not ATAGs */
 };
 void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		   struct bm_boot_info *info);
@@ -135,9 +136,18 @@ bool bm_board_is_device(uint32_t pa);
 /* run.c: the guest wrote a reset request to SYS_RESETCTL. */
 _Noreturn void bm_guest_reset(uint32_t resetctl);
 
-/* loader.c */
+/* loader.c: a rewritten ELF into guest RAM; returns the entry. */
 uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *image,
-		       uint32_t size, uint8_t *ram);
+		       uint32_t size, uint8_t *ram, uint32_t phys_offset,
+		       uint32_t *end);
+
+/* bundle.c: the initrd (a bare ELF or an armpv bundle) into guest RAM,
+ * and the registers the guest is entered with. */
+struct bm_guest_entry {
+	uint32_t pc, r[3];
+};
+void bm_guest_boot(struct armpv_vm *vm, const uint8_t *image, uint32_t size,
+		   uint8_t *ram, uint32_t machine, struct bm_guest_entry *e);
 
 /* run.c; bm_main() is called by head.S with r1 and r2 of the boot. */
 _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa);

@@ -6,12 +6,16 @@
  * guest image is the initrd (ATAG_INITRD2: physical start and size), as
  * QEMU's -initrd puts it.
  *
- * A flattened device tree (magic 0xd00dfeed, what QEMU passes with -dtb
- * and U-Boot with bootm/bootz and a DTB) is recognised and refused with a
- * report: its /chosen linux,initrd-start/-end would name the guest, but
- * slice 1 reads ATAGs only.
+ * Or, at that address, a flattened device tree (magic 0xd00dfeed: what
+ * QEMU passes with -dtb, U-Boot with bootm/bootz and a DTB): the same
+ * three facts from /memory reg, /chosen bootargs and /chosen
+ * linux,initrd-start/-end (Documentation/arm/booting.rst 4b;
+ * Documentation/devicetree/bindings/chosen.txt), read with fdt.c, which
+ * checks every offset against the blob first.  A malformed tree is
+ * reported with the offset of what is wrong (66).
  */
 #include "bm.h"
+#include "fdt.h"
 
 #define ATAG_NONE 0x00000000
 #define ATAG_CORE 0x54410001
@@ -53,6 +57,65 @@ static bool cmdline_has(const char *line, uint32_t len, const char *word)
 	return false;
 }
 
+/* The boot loader's device tree at dtb_pa (its first word checked). */
+static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
+{
+	struct fdt f;
+	uint32_t where, len, start, end;
+	const uint8_t *v;
+	const char *err;
+	int32_t root, node;
+	unsigned count;
+
+	err = fdt_open(&f, bm_pa_to_va(dtb_pa), BM_LINEAR_SIZE - dtb_pa,
+		       &where);
+	if (err) {
+		bm_report("boot: device tree at %08x: %s (at offset 0x%x)",
+			  dtb_pa, err, where);
+		bm_halt(BM_EXIT_NO_INPUT);
+	}
+	info->dtb = true;
+	root = fdt_root(&f);
+	/* RAM: the first (address, size) of the first memory node, in the
+	 * root's cells; like ATAG_MEM, only a bank at 0 counts. */
+	node = fdt_memory_node(&f, 0, &count);
+	v = node >= 0 ? fdt_getprop(&f, node, "reg", &len) : NULL;
+	if (v) {
+		uint32_t ac = fdt_cells(&f, root, false);
+		uint32_t sc = fdt_cells(&f, root, true);
+
+		if (ac >= 1 && ac <= 2 && sc >= 1 && sc <= 2 &&
+		    len >= 4 * (ac + sc) && fdt_read_u32(v, 4 * ac, &start) &&
+		    start == 0 &&
+		    !fdt_read_u32(v + 4 * ac, 4 * sc, &info->ram_size))
+			info->ram_size = 0xffffffffu; /* 4 GiB or more */
+	}
+	node = fdt_subnode(&f, root, "chosen");
+	if (node < 0)
+		return;
+	v = fdt_getprop(&f, node, "bootargs", &len);
+	if (v)
+		info->profile = cmdline_has((const char *)v, len,
+					    "armpv.profile");
+	v = fdt_getprop(&f, node, "linux,initrd-start", &len);
+	if (!v)
+		return;
+	if (!fdt_read_u32(v, len, &start)) {
+		bm_report("boot: device tree: /chosen linux,initrd-start is "
+			  "not a 32-bit address");
+		bm_halt(BM_EXIT_NO_INPUT);
+	}
+	v = fdt_getprop(&f, node, "linux,initrd-end", &len);
+	if (!v || !fdt_read_u32(v, len, &end) || end < start) {
+		bm_report("boot: device tree: /chosen linux,initrd-end is "
+			  "missing, not 32-bit or below linux,initrd-start "
+			  "(%08x)", start);
+		bm_halt(BM_EXIT_NO_INPUT);
+	}
+	info->initrd_pa = start;
+	info->initrd_size = end - start;
+}
+
 void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		   struct bm_boot_info *info)
 {
@@ -61,19 +124,18 @@ void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 
 	*info = (struct bm_boot_info){ .machine = machine };
 	if (!pa_range_ok(tags_pa, 8) || (tags_pa & 3)) {
-		bm_report("boot: r2 = %08x is not in RAM: no ATAGs", tags_pa);
+		bm_report("boot: r2 = %08x is not in RAM: no ATAGs or device "
+			  "tree", tags_pa);
 		bm_halt(BM_EXIT_NO_INPUT);
 	}
 	tag = bm_pa_to_va(tags_pa);
 	if (tag[0] == FDT_MAGIC_LE) {
-		bm_report("boot: r2 = %08x is a device tree; this monitor "
-			  "reads ATAGs only (slice 1): boot it as a raw image "
-			  "without -dtb", tags_pa);
-		bm_halt(BM_EXIT_NO_INPUT);
+		boot_parse_fdt(tags_pa, info);
+		return;
 	}
 	if (tag[1] != ATAG_CORE) {
 		bm_report("boot: r2 = %08x holds no ATAG list (first tag "
-			  "%08x)", tags_pa, tag[1]);
+			  "%08x) and no device tree", tags_pa, tag[1]);
 		bm_halt(BM_EXIT_NO_INPUT);
 	}
 	/* Each tag: size in words (header included), tag, data. */

@@ -4,7 +4,7 @@
  * are armpv-run's (monitor/process/armpv-run.c, load_guest() and
  * check_record(); docs/process-monitor.md "The guest contract"): a static
  * 32-bit little-endian ARM executable, its PT_LOAD segments inside guest
- * RAM (physical = virtual, 0 up), an ARM-state entry inside a segment, and
+ * RAM (at p_paddr, 0 up), an ARM-state entry inside a segment, and
  * the armpv-rewrite record .note.armpv naming this monitor's tables layout
  * (and an architecture the CPU has).  An unrewritten guest is refused: its
  * MRS, MSR, ... would silently misbehave in USR mode.
@@ -155,14 +155,26 @@ static void check_record(const uint8_t *f, uint32_t size,
 		     "misbehave in USR mode");
 }
 
-/* Returns the entry point.  'ram' is the core's view of guest RAM. */
+/*
+ * Returns the entry point as a guest physical address.  'ram' is the
+ * core's view of guest RAM.  Each PT_LOAD segment goes to guest physical
+ * p_paddr - phys_offset (0 for a bare ELF: physical = its addresses; a
+ * bundle's kernel_offset for a Linux vmlinux, whose p_paddr are virtual:
+ * Linux's vmlinux.lds has LOAD_OFFSET 0).  The entry is a virtual
+ * address: converted through the segment holding it (p_vaddr to p_paddr),
+ * as a boot loader entering with the MMU off must.  *end gets the first
+ * guest physical address above every segment (image and bss), for the
+ * placement of what a bundle loads beside the kernel.
+ */
 uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *f, uint32_t size,
-		       uint8_t *ram)
+		       uint8_t *ram, uint32_t phys_offset, uint32_t *end)
 {
 	const struct elf32_ehdr *eh = (const struct elf32_ehdr *)(const void *)f;
 	const struct elf32_phdr *ph;
 	bool entry_ok = false;
+	uint32_t entry = 0;
 
+	*end = 0;
 	if (size < sizeof(*eh) || memcmp(eh->e_ident, "\177ELF", 4))
 		bm_bad_guest("not an ELF file");
 	if (eh->e_ident[4] != ELFCLASS32 || eh->e_ident[5] != ELFDATA2LSB ||
@@ -178,24 +190,29 @@ uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *f, uint32_t size,
 	check_record(f, size, eh, vm->arch);
 	ph = (const struct elf32_phdr *)(const void *)(f + eh->e_phoff);
 	for (unsigned i = 0; i < eh->e_phnum; i++) {
+		uint32_t pa = ph[i].p_paddr - phys_offset;
+
 		if (ph[i].p_type != PT_LOAD)
 			continue;
 		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > size ||
 		    ph[i].p_filesz > size - ph[i].p_offset)
 			bm_bad_guest("segment %u: file bytes out of the file", i);
-		if (ph[i].p_paddr >= BM_GUEST_SIZE ||
-		    ph[i].p_memsz > BM_GUEST_SIZE - ph[i].p_paddr)
+		if (ph[i].p_paddr < phys_offset || pa >= BM_GUEST_SIZE ||
+		    ph[i].p_memsz > BM_GUEST_SIZE - pa)
 			bm_bad_guest("segment %u at 0x%08x+0x%x is outside "
-				     "guest RAM (0-0x%08x)", i, ph[i].p_paddr,
+				     "guest RAM (0-0x%08x)", i, pa,
 				     ph[i].p_memsz, BM_GUEST_SIZE - 1);
-		memcpy(ram + ph[i].p_paddr, f + ph[i].p_offset,
-		       ph[i].p_filesz);
-		if (eh->e_entry >= ph[i].p_paddr &&
-		    eh->e_entry - ph[i].p_paddr < ph[i].p_memsz)
+		memcpy(ram + pa, f + ph[i].p_offset, ph[i].p_filesz);
+		if (pa + ph[i].p_memsz > *end)
+			*end = pa + ph[i].p_memsz;
+		if (!entry_ok && eh->e_entry >= ph[i].p_vaddr &&
+		    eh->e_entry - ph[i].p_vaddr < ph[i].p_memsz) {
+			entry = eh->e_entry - ph[i].p_vaddr + pa;
 			entry_ok = true;
+		}
 	}
-	if (!entry_ok || (eh->e_entry & 3))
+	if (!entry_ok || (entry & 3))
 		bm_bad_guest("entry point 0x%08x is not ARM code in a loaded "
 			     "segment", eh->e_entry);
-	return eh->e_entry;
+	return entry;
 }

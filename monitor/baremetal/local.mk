@@ -8,7 +8,8 @@ ARMPV_BM = monitor/armpv-bm.elf
 ARMPV_BM_BIN = monitor/armpv-bm.bin
 ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/run.c monitor/baremetal/boot.c \
-	monitor/baremetal/loader.c monitor/baremetal/mmu.c \
+	monitor/baremetal/loader.c monitor/baremetal/bundle.c \
+	monitor/baremetal/fdt.c monitor/baremetal/mmu.c \
 	monitor/baremetal/shadow.c monitor/baremetal/board.c \
 	monitor/baremetal/console.c monitor/baremetal/string.c
 # The device models the guest sees (docs/devices.md), built freestanding.
@@ -16,6 +17,7 @@ ARMPV_BM_DEV_SRC = monitor/devices/pl011.c monitor/devices/pl190.c \
 	monitor/devices/sp804.c monitor/devices/sysctl.c \
 	monitor/devices/versatile.c
 ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h \
+	monitor/baremetal/fdt.h monitor/bundle/armpv_bundle.h \
 	monitor/baremetal/bm.ld monitor/baremetal/local.mk
 # -fno-tree-loop-distribute-patterns: string.c's loops must not become
 # calls to memset/memcpy themselves.
@@ -34,6 +36,7 @@ $(ARMPV_BM): $(ARMPV_BM_DEPS) $(CORE_ARM_SRC) \
 	@$(MKDIR_P) monitor
 	$(AM_V_GEN)$(ARM_CC) $(ARMPV_BM_CFLAGS) $(CORE_CPPFLAGS) \
 	  -I$(srcdir)/monitor/baremetal -I$(srcdir)/monitor/devices \
+	  -I$(srcdir)/monitor/bundle \
 	  -nostdlib -static -no-pie \
 	  -T $(srcdir)/monitor/baremetal/bm.ld -Wl,--build-id=none \
 	  -Wl,--no-warn-rwx-segments -o $@ \

@@ -682,7 +682,7 @@ static void vic_disable_all(void)
 _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 {
 	struct bm_boot_info boot;
-	uint32_t pc;
+	struct bm_guest_entry start;
 
 	bm_mmu_init();
 	vic_disable_all();
@@ -690,15 +690,16 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		  "tables layout 0x%08x",
 		  ARMPV_TABLES_LAYOUT_HASH);
 	bm_boot_parse(machine, tags_pa, &boot);
-	bm_report("machine %u, RAM %u MiB, guest image at %08x, %u bytes "
-		  "(initrd)", boot.machine, boot.ram_size >> 20,
-		  boot.initrd_pa, boot.initrd_size);
+	bm_report("machine %u, RAM %u MiB (%s), guest image at %08x, %u "
+		  "bytes (initrd)", boot.machine, boot.ram_size >> 20,
+		  boot.dtb ? "device tree" : "ATAGs", boot.initrd_pa,
+		  boot.initrd_size);
 	profiling = boot.profile;
 	if (profiling)
 		bm_report("per-site trap profile on (armpv.profile)");
 	if (!boot.initrd_size) {
 		bm_report("no guest: pass the rewritten guest ELF with "
-			  "-initrd");
+			  "-initrd (or a bundle: armpv-bundle)");
 		bm_halt(BM_EXIT_NO_INPUT);
 	}
 	/* Below guest RAM lies the monitor; QEMU puts the initrd at half
@@ -716,16 +717,18 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	armpv_vm_init(&vm, cpu_model());
 	vm.kernel_swi_is_error = true;
 	memset(ram, 0, BM_GUEST_SIZE);
-	pc = bm_guest_load(&vm, bm_pa_to_va(boot.initrd_pa),
-			   boot.initrd_size, ram);
+	bm_guest_boot(&vm, bm_pa_to_va(boot.initrd_pa), boot.initrd_size, ram,
+		      boot.machine, &start);
 	if (armpv_vm_add_region(&vm, 0, BM_GUEST_SIZE, ram, 0) < 0) {
 		bm_report("internal error: cannot register guest RAM");
 		bm_halt(BM_EXIT_INTERNAL);
 	}
 	armpv_vcpu_init(&bm_vcpu, &vm);
 	bm_board_init(&vm, &bm_vcpu);
-	bm_vcpu.r[0] = bm_vcpu.r[1] = bm_vcpu.r[2] = 0;
-	bm_vcpu.r[15] = pc;
+	bm_vcpu.r[0] = start.r[0];
+	bm_vcpu.r[1] = start.r[1];
+	bm_vcpu.r[2] = start.r[2];
+	bm_vcpu.r[15] = start.pc;
 	shadow_sync();
 	bm_guest_enter(vcpu_return_cpsr());
 }

@@ -8,12 +8,16 @@
 # what is not theirs: monitor memory, the real vector page, addresses
 # past guest RAM (external aborts, as absent hardware), with their MMU off
 # and on; and the emulated devices: UART0, the VIC, the system
-# controller's reset, a WFI woken by an SP804 model's interrupt.  Skipped
-# (77) without qemu-system-arm.
+# controller's reset, a WFI woken by an SP804 model's interrupt; the
+# monitor booted with a device tree instead of ATAGs; and broken guest
+# bundles (truncated, bad magic or version, a member out of bounds or
+# corrupt, no kernel, an unrewritten kernel, a DTB that is not one, a
+# bad command line, members too large for guest RAM).  Skipped (77)
+# without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
-# QEMU_SYSTEM_ARM (default qemu-system-arm); ARMPV_DTB (a versatile-pb.dtb
-# for the device-tree case; skipped when absent).
+# QEMU_SYSTEM_ARM (default qemu-system-arm); DTC (default dtc: the
+# device-tree cases are skipped without it).
 : "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
 : "${ARM_CC:=arm-linux-gnueabi-gcc}"
 export top_srcdir top_builddir ARM_CC
@@ -97,12 +101,19 @@ expect truncated 65 '^armpv-bm: guest image: (program headers|no usable section 
 # No guest at all.
 expect no-initrd 66 'no guest: pass the rewritten guest ELF with -initrd' \
 	-semihosting
-# A device tree instead of ATAGs (slice 1 reads ATAGs only).
-if test -n "$ARMPV_DTB" && test -f "$ARMPV_DTB"; then
-	expect dtb 66 'is a device tree; this monitor reads ATAGs only' \
-		-semihosting -dtb "$ARMPV_DTB" -initrd "$out/kern/kern-v5.rw.elf"
+# The monitor booted with a device tree instead of ATAGs (QEMU -dtb):
+# it reads /memory, /chosen bootargs and linux,initrd-start/-end from it,
+# and runs the same guest.
+if command -v "${DTC:-dtc}" >/dev/null 2>&1 &&
+   "${DTC:-dtc}" -q -I dts -O dtb -o "$out/boot.dtb" \
+	"$top_srcdir/tests/baremetal/boot-guest/boot.dts"; then
+	expect dtb 0 '^armpv-bm: machine 387, RAM 128 MiB \(device tree\), guest image at 04000000' \
+		-semihosting -dtb "$out/boot.dtb" -initrd "$out/kern/kern-v5.rw.elf"
+	expect dtb-profile 0 '^armpv-bm: per-site trap profile on' \
+		-semihosting -dtb "$out/boot.dtb" -append 'armpv.profile' \
+		-initrd "$out/kern/kern-v5.rw.elf"
 else
-	echo "skip: dtb (set ARMPV_DTB to a versatile-pb.dtb)"
+	echo "skip: dtb (no dtc: Debian package device-tree-compiler)"
 fi
 
 # The guest's own exit status passes through.
@@ -283,6 +294,93 @@ expect mmu-device 9 '^armpv-bm: devices: 1 accesses emulated' \
 mmu_guest xp 0x20000000 0 0x8000 0x800000
 expect xp-unsupported 67 'guest error: guest MMU on with SCTLR.XP = 1' \
 	-semihosting -cpu arm1176 -initrd "$out/xp.rw.elf"
+
+# Bad bundles (docs/bundle.md): each refused before the guest runs, with a
+# "guest image: bundle:" report and status 65.  They are written by
+# mkbundle below, a second writer of the format (independent of
+# armpv-bundle, which refuses to write most of them); the first case
+# checks that it agrees with the monitor on a good bundle.
+# mkbundle OUT [key=value...] MEMBER...: MEMBER is TYPE:FILE (TYPE 1
+# kernel, 2 dtb, 3 initrd, 4 cmdline) or TYPE:@TEXT (TEXT and a NUL) or
+# TYPE:zero:N (N zero bytes); keys: version, total (bytes added to
+# total_size), offset.I (member I's offset), crc.I (xor'd into its CRC).
+mkbundle() {
+	python3 - "$@" <<'PYEOF'
+import struct, sys, zlib
+out, args = sys.argv[1], sys.argv[2:]
+keys = dict(a.split("=", 1) for a in args if "=" in a)
+members = []
+for a in args:
+    if "=" in a:
+        continue
+    t, what = a.split(":", 1)
+    if what.startswith("@"):
+        data = what[1:].encode() + b"\0"
+    elif what.startswith("zero:"):
+        data = bytes(int(what[5:]))
+    else:
+        data = open(what, "rb").read()
+    members.append((int(t), data))
+n = len(members)
+off = 32 + 16 * n
+table, body = b"", b""
+for i, (t, data) in enumerate(members):
+    pad = (-(off + len(body))) % 8
+    body += bytes(pad)
+    moff = off + len(body)
+    table += struct.pack("<IIII", t, int(keys.get("offset.%d" % i, str(moff)), 0),
+                         len(data), zlib.crc32(data) ^ int(keys.get("crc.%d" % i, "0"), 0))
+    body += data
+total = off + len(body)
+hdr = b"ARMPVBDL" + struct.pack("<IIIIII", int(keys.get("version", "1")), off,
+                                total + int(keys.get("total", "0")), n, 0, 0)
+open(out, "wb").write(hdr + table + body)
+PYEOF
+}
+# bad NAME REGEX MKBUNDLE-ARGS...: the bundle's report and status 65
+bad() {
+	bname=$1 bre=$2
+	shift 2
+	mkbundle "$out/$bname.bnd" "$@" || exit 99
+	expect "$bname" 65 "^armpv-bm: guest image: $bre" \
+		-semihosting -initrd "$out/$bname.bnd"
+}
+printf 'not a device tree at all, though longer than its header' >"$out/junk.dtb"
+printf 'a b c' >"$out/bundle-cmdline.txt"	# no NUL at its end
+mkbundle "$out/bundle-good.bnd" 1:"$out/exit5.rw.elf" 3:zero:100 4:@"x y"
+expect bundle-good 5 '^armpv-bm: guest: kernel up to 0000[0-9a-f]{4}, entry 00008000; ATAGs at' \
+	-semihosting -initrd "$out/bundle-good.bnd"
+head -c 300 "$out/bundle-good.bnd" >"$out/bundle-truncated.bnd"
+expect bundle-truncated 65 '^armpv-bm: guest image: bundle: truncated: its header says [0-9]+ bytes, the initrd holds 300' \
+	-semihosting -initrd "$out/bundle-truncated.bnd"
+printf 'ARMPVBDX' >"$out/bundle-magic.bnd"
+tail -c +9 "$out/bundle-good.bnd" >>"$out/bundle-magic.bnd"
+expect bundle-bad-magic 65 '^armpv-bm: guest image: not an ELF file, nor an armpv bundle \(first bytes 41 52 4d 50\)' \
+	-semihosting -initrd "$out/bundle-magic.bnd"
+bad bundle-version 'bundle: format version 2, this monitor reads version 1' \
+	version=2 1:"$out/exit5.rw.elf"
+bad bundle-out-of-bounds 'bundle: member 1 \(initrd\) at offset 0x100000, 100 bytes, is outside the bundle' \
+	offset.1=0x100000 1:"$out/exit5.rw.elf" 3:zero:100
+bad bundle-crc 'bundle: member 1 \(initrd\) at offset 0x[0-9a-f]+: CRC-32 [0-9a-f]{8}, the header says [0-9a-f]{8}: the bundle is corrupt' \
+	crc.1=1 1:"$out/exit5.rw.elf" 3:zero:100
+bad bundle-no-kernel 'bundle: no kernel member' 3:zero:100
+bad bundle-kernel-not-elf 'bundle: kernel member at offset 0x30 is not an ELF file' \
+	1:zero:64
+bad bundle-unrewritten 'not rewritten \(no \.note\.armpv\)' \
+	1:"$out/exit5.elf" 4:@"console=ttyAMA0"
+bad bundle-not-dtb 'bundle: dtb member at offset 0x[0-9a-f]+: bad magic \(not 0xd00dfeed\): not a device tree' \
+	1:"$out/exit5.rw.elf" 2:"$out/junk.dtb"
+if test -f "$out/boot.dtb"; then
+	head -c 200 "$out/boot.dtb" >"$out/short.dtb"
+	bad bundle-short-dtb 'bundle: dtb member at offset 0x[0-9a-f]+: totalsize is smaller than the header or larger than the bytes there' \
+		1:"$out/exit5.rw.elf" 2:"$out/short.dtb"
+fi
+bad bundle-cmdline 'bundle: cmdline member at offset 0x[0-9a-f]+ \(5 bytes\): must be text ending in its only NUL' \
+	1:"$out/exit5.rw.elf" 4:"$out/bundle-cmdline.txt"
+bad bundle-initrd-too-large 'bundle: initrd of 16781312 bytes is larger than guest RAM \(16 MiB\)' \
+	1:"$out/exit5.rw.elf" 3:zero:16781312
+bad bundle-does-not-fit 'bundle: the kernel \(guest physical up to 0x[0-9a-f]{8}\), the boot data \([0-9]+ bytes\) and the initrd \(16773120 bytes\) do not fit in guest RAM \(16 MiB\)' \
+	1:"$out/exit5.rw.elf" 3:zero:16773120
 
 echo "$pass passed, $fail failed"
 test $fail -eq 0

@@ -1,0 +1,232 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The Linux boot protocol end to end (docs/bundle.md, docs/baremetal-monitor.md
+# "Boot protocol"): the boot test guest (tests/baremetal/boot-guest/) checks
+# what it finds at its first instruction -- r0, r1, r2, SVC mode with IRQ
+# and FIQ masked, MMU off -- and the boot data r2 points at (a device tree
+# or ATAGs: memory, command line, initrd placement), and prints the
+# initrd's CRC-32.  It runs:
+#
+#   native-dtb    QEMU's own loader: -kernel boot-guest.bin -dtb -initrd -append
+#   bm-dtb        armpv-bm booted with -dtb (its own boot data a device tree),
+#                 the guest from a bundle: kernel + DTB + initrd + cmdline
+#   native-atags  QEMU's loader without -dtb (ATAGs)
+#   bm-atags      armpv-bm booted with ATAGs, a bundle without DTB: the
+#                 monitor builds the guest's ATAGs
+#
+# on -cpu arm926 and arm1176.  Each run must exit 0 with "N passed, 0
+# failed" and no "not ok"; a native and an armpv-bm transcript of the same
+# kind must be identical (the lines ^(ok|not ok|[0-9]+ passed|cmdline:|initrd:));
+# the command line and the CRC-32 must be the expected ones; the "info:"
+# line of armpv-bm says r1 = ~0 with a device tree and 16 MiB of memory.
+# Then armpv-bundle's own refusals, and --kernel-offset (a guest linked
+# at virtual 0xc0008000, loaded at physical 0x8000).  Skipped (77) without
+# qemu-system-arm or dtc.
+#
+# Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
+# ARM_OBJCOPY; QEMU_SYSTEM_ARM (default qemu-system-arm), DTC (default dtc).
+: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
+: "${ARM_CC:=arm-linux-gnueabi-gcc}"
+: "${ARM_OBJCOPY:=arm-linux-gnueabi-objcopy}"
+: "${DTC:=dtc}"
+
+for t in "$QEMU_SYSTEM_ARM" "$DTC"; do
+	if ! command -v "$t" >/dev/null 2>&1; then
+		echo "$0: $t not found" >&2
+		exit 77
+	fi
+done
+bm=$top_builddir/monitor/armpv-bm.bin
+rewrite=$top_builddir/rewriter/armpv-rewrite
+bundle=$top_builddir/monitor/bundle/armpv-bundle
+src=$top_srcdir/tests/baremetal/boot-guest
+proc=$top_srcdir/tests/process
+out=$top_builddir/tests/baremetal/boot
+for f in "$rewrite" "$bm" "$bundle"; do
+	if test ! -f "$f"; then
+		echo "$0: $f is not built" >&2
+		exit 99
+	fi
+done
+mkdir -p "$out" || exit 99
+
+# The guest: tests/process/build.sh's flags, ARMv5TE, linked at 0x10000.
+objs=
+for s in "$src/start.S" "$src/boot-guest.c" "$proc/check.c"; do
+	o=$out/$(basename "${s%.*}").o
+	$ARM_CC -c -std=c11 -O2 -Wall -Wextra -Werror \
+		-march=armv5te -marm -mfloat-abi=soft \
+		-ffreestanding -fno-builtin -fno-pic -fno-pie \
+		-fno-stack-protector -fno-tree-loop-distribute-patterns \
+		-fno-asynchronous-unwind-tables -fno-unwind-tables \
+		-Wa,--noexecstack -I"$src" -I"$proc" -o "$o" "$s" || {
+		echo "FAIL: building the boot test guest" >&2
+		exit 99
+	}
+	objs="$objs $o"
+done
+if ! $ARM_CC -nostdlib -ffreestanding -static -no-pie -march=armv5te \
+	-marm -T "$src/boot.ld" -Wl,--build-id=none \
+	-Wl,--no-warn-rwx-segments -o "$out/boot-guest.elf" $objs ||
+   ! $ARM_OBJCOPY -O binary "$out/boot-guest.elf" "$out/boot-guest.bin" ||
+   ! "$rewrite" -q --arch armv5te -o "$out/boot-guest.rw.elf" \
+	"$out/boot-guest.elf" ||
+   ! "$DTC" -q -I dts -O dtb -o "$out/boot.dtb" "$src/boot.dts"; then
+	echo "FAIL: building the boot test guest or its device tree" >&2
+	exit 99
+fi
+# An initrd of 5001 bytes (not a multiple of 4), deterministic.
+python3 -c '
+import sys
+sys.stdout.buffer.write(bytes((i * 7 + i // 251) & 255 for i in range(5001)))
+' >"$out/initrd.bin" || exit 99
+want_crc=$(python3 -c '
+import sys, zlib
+print("0x%08x" % zlib.crc32(open(sys.argv[1], "rb").read()))' "$out/initrd.bin")
+cmdline='console=ttyAMA0 armpv.test=boot the quick brown fox'
+
+if ! "$bundle" -q -o "$out/guest-dtb.bnd" -k "$out/boot-guest.rw.elf" \
+	-d "$out/boot.dtb" -i "$out/initrd.bin" -c "$cmdline" ||
+   ! "$bundle" -q -o "$out/guest-atags.bnd" -k "$out/boot-guest.rw.elf" \
+	-i "$out/initrd.bin" -c "$cmdline"; then
+	echo "FAIL: armpv-bundle"
+	exit 1
+fi
+
+tmo=
+command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
+checks() {
+	grep -aE '^(ok|not ok|[0-9]+ passed|cmdline:|initrd:)' "$1"
+}
+# run NAME CPU QEMU-ARGS...: want status 0, a final summary, no "not ok",
+# the command line and the initrd's CRC-32
+run() {
+	name=$1 cpu=$2
+	shift 2
+	echo "== $name on -cpu $cpu"
+	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu "$cpu" -m 128M \
+		-nographic -monitor none -serial stdio -audiodev none,id=none \
+		-semihosting -no-reboot "$@" >"$out/$name-$cpu.log" 2>&1
+	rc=$?
+	cat "$out/$name-$cpu.log"
+	if test $rc -ne 0 || grep -aq '^not ok' "$out/$name-$cpu.log" ||
+	   ! checks "$out/$name-$cpu.log" | grep -q '^[0-9]* passed, 0 failed$'; then
+		echo "FAIL: $name on -cpu $cpu (status $rc)"
+		return 1
+	fi
+	if ! grep -aqxF "cmdline: $cmdline" "$out/$name-$cpu.log"; then
+		echo "FAIL: $name on -cpu $cpu: command line is not '$cmdline'"
+		return 1
+	fi
+	if ! grep -aqx "initrd: 5001 bytes, crc32 $want_crc" "$out/$name-$cpu.log"; then
+		echo "FAIL: $name on -cpu $cpu: initrd is not 5001 bytes, crc32 $want_crc"
+		return 1
+	fi
+	checks "$out/$name-$cpu.log" >"$out/$name-$cpu.checks"
+}
+# compare NATIVE BM CPU
+compare() {
+	if diff -u "$out/$1-$3.checks" "$out/$2-$3.checks"; then
+		echo "PASS: $3: $1 and $2: $(wc -l <"$out/$2-$3.checks") transcript lines identical"
+	else
+		echo "FAIL: $3: transcripts differ ($1 '-', $2 '+')"
+		return 1
+	fi
+}
+
+status=0
+for cpu in arm926 arm1176; do
+	run native-dtb $cpu -kernel "$out/boot-guest.bin" -dtb "$out/boot.dtb" \
+		-initrd "$out/initrd.bin" -append "$cmdline" &&
+	run bm-dtb $cpu -kernel "$bm" -dtb "$out/boot.dtb" \
+		-initrd "$out/guest-dtb.bnd" &&
+	compare native-dtb bm-dtb $cpu || status=1
+	# armpv-bm read its own device tree, and gave the guest ~0 in r1
+	# and its 16 MiB of RAM.
+	if ! grep -aq '^armpv-bm: machine .* (device tree)' "$out/bm-dtb-$cpu.log" ||
+	   ! grep -aq '^info: r1 0xffffffff .* memory 0x01000000 ' "$out/bm-dtb-$cpu.log"; then
+		echo "FAIL: bm-dtb on $cpu: monitor not booted by device tree, or guest r1/memory wrong"
+		status=1
+	fi
+	run native-atags $cpu -kernel "$out/boot-guest.bin" \
+		-initrd "$out/initrd.bin" -append "$cmdline" &&
+	run bm-atags $cpu -kernel "$bm" -initrd "$out/guest-atags.bnd" &&
+	compare native-atags bm-atags $cpu || status=1
+	if ! grep -aq '^info: r1 0x00000183 .* memory 0x01000000 ' "$out/bm-atags-$cpu.log"; then
+		echo "FAIL: bm-atags on $cpu: guest r1/memory wrong"
+		status=1
+	fi
+done
+
+# --kernel-offset: a guest linked at 0xc0008000 (virtual, as a vmlinux's
+# load addresses are), position-independent, loaded at physical 0x8000;
+# it exits with status 5 + (pc >> 12 == 8: 1).
+printf '\t.text\n\t.arm\n\t.global _start\n_start:\n\tmov r0, pc\n\tlsr r0, r0, #12\n\tcmp r0, #8\n\tmoveq r0, #6\n\tmovne r0, #5\n\tswi 0x280000\n' \
+	>"$out/high.S"
+if ! $ARM_CC -nostdlib -static -no-pie -march=armv5te -marm \
+	-Wl,-Ttext=0xc0008000 -Wl,--build-id=none -o "$out/high.elf" \
+	"$out/high.S" ||
+   ! "$rewrite" -q -o "$out/high.rw.elf" "$out/high.elf"; then
+	echo "FAIL: building the high-linked guest" >&2
+	exit 99
+fi
+"$bundle" -q -o "$out/high.bnd" -k "$out/high.rw.elf" 2>"$out/high.err"
+rc=$?
+if test $rc -ne 3 || ! grep -q 'try --kernel-offset 0xc0000000' "$out/high.err"; then
+	echo "FAIL: armpv-bundle without --kernel-offset: status $rc, want 3 and a hint"
+	cat "$out/high.err"
+	status=1
+else
+	echo "ok: armpv-bundle without --kernel-offset: $(cat "$out/high.err")"
+fi
+"$bundle" -q --kernel-offset 0xc0000000 -o "$out/high.bnd" -k "$out/high.rw.elf"
+$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -m 128M -nographic \
+	-monitor none -serial stdio -audiodev none,id=none -semihosting \
+	-no-reboot -kernel "$bm" -initrd "$out/high.bnd" >"$out/high.log" 2>&1
+rc=$?
+if test $rc -ne 6 || ! grep -q '^armpv-bm: guest: .*entry 00008000' "$out/high.log"; then
+	echo "FAIL: --kernel-offset: status $rc, want 6 (entered at physical 0x8000)"
+	sed 's/^/  | /' "$out/high.log"
+	status=1
+else
+	echo "ok: --kernel-offset 0xc0000000: entered at physical 0x8000"
+fi
+
+# armpv-bundle's refusals: status and the message naming the file.
+# tool NAME STATUS REGEX ARGS...
+tool() {
+	name=$1 want=$2 re=$3
+	shift 3
+	"$bundle" "$@" >"$out/tool-$name.log" 2>&1
+	rc=$?
+	if test $rc -ne "$want" || ! grep -Eq -- "$re" "$out/tool-$name.log"; then
+		echo "FAIL: armpv-bundle $name: status $rc (want $want), output:"
+		sed 's/^/  | /' "$out/tool-$name.log"
+		status=1
+	else
+		echo "ok: armpv-bundle $name: status $rc, $(head -n 1 "$out/tool-$name.log")"
+	fi
+}
+tool unrewritten 4 'boot-guest.elf: not rewritten \(no \.note\.armpv\)' \
+	-o "$out/x.bnd" -k "$out/boot-guest.elf"
+tool not-elf 3 'initrd.bin: not an ELF file' \
+	-o "$out/x.bnd" -k "$out/initrd.bin"
+tool not-dtb 3 'initrd.bin: offset 0x0: bad magic' \
+	-o "$out/x.bnd" -k "$out/boot-guest.rw.elf" -d "$out/initrd.bin"
+head -c 100 "$out/boot.dtb" >"$out/short.dtb"
+tool short-dtb 3 'short.dtb: offset 0x4: totalsize' \
+	-o "$out/x.bnd" -k "$out/boot-guest.rw.elf" -d "$out/short.dtb"
+tool long-cmdline 2 'at most 1023' -o "$out/x.bnd" \
+	-k "$out/boot-guest.rw.elf" -c "$(python3 -c 'print("x" * 1024)')"
+tool no-kernel 2 'need -o BUNDLE and -k KERNEL' -o "$out/x.bnd"
+tool overwrite-input 2 'is one of the inputs' -o "$out/boot-guest.rw.elf" \
+	-k "$out/boot-guest.rw.elf"
+tool missing 5 'nothing.elf: cannot open' -o "$out/x.bnd" \
+	-k "$out/nothing.elf"
+tool list 0 'cmdline +offset' --list "$out/guest-dtb.bnd"
+tool list-not-bundle 3 'not an armpv bundle' --list "$out/initrd.bin"
+if test -e "$out/x.bnd" || ls "$out"/x.bnd.* >/dev/null 2>&1; then
+	echo "FAIL: a refused armpv-bundle run left an output or temporary file"
+	status=1
+fi
+exit $status
