@@ -4,12 +4,18 @@
 # transcripts with armpv-run's (tests/process/run.sh's logs); errors.sh
 # checks its refusals and reports; mmu.sh runs the MMU test guest
 # (mmu-guest/) natively and under armpv-bm and compares the transcripts;
-# tasks.sh does the same with the multi-tasking test guest (tasks-guest/:
-# devices, timer preemption, two address spaces), and adversary.sh with a
-# guest whose user task attacks monitor memory and forges trap words.
+# tasks.sh does the same with the issue's test guest (tasks-guest/:
+# every ARMv5 form of the sensitive instructions in its kernel, devices,
+# timer preemption, two address spaces, page faults), and adversary.sh with a
+# guest whose user task attacks monitor memory and forges trap words;
+# boot.sh boots the boot protocol test guest (boot-guest/) from an
+# armpv-bundle, with a device tree and with ATAGs, and natively by QEMU's
+# Linux loader, and compares the transcripts; fdt.sh runs fdt.c hosted,
+# under the sanitizers, on every one-edit mutation of two device trees.
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
-	tests/baremetal/adversary.sh
+	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
+	tests/baremetal/fdt.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
@@ -17,3 +23,14 @@ tests/baremetal/errors.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/mmu.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/tasks.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/adversary.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
+tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT)
+check_PROGRAMS += tests/baremetal/fdt-mutate
+tests_baremetal_fdt_mutate_SOURCES = tests/baremetal/fdt-mutate.c \
+	monitor/baremetal/fdt.c monitor/baremetal/fdt.h
+tests_baremetal_fdt_mutate_CPPFLAGS = $(AM_CPPFLAGS) \
+	-I$(top_srcdir)/monitor/baremetal
+tests_baremetal_fdt_mutate_CFLAGS = $(AM_CFLAGS) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+tests_baremetal_fdt_mutate_LDFLAGS = -fsanitize=address,undefined
+tests/baremetal/fdt.log: tests/baremetal/fdt-mutate$(EXEEXT)

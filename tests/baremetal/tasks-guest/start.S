@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * start.S -- the multi-tasking test guest's entry, vectors and world
- * switch.  IRQ and SWI save the interrupted user task's registers in a
- * frame (tasks-guest.h TF_*) on the exception mode's stack, call the C
- * side (irq_c, swi_c), which may replace the frame with another task's,
- * and return into whatever the frame then holds.
+ * start.S -- the multi-tasking test guest's entry, vectors, world switch
+ * and data abort handler.  IRQ and SWI save the interrupted user task's
+ * registers in a frame (tasks-guest.h TF_*) on the exception mode's
+ * stack, call the C side (irq_c, swi_c), which may replace the frame
+ * with another task's, and return into whatever the frame then holds.
  */
 #include "tasks-guest.h"
 
@@ -25,6 +25,14 @@ ENTRY(_start)
 	stmia	r1!, {r2-r9}
 	ldmia	r0!, {r2-r9}
 	stmia	r1!, {r2-r9}
+	bl	setup_stacks
+	bl	kmain
+	b	plat_exit		@ r0 = exit status
+
+/* setup_stacks(): the IRQ, ABT and UND stacks; again after the bank
+ * test (tests/process/banks.S), which fills every mode's SP with a
+ * pattern.  Called and returns in SVC with I and F set. */
+ENTRY(setup_stacks)
 	msr	cpsr_c, #(IRQ_MODE | PSR_I | PSR_F)
 	ldr	sp, =irq_stack_top
 	msr	cpsr_c, #(ABT_MODE | PSR_I | PSR_F)
@@ -32,8 +40,7 @@ ENTRY(_start)
 	msr	cpsr_c, #(UND_MODE | PSR_I | PSR_F)
 	ldr	sp, =abt_stack_top
 	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
-	bl	kmain
-	b	plat_exit		@ r0 = exit status
+	bx	lr
 
 	.text
 	.align	5
@@ -59,9 +66,22 @@ vectors:
 vec_reset:	unexpected 0
 vec_undef:	unexpected 1
 vec_pabt:	unexpected 3
-vec_dabt:	unexpected 4
 vec_reserved:	unexpected 5
 vec_fiq:	unexpected 7
+
+/* Data abort: dabt_c(lr_abt, spsr_abt, dfsr, far) returns where to
+ * resume: the aborted instruction again (LR - 8) once it mapped the
+ * page (a user task's page fault), or the fixup of a kernel access in
+ * __ex_table.  The return is an LDM^ with PC: CPSR = SPSR_abt. */
+vec_dabt:
+	push	{r0-r3, r12, lr}
+	mov	r0, lr
+	mrs	r1, spsr
+	mrc	p15, 0, r2, c5, c0, 0	@ DFSR
+	mrc	p15, 0, r3, c6, c0, 0	@ FAR
+	bl	dabt_c
+	str	r0, [sp, #20]
+	ldmia	sp!, {r0-r3, r12, pc}^
 
 /* Save the interrupted user task into a frame on this mode's stack
  * (lr: where it resumes). */
@@ -142,6 +162,18 @@ ENTRY(sys_exit)
 	swi	TG_SYS_EXIT
 	b	.
 
+/* The user side of the page fault: the first access to FAULT_VA's page
+ * aborts; the handler maps the page and the same instruction runs again
+ * (the *_insn labels are what LR_abt - 8 must be). */
+ENTRY(user_fault_load)			@ r0 = address; returns the word
+GLOBAL(user_fault_load_insn)
+	ldr	r0, [r0]
+	bx	lr
+ENTRY(user_fault_store)			@ r0 = address, r1 = value
+GLOBAL(user_fault_store_insn)
+	str	r1, [r0]
+	bx	lr
+
 /* Address space switch: a new first-level table, then the TLBs
  * invalidated (caches are off: nothing to clean). */
 ENTRY(switch_ttb)
@@ -157,6 +189,18 @@ ENTRY(irq_window)
 	nop
 	nop
 	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	bx	lr
+
+/* Invalidate one TLB entry by MVA (c8 c7 1, ARM926EJ-S TRM), after the page
+ * fault handler made a fault entry valid.  Only a change to a valid
+ * entry strictly needs it (the TLB may hold the old entry, ARM ARM
+ * B4.2); mmu-guest and Linux invalidate anyway. */
+ENTRY(tlb_invalidate_mva)
+	mcr	p15, 0, r0, c8, c7, 1
+	bx	lr
+
+ENTRY(cp15_read_midr)
+	mrc	p15, 0, r0, c0, c0, 0
 	bx	lr
 
 ENTRY(cp15_read_sctlr)

@@ -10,9 +10,15 @@
  * them.  The kernel then checks that both finished, that each saw only
  * its own private memory, that the second task had progressed before the
  * first finished (it can only have run if the timer preempted the
- * first), and that at least two preemptions happened.  Before that, a
+ * first), and that at least two preemptions happened.  Each task also
+ * takes a page fault: its first access to FAULT_VA (a load in task A, a
+ * store in task B) finds no second-level entry in its own coarse table;
+ * the data abort handler checks DFSR and FAR, maps the task's frame there
+ * and returns to the access, which then completes.  Before the tasks, a
  * timer interrupt pending while the kernel runs with I set must wait
- * until the kernel clears I.
+ * until the kernel clears I, and the kernel-mode phase (test-sensitive.c)
+ * runs every ARMv5 form of the sensitive instructions and checks their
+ * results.
  *
  * The console is UART0's registers, the exit the system controller's
  * reset: the same unrewritten binary runs natively on versatilepb, and
@@ -26,10 +32,20 @@
 #include "tasks-guest.h"
 #include "tests.h"
 
-#define SECT(pa, ap) ((uint32_t)(pa) | (ap) << 10 | 0x10 | 0x2)
+/* ARMv5 descriptors (ARM ARM B4.7; the ARM1176 reads them so with
+ * SCTLR.XP = 0): section, coarse table, small page (one AP for its four
+ * subpages). */
+#define SECT_DOM(pa, ap, dom) \
+	((uint32_t)(pa) | (ap) << 10 | (uint32_t)(dom) << 5 | 0x10 | 0x2)
+#define SECT(pa, ap) SECT_DOM(pa, ap, 0)
+#define COARSE(pa, dom) ((uint32_t)(pa) | (uint32_t)(dom) << 5 | 0x10 | 0x1)
+#define SMALL(pa, ap) ((uint32_t)(pa) | (ap) * 0x55u << 4 | 0x2)
 #define AP_KERN 1u
 #define AP_USER_RW 3u
-#define DACR_CLIENT0 0x1u
+#define FSR_STATUS_MASK 0xfu
+#define FSR_TRANS_PAGE 0x7u
+#define FSR_DOMAIN(d) ((uint32_t)(d) << 4)
+#define FSR_WNR 0x800u
 
 /* SP804 timer 1 of the dual timer at 0x101e2000 (DDI 0271), VIC source 4
  * (versatilepb); the PL190 VIC (DDI 0181). */
@@ -61,8 +77,19 @@ void sys_write(const char *s);
 void sys_yield(void);
 void sys_spin(void);
 void sys_exit(uint32_t status) __attribute__((noreturn));
+uint32_t user_fault_load(uint32_t va);
+void user_fault_store(uint32_t va, uint32_t value);
+void tlb_invalidate_mva(uint32_t va);
+extern const char user_fault_load_insn[], user_fault_store_insn[];
+uint32_t dabt_c(uint32_t lr, uint32_t spsr, uint32_t dfsr, uint32_t far);
 
 static uint32_t ttb[NTASKS][4096] __attribute__((aligned(16384)));
+/* Each task's coarse table for FAULT_VA's MiB: empty (fault entries)
+ * until its page fault. */
+static uint32_t l2[NTASKS][256] __attribute__((aligned(1024)));
+
+volatile struct tg_abort tg_kernel_abort;
+static volatile struct tg_abort page_fault[NTASKS];
 
 static struct task {
 	uint32_t frame[TF_SIZE / 4];
@@ -87,15 +114,31 @@ static volatile uint32_t *private_word(unsigned t, unsigned n)
 	return (volatile uint32_t *)(tasks[t].pa + 4 * n); /* kernel view */
 }
 
+/* The frame task t's page fault maps at FAULT_VA, in the kernel's view. */
+static volatile uint32_t *fault_frame_word(unsigned t, uint32_t off)
+{
+	return (volatile uint32_t *)(tasks[t].pa + FAULT_OFF + off);
+}
+
 /* ------------------------------------------------------------------
  * The user tasks: USR mode, plain C, system calls by SWI.
  */
 static void task_main(uint32_t id)
 {
 	volatile uint32_t *priv = (volatile uint32_t *)TASK_VA;
+	volatile uint32_t *page = (volatile uint32_t *)FAULT_VA;
 	uint32_t seen = priv[TP_MAGIC];
 
 	sys_write(id ? "task B: hello\n" : "task A: hello\n");
+	/* The page fault: A's first access to the page is a load, B's a
+	 * store (on the ARM1176 its DFSR has WnR). */
+	if (id == 0) {
+		priv[TP_PF_SEEN] = user_fault_load(FAULT_VA + PF_LOAD_OFF);
+		page[PF_STORE_OFF / 4] = PF_STORED + id;
+	} else {
+		user_fault_store(FAULT_VA + PF_STORE_OFF, PF_STORED + id);
+		priv[TP_PF_SEEN] = page[PF_LOAD_OFF / 4];
+	}
 	sys_yield();
 	sys_write(id ? "task B: back\n" : "task A: back\n");
 	sys_spin();
@@ -213,6 +256,67 @@ uint32_t swi_c(uint32_t *frame, uint32_t nr)
 	}
 }
 
+uint32_t tg_fsr_wnr(void)
+{
+	/* MIDR primary part number 0xb76: the ARM1176JZF-S. */
+	return ((cp15_read_midr() >> 4) & 0xfff) == 0xb76 ? FSR_WNR : 0;
+}
+
+static void record_abort(volatile struct tg_abort *a, uint32_t lr,
+			 uint32_t spsr, uint32_t dfsr, uint32_t far)
+{
+	a->count++;
+	a->lr = lr;
+	a->spsr = spsr;
+	a->dfsr = dfsr;
+	a->far = far;
+}
+
+/*
+ * The data abort (start.S vec_dabt); returns where to resume.  From a
+ * user task, a translation fault (page) on FAULT_VA's MiB whose entry in
+ * the current task's coarse table is still a fault entry is a page fault:
+ * map the task's frame, user read/write, and run the aborted instruction
+ * again (LR_abt - 8, ARM ARM A2.6.6).  From the kernel, an instruction in
+ * __ex_table resumes at its fixup (test-sensitive.c's LDRT/STRT checks).
+ * Anything else is a failure of the test.
+ */
+uint32_t dabt_c(uint32_t lr, uint32_t spsr, uint32_t dfsr, uint32_t far)
+{
+	uint32_t idx = (far >> 12) & 0xff;
+
+	if ((spsr & PSR_MODE_MASK) == USR_MODE) {
+		if ((dfsr & FSR_STATUS_MASK) == FSR_TRANS_PAGE &&
+		    (far >> 20) == (FAULT_VA >> 20) && l2[current][idx] == 0) {
+			record_abort(&page_fault[current], lr, spsr, dfsr, far);
+			l2[current][idx] = SMALL(
+				tasks[current].pa + FAULT_OFF + (idx << 12),
+				AP_USER_RW);
+			tlb_invalidate_mva(far & ~0xfffu);
+			return lr - 8;
+		}
+	} else {
+		for (const struct ex_entry *e = __ex_table_start;
+		     e < __ex_table_end; e++)
+			if (e->insn == lr - 8) {
+				record_abort(&tg_kernel_abort, lr, spsr, dfsr,
+					     far);
+				return e->fixup;
+			}
+	}
+	put_str("not ok - unexpected data abort: lr ");
+	put_hex(lr);
+	put_str(" spsr ");
+	put_hex(spsr);
+	put_str(" dfsr ");
+	put_hex(dfsr);
+	put_str(" far ");
+	put_hex(far);
+	put_str("\n");
+	check_summary();
+	plat_exit(3);
+}
+
 void tg_unexpected(uint32_t vec, uint32_t lr, uint32_t spsr)
 {
 	put_str("not ok - unexpected exception ");
@@ -236,12 +340,19 @@ static void setup(void)
 		l1[TASK_A_PA >> 20] = SECT(TASK_A_PA, AP_KERN);
 		l1[TASK_B_PA >> 20] = SECT(TASK_B_PA, AP_KERN);
 		l1[TASK_VA >> 20] = SECT(pa[t], AP_USER_RW);
+		l1[FAULT_VA >> 20] = COARSE((uint32_t)l2[t], PF_DOMAIN);
+		l1[KONLY_BASE >> 20] =
+			SECT_DOM(KONLY_BASE, AP_KERN, KONLY_DOMAIN);
+		l1[LAND_MVN_VA >> 20] = SECT(LAND_MVN_PA, AP_KERN);
 		l1[0x100] = SECT(0x10000000u, AP_KERN); /* system registers */
 		l1[0x101] = SECT(0x10100000u, AP_KERN); /* VIC, SP804, UART */
 		tasks[t].pa = pa[t];
 		*private_word(t, TP_MAGIC) = TASK_MAGIC + t;
 		*private_word(t, TP_COUNT) = 0;
 		*private_word(t, TP_SEEN) = 0;
+		*private_word(t, TP_PF_SEEN) = 0;
+		*fault_frame_word(t, PF_LOAD_OFF) = PF_MAGIC + t;
+		*fault_frame_word(t, PF_STORE_OFF) = 0;
 		memset(tasks[t].frame, 0, TF_SIZE);
 		tasks[t].frame[0] = t;		      /* r0: the task's id */
 		tasks[t].frame[TF_SP / 4] = TASK_STACK_TOP;
@@ -274,14 +385,40 @@ static void test_masked_irq(void)
 	timer_stop();
 }
 
+/* Task t's page fault (ARM ARM B4.6, A2.6.6). */
+static void check_page_fault(unsigned t)
+{
+	const volatile struct tg_abort *pf = &page_fault[t];
+	const char *insn = t ? user_fault_store_insn : user_fault_load_insn;
+	uint32_t off = t ? PF_STORE_OFF : PF_LOAD_OFF;
+
+	check_ctx(t ? "task B: page fault (store): " :
+		      "task A: page fault (load): ");
+	check_eq("one data abort", pf->count, 1);
+	check_eq("LR_abt = the access + 8", pf->lr, (uint32_t)insn + 8);
+	check_eq("SPSR_abt: USR mode", pf->spsr & PSR_MODE_MASK, USR_MODE);
+	check_eq("DFSR: translation fault, page, its domain",
+		 pf->dfsr & 0xfff,
+		 FSR_TRANS_PAGE | FSR_DOMAIN(PF_DOMAIN) |
+			 (t ? tg_fsr_wnr() : 0));
+	check_eq("FAR = the address", pf->far, FAULT_VA + off);
+	check_eq("its own coarse table maps its own frame there", l2[t][0],
+		 SMALL(tasks[t].pa + FAULT_OFF, AP_USER_RW));
+	check_eq("it loaded the word the kernel put in its frame",
+		 *private_word(t, TP_PF_SEEN), PF_MAGIC + t);
+	check_eq("its store reached its own frame",
+		 *fault_frame_word(t, PF_STORE_OFF), PF_STORED + t);
+}
+
 int kmain(void)
 {
 	put_str("# armpv multi-tasking test guest\n");
 	setup();
 	current = 0;
-	mmu_enable(ttb[0], DACR_CLIENT0);
+	mmu_enable(ttb[0], TG_DACR);
 	check_ctx("mmu: ");
 	check_eq("SCTLR.M set", cp15_read_sctlr() & 1, 1);
+	test_sensitive();
 	test_masked_irq();
 
 	order[norder++] = 'A';
@@ -301,6 +438,7 @@ int kmain(void)
 			 *private_word(t, TP_SEEN), TASK_MAGIC + t);
 		check_eq("progressed past all its iterations",
 			 *private_word(t, TP_COUNT), SPIN_ITERATIONS);
+		check_page_fault(t);
 	}
 	check_ctx("preemption: ");
 	check_eq("the other task progressed before the first one finished",
