@@ -378,17 +378,18 @@ static void shadow_sync(void)
 static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 			   unsigned ap[4])
 {
-	for (unsigned k = 0; k < 4; k++) {
-		uint32_t sva = (va & 0xfffff000u) | (k << 10), pa;
+	struct armpv_mem_page page;
+	bool ok = armpv_mem_translate_page(&bm_vcpu, va, flags, &page) &&
+		  page.frame == frame && guest_ram(frame, 0x1000);
 
+	/* One walk for the page (armpv_mem_translate_page), where one per
+	 * subpage and direction cost about 2,000 instructions a fill. */
+	for (unsigned k = 0; k < 4; k++) {
 		ap[k] = BM_AP_NONE;
-		if (!armpv_mem_translate(&bm_vcpu, sva, flags, &pa, NULL) ||
-		    pa != frame + (k << 10) || !guest_ram(pa, 0x400))
+		if (!ok || !(page.perm[k] & ARMPV_MEM_PERM_READ))
 			continue;
-		ap[k] = armpv_mem_translate(&bm_vcpu, sva, flags | ARMPV_MEM_WRITE,
-					    &pa, NULL)
-				? BM_AP_USER_RW
-				: BM_AP_USER_RO;
+		ap[k] = page.perm[k] & ARMPV_MEM_PERM_WRITE ? BM_AP_USER_RW
+							    : BM_AP_USER_RO;
 	}
 }
 

@@ -265,7 +265,23 @@ struct mem_walk {
 	uint32_t mva;
 	uint32_t domain;
 	bool page;
+	/* For armpv_mem_translate_page(): find the descriptor only, no
+	 * access check (flag MEM_DESC_ONLY), and report its permission fields: APX,
+	 * the AP of each 1 KiB subpage of the 4 KiB page holding the MVA,
+	 * whether the descriptor covers that whole 4 KiB page (not an entry
+	 * of a fine table, which answers for its own 1 KiB), and an MMU-off flat mapping. */
+	bool whole, flat;
+	uint32_t apx, ap4[4];
 };
+
+/* A walk flag of the core's own, beside ARMPV_MEM_USER/WRITE. */
+#define MEM_DESC_ONLY 0x80000000u
+
+/* The end of a walk that found its descriptor: the access check, or for
+ * a descriptor-only walk its fields (ap4 set by the caller). */
+static bool mem_walk_done(const struct armpv_vcpu *vcpu,
+			  struct armpv_mem_fault *fault, struct mem_walk *w,
+			  uint32_t apx, uint32_t ap, unsigned flags);
 
 static bool mem_fault(const struct armpv_vcpu *vcpu,
 		      struct armpv_mem_fault *fault, uint32_t status,
@@ -442,18 +458,27 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			ap = (l2 >> (MEM_L2_AP_SHIFT + 2 * ((mva >> 14) & 3u))) &
 			     3u;
 		}
+		/* A 4 KiB page lies inside one 16 KiB subpage; in a fine
+		 * table each 1 KiB entry is its own descriptor. */
+		w->whole = !fine;
+		w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		break;
 	case MEM_L2_SMALL:
 		w->pa = (l2 & MEM_L2_SMALL_BASE) | (mva & 0xfffu);
+		w->whole = !fine;
 		if (xp) {
 			/* Extended small page, bit 0 = XN (ignored: we make
 			 * no instruction fetches). */
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			apx = l2 & MEM_L2_APX;
+			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		} else {
 			/* Subpage AP3..AP0 by MVA[11:10] (B4.7). */
 			ap = (l2 >> (MEM_L2_AP_SHIFT + 2 * ((mva >> 10) & 3u))) &
 			     3u;
+			for (unsigned k = 0; k < 4; k++)
+				w->ap4[k] = (l2 >> (MEM_L2_AP_SHIFT + 2 * k)) &
+					    3u;
 		}
 		break;
 	default: /* 0b11 */
@@ -465,10 +490,14 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			if (xp)
 				apx = l2 & MEM_L2_APX;
+			w->whole = true;
+			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		} else if (fine) {
 			/* ARMv5 tiny page, 1 KiB, one AP (B4.7). */
 			w->pa = (l2 & MEM_L2_TINY_BASE) | (mva & 0x3ffu);
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
+			w->whole = false;
+			w->ap4[(mva >> 10) & 3u] = ap;
 		} else {
 			/* A tiny page in a coarse table is UNPREDICTABLE on
 			 * ARMv5 (the ARM926EJ-S has no XScale extended small
@@ -480,8 +509,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 		break;
 	}
 	w->page = true;
-	return mem_check_access(vcpu, fault, w->domain, apx, ap, true, flags,
-				mva);
+	return mem_walk_done(vcpu, fault, w, apx, ap, flags);
 }
 
 static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
@@ -503,8 +531,10 @@ static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
 	 */
 	if (!(c->sctlr & ARMPV_SCTLR_M)) {
 		w->pa = w->mva = va;
+		w->flat = w->whole = true;
 		return true;
 	}
+	w->flat = false;
 	/* FCSE (ARM ARM B8): below 32 MiB, VA[31:25] = the PID. */
 	if (va < MEM_FCSE_LIMIT)
 		mva = va | (c->fcse_pid & MEM_FCSE_PID_MASK);
@@ -549,8 +579,21 @@ static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
 	ap = (l1 >> MEM_L1_AP_SHIFT) & 3u;
 	if (xp)
 		apx = l1 & MEM_L1_APX;
-	return mem_check_access(vcpu, fault, w->domain, apx, ap, false, flags,
-				mva);
+	w->whole = true;
+	w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
+	return mem_walk_done(vcpu, fault, w, apx, ap, flags);
+}
+
+static bool mem_walk_done(const struct armpv_vcpu *vcpu,
+			  struct armpv_mem_fault *fault, struct mem_walk *w,
+			  uint32_t apx, uint32_t ap, unsigned flags)
+{
+	if (flags & MEM_DESC_ONLY) {
+		w->apx = apx;
+		return true;
+	}
+	return mem_check_access(vcpu, fault, w->domain, apx, ap, w->page,
+				flags, w->mva);
 }
 
 bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
@@ -562,6 +605,54 @@ bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
 	if (!mem_walk(vcpu, va, flags, &w, fault))
 		return false;
 	*pa = w.pa;
+	return true;
+}
+
+/*
+ * One descriptor-only walk for the whole 4 KiB page, then the access
+ * check per subpage and direction without further memory reads: a
+ * shadow MMU fills a page at the cost of about one walk instead of one
+ * per subpage and direction.  A tiny page answers for its own 1 KiB; the
+ * other subpages are walked one by one (ARMv5 fine tables only).
+ */
+bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
+			      unsigned flags, struct armpv_mem_page *page)
+{
+	struct mem_walk w;
+	unsigned self = (va >> 10) & 3u;
+
+	flags = (flags & ARMPV_MEM_USER) | MEM_DESC_ONLY;
+	if (!mem_walk(vcpu, va, flags, &w, NULL))
+		return false;
+	page->frame = w.pa & ~0xfffu;
+	for (unsigned k = 0; k < 4; k++) {
+		struct mem_walk t = w;
+		unsigned check = flags & ~MEM_DESC_ONLY;
+
+		page->perm[k] = 0;
+		if (w.flat) {
+			page->perm[k] = ARMPV_MEM_PERM_READ |
+					ARMPV_MEM_PERM_WRITE;
+			continue;
+		}
+		if (!w.whole) {
+			/* Tiny pages: each subpage its own descriptor, in
+			 * place in this frame or not shadowed with it. */
+			if (k != self &&
+			    !mem_walk(vcpu, (va & ~0xc00u) | (k << 10), flags,
+				      &t, NULL))
+				continue;
+			if ((t.pa & ~0x3ffu) != page->frame + (k << 10))
+				continue;
+		}
+		if (!mem_check_access(vcpu, NULL, t.domain, t.apx, t.ap4[k],
+				      t.page, check, t.mva))
+			continue;
+		page->perm[k] = ARMPV_MEM_PERM_READ;
+		if (mem_check_access(vcpu, NULL, t.domain, t.apx, t.ap4[k],
+				     t.page, check | ARMPV_MEM_WRITE, t.mva))
+			page->perm[k] |= ARMPV_MEM_PERM_WRITE;
+	}
 	return true;
 }
 

@@ -64,6 +64,26 @@ bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
 			 unsigned flags, uint32_t *pa,
 			 struct armpv_mem_fault *fault);
 
+/* The guest's mapping of the 4 KiB page holding 'va', for a shadow MMU:
+ * its physical frame (of the subpage holding 'va'; a 1 KiB tiny page
+ * elsewhere than in place makes its subpage count as unmapped) and what
+ * each 1 KiB subpage k allows at the privilege of 'flags'
+ * (ARMPV_MEM_USER or not): ARMPV_MEM_PERM_READ (read and, in the ARMv5
+ * format, execute) and ARMPV_MEM_PERM_WRITE.  Exactly what
+ * armpv_mem_translate() gives for each subpage and direction (tests/
+ * monitor/check_mem.c checks it), for about the cost of one walk.
+ * Returns false, with nothing set, if the walk for 'va' itself faults
+ * before finding a descriptor (translation faults, external aborts on
+ * the walk). */
+#define ARMPV_MEM_PERM_READ 1u
+#define ARMPV_MEM_PERM_WRITE 2u
+struct armpv_mem_page {
+	uint32_t frame;	 /* physical address of the 4 KiB page */
+	uint8_t perm[4]; /* ARMPV_MEM_PERM_* of subpage k (VA[11:10]) */
+};
+bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
+			      unsigned flags, struct armpv_mem_page *page);
+
 /* Guest physical access: RAM/ROM regions, else the MMIO handler.  Returns
  * false for an external abort (no device, or a write to ROM). */
 bool armpv_phys_read(struct armpv_vm *vm, uint32_t pa, unsigned size,

@@ -1077,6 +1077,116 @@ END_TEST
 
 /* ---------------------------------------------------------------------
  */
+/* ---------------------------------------------------------------------
+ * armpv_mem_translate_page() against armpv_mem_translate(): random
+ * tables (every first- and second-level type, AP, domain, DACR, S/R,
+ * MMU off), random addresses and privilege; the page's frame and each
+ * subpage's read and write permission must be what one translation per
+ * subpage and direction gives.
+ */
+static uint32_t lcg_state;
+
+static uint32_t lcg(void)
+{
+	lcg_state = lcg_state * 1664525u + 1013904223u;
+	return lcg_state ^ (lcg_state >> 16);
+}
+
+static void random_tables(void)
+{
+	static const uint32_t l2_tables[3] = { COARSE, COARSE2, FINE };
+
+	for (uint32_t mb = 0; mb < 8; mb++) {
+		uint32_t r = lcg(), d = (r >> 8) & 0xfu, desc;
+
+		switch (r & 7u) {
+		case 0:
+			desc = 0;
+			break;
+		case 1:
+		case 2:
+			desc = L1_SECT(lcg(), (r >> 12) & 3u, d) |
+			       (r & 0x10000u ? L1_APX : 0) |
+			       (r & 0x20000u ? L1_SUPER : 0);
+			break;
+		case 3:
+		case 4:
+			desc = L1_COARSE(l2_tables[(r >> 12) & 1u], d);
+			break;
+		default:
+			desc = L1_FINE(FINE, d);
+			break;
+		}
+		l1_set(L1_TABLE, mb << 20, desc);
+	}
+	/* Second-level entries: random type, base, AP fields and bits. */
+	for (uint32_t a = COARSE; a < FINE + 0x1000u; a += 4)
+		put32(a, lcg());
+	vcpu.cp15.dacr = lcg();
+	vcpu.cp15.sctlr &= ~(ARMPV_SCTLR_S | ARMPV_SCTLR_R | ARMPV_SCTLR_M);
+	vcpu.cp15.sctlr |= (lcg() & 1u ? ARMPV_SCTLR_S : 0) |
+			   (lcg() & 1u ? ARMPV_SCTLR_R : 0) |
+			   (lcg() & 15u ? ARMPV_SCTLR_M : 0);
+}
+
+static void translate_page_run(void)
+{
+	for (unsigned round = 0; round < 100; round++) {
+		random_tables();
+		for (unsigned n = 0; n < 64; n++) {
+			uint32_t va = lcg() & 0x7ffc00u;
+			unsigned flags = lcg() & ARMPV_MEM_USER;
+			struct armpv_mem_page pg = { 0xdeadbeefu, { 9, 9, 9, 9 } };
+			uint32_t pa;
+
+			if (!armpv_mem_translate_page(&vcpu, va, flags, &pg)) {
+				ck_assert(!armpv_mem_translate(&vcpu, va, flags,
+							       &pa, NULL));
+				continue;
+			}
+			for (unsigned k = 0; k < 4; k++) {
+				uint32_t sva = (va & ~0xfffu) | k << 10;
+				unsigned want = 0;
+
+				if (armpv_mem_translate(&vcpu, sva, flags, &pa,
+							NULL) &&
+				    pa == pg.frame + (k << 10)) {
+					want = ARMPV_MEM_PERM_READ;
+					if (armpv_mem_translate(
+						    &vcpu, sva,
+						    flags | ARMPV_MEM_WRITE,
+						    &pa, NULL))
+						want |= ARMPV_MEM_PERM_WRITE;
+				}
+				ck_assert_msg(pg.perm[k] == want,
+					      "va %08x sub %u user %u: perm %u, "
+					      "want %u (frame %08x)",
+					      va, k, flags, pg.perm[k], want,
+					      pg.frame);
+			}
+		}
+	}
+}
+
+START_TEST(v5_translate_page)
+{
+	v5();
+	lcg_state = 5;
+	translate_page_run();
+}
+END_TEST
+
+START_TEST(v6_translate_page)
+{
+	v6();
+	lcg_state = 6;
+	translate_page_run();
+	v6xp();
+	lcg_state = 7;
+	translate_page_run();
+}
+END_TEST
+
 static Suite *mem_suite(void)
 {
 	Suite *s = suite_create("mem");
@@ -1102,6 +1212,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v5_read_write);
 	tcase_add_test(tc, v5_extabt);
 	tcase_add_test(tc, mmio_through_mmu);
+	tcase_add_test(tc, v5_translate_page);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("armv6");
@@ -1116,6 +1227,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v6_fcse);
 	tcase_add_test(tc, v6_read_write);
 	tcase_add_test(tc, v6_extabt);
+	tcase_add_test(tc, v6_translate_page);
 	suite_add_tcase(s, tc);
 	return s;
 }
