@@ -1131,7 +1131,7 @@ static void random_tables(void)
 
 static void translate_page_run(void)
 {
-	for (unsigned round = 0; round < 100; round++) {
+	for (unsigned round = 0; round < 60; round++) {
 		random_tables();
 		for (unsigned n = 0; n < 64; n++) {
 			uint32_t va = lcg() & 0x7ffc00u;
