@@ -124,9 +124,11 @@ struct armpv_vm;
 /* board.c: the guest's devices (models) and time (a real SP804). */
 struct armpv_vcpu;
 struct bm_board_stats {
-	uint64_t mmio;	 /* guest device accesses emulated */
-	uint64_t irqs;	 /* real timer interrupts */
-	uint64_t sleeps; /* real WFIs for the guest's WFI */
+	uint64_t mmio;	    /* guest device accesses emulated */
+	uint64_t irqs;	    /* real timer interrupts */
+	uint64_t sleeps;    /* real WFIs for the guest's WFI */
+	uint64_t uart_irqs; /* real UART0 receive interrupts */
+	uint64_t rx_bytes;  /* characters moved from the real UART0 */
 };
 extern struct bm_board_stats bm_board_stats;
 void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu);

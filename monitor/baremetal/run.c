@@ -14,8 +14,9 @@
  * gives the guest its virtual abort, and shadow_sync() keeps the real MMU
  * on the root of the guest's virtual privilege.  A guest access to a
  * device page is emulated (guest_device()) against the board models of
- * board.c, and a real timer interrupt advances them (bm_board_irq()) and
- * becomes a virtual IRQ when the virtual CPSR allows.
+ * board.c; a real interrupt (the timer, or input on the real UART0)
+ * advances them and feeds them the input (bm_board_irq()), and becomes
+ * a virtual IRQ when the virtual CPSR allows.
  */
 #include "armpv_core.h"
 #include "armpv_hypercall.h"
@@ -156,11 +157,14 @@ static void print_stats(void)
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
-		  "aborts; time: %llu timer interrupts, %llu WFI sleeps\n",
+		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
+		  "UART0 input: %llu interrupts, %llu characters\n",
 		  (unsigned long long)bm_board_stats.mmio,
 		  (unsigned long long)shadow_stats.extabts,
 		  (unsigned long long)bm_board_stats.irqs,
-		  (unsigned long long)bm_board_stats.sleeps);
+		  (unsigned long long)bm_board_stats.sleeps,
+		  (unsigned long long)bm_board_stats.uart_irqs,
+		  (unsigned long long)bm_board_stats.rx_bytes);
 }
 
 static void semihost_call(uint32_t op, uint32_t arg)
@@ -186,6 +190,9 @@ _Noreturn void bm_halt(int status)
 	semihost_call(SYS_EXIT_EXTENDED, (uint32_t)(uintptr_t)block);
 	semihost_call(SYS_EXIT, status ? ADP_STOPPED_RUNTIME_ERROR
 				       : ADP_STOPPED_APPLICATION_EXIT);
+	/* No semihosting: every VIC source off, or a pending one (input
+	 * on UART0, a fired one-shot) would end each WFI at once. */
+	((volatile uint32_t *)BM_VIC_BASE)[VIC_INTENCLEAR / 4] = 0xffffffff;
 	for (;;)
 		__asm__ volatile("mcr p15, 0, %0, c7, c0, 4" : : "r"(0));
 }
@@ -547,7 +554,8 @@ static void guest_trap(uint32_t pc, bool swi)
 		break;
 	case ARMPV_EXIT_HALT:
 		/* WFI wakes on a pending interrupt even when masked: sleep
-		 * until a model timer raises a line (board.c). */
+		 * until a model timer or UART0 input raises a line
+		 * (board.c). */
 		if (!bm_vcpu.irq_line && !bm_vcpu.fiq_line && !bm_board_wfi())
 			guest_error("WFI at %08x with no interrupt pending: "
 				    "nothing can wake the guest", pc);
@@ -635,9 +643,11 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		guest_abort(true, lr - 4, cp15_ifsr());
 		break;
 	case BM_EXC_IRQ:
-		/* The real timer (the only source enabled at the VIC): time
-		 * advances for the models; a virtual IRQ if the virtual
-		 * CPSR allows.  LR_irq = the interrupted instruction + 4. */
+		/* The real timer or the real UART0's input (the two sources
+		 * enabled at the VIC; bm_board_irq reads which): time
+		 * advances for the models, the input goes into the model's
+		 * FIFO; a virtual IRQ if the virtual CPSR allows.  LR_irq =
+		 * the interrupted instruction + 4. */
 		vcpu_enter(lr - 4, spsr);
 		bm_board_irq();
 		armpv_vcpu_check_irq(&bm_vcpu);

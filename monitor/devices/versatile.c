@@ -83,9 +83,9 @@ uint32_t versatile_next_event(const struct versatile_board *b)
 	return a < c ? a : c;
 }
 
-bool versatile_uart_receive(struct versatile_board *b, uint8_t byte)
+bool versatile_uart_receive(struct versatile_board *b, uint32_t entry)
 {
-	bool ok = pl011_receive(&b->uart0, byte);
+	bool ok = pl011_receive(&b->uart0, entry);
 
 	versatile_update_irq(b);
 	return ok;

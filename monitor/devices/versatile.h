@@ -69,8 +69,10 @@ void versatile_advance(struct versatile_board *b, uint32_t ticks);
 /* Ticks until the next timer interrupt (SP804_NO_EVENT: none). */
 uint32_t versatile_next_event(const struct versatile_board *b);
 
-/* Input on UART0 (backend side); see pl011_receive/pl011_rx_idle. */
-bool versatile_uart_receive(struct versatile_board *b, uint8_t byte);
+/* Input on UART0 (backend side); see pl011_receive/pl011_rx_idle.
+ * 'entry' is a character as UARTDR holds it: the byte and its FE/PE/BE
+ * bits (a real PL011's UARTDR read can be passed as it is). */
+bool versatile_uart_receive(struct versatile_board *b, uint32_t entry);
 void versatile_uart_idle(struct versatile_board *b);
 
 /* Recompute the device lines into the VIC and report the outputs. */

@@ -11,11 +11,13 @@
 # boot.sh boots the boot protocol test guest (boot-guest/) from an
 # armpv-bundle, with a device tree and with ATAGs, and natively by QEMU's
 # Linux loader, and compares the transcripts; fdt.sh runs fdt.c hosted,
-# under the sanitizers, on every one-edit mutation of two device trees.
+# under the sanitizers, on every one-edit mutation of two device trees;
+# echo.sh feeds lines to the echo test guest (echo-guest/) on UART0,
+# natively and under armpv-bm, and compares the transcripts.
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
-	tests/baremetal/fdt.sh
+	tests/baremetal/fdt.sh tests/baremetal/echo.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
@@ -23,6 +25,7 @@ tests/baremetal/errors.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/mmu.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/tasks.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/adversary.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
+tests/baremetal/echo.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
 check_PROGRAMS += tests/baremetal/fdt-mutate
