@@ -14,57 +14,31 @@
 # Environment: top_srcdir (default: this script's ../..), ARM_CC,
 # QEMU_SYSTEM_ARM.
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
-: "${ARM_CC:=arm-linux-gnueabi-gcc}"
 me=bench.sh
 if test -z "$top_builddir"; then
 	echo "$me: set top_builddir to a built tree" >&2
 	exit 99
 fi
-bm=$top_builddir/monitor/armpv-bm.bin
-rewrite=$top_builddir/rewriter/armpv-rewrite
+. "$top_srcdir/tests/baremetal/lib.sh"
 src=$top_srcdir/tests/baremetal/bench-guest
-proc=$top_srcdir/tests/process
 out=$top_builddir/tests/baremetal/bench
 mkdir -p "$out" || exit 99
 
-build() { # PLAT OUTPUT: the flags of tests/process/build.sh, ARMv5TE
-	objs=
-	for s in "$src/start.S" "$src/bench.c" "$proc/check.c" \
-		"$proc/plat-$1.S"; do
-		o=$out/$1-$(basename "${s%.*}").o
-		$ARM_CC -c -std=c11 -O2 -Wall -Wextra -Werror \
-			-march=armv5te -marm -mfloat-abi=soft \
-			-ffreestanding -fno-builtin -fno-pic -fno-pie \
-			-fno-stack-protector -fno-tree-loop-distribute-patterns \
-			-fno-asynchronous-unwind-tables -fno-unwind-tables \
-			-Wa,--noexecstack -I"$src" -I"$proc" -o "$o" "$s" ||
-			return 1
-		objs="$objs $o"
-	done
-	$ARM_CC -nostdlib -ffreestanding -static -no-pie -march=armv5te \
-		-marm -T "$proc/kern.ld" -Wl,--build-id=none \
-		-Wl,--no-warn-rwx-segments -o "$2" $objs
-}
-if ! build versatile "$out/bench.native.elf" ||
-   ! build armpv "$out/bench.elf" ||
-   ! "$rewrite" -q --arch armv5te -o "$out/bench.rw.elf" "$out/bench.elf"
-then
+if ! bm_build_guest bench bench.c; then
 	echo "$me: cannot build the benchmark guest" >&2
 	exit 99
 fi
 
+bm_tmo="timeout 300"
 qemu() { # LOG QEMU-ARGS...
 	log=$1
 	shift
-	timeout 300 "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -m 128M \
-		-icount shift=0,sleep=off -nographic -monitor none \
-		-serial stdio -audiodev none,id=none -semihosting -no-reboot \
-		"$@" >"$log" 2>&1 </dev/null
+	bm_qemu -cpu arm926 -icount shift=0,sleep=off -semihosting "$@" \
+		>"$log" 2>&1 </dev/null
 }
 qemu "$out/native.log" -kernel "$out/bench.native.elf" || {
 	cat "$out/native.log"; echo "$me: native run failed" >&2; exit 1; }
-qemu "$out/armpv.log" -kernel "$bm" -initrd "$out/bench.rw.elf" || {
+qemu "$out/armpv.log" -kernel "$bm_monitor" -initrd "$out/bench.rw.elf" || {
 	cat "$out/armpv.log"; echo "$me: armpv-bm run failed" >&2; exit 1; }
 
 # bench NAME N TICKS [BASE]: instructions per operation = (TICKS - the

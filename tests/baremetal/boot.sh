@@ -25,52 +25,26 @@
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # ARM_OBJCOPY; QEMU_SYSTEM_ARM (default qemu-system-arm), DTC (default dtc).
-: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
-: "${ARM_CC:=arm-linux-gnueabi-gcc}"
 : "${ARM_OBJCOPY:=arm-linux-gnueabi-objcopy}"
 : "${DTC:=dtc}"
+. "$top_srcdir/tests/baremetal/lib.sh"
 
-for t in "$QEMU_SYSTEM_ARM" "$DTC"; do
-	if ! command -v "$t" >/dev/null 2>&1; then
-		echo "$0: $t not found" >&2
-		exit 77
-	fi
-done
-bm=$top_builddir/monitor/armpv-bm.bin
-rewrite=$top_builddir/rewriter/armpv-rewrite
+bm_need_tools "$QEMU_SYSTEM_ARM" "$DTC"
 bundle=$top_builddir/monitor/bundle/armpv-bundle
 src=$top_srcdir/tests/baremetal/boot-guest
-proc=$top_srcdir/tests/process
 out=$top_builddir/tests/baremetal/boot
-for f in "$rewrite" "$bm" "$bundle"; do
-	if test ! -f "$f"; then
-		echo "$0: $f is not built" >&2
-		exit 99
-	fi
-done
+bm_need_built "$bm_rewriter" "$bm_monitor" "$bundle"
 mkdir -p "$out" || exit 99
 
 # The guest: tests/process/build.sh's flags, ARMv5TE, linked at 0x10000.
-objs=
-for s in "$src/start.S" "$src/boot-guest.c" "$proc/check.c"; do
-	o=$out/$(basename "${s%.*}").o
-	$ARM_CC -c -std=c11 -O2 -Wall -Wextra -Werror \
-		-march=armv5te -marm -mfloat-abi=soft \
-		-ffreestanding -fno-builtin -fno-pic -fno-pie \
-		-fno-stack-protector -fno-tree-loop-distribute-patterns \
-		-fno-asynchronous-unwind-tables -fno-unwind-tables \
-		-Wa,--noexecstack -I"$src" -I"$proc" -o "$o" "$s" || {
-		echo "FAIL: building the boot test guest" >&2
-		exit 99
-	}
-	objs="$objs $o"
-done
-if ! $ARM_CC -nostdlib -ffreestanding -static -no-pie -march=armv5te \
-	-marm -T "$src/boot.ld" -Wl,--build-id=none \
-	-Wl,--no-warn-rwx-segments -o "$out/boot-guest.elf" $objs ||
+if ! bm_compile_guest "" "" "$src/start.S" "$src/boot-guest.c" \
+	"$bm_proc/check.c"; then
+	echo "FAIL: building the boot test guest" >&2
+	exit 99
+fi
+if ! bm_link_guest "$src/boot.ld" "$out/boot-guest.elf" ||
    ! $ARM_OBJCOPY -O binary "$out/boot-guest.elf" "$out/boot-guest.bin" ||
-   ! "$rewrite" -q --arch armv5te -o "$out/boot-guest.rw.elf" \
-	"$out/boot-guest.elf" ||
+   ! bm_rewrite_guest "$out/boot-guest.elf" ||
    ! "$DTC" -q -I dts -O dtb -o "$out/boot.dtb" "$src/boot.dts"; then
 	echo "FAIL: building the boot test guest or its device tree" >&2
 	exit 99
@@ -93,9 +67,9 @@ if ! "$bundle" -q -o "$out/guest-dtb.bnd" -k "$out/boot-guest.rw.elf" \
 	exit 1
 fi
 
-tmo=
-command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
-checks() {
+bm_set_timeout 60
+# The transcript: the checks, the command line and the initrd's CRC-32.
+bm_transcript() {
 	grep -aE '^(ok|not ok|[0-9]+ passed|cmdline:|initrd:)' "$1"
 }
 # run NAME CPU QEMU-ARGS...: want status 0, a final summary, no "not ok",
@@ -104,13 +78,11 @@ run() {
 	name=$1 cpu=$2
 	shift 2
 	echo "== $name on -cpu $cpu"
-	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu "$cpu" -m 128M \
-		-nographic -monitor none -serial stdio -audiodev none,id=none \
-		-semihosting -no-reboot "$@" >"$out/$name-$cpu.log" 2>&1
+	bm_qemu -cpu "$cpu" -semihosting "$@" >"$out/$name-$cpu.log" 2>&1
 	rc=$?
 	cat "$out/$name-$cpu.log"
 	if test $rc -ne 0 || grep -aq '^not ok' "$out/$name-$cpu.log" ||
-	   ! checks "$out/$name-$cpu.log" | grep -q '^[0-9]* passed, 0 failed$'; then
+	   ! bm_transcript "$out/$name-$cpu.log" | grep -q '^[0-9]* passed, 0 failed$'; then
 		echo "FAIL: $name on -cpu $cpu (status $rc)"
 		return 1
 	fi
@@ -122,7 +94,7 @@ run() {
 		echo "FAIL: $name on -cpu $cpu: initrd is not 5001 bytes, crc32 $want_crc"
 		return 1
 	fi
-	checks "$out/$name-$cpu.log" >"$out/$name-$cpu.checks"
+	bm_transcript "$out/$name-$cpu.log" >"$out/$name-$cpu.checks"
 }
 # compare NATIVE BM CPU
 compare() {
@@ -138,7 +110,7 @@ status=0
 for cpu in arm926 arm1176; do
 	run native-dtb $cpu -kernel "$out/boot-guest.bin" -dtb "$out/boot.dtb" \
 		-initrd "$out/initrd.bin" -append "$cmdline" &&
-	run bm-dtb $cpu -kernel "$bm" -dtb "$out/boot.dtb" \
+	run bm-dtb $cpu -kernel "$bm_monitor" -dtb "$out/boot.dtb" \
 		-initrd "$out/guest-dtb.bnd" &&
 	compare native-dtb bm-dtb $cpu || status=1
 	# armpv-bm read its own device tree, and gave the guest ~0 in r1
@@ -150,7 +122,7 @@ for cpu in arm926 arm1176; do
 	fi
 	run native-atags $cpu -kernel "$out/boot-guest.bin" \
 		-initrd "$out/initrd.bin" -append "$cmdline" &&
-	run bm-atags $cpu -kernel "$bm" -initrd "$out/guest-atags.bnd" &&
+	run bm-atags $cpu -kernel "$bm_monitor" -initrd "$out/guest-atags.bnd" &&
 	compare native-atags bm-atags $cpu || status=1
 	if ! grep -aq '^info: r1 0x00000183 .* memory 0x01000000 ' "$out/bm-atags-$cpu.log"; then
 		echo "FAIL: bm-atags on $cpu: guest r1/memory wrong"
@@ -161,12 +133,12 @@ done
 # --kernel-offset: a guest linked at 0xc0008000 (virtual, as a vmlinux's
 # load addresses are), position-independent, loaded at physical 0x8000;
 # it exits with status 5 + (pc >> 12 == 8: 1).
-printf '\t.text\n\t.arm\n\t.global _start\n_start:\n\tmov r0, pc\n\tlsr r0, r0, #12\n\tcmp r0, #8\n\tmoveq r0, #6\n\tmovne r0, #5\n\tswi 0x280000\n' \
-	>"$out/high.S"
-if ! $ARM_CC -nostdlib -static -no-pie -march=armv5te -marm \
-	-Wl,-Ttext=0xc0008000 -Wl,--build-id=none -o "$out/high.elf" \
-	"$out/high.S" ||
-   ! "$rewrite" -q -o "$out/high.rw.elf" "$out/high.elf"; then
+if ! bm_asm_guest high 0xc0008000 '	mov r0, pc
+	lsr r0, r0, #12
+	cmp r0, #8
+	moveq r0, #6
+	movne r0, #5
+	swi 0x280000'; then
 	echo "FAIL: building the high-linked guest" >&2
 	exit 99
 fi
@@ -180,9 +152,8 @@ else
 	echo "ok: armpv-bundle without --kernel-offset: $(cat "$out/high.err")"
 fi
 "$bundle" -q --kernel-offset 0xc0000000 -o "$out/high.bnd" -k "$out/high.rw.elf"
-$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -m 128M -nographic \
-	-monitor none -serial stdio -audiodev none,id=none -semihosting \
-	-no-reboot -kernel "$bm" -initrd "$out/high.bnd" >"$out/high.log" 2>&1
+bm_qemu -cpu arm926 -semihosting -kernel "$bm_monitor" \
+	-initrd "$out/high.bnd" >"$out/high.log" 2>&1
 rc=$?
 if test $rc -ne 6 || ! grep -q '^armpv-bm: guest: .*entry 00008000' "$out/high.log"; then
 	echo "FAIL: --kernel-offset: status $rc, want 6 (entered at physical 0x8000)"

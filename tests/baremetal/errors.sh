@@ -18,36 +18,20 @@
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm); DTC (default dtc: the
 # device-tree cases are skipped without it).
-: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
-: "${ARM_CC:=arm-linux-gnueabi-gcc}"
+. "$top_srcdir/tests/baremetal/lib.sh"
 export top_srcdir top_builddir ARM_CC
 
-if ! command -v "$QEMU_SYSTEM_ARM" >/dev/null 2>&1; then
-	echo "$0: $QEMU_SYSTEM_ARM not found" >&2
-	exit 77
-fi
-bm=$top_builddir/monitor/armpv-bm.bin
-rewrite=$top_builddir/rewriter/armpv-rewrite
+bm_need_tools "$QEMU_SYSTEM_ARM"
 out=$top_builddir/tests/baremetal/errors
 mkdir -p "$out" || exit 99
-if ! PLAT=armpv "${SHELL:-/bin/sh}" \
-	"$top_srcdir/tests/process/build.sh" "$out/kern" >/dev/null; then
-	echo "FAIL: building the test kernels" >&2
-	exit 99
-fi
-tmo=
-command -v timeout >/dev/null 2>&1 && tmo="timeout 60"
+bm_build_process_kernels "$out/kern" || exit 99
+bm_set_timeout 60
 
 pass=0
 fail=0
 # guest NAME ASM: assemble, link at 0x8000 and rewrite ASM (after _start)
 guest() {
-	printf '\t.text\n\t.arm\n\t.global _start\n_start:\n%s\n' "$2" \
-		>"$out/$1.S"
-	if ! $ARM_CC -nostdlib -static -no-pie -march=armv5te -marm \
-		-Wl,-Ttext=0x8000 -Wl,--build-id=none -o "$out/$1.elf" \
-		"$out/$1.S" || ! "$rewrite" -q -o "$out/$1.rw.elf" \
-		"$out/$1.elf"; then
+	if ! bm_asm_guest "$1" 0x8000 "$2"; then
 		echo "$0: cannot build $1" >&2
 		exit 99
 	fi
@@ -57,9 +41,7 @@ guest() {
 expect() {
 	name=$1 want=$2 re=$3
 	shift 3
-	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -m 128M \
-		-nographic -monitor none -serial stdio -audiodev none,id=none \
-		-no-reboot -kernel "$bm" "$@" >"$out/$name.log" 2>&1
+	bm_qemu -cpu arm926 -kernel "$bm_monitor" "$@" >"$out/$name.log" 2>&1
 	rc=$?
 	if test $rc -ne "$want"; then
 		echo "FAIL: $name: exit status $rc, want $want"
@@ -81,12 +63,12 @@ expect unrewritten 65 \
 	-semihosting -initrd "$out/kern/kern-v5.elf"
 # Without -semihosting the monitor cannot stop QEMU: it reports and
 # halts (WFI, interrupts masked), and only the timeout ends the run.
-if test -n "$tmo"; then
-	tmo_save=$tmo
-	tmo="timeout 10"
+if test -n "$bm_tmo"; then
+	tmo_save=$bm_tmo
+	bm_tmo="timeout 10"
 	expect unrewritten-halt 124 '^armpv-bm: guest image: not rewritten' \
 		-initrd "$out/kern/kern-v5.elf"
-	tmo=$tmo_save
+	bm_tmo=$tmo_save
 fi
 # An ARMv6 guest on the ARM926EJ-S.
 expect v6-on-v5 65 'rewritten for armv6, but the CPU is armv5te' \

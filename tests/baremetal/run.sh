@@ -11,38 +11,18 @@
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM; QEMU_SYSTEM_ARM (default qemu-system-arm).
-: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
+. "$top_srcdir/tests/baremetal/lib.sh"
 : "${QEMU_ARM:=qemu-arm}"
-: "${ARM_CC:=arm-linux-gnueabi-gcc}"
 export top_srcdir top_builddir ARM_CC
 
-if ! command -v "$QEMU_SYSTEM_ARM" >/dev/null 2>&1; then
-	echo "$0: $QEMU_SYSTEM_ARM not found" >&2
-	exit 77
-fi
-bm=$top_builddir/monitor/armpv-bm.bin
+bm_need_tools "$QEMU_SYSTEM_ARM"
 run=$top_builddir/monitor/armpv-run
-for f in "$top_builddir/rewriter/armpv-rewrite" "$bm"; do
-	if test ! -f "$f"; then
-		echo "$0: $f is not built" >&2
-		exit 99
-	fi
-done
+bm_need_built "$bm_rewriter" "$bm_monitor"
 # Our own copy of the kernels: tests/process/run.sh may be rebuilding its
 # own at the same time.
 out=$top_builddir/tests/baremetal
-if ! PLAT=armpv "${SHELL:-/bin/sh}" \
-	"$top_srcdir/tests/process/build.sh" "$out/kern" >/dev/null; then
-	echo "FAIL: building the test kernels" >&2
-	exit 99
-fi
-tmo=
-if command -v timeout >/dev/null 2>&1; then
-	tmo="timeout 120"
-fi
-checks() {
-	grep -E '^(ok|not ok|[0-9]+ passed)' "$1"
-}
+bm_build_process_kernels "$out/kern" || exit 99
+bm_set_timeout 120
 
 status=0
 for model in arm926:v5 arm1176:v6; do
@@ -51,9 +31,7 @@ for model in arm926:v5 arm1176:v6; do
 	log=$out/kern-$v.log
 	ref=$top_builddir/tests/process/kern-$v.log
 	echo "== $QEMU_SYSTEM_ARM -M versatilepb -cpu $cpu -kernel armpv-bm.bin -initrd kern-$v.rw.elf"
-	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu "$cpu" -m 128M \
-		-nographic -monitor none -serial stdio -audiodev none,id=none \
-		-semihosting -no-reboot -kernel "$bm" \
+	bm_qemu -cpu "$cpu" -semihosting -kernel "$bm_monitor" \
 		-initrd "$out/kern/kern-$v.rw.elf" >"$log" 2>/dev/null
 	rc=$?
 	cat "$log"
@@ -66,7 +44,7 @@ for model in arm926:v5 arm1176:v6; do
 		status=1
 		continue
 	elif test "$(tail -n 5 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
-	     ! checks "$log" | tail -n 1 | grep -q '^[0-9]* passed, 0 failed$'; then
+	     ! bm_transcript "$log" | tail -n 1 | grep -q '^[0-9]* passed, 0 failed$'; then
 		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu: no final summary"
 		status=1
 		continue
@@ -77,11 +55,11 @@ for model in arm926:v5 arm1176:v6; do
 			echo "$0: no tests/process/kern-$v.log, and cannot run armpv-run" >&2
 			exit 99
 		fi
-		$tmo "$QEMU_ARM" -cpu "$cpu" "$run" "$out/kern/kern-$v.rw.elf" \
+		$bm_tmo "$QEMU_ARM" -cpu "$cpu" "$run" "$out/kern/kern-$v.rw.elf" \
 			>"$ref" 2>&1
 	fi
-	checks "$ref" >"$out/kern-$v.ref.checks"
-	checks "$log" >"$out/kern-$v.bm.checks"
+	bm_transcript "$ref" >"$out/kern-$v.ref.checks"
+	bm_transcript "$log" >"$out/kern-$v.bm.checks"
 	if ! test -s "$out/kern-$v.ref.checks"; then
 		echo "FAIL: $ref holds no checks"
 		status=1

@@ -26,49 +26,21 @@
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm).
-: "${QEMU_SYSTEM_ARM:=qemu-system-arm}"
-: "${ARM_CC:=arm-linux-gnueabi-gcc}"
+. "$top_srcdir/tests/baremetal/lib.sh"
 
-if ! command -v "$QEMU_SYSTEM_ARM" >/dev/null 2>&1; then
-	echo "$0: $QEMU_SYSTEM_ARM not found" >&2
-	exit 77
-fi
-bm=$top_builddir/monitor/armpv-bm.bin
-rewrite=$top_builddir/rewriter/armpv-rewrite
+bm_need_tools "$QEMU_SYSTEM_ARM"
 tables=$top_builddir/tables/armpv-tables
 src=$top_srcdir/tests/baremetal/tasks-guest
-proc=$top_srcdir/tests/process
 out=$top_builddir/tests/baremetal/tasks
-for f in "$rewrite" "$bm" "$tables"; do
-	if test ! -f "$f"; then
-		echo "$0: $f is not built" >&2
-		exit 99
-	fi
-done
+bm_need_built "$bm_rewriter" "$bm_monitor" "$tables"
 mkdir -p "$out" || exit 99
 
-# The flags of tests/process/build.sh, ARMv5TE.
-objs=
-for s in "$src/start.S" "$src/tasks-guest.c" "$src/sensitive.S" \
-	"$src/test-sensitive.c" "$proc/check.c" "$proc/banks.S" \
-	"$proc/test-banks.c" "$proc/uaccess.S"; do
-	o=$out/$(basename "${s%.*}").o
-	$ARM_CC -c -std=c11 -O2 -Wall -Wextra -Werror \
-		-march=armv5te -marm -mfloat-abi=soft \
-		-ffreestanding -fno-builtin -fno-pic -fno-pie \
-		-fno-stack-protector -fno-tree-loop-distribute-patterns \
-		-fno-asynchronous-unwind-tables -fno-unwind-tables \
-		-Wa,--noexecstack -I"$src" -I"$proc" -o "$o" "$s" || {
-		echo "FAIL: building the multi-tasking test guest" >&2
-		exit 99
-	}
-	objs="$objs $o"
-done
-if ! $ARM_CC -nostdlib -ffreestanding -static -no-pie -march=armv5te \
-	-marm -T "$proc/kern.ld" -Wl,--build-id=none \
-	-Wl,--no-warn-rwx-segments -o "$out/tasks-guest.elf" $objs ||
-   ! "$rewrite" -q --arch armv5te -o "$out/tasks-guest.rw.elf" \
-	"$out/tasks-guest.elf"; then
+# One ELF for both runs (no platform layer), so not bm_build_guest.
+if ! bm_compile_guest "" "" "$src/start.S" "$src/tasks-guest.c" \
+	"$src/sensitive.S" "$src/test-sensitive.c" "$bm_proc/check.c" \
+	"$bm_proc/banks.S" "$bm_proc/test-banks.c" "$bm_proc/uaccess.S" ||
+   ! bm_link_guest "$bm_proc/kern.ld" "$out/tasks-guest.elf" ||
+   ! bm_rewrite_guest "$out/tasks-guest.elf"; then
 	echo "FAIL: building the multi-tasking test guest" >&2
 	exit 99
 fi
@@ -77,7 +49,7 @@ fi
 rows=$("$tables" list |
 	awk '$1 ~ /^[0-9]+$/ && $5 ~ /armv5te/ { print $3 "/" $4 }')
 site='.*"class": "\([a-z_]*\)", "group": "[a-z]*", "form": "\([^"]*\)".*'
-sites=$("$rewrite" -n --json --arch armv5te "$out/tasks-guest.elf" |
+sites=$("$bm_rewriter" -n --json --arch armv5te "$out/tasks-guest.elf" |
 	sed -n "s/$site/\\1\\/\\2/p" | sort -u)
 classes=$(echo "$rows" | sed 's,/.*,,' | sort -u)
 status=0
@@ -92,36 +64,15 @@ else
 	echo "PASS: all $(echo "$rows" | wc -l) armv5te rows are guest sites"
 fi
 
-tmo=
-command -v timeout >/dev/null 2>&1 && tmo="timeout 120"
-checks() {
+bm_set_timeout 120
+# The transcript: the checks and what the tasks write by system call.
+bm_transcript() {
 	grep -aE '^(ok|not ok|[0-9]+ passed|task |# )' "$1"
-}
-# run NAME CPU QEMU-ARGS...: want status 0, a final summary, no "not ok"
-run() {
-	name=$1 cpu=$2
-	shift 2
-	echo "== $name on -cpu $cpu"
-	$tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu "$cpu" -m 128M \
-		-nographic -monitor none -serial stdio -audiodev none,id=none \
-		-semihosting -no-reboot "$@" >"$out/$name.log" 2>/dev/null
-	rc=$?
-	cat "$out/$name.log"
-	if test $rc -ne 0 || grep -aq '^not ok' "$out/$name.log" ||
-	   ! checks "$out/$name.log" | tail -n 1 |
-		grep -q '^[0-9]* passed, 0 failed$'; then
-		echo "FAIL: $name on -cpu $cpu (status $rc)"
-		return 1
-	fi
-	checks "$out/$name.log" >"$out/$name.checks"
 }
 
 for cpu in arm926 arm1176; do
-	run native-$cpu $cpu -kernel "$out/tasks-guest.elf" || {
-		status=1
-		continue
-	}
-	run bm-$cpu $cpu -kernel "$bm" -initrd "$out/tasks-guest.rw.elf" || {
+	bm_run_guest_pair $cpu "$out/tasks-guest.elf" \
+		"$out/tasks-guest.rw.elf" || {
 		status=1
 		continue
 	}
@@ -141,10 +92,7 @@ for cpu in arm926 arm1176; do
 	if test "$(grep -c '^ok' "$out/native-$cpu.checks")" -lt 400; then
 		echo "FAIL: $cpu: only $(grep -c '^ok' "$out/native-$cpu.checks") checks"
 		status=1
-	elif diff -u "$out/native-$cpu.checks" "$out/bm-$cpu.checks"; then
-		echo "PASS: $cpu: $(wc -l <"$out/bm-$cpu.checks") transcript lines identical (native versatilepb vs armpv-bm)"
-	else
-		echo "FAIL: $cpu: transcripts differ (native '-', armpv-bm '+')"
+	elif ! bm_compare_transcripts $cpu 'transcript lines'; then
 		status=1
 	fi
 done
