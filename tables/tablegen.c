@@ -960,6 +960,56 @@ static void emit_c_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
+/* The bits of letter 'letter' in 't', as a mask. */
+static uint32_t tmpl_letter_mask(const struct tmpl *t, char letter)
+{
+	uint32_t m = 0;
+
+	for (int i = 0; i < 32; i++)
+		if (t->bit[i] == letter)
+			m |= 1u << (31 - i);
+	return m;
+}
+
+/*
+ * Each format's trap template as preprocessor constants, for code that
+ * must decode trap words without the C tables (the bare-metal monitor's
+ * assembly fast path): its fixed bits (_FIXED, the mask, and
+ * _FIXED_VALUE; the condition's too where the template fixes it) and, per
+ * field, the field's bits in the trap word (_FIELD_<name>) and their
+ * lowest position (_SHIFT).  No 'u' suffixes: the assembler
+ * reads them too.
+ */
+static void emit_trap_constants(FILE *fp)
+{
+	char up[NAME_LEN * 2], fu[NAME_LEN * 2];
+
+	fprintf(fp, "/* Trap templates (spec 'format' lines): fixed bits and "
+		    "field bits of each\n * trap word; C and assembly. */\n");
+	for (int i = 0; i < spec.nformats; i++) {
+		const struct format *f = &spec.formats[i];
+
+		upper(up, f->name);
+		fprintf(fp, "#define ARMPV_TRAP_%s_FIXED 0x%08x\n", up,
+			tmpl_mask(&f->trap));
+		fprintf(fp, "#define ARMPV_TRAP_%s_FIXED_VALUE 0x%08x\n", up,
+			tmpl_value(&f->trap));
+		for (int k = 0; k < spec.nfields; k++) {
+			uint32_t m = tmpl_letter_mask(&f->trap,
+						      spec.fields[k].letter);
+
+			if (!m)
+				continue;
+			upper(fu, spec.fields[k].name);
+			fprintf(fp, "#define ARMPV_TRAP_%s_FIELD_%s 0x%08x\n", up, fu,
+				m);
+			fprintf(fp, "#define ARMPV_TRAP_%s_FIELD_%s_SHIFT %d\n", up,
+				fu, __builtin_ctz(m));
+		}
+	}
+	fputc('\n', fp);
+}
+
 static void emit_header(FILE *fp)
 {
 	char up[NAME_LEN * 2];
@@ -977,6 +1027,8 @@ static void emit_header(FILE *fp)
 	}
 	fprintf(fp, "#define ARMPV_ARCH_ALL 0x%xu\n#define ARMPV_NARCHS %d\n\n",
 		(1u << spec.narchs) - 1, spec.narchs);
+	emit_trap_constants(fp);
+	fprintf(fp, "#ifndef __ASSEMBLER__\n");
 
 	fprintf(fp, "/* The sensitive instructions (spec 'insn' names). */\n"
 		    "enum armpv_insn {\n\tARMPV_INSN_NONE = 0,\n");
@@ -1015,6 +1067,7 @@ static void emit_header(FILE *fp)
 		    "#define ARMPV_NSPACES %d\n#define ARMPV_NTHUMB %d\n"
 		    "#define ARMPV_NUNPREDICTABLE %d\n\n",
 		MAX_MOVES, spec.nnotsens, spec.nspaces, spec.nthumbs, spec.nunpreds);
+	fprintf(fp, "#endif /* !__ASSEMBLER__ */\n");
 	fprintf(fp, "#endif /* ARMPV_TABLES_GEN_H */\n");
 }
 

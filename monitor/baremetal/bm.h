@@ -41,10 +41,21 @@
 
 /*
  * The world switch (vectors.S) stores the guest's registers straight into
- * the core's vCPU, bm_vcpu.r[] (run.c): its offset in struct armpv_vcpu,
- * checked by a _Static_assert in run.c.
+ * the core's vCPU, bm_vcpu.r[] (run.c), and its SWI fast path reads and
+ * writes the virtual CPSR and reads the virtual interrupt lines there:
+ * their offsets in struct armpv_vcpu, checked by _Static_asserts in run.c.
  */
 #define BM_VCPU_R 4
+#define BM_VCPU_CPSR 68
+#define BM_VCPU_IRQ_LINE 184
+#define BM_VCPU_FIQ_LINE 185
+
+/* The SWI fast path's trap counts, bm_fast_traps[] (run.c folds them
+ * into the core's statistics): one 64-bit counter per class. */
+#define BM_FAST_MRS 0
+#define BM_FAST_MSR 1
+#define BM_FAST_CPS 2
+#define BM_FAST_NCLASSES 3
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -75,6 +86,9 @@ enum bm_exit {
 _Noreturn void bm_guest_enter(uint32_t cpsr);
 void bm_vectors_start(void);
 void bm_vectors_end(void);
+void bm_vec_swi_slow(void); /* the SWI stub without the fast path */
+extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
+extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
 extern uint32_t bm_vec_l2_table[256];
 extern uint8_t bm_vector_page[4096];
@@ -88,6 +102,8 @@ void bm_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* mmu.c */
 void bm_mmu_init(void);
+/* Point vector 'exc' (BM_EXC_*) of the vector page at 'stub'. */
+void bm_mmu_set_vector(unsigned exc, void (*stub)(void));
 
 /* shadow.c: the shadow tables, one first-level root per virtual
  * privilege.  ap[k] is the real AP of 1 KiB subpage k (ARM ARM B4.4.1:

@@ -46,6 +46,16 @@ static void dcache_clean_range(const void *start, size_t len)
 	__asm__ volatile("mcr p15, 0, %0, c7, c10, 4" : : "r"(0) : "memory");
 }
 
+/* The vector page holds the table of bm_vectors_start: 8 LDR PC words,
+ * then the 8 stub addresses they load. */
+void bm_mmu_set_vector(unsigned exc, void (*stub)(void))
+{
+	uint32_t *slot = (uint32_t *)bm_vector_page + 8 + (exc & 7);
+
+	*slot = (uint32_t)(uintptr_t)stub;
+	dcache_clean_range(slot, sizeof(*slot));
+}
+
 void bm_mmu_init(void)
 {
 	uint32_t *l1 = bm_l1_table;

@@ -43,6 +43,8 @@
 
 static struct armpv_vm vm;
 struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] */
+uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the SWI fast path */
+uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
 static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
 /* Shadow paging counters, printed with the statistics. */
 static struct {
@@ -129,9 +131,34 @@ static void print_profile(void)
 	}
 }
 
+/* The SWI fast path's classes (vectors.S), as the core counts them. */
+static const enum armpv_insn fast_insn[BM_FAST_NCLASSES] = {
+	[BM_FAST_MRS] = ARMPV_INSN_MRS,
+	[BM_FAST_MSR] = ARMPV_INSN_MSR,
+	[BM_FAST_CPS] = ARMPV_INSN_CPS,
+};
+static uint64_t fast_total[BM_FAST_NCLASSES]; /* folded so far */
+
+/* The SWI fast path's counts into the core's statistics, as if
+ * armpv_vcpu_trap() had counted those traps itself. */
+static void fold_fast_traps(void)
+{
+	struct armpv_vcpu_stats *s = &bm_vcpu.stats;
+
+	for (unsigned i = 0; i < BM_FAST_NCLASSES; i++) {
+		s->traps += bm_fast_traps[i];
+		s->insn[fast_insn[i]] += bm_fast_traps[i];
+		s->exits[ARMPV_EXIT_RESUME] += bm_fast_traps[i];
+		fast_total[i] += bm_fast_traps[i];
+		bm_fast_traps[i] = 0;
+	}
+}
+
 static void print_stats(void)
 {
 	const struct armpv_vcpu_stats *s = &bm_vcpu.stats;
+
+	fold_fast_traps();
 	static const char *const exc[8] = { "reset", "und", "swi", "pabt",
 					    "dabt", "-", "irq", "fiq" };
 
@@ -145,6 +172,11 @@ static void print_stats(void)
 		  (unsigned long long)s->cp15,
 		  (unsigned long long)s->cond_failed,
 		  (unsigned long long)s->exits[ARMPV_EXIT_HYPERCALL]);
+	bm_puts("armpv-bm: of those, by the SWI fast path:");
+	for (unsigned i = 0; i < BM_FAST_NCLASSES; i++)
+		bm_printf(" %s %llu", armpv_insn_names[fast_insn[i]],
+			  (unsigned long long)fast_total[i]);
+	bm_putc('\n');
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -246,6 +278,12 @@ _Noreturn void bm_bad_guest(const char *fmt, ...)
 
 _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 	       "vectors.S: bm_vcpu.r offset");
+_Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
+	       "vectors.S: bm_vcpu.cpsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, irq_line) == BM_VCPU_IRQ_LINE &&
+		       offsetof(struct armpv_vcpu, fiq_line) == BM_VCPU_FIQ_LINE &&
+		       sizeof(bm_vcpu.irq_line) == 1,
+	       "vectors.S: bm_vcpu.irq_line, fiq_line offsets");
 
 /* The guest's registers are in bm_vcpu.r already (vectors.S); at an
  * exception, PC is where it stopped, and the CPSR bits a USR program owns
@@ -257,13 +295,19 @@ static inline void vcpu_enter(uint32_t pc, uint32_t spsr)
 }
 
 /* The CPSR the guest returns to: always real USR mode, whatever the vCPU
- * holds.  I and F stay clear: the real timer's IRQ (board.c) is taken
+ * holds.  I and F stay clear: the real interrupts (board.c) are taken
  * while the guest runs, the VIC keeps every other source and FIQ off,
  * and a guest user task's MRS reads the CPSR a user task sees on
- * hardware. */
-static inline uint32_t vcpu_return_cpsr(void)
+ * hardware.  The user bits move there: until the next trap, bm_vcpu.cpsr
+ * holds only the virtual bits, the user bits zero (vcpu_enter() brings
+ * them back), so that the SWI fast path (vectors.S) reads the virtual
+ * CPSR as bm_vcpu.cpsr | SPSR. */
+static inline uint32_t vcpu_leave(void)
 {
-	return (bm_vcpu.cpsr & BM_USER_PSR) | ARMPV_MODE_USR;
+	uint32_t cpsr = (bm_vcpu.cpsr & BM_USER_PSR) | ARMPV_MODE_USR;
+
+	bm_vcpu.cpsr &= ~BM_USER_PSR;
+	return cpsr;
 }
 
 /* Guest physical 'pa' as an offset into guest RAM, or false. */
@@ -657,7 +701,7 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		bm_monitor_exception(exc, spsr, lr);
 	}
 	shadow_sync();
-	return vcpu_return_cpsr();
+	return vcpu_leave();
 }
 
 /*
@@ -706,8 +750,11 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		  boot.dtb ? "device tree" : "ATAGs", boot.initrd_pa,
 		  boot.initrd_size);
 	profiling = boot.profile;
-	if (profiling)
+	if (profiling) {
+		/* Every trap through C, where profile_hit() counts it. */
+		bm_mmu_set_vector(BM_EXC_SWI, bm_vec_swi_slow);
 		bm_report("per-site trap profile on (armpv.profile)");
+	}
 	if (!boot.initrd_size) {
 		bm_report("no guest: pass the rewritten guest ELF with "
 			  "-initrd (or a bundle: armpv-bundle)");
@@ -726,6 +773,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	}
 
 	armpv_vm_init(&vm, cpu_model());
+	bm_fast_cps = (vm.arch & ARMPV_ARCH_ARMV6) != 0;
 	vm.kernel_swi_is_error = true;
 	memset(ram, 0, BM_GUEST_SIZE);
 	bm_guest_boot(&vm, bm_pa_to_va(boot.initrd_pa), boot.initrd_size, ram,
@@ -741,5 +789,5 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_vcpu.r[2] = start.r[2];
 	bm_vcpu.r[15] = start.pc;
 	shadow_sync();
-	bm_guest_enter(vcpu_return_cpsr());
+	bm_guest_enter(vcpu_leave());
 }

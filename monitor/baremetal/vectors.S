@@ -14,6 +14,7 @@
  * short (docs/benchmarks.md).
  */
 #include "bm.h"
+#include "armpv_tables_gen.h"
 
 	.text
 	.arm
@@ -99,7 +100,9 @@ bm_vectors_end:
 .endm
 
 vec_undef:	trap_entry BM_EXC_UNDEF, bm_und_stack
-vec_swi:	trap_entry BM_EXC_SWI, bm_svc_stack
+	.global	bm_vec_swi_slow
+bm_vec_swi_slow:
+		trap_entry BM_EXC_SWI, bm_svc_stack
 vec_pabt:	trap_entry BM_EXC_PABT, bm_abt_stack
 vec_dabt:	trap_entry BM_EXC_DABT, bm_abt_stack
 /*
@@ -126,6 +129,163 @@ vec_reserved:
 	nop
 	mrs	r1, spsr
 	monitor_exception BM_EXC_RESERVED
+/*
+ * The SWI fast path (docs/baremetal-monitor.md "The SWI fast path"): the
+ * trap words of MRS Rd, CPSR; MSR CPSR_c, Rm and (ARMv6) CPSIE/CPSID,
+ * the instructions of every irq save, disable, enable and restore,
+ * emulated here in a few dozen instructions where the C path takes
+ * about two hundred.  Each does exactly what the core does for the same
+ * word, or leaves the word to it (vec_swi_slow: nothing is written
+ * before the decision): a guest in virtual USR mode (its own SWI), in
+ * Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR or CPS that changes
+ * the mode (a bank switch) or lets in a virtual interrupt line that is
+ * high (the core enters the exception).  The payload constants come from
+ * the tables' trap templates (armpv_tables_gen.h); the #if lines check
+ * what this code assumes of them.
+ *
+ * Invariant (run.c, vcpu_leave()): while the guest runs, bm_vcpu.cpsr
+ * holds only the virtual bits, its user bits (flags, Q, GE, E, T) zero:
+ * those are in the real CPSR, and at the trap in SPSR_svc, which holds
+ * nothing else but USR mode 0x10, a bit every mode number has.  So the
+ * virtual CPSR is bm_vcpu.cpsr | SPSR, one ORR.
+ *
+ * Per-site profiling (armpv.profile) counts every trap in C: bm_main()
+ * then points the SWI vector at bm_vec_swi_slow.
+ */
+#define PAYLOAD(w) ((w) & 0x00ffffff)
+#if (ARMPV_TRAP_MRS_FIXED | ARMPV_TRAP_MRS_FIELD_COND | \
+     ARMPV_TRAP_MRS_FIELD_SPSR | ARMPV_TRAP_MRS_FIELD_RD) != 0xffffffff || \
+    (ARMPV_TRAP_MRS_FIXED_VALUE & 0x0f000000) != 0x0f000000 || \
+    ARMPV_TRAP_MRS_FIELD_RD != 0xf
+#error "SWI fast path: MRS trap word is not SWI cond, fixed, R, Rd in 3:0"
+#endif
+#if (ARMPV_TRAP_MSR_REG_FIXED | ARMPV_TRAP_MSR_REG_FIELD_COND | \
+     ARMPV_TRAP_MSR_REG_FIELD_SPSR | ARMPV_TRAP_MSR_REG_FIELD_MASK | \
+     ARMPV_TRAP_MSR_REG_FIELD_RM) != 0xffffffff || \
+    (ARMPV_TRAP_MSR_REG_FIXED_VALUE & 0x0f000000) != 0x0f000000 || \
+    ARMPV_TRAP_MSR_REG_FIELD_RM != 0xf
+#error "SWI fast path: MSR (register) trap word is not SWI cond, fixed, R, fields, Rm in 3:0"
+#endif
+#if ARMPV_TRAP_CPS_FIXED != 0xfffff800 || \
+    (ARMPV_TRAP_CPS_FIXED_VALUE >> 24) != 0xef || \
+    ARMPV_TRAP_CPS_FIELD_IMOD != 0x600 || ARMPV_TRAP_CPS_FIELD_MMOD != 0x100 || \
+    ARMPV_TRAP_CPS_FIELD_AIF != 0xe0
+#error "SWI fast path: CPS trap word is not SWI AL, fixed 23:11, imod 10:9, M 8, A I F 7:5"
+#endif
+/* MRS Rd, CPSR and MSR CPSR_c, Rm: the payloads with Rd or Rm = 0. */
+#define MRS_CPSR PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE)
+#define MSR_CPSR_C (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
+		    1 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
+/* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
+ * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
+#define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
+
+/* Offsets from SP = &bm_vcpu.r[15] (trap_entry). */
+#define V_R0 (-15 * 4)
+#define V_CPSR (BM_VCPU_CPSR - BM_VCPU_R - 15 * 4)
+#define V_IRQ (BM_VCPU_IRQ_LINE - BM_VCPU_R - 15 * 4)
+#define V_FIQ (BM_VCPU_FIQ_LINE - BM_VCPU_R - 15 * 4)
+
+/* One more in the 64-bit counter at r12 (bm_fast_traps[class]); uses
+ * r2 and r3.  LDRD/STRD: ARMv5TE, doubleword-aligned (a uint64_t). */
+.macro fast_count
+	ldrd	r2, r3, [r12]
+	adds	r2, r2, #1
+	adc	r3, r3, #0
+	strd	r2, r3, [r12]
+.endm
+
+/* Back into the guest at LR_svc (the word after the trap word), with
+ * its real CPSR unchanged (SPSR_svc) and r0-r14 as bm_vcpu.r holds them. */
+.macro fast_return
+	ldmdb	sp, {r0-r14}^
+	nop				@ no banked access right after LDM^
+	movs	pc, lr
+.endm
+
+vec_swi:
+	stmdb	sp, {r0-r14}^		@ as trap_entry
+	nop
+	mrs	r1, spsr
+	tst	r1, #0x2f		@ USR mode (0x10) and T clear
+	bne	swi_not_arm_usr
+	ldr	r0, [lr, #-4]		@ the trap word (guest_fetched_word())
+	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
+	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
+	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
+	beq	swi_slow
+	eor	r2, r2, #MRS_CPSR << 8
+	cmp	r2, #15 << 8		@ MRS Rd, CPSR with Rd < 15
+	blo	fast_mrs
+	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
+	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
+	blo	fast_msr
+	mov	r2, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
+	bic	r2, r2, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
+	sub	r2, r2, #CPS_IE_ID & 0xff0000
+	cmp	r2, #CPS_IE_ID & 0xffff
+	beq	fast_cps
+	b	swi_slow
+
+fast_mrs:				@ r[Rd] = virtual CPSR
+	orr	r3, r3, r1
+	and	r2, r0, #ARMPV_TRAP_MRS_FIELD_RD
+	sub	r12, sp, #-V_R0
+	str	r3, [r12, r2, lsl #2]
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_MRS
+	fast_count
+	fast_return
+
+fast_msr:				@ CPSR_c = Rm, the mode unchanged
+	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
+	sub	r12, sp, #-V_R0
+	ldr	r2, [r12, r2, lsl #2]
+	eor	r2, r2, r3
+	tst	r2, #0x1f		@ a mode change: the core switches banks
+	bne	swi_slow
+	and	r2, r2, #BM_PSR_I | BM_PSR_F	@ T: never written by MSR
+	eor	r3, r3, r2
+	mov	r0, #BM_FAST_MSR
+	b	fast_psr
+
+fast_cps:				@ CPSIE/CPSID: A, I, F set or cleared
+	ldr	r12, =bm_fast_cps
+	ldr	r12, [r12]
+	cmp	r12, #0			@ ARMv5: not a trap word for this CPU
+	beq	swi_slow
+	and	r2, r0, #ARMPV_TRAP_CPS_FIELD_AIF
+	tst	r0, #1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT	@ 11: disable
+	orrne	r3, r3, r2, lsl #1	@ A I F: CPSR bits 8:6
+	biceq	r3, r3, r2, lsl #1
+	mov	r0, #BM_FAST_CPS
+	/* fall through */
+fast_psr:				@ r3 = the new virtual bits, r0 = class
+	ldrb	r2, [sp, #V_IRQ]
+	ldrb	r12, [sp, #V_FIQ]
+	bic	r2, r2, r3, lsr #7	@ IRQ line high and I clear?
+	bic	r12, r12, r3, lsr #6	@ FIQ line high and F clear?
+	orrs	r2, r2, r12
+	bne	swi_slow		@ the core enters the exception
+	str	r3, [sp, #V_CPSR]
+	ldr	r12, =bm_fast_traps
+	add	r12, r12, r0, lsl #3
+	fast_count
+	fast_return
+
+swi_not_arm_usr:
+	tst	r1, #0xf
+	bne	swi_monitor		@ the monitor's own SVC, or a bug
+swi_slow:				@ the C path: r1 = SPSR_svc
+	str	lr, [sp]
+	ldr	sp, =bm_svc_stack + BM_STACK_SIZE
+	mov	r0, #BM_EXC_SWI
+	bl	bm_trap
+	guest_return
+swi_monitor:
+	monitor_exception BM_EXC_SWI
+
+	.ltorg
+
 /* A jump to the reset vector: nothing to save, report it from SVC. */
 vec_reset:
 	msr	cpsr_c, #(BM_MODE_SVC | BM_PSR_I | BM_PSR_F)

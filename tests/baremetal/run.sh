@@ -7,7 +7,10 @@
 # (semihosting), end with "N passed, 0 failed", have no "not ok", and
 # print the same check lines as armpv-run prints for the same kernel
 # (tests/process/kern-v*.log, or armpv-run run here when that log is
-# missing).  Skipped (77) without qemu-system-arm.
+# missing).  Then each again with armpv.profile, which turns the SWI
+# fast path off: the checks and every statistic must be the same, the
+# fast path having taken some MRS (and, on ARMv6, CPS) traps.  Skipped
+# (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM; QEMU_SYSTEM_ARM (default qemu-system-arm).
@@ -43,7 +46,7 @@ for model in arm926:v5 arm1176:v6; do
 		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu has failing checks"
 		status=1
 		continue
-	elif test "$(tail -n 5 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
+	elif test "$(tail -n 10 "$log" | grep -c '^[0-9]* passed, 0 failed$')" -ne 1 ||
 	     ! bm_transcript "$log" | tail -n 1 | grep -q '^[0-9]* passed, 0 failed$'; then
 		echo "FAIL: kern-$v under armpv-bm on -cpu $cpu: no final summary"
 		status=1
@@ -68,6 +71,34 @@ for model in arm926:v5 arm1176:v6; do
 		status=1
 	else
 		echo "PASS: kern-$v on -cpu $cpu: $(wc -l <"$out/kern-$v.bm.checks") check lines, identical to armpv-run ($ref)"
+	fi
+
+	# The SWI fast path (vectors.S) against the C path: armpv.profile
+	# sends every trap through C.  These kernels take no timer, so the
+	# two runs must agree on every check and every count.
+	plog=$out/kern-$v.slow.log
+	bm_qemu -cpu "$cpu" -semihosting -kernel "$bm_monitor" \
+		-initrd "$out/kern/kern-$v.rw.elf" -append armpv.profile \
+		>"$plog" 2>/dev/null
+	rc=$?
+	counts='^(ok|not ok|[0-9]+ passed|armpv-bm: ([0-9]+ traps|virtual exceptions|shadow paging|devices):)'
+	fast=$(grep -a '^armpv-bm: of those, by the SWI fast path:' "$log")
+	slow=$(grep -a '^armpv-bm: of those, by the SWI fast path:' "$plog")
+	if test $rc -ne 0; then
+		echo "FAIL: kern-$v on -cpu $cpu with armpv.profile: status $rc"
+		status=1
+	elif ! grep -aE "$counts" "$log" >"$out/kern-$v.fast.counts" ||
+	     ! grep -aE "$counts" "$plog" >"$out/kern-$v.slow.counts" ||
+	     ! diff -u "$out/kern-$v.fast.counts" "$out/kern-$v.slow.counts"; then
+		echo "FAIL: kern-$v on -cpu $cpu: the SWI fast path and the C path disagree (fast '-', C '+')"
+		status=1
+	elif ! echo "$fast" | grep -q ' mrs [1-9]' ||
+	     { test $v = v6 && ! echo "$fast" | grep -q ' cps [1-9]'; } ||
+	     ! echo "$slow" | grep -q ' mrs 0 msr 0 cps 0$'; then
+		echo "FAIL: kern-$v on -cpu $cpu: fast path counts: '$fast'; with armpv.profile: '$slow'"
+		status=1
+	else
+		echo "PASS: kern-$v on -cpu $cpu: SWI fast path ($fast) and C path: the same checks and counts"
 	fi
 done
 exit $status

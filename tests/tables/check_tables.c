@@ -645,6 +645,80 @@ START_TEST(test_trap_map)
 }
 END_TEST
 
+/* The trap-template constants of armpv_tables_gen.h (which the bare-metal
+ * monitor's assembly decodes with) agree with the encoder and decoder. */
+START_TEST(test_trap_constants)
+{
+	static const struct {
+		uint32_t word, trap;
+		const char *text;
+	} cases[] = {
+		{ 0xe10f3000, 0xe0000000 | ARMPV_TRAP_MRS_FIXED_VALUE |
+				      3 << ARMPV_TRAP_MRS_FIELD_RD_SHIFT,
+		  "mrs r3, cpsr" },
+		{ 0x314fe000, 0x30000000 | ARMPV_TRAP_MRS_FIXED_VALUE |
+				      1 << ARMPV_TRAP_MRS_FIELD_SPSR_SHIFT |
+				      14 << ARMPV_TRAP_MRS_FIELD_RD_SHIFT,
+		  "mrscc lr, spsr" },
+		{ 0xe121f005, 0xe0000000 | ARMPV_TRAP_MSR_REG_FIXED_VALUE |
+				      1 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT |
+				      5 << ARMPV_TRAP_MSR_REG_FIELD_RM_SHIFT,
+		  "msr cpsr_c, r5" },
+		{ 0xf10c0080, ARMPV_TRAP_CPS_FIXED_VALUE |
+				      3 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT |
+				      2 << ARMPV_TRAP_CPS_FIELD_AIF_SHIFT,
+		  "cpsid i" },
+		{ 0xf10800c0, ARMPV_TRAP_CPS_FIXED_VALUE |
+				      2 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT |
+				      3 << ARMPV_TRAP_CPS_FIELD_AIF_SHIFT,
+		  "cpsie if" },
+	};
+
+	for (int i = 0; i < N(cases); i++) {
+		const struct armpv_form *f = armpv_classify(cases[i].word, BOTH);
+
+		ck_assert_msg(f != NULL, "%s: not sensitive", cases[i].text);
+		ck_assert_msg(armpv_encode(f, cases[i].word) == cases[i].trap,
+			      "%s (%08x): trap %08x, constants give %08x",
+			      cases[i].text, cases[i].word,
+			      armpv_encode(f, cases[i].word), cases[i].trap);
+	}
+	/* Every word the fixed bits allow, with any field values, is a
+	 * trap word of the format (MSR: with the c field, the sensitive
+	 * ones); the mask covers every bit that is not a field. */
+	ck_assert_uint_eq(ARMPV_TRAP_MRS_FIXED | ARMPV_TRAP_MRS_FIELD_COND |
+				  ARMPV_TRAP_MRS_FIELD_SPSR |
+				  ARMPV_TRAP_MRS_FIELD_RD,
+			  0xffffffffu);
+	for (uint32_t cond = 0; cond < 15; cond++)
+		for (uint32_t v = 0; v < 32; v++) {
+			uint32_t w = cond << 28 | ARMPV_TRAP_MRS_FIXED_VALUE | v,
+				 insn = 0;
+			const struct armpv_form *f = armpv_decode(w, &insn);
+
+			ck_assert_msg(f && f->insn == ARMPV_INSN_MRS,
+				      "%08x: not an MRS trap word", w);
+			w = cond << 28 | ARMPV_TRAP_MSR_REG_FIXED_VALUE |
+			    (v & 16) << 4 | 1 << 4 | (v & 15);
+			f = armpv_decode(w, &insn);
+			ck_assert_msg(f && f->insn == ARMPV_INSN_MSR,
+				      "%08x: not an MSR trap word", w);
+		}
+	for (uint32_t v = 0; v < 0x800; v++) {
+		uint32_t w = ARMPV_TRAP_CPS_FIXED_VALUE | v, insn = 0;
+		const struct armpv_form *f = armpv_decode(w, &insn);
+
+		if ((v & ARMPV_TRAP_CPS_FIELD_IMOD) >>
+			    ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT == 1 ||
+		    (!(v & ARMPV_TRAP_CPS_FIELD_IMOD) &&
+		     !(v & ARMPV_TRAP_CPS_FIELD_MMOD)))
+			continue; /* the instruction's UNPREDICTABLE imod/M */
+		ck_assert_msg(f && f->insn == ARMPV_INSN_CPS,
+			      "%08x: not a CPS trap word", w);
+	}
+}
+END_TEST
+
 /* Trap words written out field by field from the trap templates, for
  * operands with every field bit set, so that a bit moved to the wrong
  * place shows. */
@@ -1052,6 +1126,7 @@ static Suite *tables_suite(void)
 
 	tc = tcase_create("thumb");
 	tcase_add_test(tc, test_thumb);
+	tcase_add_test(tc, test_trap_constants);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("arch");

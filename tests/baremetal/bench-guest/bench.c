@@ -68,6 +68,7 @@
 void loop_empty(uint32_t n);
 void loop_irq(uint32_t n);
 void loop_mrs(uint32_t n);
+void loop_msr(uint32_t n);
 void loop_device_read(uint32_t n);
 void loop_drain_wb(uint32_t n);
 void loop_tlbi_mva(uint32_t n);
@@ -338,6 +339,7 @@ int bmain(void)
 	measure("empty", loop_empty);
 	measure("irq-save-restore", loop_irq);
 	measure("mrs", loop_mrs);
+	measure("msr", loop_msr);
 
 	mmu_setup();
 	put_bench("empty-user", ITERATIONS,

@@ -258,6 +258,15 @@ ENTRY(loop_mrs)
 	bne	1b
 	bx	lr
 
+@ loop_msr(n): one MSR CPSR_c per iteration, writing back what it holds
+@ (Linux's local_irq_restore with interrupts already off: a lone trap).
+ENTRY(loop_msr)
+	mrs	r1, cpsr
+1:	msr	cpsr_c, r1
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
 /*
  * Unit costs, with the MMU on (bench.c says what each tells).
  * loop_device_read(n): one load from the VIC (IRQSTATUS).
