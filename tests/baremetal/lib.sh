@@ -16,6 +16,9 @@
 #                guests share
 #   bm_tmo       the timeout command QEMU runs under (bm_set_timeout);
 #                empty: none
+#   bm_arch      the architecture guests are compiled, linked and
+#                rewritten for (-march, armpv-rewrite --arch): armv5te;
+#                a script may set armv6 before building a guest
 #
 # The functions read two variables of the script: out, the directory
 # they write in, and src, the guest's sources (included with -I).  Their
@@ -29,6 +32,7 @@ bm_monitor=$top_builddir/monitor/armpv-bm.bin
 bm_rewriter=$top_builddir/rewriter/armpv-rewrite
 bm_proc=$top_srcdir/tests/process
 bm_tmo=
+bm_arch=armv5te
 
 # bm_need_tools COMMAND...: skip the test (77) when a COMMAND is missing.
 bm_need_tools() {
@@ -70,7 +74,7 @@ bm_build_process_kernels() {
 }
 
 # bm_compile_guest PREFIX CPPFLAGS SOURCE...: compile each SOURCE (C or
-# assembly) with the flags of tests/process/build.sh for ARMv5TE, the
+# assembly) with the flags of tests/process/build.sh for $bm_arch, the
 # include directories $src and $bm_proc, and CPPFLAGS ("" for none; split
 # into words), to $out/PREFIX<its name>.o.  The objects, in order, in
 # bm_objs; stops at the first failure.
@@ -81,7 +85,7 @@ bm_compile_guest() {
 	for bm_s in "$@"; do
 		bm_o=$out/$bm_prefix$(basename "${bm_s%.*}").o
 		$ARM_CC -c -std=c11 -O2 -Wall -Wextra -Werror \
-			-march=armv5te -marm -mfloat-abi=soft \
+			-march="$bm_arch" -marm -mfloat-abi=soft \
 			-ffreestanding -fno-builtin -fno-pic -fno-pie \
 			-fno-stack-protector -fno-tree-loop-distribute-patterns \
 			-fno-asynchronous-unwind-tables -fno-unwind-tables \
@@ -94,15 +98,15 @@ bm_compile_guest() {
 # bm_link_guest LDSCRIPT OUTPUT: link bm_objs (bm_compile_guest) into the
 # ELF OUTPUT with LDSCRIPT, no library.
 bm_link_guest() {
-	$ARM_CC -nostdlib -ffreestanding -static -no-pie -march=armv5te \
+	$ARM_CC -nostdlib -ffreestanding -static -no-pie -march="$bm_arch" \
 		-marm -T "$1" -Wl,--build-id=none \
 		-Wl,--no-warn-rwx-segments -o "$2" $bm_objs
 }
 
-# bm_rewrite_guest ELF: armpv-rewrite ELF (NAME.elf) for ARMv5TE into
+# bm_rewrite_guest ELF: armpv-rewrite ELF (NAME.elf) for $bm_arch into
 # NAME.rw.elf.
 bm_rewrite_guest() {
-	"$bm_rewriter" -q --arch armv5te -o "${1%.elf}.rw.elf" "$1"
+	"$bm_rewriter" -q --arch "$bm_arch" -o "${1%.elf}.rw.elf" "$1"
 }
 
 # bm_build_guest NAME GUEST-C [CPPFLAGS]: a test guest in both forms,

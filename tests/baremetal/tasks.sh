@@ -1,28 +1,31 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The issue's test guest end to end (tests/baremetal/tasks-guest/,
-# ARMv5TE): its own first-level tables, a kernel-mode phase that runs
-# every ARMv5 form of the sensitive instructions and checks the results,
-# two user tasks in separate address spaces, each taking a page fault its
-# kernel handles by mapping a page, system calls, preemption by the SP804
-# timer through the PL190 VIC, console on UART0's registers, exit by the
-# system controller's reset.  It runs unrewritten in SVC natively on
-# versatilepb and rewritten under armpv-bm, where the devices are the
-# monitor's models driven by its real timer; on -cpu arm926 and -cpu
-# arm1176 (SCTLR.XP = 0).  The same guest ELF serves both runs (no
-# platform layer: it touches only the board).  Each run must exit 0 with
-# "N passed, 0 failed" and no "not ok", and the two transcripts of a CPU
-# must be identical (the lines matching ^(ok|not ok|[0-9]+ passed|task |# ):
-# the checks and what the tasks write by system call).
+# The issue's test guest end to end (tests/baremetal/tasks-guest/): its
+# own first-level tables, a kernel-mode phase that runs every ARMv5 form
+# of the sensitive instructions and checks the results, two user tasks in
+# separate address spaces, each taking a page fault its kernel handles by
+# mapping a page, system calls, preemption by the SP804 timer through the
+# PL190 VIC, console on UART0's registers, exit by the system
+# controller's reset.  It runs unrewritten in SVC natively on versatilepb
+# and rewritten under armpv-bm, where the devices are the monitor's
+# models driven by its real timer.  Built for ARMv5TE, it runs on -cpu
+# arm926 and -cpu arm1176 (SCTLR.XP = 0); built for ARMv6 (its irq
+# window with CPSIE/CPSID, and SRS and RFE checked too), on -cpu arm1176.
+# The same guest ELF serves both runs of a build (no platform layer: it
+# touches only the board).  Each run must exit 0 with "N passed, 0
+# failed" and no "not ok", and the two transcripts of a CPU and build
+# must be identical (the lines matching ^(ok|not ok|[0-9]+ passed|task
+# |# ): the checks and what the tasks write by system call).
 #
-# Coverage: the rewriter must find every armv5te row of the tables
-# (armpv-tables list) among the guest's sites, and armpv-bm's statistics
-# must show every armv5te instruction class trapped at least once, and
-# MRS among those the SWI fast path took (vectors.S).  The
-# guest's "info:" line (not compared) counts the data-processing
-# exception returns that copied SPSR to CPSR: QEMU 7.2 does that for SUBS
-# and MOVS only (docs/monitor-core.md "dp-s-pc"), the ARM ARM and
-# armpv-bm for all 26 forms, which is required of the armpv-bm runs.
+# Coverage: the rewriter must find every row of the tables for the
+# build's architecture (armpv-tables list) among the guest's sites, and
+# armpv-bm's statistics must show each of those instruction classes
+# trapped at least once, and MRS and MSR (ARMv6: CPS) among those the SWI
+# fast path took (vectors.S).  The guest's "info:" line (not compared)
+# counts the data-processing exception returns that copied SPSR to CPSR:
+# QEMU 7.2 does that for SUBS and MOVS only (docs/monitor-core.md
+# "dp-s-pc"), the ARM ARM and armpv-bm for all 26 forms, which is
+# required of the armpv-bm runs.
 # Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
@@ -36,34 +39,47 @@ out=$top_builddir/tests/baremetal/tasks
 bm_need_built "$bm_rewriter" "$bm_monitor" "$tables"
 mkdir -p "$out" || exit 99
 
-# One ELF for both runs (no platform layer), so not bm_build_guest.
-if ! bm_compile_guest "" "" "$src/start.S" "$src/tasks-guest.c" \
-	"$src/sensitive.S" "$src/test-sensitive.c" "$bm_proc/check.c" \
-	"$bm_proc/banks.S" "$bm_proc/test-banks.c" "$bm_proc/uaccess.S" ||
-   ! bm_link_guest "$bm_proc/kern.ld" "$out/tasks-guest.elf" ||
-   ! bm_rewrite_guest "$out/tasks-guest.elf"; then
+# build ARCH NAME: the guest for ARCH (armv5te, armv6) into
+# $out/NAME.elf and $out/NAME.rw.elf.  One ELF serves the native and the
+# armpv-bm runs (no platform layer), so not bm_build_guest.
+build() {
+	bm_arch=$1
+	bm_compile_guest "$1-" "" "$src/start.S" "$src/tasks-guest.c" \
+		"$src/sensitive.S" "$src/test-sensitive.c" "$bm_proc/check.c" \
+		"$bm_proc/banks.S" "$bm_proc/test-banks.c" \
+		"$bm_proc/uaccess.S" &&
+	bm_link_guest "$bm_proc/kern.ld" "$out/$2.elf" &&
+	bm_rewrite_guest "$out/$2.elf"
+	bm_rc=$?
+	bm_arch=armv5te
+	return $bm_rc
+}
+if ! build armv5te tasks-guest || ! build armv6 tasks-guest-v6; then
 	echo "FAIL: building the multi-tasking test guest" >&2
 	exit 99
 fi
 
-# Every armv5te row of the tables (class/form) must be a site of the guest.
-rows=$("$tables" list |
-	awk '$1 ~ /^[0-9]+$/ && $5 ~ /armv5te/ { print $3 "/" $4 }')
-site='.*"class": "\([a-z_]*\)", "group": "[a-z]*", "form": "\([^"]*\)".*'
-sites=$("$bm_rewriter" -n --json --arch armv5te "$out/tasks-guest.elf" |
-	sed -n "s/$site/\\1\\/\\2/p" | sort -u)
-classes=$(echo "$rows" | sed 's,/.*,,' | sort -u)
+# Every row of the tables (class/form) for ARCH must be a site of ELF;
+# the classes in $classes.
 status=0
-missing=
-for r in $rows; do
-	echo "$sites" | grep -qx "$r" || missing="$missing $r"
-done
-if test -z "$rows" || test -n "$missing"; then
-	echo "FAIL: armv5te rows not in the guest:${missing:- (none listed)}"
-	status=1
-else
-	echo "PASS: all $(echo "$rows" | wc -l) armv5te rows are guest sites"
-fi
+site='.*"class": "\([a-z_]*\)", "group": "[a-z]*", "form": "\([^"]*\)".*'
+coverage() {
+	rows=$("$tables" list |
+		awk -v a="$1" '$1 ~ /^[0-9]+$/ && $5 ~ a { print $3 "/" $4 }')
+	sites=$("$bm_rewriter" -n --json --arch "$1" "$2" |
+		sed -n "s/$site/\\1\\/\\2/p" | sort -u)
+	classes=$(echo "$rows" | sed 's,/.*,,' | sort -u)
+	missing=
+	for r in $rows; do
+		echo "$sites" | grep -qx "$r" || missing="$missing $r"
+	done
+	if test -z "$rows" || test -n "$missing"; then
+		echo "FAIL: $1 rows not in the guest:${missing:- (none listed)}"
+		status=1
+	else
+		echo "PASS: all $(echo "$rows" | wc -l) $1 rows are guest sites"
+	fi
+}
 
 bm_set_timeout 120
 # The transcript: the checks and what the tasks write by system call.
@@ -71,37 +87,50 @@ bm_transcript() {
 	grep -aE '^(ok|not ok|[0-9]+ passed|task |# )' "$1"
 }
 
-for cpu in arm926 arm1176; do
-	bm_run_guest_pair $cpu "$out/tasks-guest.elf" \
-		"$out/tasks-guest.rw.elf" || {
+# run LABEL CPU ELF FAST-CLASS: the native run and the armpv-bm run of
+# ELF (and its .rw.elf) on CPU, logs named after LABEL; every class of
+# $classes trapped, FAST-CLASS among the fast path's, the transcripts
+# identical.
+run() {
+	bm_run_guest "native-$1" "$2" -kernel "$out/$3.elf" &&
+	bm_run_guest "bm-$1" "$2" -kernel "$bm_monitor" \
+		-initrd "$out/$3.rw.elf" || {
 		status=1
-		continue
+		return
 	}
 	# Every class trapped at least once under armpv-bm.
-	traps=$(grep -a '^armpv-bm: [0-9]* traps:' "$out/bm-$cpu.log")
+	traps=$(grep -a '^armpv-bm: [0-9]* traps:' "$out/bm-$1.log")
 	for c in $classes; do
 		if ! echo "$traps" | grep -q " $c [1-9]"; then
-			echo "FAIL: $cpu: armpv-bm trapped no $c"
+			echo "FAIL: $1: armpv-bm trapped no $c"
 			status=1
 		fi
 	done
-	# Its MRS CPSR traps went by the SWI fast path (vectors.S); its MSRs
-	# change modes or fields the fast path leaves to C (run.sh covers it).
-	if ! grep -aq '^armpv-bm: of those, by the SWI fast path: mrs [1-9]' \
-		"$out/bm-$cpu.log"; then
-		echo "FAIL: $cpu: armpv-bm: no MRS by the SWI fast path"
+	# Its MRS CPSR traps, and the irq_window()'s re-masking (MSR CPSR_c
+	# on ARMv5, CPSID on ARMv6), went by the SWI fast path (vectors.S).
+	fast=$(grep -a '^armpv-bm: of those, by the SWI fast path:' \
+		"$out/bm-$1.log")
+	if ! echo "$fast" | grep -q ' mrs [1-9]' ||
+	   ! echo "$fast" | grep -q " $4 [1-9]"; then
+		echo "FAIL: $1: armpv-bm: want MRS and $4 by the SWI fast path: $fast"
 		status=1
 	fi
 	dp='^info: data-processing returns that copied SPSR to CPSR: 26 of 26$'
-	if ! grep -aq "$dp" "$out/bm-$cpu.log"; then
-		echo "FAIL: $cpu: armpv-bm: not every dp return copied SPSR"
+	if ! grep -aq "$dp" "$out/bm-$1.log"; then
+		echo "FAIL: $1: armpv-bm: not every dp return copied SPSR"
 		status=1
 	fi
-	if test "$(grep -c '^ok' "$out/native-$cpu.checks")" -lt 400; then
-		echo "FAIL: $cpu: only $(grep -c '^ok' "$out/native-$cpu.checks") checks"
+	if test "$(grep -c '^ok' "$out/native-$1.checks")" -lt 400; then
+		echo "FAIL: $1: only $(grep -c '^ok' "$out/native-$1.checks") checks"
 		status=1
-	elif ! bm_compare_transcripts $cpu 'transcript lines'; then
+	elif ! bm_compare_transcripts "$1" 'transcript lines'; then
 		status=1
 	fi
-done
+}
+
+coverage armv5te "$out/tasks-guest.elf"
+run arm926 arm926 tasks-guest msr
+run arm1176 arm1176 tasks-guest msr
+coverage armv6 "$out/tasks-guest-v6.elf"
+run arm1176-v6 arm1176 tasks-guest-v6 cps
 exit $status

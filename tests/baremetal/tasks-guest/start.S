@@ -183,12 +183,23 @@ ENTRY(switch_ttb)
 	bx	lr
 
 /* irq_window(): clear I for two instructions in SVC mode, then set it
- * again; a pending IRQ is taken in between. */
+ * again; a pending IRQ is taken in between.  As Linux's
+ * local_irq_enable() and local_irq_restore() do it: MSR CPSR_c from a
+ * register on ARMv5, CPSIE/CPSID on ARMv6. */
 ENTRY(irq_window)
-	msr	cpsr_c, #(SVC_MODE | PSR_F)
+#if __ARM_ARCH >= 6
+	cpsie	i
 	nop
 	nop
-	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	cpsid	i
+#else
+	mrs	r0, cpsr
+	bic	r1, r0, #PSR_I
+	msr	cpsr_c, r1
+	nop
+	nop
+	msr	cpsr_c, r0
+#endif
 	bx	lr
 
 /* Invalidate one TLB entry by MVA (c8 c7 1, ARM926EJ-S TRM), after the page

@@ -410,4 +410,8 @@ void test_sensitive(void)
 	test_dp_ret();
 	test_uaccess_forms();
 	test_cond();
+#if __ARM_ARCH >= 6
+	/* The ARMv6 build: SRS and RFE (CPS ran in test_banks()). */
+	test_srs_rfe();
+#endif
 }
