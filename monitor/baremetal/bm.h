@@ -121,8 +121,12 @@ void bm_shadow_switch(unsigned root);
 unsigned bm_shadow_current(void);
 bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 		      unsigned *ap);
+/* guest_shift: log2 of the size of the guest mapping the page comes from
+ * (armpv_mem_page.map_shift), for bm_shadow_invalidate_mva(). */
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4]);
+		   const unsigned ap[4], unsigned guest_shift);
+/* Drop, in both roots, what came from the guest mapping covering 'va'. */
+void bm_shadow_invalidate_mva(uint32_t va);
 
 /* boot.c: what the boot loader passed. */
 struct bm_boot_info {

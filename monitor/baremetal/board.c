@@ -17,10 +17,13 @@
  * owns the real SP804 at 0x101e3000, which the guest never reaches (its
  * accesses there go to the model).  Its timer 1 runs free at 1 MHz
  * (TIMCLK, the models' tick) with its interrupt off: the clock.  Before
- * any guest device access, at every real timer interrupt and around a
- * guest WFI, the models are advanced by the ticks elapsed on that clock
- * (board_sync).  Its timer 2 is a one-shot programmed, after every such
- * step, for the models' next event (versatile_next_event): the real
+ * a guest access to a device time changes (system registers, SP804s) --
+ * or to the VIC or UART0 once a timer event is due (board_mmio) --, at
+ * every real timer interrupt and around a guest WFI, the models are
+ * advanced by the ticks elapsed on that clock (board_sync).  Its timer 2
+ * is a one-shot programmed for the models' next event
+ * (versatile_next_event) whenever a step reached it or a guest access
+ * to an SP804 may have moved it: the real
  * interrupt (VIC source 5, enabled while the guest runs in USR mode with
  * the CPSR I bit clear) comes when a model timer reaches zero, and
  * run.c turns the model VIC's output into a virtual IRQ when the virtual
@@ -50,6 +53,13 @@
 static struct versatile_board board;
 static struct armpv_vcpu *board_vcpu;
 static uint32_t last_count; /* the real clock at the last board_sync() */
+/* Ticks after last_count until the models' next timer event (the real
+ * one-shot is armed for it), at most BOARD_SYNC_MAX; 0 when an event has
+ * passed and board_arm() is due. */
+static uint32_t armed_next;
+/* Models left behind the real clock at most this long (about 36 minutes
+ * at 1 MHz), well inside the clock's 2^32-tick wrap. */
+#define BOARD_SYNC_MAX 0x80000000u
 static uint32_t uart_imsc;  /* what the real UARTIMSC holds */
 struct bm_board_stats bm_board_stats;
 
@@ -84,15 +94,29 @@ static void board_irq_out(void *opaque, bool irq, bool fiq)
 }
 
 /* Advance the models by the ticks the real clock counted since the last
- * call (it counts down from 0xffffffff and wraps: modulo 2^32). */
-static void board_sync(void)
+ * call (it counts down from 0xffffffff and wraps: modulo 2^32).  True if
+ * that reached the next timer event: the caller must board_arm(). */
+static bool board_sync(void)
 {
 	uint32_t now = *rt_reg(RT_CLOCK, SP804_VALUE);
 	uint32_t ticks = last_count - now;
+	bool event = ticks >= armed_next;
 
 	last_count = now;
 	if (ticks)
 		versatile_advance(&board, ticks);
+	armed_next = event ? 0 : armed_next - ticks;
+	return event;
+}
+
+/* Has the real clock reached the models' next timer event since the last
+ * board_sync()?  Until it has, advancing them moves no interrupt line
+ * (tests/devices/check_devices.c test_board_time_split): it changes only
+ * the counters, which only a read of an SP804 or of the system
+ * registers shows. */
+static bool board_event_due(void)
+{
+	return last_count - *rt_reg(RT_CLOCK, SP804_VALUE) >= armed_next;
 }
 
 /* Program the real one-shot for the models' next timer event, or stop
@@ -101,6 +125,7 @@ static void board_arm(void)
 {
 	uint32_t next = versatile_next_event(&board);
 
+	armed_next = next < BOARD_SYNC_MAX ? next : BOARD_SYNC_MAX;
 	*rt_reg(RT_EVENT, SP804_CONTROL) = 0;
 	*rt_reg(RT_EVENT, SP804_INTCLR) = 1;
 	if (next == SP804_NO_EVENT)
@@ -169,19 +194,30 @@ static bool board_uart_can_wake(void)
 	       pl011_rx_space(&board.uart0);
 }
 
-/* armpv_mmio_fn for the VM: bring the models up to date, access, then
- * re-arm (the access may have started, stopped or reloaded a timer).
- * Around an access to UART0 the real input comes in: before, so that a
- * polling guest sees what has arrived; after, to refill the room a
- * UARTDR read made (and unmask the real receive interrupts). */
+/*
+ * armpv_mmio_fn for the VM: bring the models up to date, access, then
+ * re-arm if the access may have started, stopped or reloaded a timer (a
+ * write to an SP804: reading one changes nothing), or time reached an
+ * event.  The VIC and UART0 hold nothing
+ * that changes with time but the timers' interrupt lines, so before an
+ * access to them the models are brought up to date only once an event
+ * is due: until then doing so would change nothing the access reads or
+ * depends on (board_event_due), and advancing later by the sum is the
+ * same.  Around an access to UART0 the real input comes in: before, so
+ * that a polling guest sees what has arrived; after, to refill the room
+ * a UARTDR read made (and unmask the real receive interrupts).
+ */
 static bool board_mmio(void *opaque, uint32_t phys, unsigned size,
 		       bool is_write, uint32_t *data)
 {
-	bool uart = (phys & ~(VERSATILE_DEVICE_SIZE - 1)) ==
-		    VERSATILE_UART0_BASE;
+	uint32_t page = phys & ~(VERSATILE_DEVICE_SIZE - 1);
+	bool uart = page == VERSATILE_UART0_BASE;
+	bool rearm = is_write && (page == VERSATILE_TIMER01_BASE ||
+				  page == VERSATILE_TIMER23_BASE);
 	bool ok;
 
-	board_sync();
+	if ((!uart && page != VERSATILE_VIC_BASE) || board_event_due())
+		rearm |= board_sync();
 	if (uart)
 		board_uart_drain();
 	ok = versatile_mmio(opaque, phys, size, is_write, data);
@@ -189,7 +225,8 @@ static bool board_mmio(void *opaque, uint32_t phys, unsigned size,
 		bm_board_stats.mmio++;
 	if (uart)
 		board_uart_drain();
-	board_arm();
+	if (rearm)
+		board_arm();
 	return ok;
 }
 

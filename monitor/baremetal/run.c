@@ -49,6 +49,7 @@ static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
 /* Shadow paging counters, printed with the statistics. */
 static struct {
 	uint64_t fills, aborts, flushes;
+	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
 } shadow_stats;
 static volatile bool halting;
@@ -184,10 +185,12 @@ static void print_stats(void)
 				  (unsigned long long)s->exceptions[i]);
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
-		  "aborts delivered, %llu flushes\n",
+		  "aborts delivered, %llu flushes, %llu invalidations by "
+		  "MVA\n",
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
-		  (unsigned long long)shadow_stats.flushes);
+		  (unsigned long long)shadow_stats.flushes,
+		  (unsigned long long)shadow_stats.mva_invalidations);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
 		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
 		  "UART0 input: %llu interrupts, %llu characters\n",
@@ -360,7 +363,8 @@ static void handle_hypercall(void)
 #define FSR_PERM_SECTION 0xdu
 #define FSR_PERM_PAGE 0xfu
 
-static void guest_device(bool fetch, uint32_t va, uint32_t pa);
+static void guest_device(bool fetch, uint32_t va, uint32_t pa,
+			 const struct armpv_mem_entry *entry);
 
 static bool vm_is_v6(void)
 {
@@ -393,25 +397,59 @@ static void alignment_sync(void)
 	mirrored = want;
 }
 
+/* A new translation regime, or TLB maintenance other than one entry:
+ * drop every shadow entry. */
+static void shadow_flush(void)
+{
+	if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
+	    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
+		guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 extended "
+			    "page tables): not supported by the shadow MMU "
+			    "yet (ARMv5 format only)");
+	bm_shadow_flush();
+	shadow_stats.flushes++;
+}
+
+/*
+ * The guest invalidated its TLB entry for 'mva'.  The shadow is indexed
+ * by VA, the guest's TLB by MVA: with an FCSE PID, VA v below 32 MiB is
+ * MVA v + PID (ARM ARM B8.2), so the entry may be cached at MVA - PID as
+ * well as at MVA itself (a VA of 32 MiB and up, or PID 0).  Dropping at
+ * both is at worst too much, never too little.  ARMv6: the ASID in
+ * [7:0] is ignored (the shadow holds one address space; a global or
+ * other-ASID entry dropped too is again at worst too much).
+ */
+static void shadow_invalidate_mva(uint32_t mva)
+{
+	uint32_t pid = bm_vcpu.cp15.fcse_pid & 0xfe000000u;
+
+	mva &= 0xfffff000u;
+	bm_shadow_invalidate_mva(mva);
+	if (pid && mva - pid < 0x02000000u)
+		bm_shadow_invalidate_mva(mva - pid);
+	shadow_stats.mva_invalidations++;
+}
+
 /*
  * After every trap, before the guest runs again: act on what the core's
- * CP15 emulation reported (a new translation regime, a TLB operation:
- * drop every shadow entry; cache operations need nothing, guest pages
- * being uncached), then load the root of the virtual privilege the guest
- * now runs at (a virtual exception entry or return may have changed it).
+ * CP15 emulation reported -- a new translation regime or a TLB operation
+ * drops every shadow entry, except an invalidate by MVA reported alone
+ * (ARMPV_CP15_EV_TLB_MVA), which drops what the guest TLB entry at that
+ * MVA gave; cache operations need nothing, guest pages being uncached --
+ * then load the root of the virtual privilege the guest now runs at (a
+ * virtual exception entry or return may have changed it).
  */
 static void shadow_sync(void)
 {
 	uint32_t ev = bm_vcpu.cp15.events;
+	uint32_t drop = ev & (ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_TLB);
 
-	if (ev & (ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_TLB)) {
-		if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
-		    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
-			guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 "
-				    "extended page tables): not supported by "
-				    "the shadow MMU yet (ARMv5 format only)");
-		bm_shadow_flush();
-		shadow_stats.flushes++;
+	/* One test on the common path, where nothing is dropped. */
+	if (drop) {
+		if (drop == ARMPV_CP15_EV_TLB && (ev & ARMPV_CP15_EV_TLB_MVA))
+			shadow_invalidate_mva(bm_vcpu.cp15.tlb_mva);
+		else
+			shadow_flush();
 	}
 	bm_vcpu.cp15.events = 0;
 	bm_shadow_switch(shadow_root_for_mode());
@@ -424,10 +462,12 @@ static void shadow_sync(void)
  * write, 2 where it may only read (and execute: no XN in the ARMv5
  * format), 0 where it may not, or where the subpage does not continue
  * 'frame' contiguously in guest RAM (a tiny page elsewhere: that
- * subpage's own fault maps it later).
+ * subpage's own fault maps it later).  Returns log2 of the size of the
+ * guest mapping the page comes from (armpv_mem_page.map_shift), 12 if
+ * none.
  */
-static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
-			   unsigned ap[4])
+static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
+			       unsigned ap[4])
 {
 	struct armpv_mem_page page;
 	bool ok = armpv_mem_translate_page(&bm_vcpu, va, flags, &page) &&
@@ -442,6 +482,7 @@ static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 		ap[k] = page.perm[k] & ARMPV_MEM_PERM_WRITE ? BM_AP_USER_RW
 							    : BM_AP_USER_RO;
 	}
+	return ok ? page.map_shift : 12;
 }
 
 /*
@@ -465,8 +506,9 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 {
 	uint32_t pc = bm_vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
-	unsigned root = bm_shadow_current(), ap[4], cur_ap;
+	unsigned root = bm_shadow_current(), ap[4], cur_ap, shift;
 	struct armpv_mem_fault fault;
+	struct armpv_mem_entry entry;
 	const char *what = fetch ? "instruction fetch from" : "native access to";
 
 	if (!fetch && (status & FSR_ALIGNMENT_MASK) == 1) {
@@ -493,7 +535,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			 cur_ap == BM_AP_USER_RO)
 			flags |= ARMPV_MEM_WRITE;
 	}
-	if (!armpv_mem_translate(&bm_vcpu, va, flags, &pa, &fault)) {
+	if (!armpv_mem_translate_entry(&bm_vcpu, va, flags, &entry, &fault)) {
 		if (fetch)
 			armpv_vcpu_prefetch_abort(&bm_vcpu, pc, fault.fsr, va);
 		else
@@ -502,8 +544,9 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		return;
 	}
 	/* The guest's tables allow it.  Not RAM: a device, or nothing. */
+	pa = entry.pa | (va & 0x3ffu);
 	if (!guest_ram(pa, 1)) {
-		guest_device(fetch, va, pa);
+		guest_device(fetch, va, pa, &entry);
 		return;
 	}
 	if (bm_shadow_is_monitor(va)) {
@@ -520,7 +563,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		guest_error("%s %08x at pc %08x: guest maps it to %08x, a 1 KiB "
 			    "tiny page out of place in a 4 KiB frame: not "
 			    "supported by the shadow MMU yet", what, va, pc, pa);
-	shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u, ap);
+	shift = shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u,
+			       ap);
 	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
 	    ((flags & ARMPV_MEM_WRITE) && ap[(va >> 10) & 3u] != BM_AP_USER_RW)) {
 		/* Cannot be: the walk above allowed it. */
@@ -528,7 +572,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			  "would not allow the access", va, pa);
 		run_stop(BM_EXIT_INTERNAL);
 	}
-	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap);
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, shift);
 	shadow_stats.fills++;
 }
 
@@ -536,15 +580,18 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
  * A guest access its tables allow to guest physical 'pa' outside RAM.
  * Device pages are never mapped in the shadow tables, so every access
  * comes here: the faulted load or store is emulated by the core
- * (armpv_vcpu_emulate_access: its own walk, then the VM's MMIO callback,
- * board.c), or, where no device answers, the core gives the guest the
- * external abort absent hardware gives.  An instruction fetch from
+ * (armpv_vcpu_emulate_access_at: the translation guest_abort() made,
+ * 'entry', serves the faulting 1 KiB, any other address the instruction
+ * touches is walked; then the VM's MMIO callback, board.c), or, where no
+ * device answers, the core gives the guest the external abort absent
+ * hardware gives.  An instruction fetch from
  * outside RAM is a prefetch abort, external abort (nothing executes from
  * a device page here); its status is the one the core's walk gives for
  * an absent device (page or section form), taken with the MMIO callback
  * out of the way so that no device register is read.
  */
-static void guest_device(bool fetch, uint32_t va, uint32_t pa)
+static void guest_device(bool fetch, uint32_t va, uint32_t pa,
+			 const struct armpv_mem_entry *entry)
 {
 	uint32_t pc = bm_vcpu.r[15], word, value;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
@@ -570,7 +617,8 @@ static void guest_device(bool fetch, uint32_t va, uint32_t pa)
 	if (!bm_board_is_device(pa))
 		shadow_stats.extabts++;
 	profile_hit(pc, word);
-	if (armpv_vcpu_emulate_access(&bm_vcpu, word) == ARMPV_EXIT_GUEST_ERROR)
+	if (armpv_vcpu_emulate_access_at(&bm_vcpu, word, entry) ==
+	    ARMPV_EXIT_GUEST_ERROR)
 		guest_error("native access to %08x (guest physical %08x) at pc "
 			    "%08x: %s (word %08x)", va, pa, pc,
 			    bm_vcpu.run.error.what, word);

@@ -12,6 +12,9 @@
  * leaves empty) is filled lazily, one 4 KiB small page at a time, in
  * coarse second-level tables from a fixed pool.  This file only keeps
  * the tables; what goes in them is run.c's decision (the guest's walk).
+ * Beside each entry it keeps the size of the guest descriptor the entry
+ * came from, so that the guest's invalidate by MVA drops exactly the
+ * entries of the guest TLB entry it names (bm_shadow_invalidate_mva()).
  *
  * Descriptors are the ARMv5 format (ARM ARM B4.7; ARM926EJ-S TRM 3.2),
  * which the ARM1176 reads the same with SCTLR.XP = 0 (TRM 6.11.1).
@@ -28,6 +31,11 @@
 #define L2_AP_SHIFT 4 /* AP0 at 5:4 ... AP3 at 11:10, by VA[11:10] */
 #define CACHE_LINE 32
 #define SHADOW_L2_TABLES 256 /* 256 MiB of guest VA, both roots together */
+/* log2 of the guest mapping sizes (ARM ARM B4.1): a supersection (16
+ * MiB, ARMv6), a section, a large page. */
+#define SHIFT_SUPERSECTION 24
+#define SHIFT_SECTION 20
+#define SHIFT_LARGE 16
 
 uint32_t bm_shadow_l1[BM_SHADOW_ROOTS][4096] __attribute__((aligned(16384)));
 static uint32_t shadow_l2[SHADOW_L2_TABLES][256] __attribute__((aligned(1024)));
@@ -36,6 +44,14 @@ static struct {
 	uint8_t root;
 	uint16_t slot;
 } shadow_l2_owner[SHADOW_L2_TABLES];
+/* log2 of the size of the guest mapping each entry came from (valid
+ * only while the entry is: not cleared when a table is allocated, which
+ * a fill would pay for), and per table the largest one it held since
+ * allocated. */
+static uint8_t shadow_l2_shift[SHADOW_L2_TABLES][256];
+static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
+/* Some table may hold supersection entries (they reach 16 MiB). */
+static bool shadow_l2_super;
 static unsigned shadow_l2_used;
 static unsigned shadow_root = BM_SHADOW_ROOTS; /* none loaded yet */
 
@@ -86,6 +102,7 @@ void bm_shadow_flush(void)
 		shadow_clean(e, 4);
 	}
 	shadow_l2_used = 0;
+	shadow_l2_super = false;
 	tlb_invalidate_all();
 }
 
@@ -117,6 +134,13 @@ static uint32_t *shadow_l2_of(unsigned root, uint32_t va)
 	return bm_pa_to_va(l1 & 0xfffffc00u);
 }
 
+/* The pool index of a second-level table. */
+static unsigned shadow_l2_index(const uint32_t *l2)
+{
+	return (unsigned)(((uintptr_t)l2 - (uintptr_t)shadow_l2) /
+			  sizeof(shadow_l2[0]));
+}
+
 bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 		      unsigned *ap)
 {
@@ -133,9 +157,10 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 }
 
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4])
+		   const unsigned ap[4], unsigned guest_shift)
 {
 	uint32_t *l2 = shadow_l2_of(root, va), e;
+	unsigned t;
 
 	if (bm_shadow_is_monitor(va))
 		return; /* never: run.c refuses these first */
@@ -147,6 +172,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		l2 = shadow_l2[shadow_l2_used];
 		shadow_l2_owner[shadow_l2_used].root = (uint8_t)root;
 		shadow_l2_owner[shadow_l2_used].slot = (uint16_t)L1_INDEX(va);
+		shadow_l2_max_shift[shadow_l2_used] = 0;
 		shadow_l2_used++;
 		memset(l2, 0, sizeof(shadow_l2[0]));
 		shadow_clean(l2, sizeof(shadow_l2[0]));
@@ -158,7 +184,107 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		e |= (ap[k] & 3u) << (L2_AP_SHIFT + 2 * k);
 	l2[L2_INDEX(va)] = e;
 	shadow_clean(&l2[L2_INDEX(va)], 4);
+	/* A tiny page's entry goes with its whole 4 KiB page. */
+	if (guest_shift < 12)
+		guest_shift = 12;
+	t = shadow_l2_index(l2);
+	shadow_l2_shift[t][L2_INDEX(va)] = (uint8_t)guest_shift;
+	if (guest_shift > shadow_l2_max_shift[t])
+		shadow_l2_max_shift[t] = (uint8_t)guest_shift;
+	if (guest_shift >= SHIFT_SUPERSECTION)
+		shadow_l2_super = true;
 	/* An upgraded entry (read-only to read/write) may be in the TLB. */
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
 			 : : "r"(va & 0xfffff000u) : "memory");
+}
+
+/* Pages dropped by one bm_shadow_invalidate_mva(), for the real TLB. */
+struct shadow_dropped {
+	unsigned n;
+	uint32_t va[16];
+};
+
+/* Drop the entries of pool table 't' (first-level slot 'slot') in
+ * entries [first, first + count) whose guest mapping covers 'va':
+ * those whose address lies in the same aligned block of the mapping's
+ * size as 'va'. */
+static void shadow_drop_covering(unsigned t, uint32_t slot, unsigned first,
+				 unsigned count, uint32_t va,
+				 struct shadow_dropped *d)
+{
+	unsigned lo = 256, hi = 0;
+
+	for (unsigned i = first; i < first + count; i++) {
+		unsigned shift = shadow_l2_shift[t][i];
+		uint32_t page = slot << 20 | (uint32_t)i << 12;
+
+		if (!shadow_l2[t][i] || ((page ^ va) >> shift) != 0)
+			continue;
+		shadow_l2[t][i] = 0;
+		lo = i < lo ? i : lo;
+		hi = i;
+		if (d->n < sizeof(d->va) / sizeof(d->va[0]))
+			d->va[d->n] = page;
+		d->n++;
+	}
+	if (lo <= hi)
+		shadow_clean(&shadow_l2[t][lo], (hi - lo + 1) * 4);
+}
+
+/*
+ * The guest invalidated its TLB entry for 'va' (its MVA; run.c gives the
+ * FCSE alias separately).  That entry, whatever its size, is the guest
+ * descriptor some shadow entries came from: drop, in both roots, every
+ * entry whose recorded guest mapping covers 'va' -- the page itself, the
+ * 16 pages of a 64 KiB large page, the whole MiB of a section, the 16
+ * MiB of a supersection -- and their real TLB entries.  Entries from
+ * other guest descriptors stay.
+ */
+void bm_shadow_invalidate_mva(uint32_t va)
+{
+	struct shadow_dropped d = { 0 };
+	/* The MiBs whose entries may come from the entry covering 'va':
+	 * its own, or the 16 of its supersection if any is shadowed. */
+	uint32_t first = va & (shadow_l2_super ? 0xff000000u : 0xfff00000u);
+	uint32_t n = shadow_l2_super ? 16 : 1;
+
+	va &= 0xfffff000u;
+	for (unsigned root = 0; root < BM_SHADOW_ROOTS; root++) {
+		for (uint32_t s = 0; s < n; s++) {
+			uint32_t slot_va = first + (s << 20);
+			uint32_t *l2 = shadow_l2_of(root, slot_va);
+			unsigned t, max;
+
+			if (!l2)
+				continue;
+			t = shadow_l2_index(l2);
+			max = shadow_l2_max_shift[t];
+			if (L1_INDEX(slot_va) != L1_INDEX(va)) {
+				/* Another MiB: only a supersection reaches. */
+				if (max >= SHIFT_SUPERSECTION)
+					shadow_drop_covering(
+						t, L1_INDEX(slot_va), 0, 256,
+						va, &d);
+			} else if (max >= SHIFT_SECTION) {
+				shadow_drop_covering(t, L1_INDEX(va), 0, 256,
+						     va, &d);
+			} else if (max >= SHIFT_LARGE) {
+				shadow_drop_covering(t, L1_INDEX(va),
+						     L2_INDEX(va) & ~15u, 16,
+						     va, &d);
+			} else {
+				shadow_drop_covering(t, L1_INDEX(va),
+						     L2_INDEX(va), 1, va, &d);
+			}
+		}
+	}
+	/* The real TLB holds the loaded root's entries only: one by-MVA
+	 * invalidation per page dropped, or all of it for many. */
+	if (d.n > sizeof(d.va) / sizeof(d.va[0])) {
+		tlb_invalidate_all();
+		return;
+	}
+	for (unsigned i = 0; i < d.n; i++)
+		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
+				 : : "r"(d.va[i]) : "memory");
 }

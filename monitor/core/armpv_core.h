@@ -180,6 +180,24 @@ struct armpv_vcpu_stats {
 	uint64_t exits[4];			/* by enum armpv_exit_reason */
 };
 
+/*
+ * One guest translation, as a TLB entry holds it: the 1 KiB of virtual
+ * address space at 'va' (1 KiB aligned: the smallest page, and the
+ * granule of the ARMv5 subpage permissions) maps to 'pa', under the
+ * descriptor's domain and access permission, to be checked for each
+ * access.  Filled by armpv_mem_translate_entry() (mem.h); a backend only
+ * passes it on to armpv_vcpu_emulate_access_at().
+ */
+struct armpv_mem_entry {
+	uint32_t va, mva, pa; /* 1 KiB aligned; mva: after the FCSE */
+	uint8_t *host;	      /* pa in writable guest RAM, or NULL: unknown */
+	uint8_t domain, ap;   /* the descriptor's domain, AP of this 1 KiB */
+	bool apx;	      /* ARMv6 XP=1 APX */
+	bool page;	      /* a second-level descriptor (fault status) */
+	bool flat;	      /* MMU off: no check */
+	uint8_t allowed;      /* bit (ARMPV_MEM_USER|WRITE flags): checked */
+};
+
 struct armpv_vcpu {
 	struct armpv_vm *vm;
 	uint32_t r[16];
@@ -191,6 +209,11 @@ struct armpv_vcpu {
 	struct armpv_cp15 cp15;
 	struct armpv_run run;
 	struct armpv_vcpu_stats stats;
+	/* mem.c's translation cache for one emulated instruction: open
+	 * only inside armpv_vcpu_emulate_access{,_at}() and an emulated
+	 * trap word (mem.h armpv_mem_cache_open). */
+	bool mem_cache_on, mem_cache_valid;
+	struct armpv_mem_entry mem_cache;
 };
 
 /* VM set-up.  Returns 0, or -1 for a bad argument (too many regions,
@@ -235,6 +258,20 @@ enum armpv_exit_reason armpv_vcpu_trap(struct armpv_vcpu *vcpu,
  * run.error set and the vCPU unchanged.  Returns vcpu->run.exit_reason. */
 enum armpv_exit_reason armpv_vcpu_emulate_access(struct armpv_vcpu *vcpu,
 						 uint32_t word);
+
+/* The same, for a backend that has already translated the faulting
+ * address with the vCPU's current state (armpv_mem_translate_entry(),
+ * mem.h): every access the instruction makes inside the 1 KiB 'entry'
+ * answers for uses that translation, its permission checked for the
+ * access's own direction and privilege, instead of walking the guest's
+ * tables again; any other address (the rest of an LDM/STM, LDRD/STRD or
+ * an unaligned access) is walked as usual.  The result is the one
+ * armpv_vcpu_emulate_access() gives (should the instruction itself
+ * store over the descriptor, the entry stays in use for it, as a TLB
+ * entry would: ARM ARM B4.2). */
+enum armpv_exit_reason
+armpv_vcpu_emulate_access_at(struct armpv_vcpu *vcpu, uint32_t word,
+			     const struct armpv_mem_entry *entry);
 
 /* Enter a virtual exception as the hardware does (ARM ARM A2.6): bank
  * switch, SPSR_<mode> = CPSR, LR_<mode> = preferred return address + the

@@ -213,13 +213,30 @@ static uint32_t cp15_read_test_clean(struct armpv_vcpu *vcpu,
 	return ARMPV_PSR_Z;
 }
 
+/* Invalidate all, or by ASID: the backend must drop everything. */
 static enum armpv_cp15_result cp15_op_tlb(struct armpv_vcpu *vcpu,
 					  const struct cp15_row *row,
 					  uint32_t value)
 {
 	(void)row;
 	(void)value;
-	vcpu->cp15.events |= ARMPV_CP15_EV_TLB;
+	vcpu->cp15.events =
+		(vcpu->cp15.events & ~ARMPV_CP15_EV_TLB_MVA) | ARMPV_CP15_EV_TLB;
+	return ARMPV_CP15_DONE;
+}
+
+/* Invalidate by MVA (I, D or unified: a backend with one translation
+ * cache drops the same for each).  Reported exactly only while it is the
+ * backend's one pending TLB operation; a second one, of any kind, leaves
+ * plain EV_TLB, a full flush. */
+static enum armpv_cp15_result cp15_op_tlb_mva(struct armpv_vcpu *vcpu,
+					      const struct cp15_row *row,
+					      uint32_t value)
+{
+	if (vcpu->cp15.events & ARMPV_CP15_EV_TLB)
+		return cp15_op_tlb(vcpu, row, value);
+	vcpu->cp15.events |= ARMPV_CP15_EV_TLB | ARMPV_CP15_EV_TLB_MVA;
+	vcpu->cp15.tlb_mva = value;
 	return ARMPV_CP15_DONE;
 }
 
@@ -391,13 +408,13 @@ static const struct cp15_row cp15_table[] = {
 	/* c8: TLB operations (926 TRM 2.3.9 Table 2-19; 1176 TRM 3.2.24,
 	 * which adds "by ASID" as opcode_2 2).  Write-only. */
 	OP(K(8, 0, 5, 0), MBOTH, "ITLBIALL", cp15_op_tlb),
-	OP(K(8, 0, 5, 1), MBOTH, "ITLBIMVA", cp15_op_tlb),
+	OP(K(8, 0, 5, 1), MBOTH, "ITLBIMVA", cp15_op_tlb_mva),
 	OP(K(8, 0, 5, 2), M1176, "ITLBIASID", cp15_op_tlb),
 	OP(K(8, 0, 6, 0), MBOTH, "DTLBIALL", cp15_op_tlb),
-	OP(K(8, 0, 6, 1), MBOTH, "DTLBIMVA", cp15_op_tlb),
+	OP(K(8, 0, 6, 1), MBOTH, "DTLBIMVA", cp15_op_tlb_mva),
 	OP(K(8, 0, 6, 2), M1176, "DTLBIASID", cp15_op_tlb),
 	OP(K(8, 0, 7, 0), MBOTH, "TLBIALL", cp15_op_tlb),
-	OP(K(8, 0, 7, 1), MBOTH, "TLBIMVA", cp15_op_tlb),
+	OP(K(8, 0, 7, 1), MBOTH, "TLBIMVA", cp15_op_tlb_mva),
 	OP(K(8, 0, 7, 2), M1176, "TLBIASID", cp15_op_tlb),
 
 	/* c9: cache lockdown, format C, 4 ways: L bits [3:0] (926 TRM

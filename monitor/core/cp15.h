@@ -40,6 +40,11 @@ struct armpv_vcpu;
 					       FCSE PID or context ID */
 #define ARMPV_CP15_EV_TLB (1u << 1)	    /* a TLB maintenance operation */
 #define ARMPV_CP15_EV_CACHE (1u << 2)	    /* a cache maintenance operation */
+/* With EV_TLB: the only TLB operation since the backend last cleared the
+ * events was one invalidate by MVA (c8, c5/c6/c7, 1), of the entry
+ * covering cp15.tlb_mva.  A backend that ignores this bit and treats
+ * EV_TLB as "flush everything" stays correct. */
+#define ARMPV_CP15_EV_TLB_MVA (1u << 3)
 
 struct armpv_cp15 {
 	uint32_t midr, ctr, tcmtr, tlbtr; /* ID registers (read-only) */
@@ -52,6 +57,8 @@ struct armpv_cp15 {
 	uint32_t fcse_pid, contextidr;	  /* c13 (context ID: ARMv6) */
 	uint32_t tpidr[3];		  /* c13 thread IDs (ARMv6K) */
 	uint32_t events;		  /* ARMPV_CP15_EV_* */
+	uint32_t tlb_mva; /* with ARMPV_CP15_EV_TLB_MVA: Rd of the operation,
+			     MVA[31:12] (ARMv6: ASID in [7:0]) */
 	/* the CP15 emulation adds its further registers below */
 	uint32_t par;			  /* c7, c4, 0 PA (ARM1176) */
 	uint32_t wfar;			  /* c6, c0, 1 (ARM1176) */

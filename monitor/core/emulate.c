@@ -641,7 +641,11 @@ enum armpv_exit_reason armpv_vcpu_trap(struct armpv_vcpu *vcpu,
 		vcpu->r[15] = e.pc + 4;
 		return vcpu_exit(vcpu, ARMPV_EXIT_RESUME);
 	}
+	/* The instruction's accesses (LDM^, RFE, LDRT, ...) walk the
+	 * guest's tables once per 1 KiB, as through a TLB (mem.h). */
+	armpv_mem_cache_open(vcpu, NULL);
 	if (emu_insn(&e, f))
 		armpv_vcpu_check_irq(vcpu);
+	armpv_mem_cache_close(vcpu);
 	return vcpu_exit(vcpu, ARMPV_EXIT_RESUME);
 }

@@ -51,13 +51,18 @@ static const struct armpv_region *phys_region_whole(const struct armpv_vm *vm,
 	return NULL;
 }
 
-/* True if no region holds any byte of [pa, pa + size): device space. */
+/* True if no region holds any byte of [pa, pa + size), which does not
+ * wrap: device space.  Two ranges meet when either starts inside the
+ * other (unsigned differences, as phys_region). */
 static bool phys_is_device(const struct armpv_vm *vm, uint32_t pa,
 			   unsigned size)
 {
-	for (unsigned i = 0; i < size; i++)
-		if (phys_region(vm, pa + i))
+	for (unsigned i = 0; i < vm->nregions; i++) {
+		const struct armpv_region *r = &vm->regions[i];
+
+		if (pa - r->guest_phys < r->size || r->guest_phys - pa < size)
 			return false;
+	}
 	return true;
 }
 
@@ -79,6 +84,14 @@ static uint32_t host_load_le(const uint8_t *p, unsigned size)
 {
 	uint32_t v = 0;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* A little-endian host loads an aligned word as it is (a page
+	 * table walk's descriptors, LDM^ frames). */
+	typedef uint32_t __attribute__((may_alias)) host_word;
+
+	if (size == 4 && !((uintptr_t)p & 3u))
+		return *(const host_word *)p;
+#endif
 	for (unsigned i = 0; i < size; i++)
 		v |= (uint32_t)p[i] << (8 * i);
 	return v;
@@ -86,6 +99,14 @@ static uint32_t host_load_le(const uint8_t *p, unsigned size)
 
 static void host_store_le(uint8_t *p, unsigned size, uint32_t v)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	typedef uint32_t __attribute__((may_alias)) host_word;
+
+	if (size == 4 && !((uintptr_t)p & 3u)) {
+		*(host_word *)p = v;
+		return;
+	}
+#endif
 	for (unsigned i = 0; i < size; i++)
 		p[i] = (uint8_t)(v >> (8 * i));
 }
@@ -272,10 +293,27 @@ struct mem_walk {
 	 * of a fine table, which answers for its own 1 KiB), and an MMU-off flat mapping. */
 	bool whole, flat;
 	uint32_t apx, ap4[4];
+	unsigned shift; /* log2 of the bytes the descriptor maps */
+	uint32_t ap;	/* the AP of the MVA's own 1 KiB (a full walk) */
+	uint8_t *host;	/* pa in writable RAM, from a translation entry */
 };
 
 /* A walk flag of the core's own, beside ARMPV_MEM_USER/WRITE. */
 #define MEM_DESC_ONLY 0x80000000u
+
+/* A descriptor (word aligned): armpv_phys_read(), with guest RAM, where
+ * the tables are, first and inline. */
+static inline bool mem_read_descriptor(struct armpv_vm *vm, uint32_t pa,
+				       uint32_t *v)
+{
+	const struct armpv_region *r = phys_region_whole(vm, pa, 4);
+
+	if (r) {
+		*v = host_load_le(r->host + (pa - r->guest_phys), 4);
+		return true;
+	}
+	return armpv_phys_read(vm, pa, 4, v);
+}
 
 /* The end of a walk that found its descriptor: the access check, or for
  * a descriptor-only walk its fields (ap4 set by the caller). */
@@ -437,7 +475,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 	else
 		/* 256 entries of 4 KiB, index MVA[19:12] (B4.7). */
 		l2addr = (l1 & MEM_L1_COARSE_BASE) | ((mva >> 10) & 0x3fcu);
-	if (!armpv_phys_read(vcpu->vm, l2addr, 4, &l2))
+	if (!mem_read_descriptor(vcpu->vm, l2addr, &l2))
 		return mem_fault(vcpu, fault, ARMPV_FSR_EXTABT_TRANS_L2,
 				 w->domain, flags, mva);
 
@@ -461,11 +499,13 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 		/* A 4 KiB page lies inside one 16 KiB subpage; in a fine
 		 * table each 1 KiB entry is its own descriptor. */
 		w->whole = !fine;
+		w->shift = 16;
 		w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		break;
 	case MEM_L2_SMALL:
 		w->pa = (l2 & MEM_L2_SMALL_BASE) | (mva & 0xfffu);
 		w->whole = !fine;
+		w->shift = 12;
 		if (xp) {
 			/* Extended small page, bit 0 = XN (ignored: we make
 			 * no instruction fetches). */
@@ -491,12 +531,14 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			if (xp)
 				apx = l2 & MEM_L2_APX;
 			w->whole = true;
+			w->shift = 12;
 			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		} else if (fine) {
 			/* ARMv5 tiny page, 1 KiB, one AP (B4.7). */
 			w->pa = (l2 & MEM_L2_TINY_BASE) | (mva & 0x3ffu);
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			w->whole = false;
+			w->shift = 10;
 			w->ap4[(mva >> 10) & 3u] = ap;
 		} else {
 			/* A tiny page in a coarse table is UNPREDICTABLE on
@@ -512,8 +554,9 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 	return mem_walk_done(vcpu, fault, w, apx, ap, flags);
 }
 
-static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
-		     struct mem_walk *w, struct armpv_mem_fault *fault)
+static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
+			    unsigned flags, struct mem_walk *w,
+			    struct armpv_mem_fault *fault)
 {
 	const struct armpv_cp15 *c = &vcpu->cp15;
 	bool v6 = armpv_vcpu_is_v6(vcpu);
@@ -532,6 +575,8 @@ static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
 	if (!(c->sctlr & ARMPV_SCTLR_M)) {
 		w->pa = w->mva = va;
 		w->flat = w->whole = true;
+		w->shift = 12;
+		w->ap = w->apx = 0;
 		return true;
 	}
 	w->flat = false;
@@ -545,7 +590,7 @@ static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
 	if (!mem_l1_address(vcpu, mva, &l1addr))
 		return mem_fault(vcpu, fault, ARMPV_FSR_TRANS_SECTION, 0, flags,
 				 mva);
-	if (!armpv_phys_read(vcpu->vm, l1addr, 4, &l1))
+	if (!mem_read_descriptor(vcpu->vm, l1addr, &l1))
 		return mem_fault(vcpu, fault, ARMPV_FSR_EXTABT_TRANS_L1, 0,
 				 flags, mva);
 
@@ -571,10 +616,12 @@ static bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va, unsigned flags,
 		/* 16 MiB, in either format; always domain 0 (ARM1176 TRM
 		 * 6.2.5).  ARM1176 has no PA[39:32]: bits 23:20 ignored. */
 		w->pa = (l1 & MEM_L1_SUPER_BASE) | (mva & ~MEM_L1_SUPER_BASE);
+		w->shift = 24;
 	} else {
 		w->pa = (l1 & MEM_L1_SECTION_BASE) |
 			(mva & ~MEM_L1_SECTION_BASE);
 		w->domain = (l1 >> MEM_L1_DOMAIN_SHIFT) & MEM_L1_DOMAIN_MASK;
+		w->shift = 20;
 	}
 	ap = (l1 >> MEM_L1_AP_SHIFT) & 3u;
 	if (xp)
@@ -588,12 +635,119 @@ static bool mem_walk_done(const struct armpv_vcpu *vcpu,
 			  struct armpv_mem_fault *fault, struct mem_walk *w,
 			  uint32_t apx, uint32_t ap, unsigned flags)
 {
-	if (flags & MEM_DESC_ONLY) {
-		w->apx = apx;
+	w->apx = apx;
+	w->ap = ap;
+	if (flags & MEM_DESC_ONLY)
 		return true;
-	}
 	return mem_check_access(vcpu, fault, w->domain, apx, ap, w->page,
 				flags, w->mva);
+}
+
+/* ---------------------------------------------------------------------
+ * Translation entries: one walk's result for its 1 KiB (the smallest
+ * page, and the granule of ARMv5 subpage permissions), checked again
+ * for each access.  Domain and permission come from the DACR and SCTLR
+ * at the time of the access, as a TLB entry's do (ARM ARM B4.4).
+ */
+#define MEM_ENTRY_MASK 0xfffffc00u
+
+/* The bit of entry.allowed for an access with 'flags'. */
+static unsigned mem_entry_bit(unsigned flags)
+{
+	return 1u << (flags & (ARMPV_MEM_USER | ARMPV_MEM_WRITE));
+}
+
+/* e from a walk that succeeded for 'flags'. */
+static void mem_entry_fill(struct armpv_mem_entry *e, uint32_t va,
+			   const struct mem_walk *w, unsigned flags)
+{
+	e->allowed = (uint8_t)mem_entry_bit(flags);
+	e->host = NULL;
+	e->va = va & MEM_ENTRY_MASK;
+	e->mva = w->mva & MEM_ENTRY_MASK;
+	e->pa = w->pa & MEM_ENTRY_MASK;
+	e->flat = w->flat;
+	e->page = w->page;
+	e->domain = (uint8_t)w->domain;
+	e->ap = (uint8_t)w->ap;
+	e->apx = w->apx != 0;
+}
+
+/*
+ * The walk of 'va' from entry e, which holds va's 1 KiB.  While the cache
+ * is open, the DACR and SCTLR cannot change (an emulated instruction
+ * that accesses memory writes no CP15 register), so an access check
+ * that passed once passes again: e->allowed remembers it.
+ */
+static bool mem_entry_walk(const struct armpv_vcpu *vcpu,
+			   struct armpv_mem_entry *e, uint32_t va,
+			   unsigned flags, struct mem_walk *w,
+			   struct armpv_mem_fault *fault)
+{
+	uint32_t off = va & ~MEM_ENTRY_MASK;
+	unsigned bit = mem_entry_bit(flags);
+
+	w->pa = e->pa | off;
+	w->mva = e->mva | off;
+	w->domain = e->domain;
+	w->page = e->page;
+	w->flat = e->flat;
+	w->host = e->host ? e->host + off : NULL;
+	if (e->flat || (e->allowed & bit))
+		return true;
+	if (!mem_check_access(vcpu, fault, e->domain, e->apx, e->ap, e->page,
+			      flags, w->mva))
+		return false;
+	e->allowed |= (uint8_t)bit;
+	return true;
+}
+
+/* A walk while the translation cache is open. */
+static bool mem_walk_cached(struct armpv_vcpu *vcpu, uint32_t va,
+			    unsigned flags, struct mem_walk *w,
+			    struct armpv_mem_fault *fault)
+{
+	if (vcpu->mem_cache_valid &&
+	    !((va ^ vcpu->mem_cache.va) & MEM_ENTRY_MASK))
+		return mem_entry_walk(vcpu, &vcpu->mem_cache, va, flags, w,
+				      fault);
+	struct armpv_mem_entry *e = &vcpu->mem_cache;
+	const struct armpv_region *r;
+
+	if (!mem_walk_tables(vcpu, va, flags, w, fault))
+		return false;
+	mem_entry_fill(e, va, w, flags);
+	/* Guest RAM holding the whole 1 KiB: accessed directly. */
+	r = phys_region_whole(vcpu->vm, e->pa, ~MEM_ENTRY_MASK + 1);
+	if (r && !(r->flags & ARMPV_REGION_READONLY))
+		e->host = r->host + (e->pa - r->guest_phys);
+	w->host = e->host ? e->host + (va & ~MEM_ENTRY_MASK) : NULL;
+	vcpu->mem_cache_valid = true;
+	return true;
+}
+
+/* Every walk but the shadow MMU's descriptor-only ones (which call
+ * mem_walk_tables): through the translation cache while one is open. */
+static inline bool mem_walk(struct armpv_vcpu *vcpu, uint32_t va,
+			    unsigned flags, struct mem_walk *w,
+			    struct armpv_mem_fault *fault)
+{
+	if (vcpu->mem_cache_on)
+		return mem_walk_cached(vcpu, va, flags, w, fault);
+	w->host = NULL;
+	return mem_walk_tables(vcpu, va, flags, w, fault);
+}
+
+bool armpv_mem_translate_entry(struct armpv_vcpu *vcpu, uint32_t va,
+			       unsigned flags, struct armpv_mem_entry *entry,
+			       struct armpv_mem_fault *fault)
+{
+	struct mem_walk w;
+
+	if (!mem_walk(vcpu, va, flags, &w, fault))
+		return false;
+	mem_entry_fill(entry, va, &w, flags);
+	return true;
 }
 
 bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
@@ -622,9 +776,10 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 	unsigned self = (va >> 10) & 3u;
 
 	flags = (flags & ARMPV_MEM_USER) | MEM_DESC_ONLY;
-	if (!mem_walk(vcpu, va, flags, &w, NULL))
+	if (!mem_walk_tables(vcpu, va, flags, &w, NULL))
 		return false;
 	page->frame = w.pa & ~0xfffu;
+	page->map_shift = (uint8_t)w.shift;
 	for (unsigned k = 0; k < 4; k++) {
 		struct mem_walk t = w;
 		unsigned check = flags & ~MEM_DESC_ONLY;
@@ -639,11 +794,13 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 			/* Tiny pages: each subpage its own descriptor, in
 			 * place in this frame or not shadowed with it. */
 			if (k != self &&
-			    !mem_walk(vcpu, (va & ~0xc00u) | (k << 10), flags,
+			    !mem_walk_tables(vcpu, (va & ~0xc00u) | (k << 10), flags,
 				      &t, NULL))
 				continue;
 			if ((t.pa & ~0x3ffu) != page->frame + (k << 10))
 				continue;
+			if (t.shift > page->map_shift)
+				page->map_shift = (uint8_t)t.shift;
 		}
 		if (!mem_check_access(vcpu, NULL, t.domain, t.apx, t.ap4[k],
 				      t.page, check, t.mva))
@@ -701,7 +858,9 @@ bool armpv_mem_read(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 	if (!(va & (size - 1))) {
 		if (!mem_walk(vcpu, va, flags, &w[0], fault))
 			return false;
-		if (!armpv_phys_read(vcpu->vm, w[0].pa, size, &v))
+		if (w[0].host)
+			v = host_load_le(w[0].host, size);
+		else if (!armpv_phys_read(vcpu->vm, w[0].pa, size, &v))
 			return mem_extabt(vcpu, &w[0], flags, fault);
 		*value = v;
 		return true;
@@ -732,7 +891,9 @@ bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 	if (!(va & (size - 1))) {
 		if (!mem_walk(vcpu, va, flags, &w[0], fault))
 			return false;
-		if (!armpv_phys_write(vcpu->vm, w[0].pa, size, value))
+		if (w[0].host)
+			host_store_le(w[0].host, size, value);
+		else if (!armpv_phys_write(vcpu->vm, w[0].pa, size, value))
 			return mem_extabt(vcpu, &w[0], flags, fault);
 		return true;
 	}

@@ -64,6 +64,34 @@ bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
 			 unsigned flags, uint32_t *pa,
 			 struct armpv_mem_fault *fault);
 
+/* armpv_mem_translate() that also gives the translation as a TLB entry
+ * (struct armpv_mem_entry, armpv_core.h) for armpv_vcpu_emulate_access_at():
+ * on success the physical address is entry->pa | (va & 0x3ff). */
+bool armpv_mem_translate_entry(struct armpv_vcpu *vcpu, uint32_t va,
+			       unsigned flags, struct armpv_mem_entry *entry,
+			       struct armpv_mem_fault *fault);
+
+/* The core's translation cache for one emulated instruction: between
+ * open and close, each walk that finds its descriptor keeps it (one
+ * entry, 1 KiB), and an access inside that 1 KiB reuses it, checking
+ * only domain and permission: what a TLB does within an instruction.
+ * 'seed' (may be NULL) is the first entry.  Walks for a shadow MMU
+ * (armpv_mem_translate_page) neither use nor fill it.  Core-internal:
+ * the emulation entry points open and close it. */
+static inline void armpv_mem_cache_open(struct armpv_vcpu *vcpu,
+					const struct armpv_mem_entry *seed)
+{
+	vcpu->mem_cache_on = true;
+	vcpu->mem_cache_valid = seed != NULL;
+	if (seed)
+		vcpu->mem_cache = *seed;
+}
+
+static inline void armpv_mem_cache_close(struct armpv_vcpu *vcpu)
+{
+	vcpu->mem_cache_on = vcpu->mem_cache_valid = false;
+}
+
 /* The guest's mapping of the 4 KiB page holding 'va', for a shadow MMU:
  * its physical frame (of the subpage holding 'va'; a 1 KiB tiny page
  * elsewhere than in place makes its subpage count as unmapped) and what
@@ -74,12 +102,17 @@ bool armpv_mem_translate(struct armpv_vcpu *vcpu, uint32_t va,
  * monitor/check_mem.c checks it), for about the cost of one walk.
  * Returns false, with nothing set, if the walk for 'va' itself faults
  * before finding a descriptor (translation faults, external aborts on
- * the walk). */
+ * the walk).  map_shift: log2 of the size of the largest guest
+ * descriptor the subpages that count came from (10 tiny page, 12 small,
+ * 16 large, 20 section, 24 supersection; 12 with the MMU off): the
+ * guest TLB entry whose invalidation (by any MVA in that aligned block)
+ * must drop what a shadow MMU made of this page. */
 #define ARMPV_MEM_PERM_READ 1u
 #define ARMPV_MEM_PERM_WRITE 2u
 struct armpv_mem_page {
 	uint32_t frame;	 /* physical address of the 4 KiB page */
 	uint8_t perm[4]; /* ARMPV_MEM_PERM_* of subpage k (VA[11:10]) */
+	uint8_t map_shift;
 };
 bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 			      unsigned flags, struct armpv_mem_page *page);

@@ -10,24 +10,26 @@
 
 #include <stdint.h>
 
-/* n / d and n % d for d != 0: restoring binary long division, 32 steps. */
+/* n / d and n % d for d != 0: restoring binary long division, one step
+ * per quotient bit that can be set -- none when n < d, the common case
+ * of a few ticks divided by a period.  CLZ (ARMv5 and later, and every
+ * host) aligns d's top bit with n's, so d << i never overflows. */
 static inline uint32_t dev_udivmod32(uint32_t n, uint32_t d, uint32_t *rem)
 {
-	uint32_t q = 0, r = 0;
+	uint32_t q = 0;
 
-	for (int i = 31; i >= 0; i--) {
-		/* r < d here, so r << 1 | bit fits unless d > 2^31, where
-		 * the carry out of r means r >= d anyway. */
-		uint32_t carry = r >> 31;
+	if (n >= d) {
+		int shift = __builtin_clz(d) - __builtin_clz(n);
 
-		r = (r << 1) | ((n >> i) & 1u);
-		if (carry || r >= d) {
-			r -= d;
-			q |= 1u << i;
+		for (int i = shift; i >= 0; i--) {
+			if (n >= d << i) {
+				n -= d << i;
+				q |= 1u << i;
+			}
 		}
 	}
 	if (rem)
-		*rem = r;
+		*rem = n;
 	return q;
 }
 

@@ -7,11 +7,21 @@
 
 #include <stddef.h>
 
+/* A source line into the VIC, when it moves: the VIC's outputs follow
+ * every change of its own state already (pl190.c), so an unchanged line
+ * changes nothing. */
+static void versatile_set_line(struct versatile_board *b, unsigned n,
+			       bool level)
+{
+	if (((b->vic.lines >> n) & 1u) != level)
+		vic_set_line(&b->vic, n, level);
+}
+
 void versatile_update_irq(struct versatile_board *b)
 {
-	vic_set_line(&b->vic, VERSATILE_IRQ_TIMER01, b->timer[0].line);
-	vic_set_line(&b->vic, VERSATILE_IRQ_TIMER23, b->timer[1].line);
-	vic_set_line(&b->vic, VERSATILE_IRQ_UART0, b->uart0.line);
+	versatile_set_line(b, VERSATILE_IRQ_TIMER01, b->timer[0].line);
+	versatile_set_line(b, VERSATILE_IRQ_TIMER23, b->timer[1].line);
+	versatile_set_line(b, VERSATILE_IRQ_UART0, b->uart0.line);
 	if (b->vic.irq != b->irq || b->vic.fiq != b->fiq) {
 		b->irq = b->vic.irq;
 		b->fiq = b->vic.fiq;

@@ -241,6 +241,13 @@ START_TEST(word_immediate_modes)
 		ok(ls_imm(1, 1, 0, 0, 1, 1, 0, 4));
 		ck_assert_uint_eq(vcpu.r[0], 0x11223344u);
 		ck_assert_uint_eq(vcpu.r[1], base);
+		/* Offset down: address = Rn - 4; STR at Rn - 0x10. */
+		ok(ls_imm(1, 0, 0, 0, 1, 1, 4, 4));
+		ck_assert_uint_eq(vcpu.r[4], 0x55667788u);
+		ck_assert_uint_eq(vcpu.r[1], base);
+		ok(ls_imm(1, 0, 0, 0, 0, 1, 4, 0x10));
+		ck_assert_uint_eq(get32(base - 0x10), 0x55667788u);
+		ck_assert_uint_eq(vcpu.r[1], base);
 		/* A5.2.3 pre-indexed: address = Rn - 4, written back. */
 		ok(ls_imm(1, 0, 0, 1, 1, 1, 0, 4));
 		ck_assert_uint_eq(vcpu.r[0], 0x55667788u);
@@ -277,7 +284,7 @@ START_TEST(word_immediate_modes)
 		vcpu.r[1] = base;
 		ok(ls_imm(1, 1, 0, 0, 0, 1, 15, 0));
 		ck_assert_uint_eq(get32(base), PC0 + 8);
-		ck_assert_uint_eq(vcpu.stats.accesses, 9);
+		ck_assert_uint_eq(vcpu.stats.accesses, 11);
 	}
 }
 END_TEST
@@ -962,6 +969,323 @@ START_TEST(unsupported_encodings)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * armpv_vcpu_emulate_access_at(): the backend's translation of the
+ * faulting address (armpv_mem_translate_entry) serves its 1 KiB only.
+ * Second-level small pages (B4.7: coarse table, four subpage APs at bits
+ * 11:4, subpage k by VA[11:10]) around page and subpage boundaries:
+ *   TVA + 0x0000  the device, subpages AP 11, 10, 11, 01
+ *   TVA + 0x1000  no page (translation fault, page: 0x7)
+ *   TVA + 0x2000  RAM at DATA
+ *   TVA + 0x3000  the device, AP 11
+ *   TVA + 0x4000  RAM at DATA + 0x1000
+ *   TVA + 0x5000  ROM (a read-only region: a store is an external abort)
+ */
+#define TVA 0x30000000u
+#define L2T 0x6000u
+#define ROM_BASE 0x00200000u
+#define L1_COARSE(pa) (((pa)&0xfffffc00u) | 0x11u)
+#define L2_SMALL(pa, ap0, ap1, ap2, ap3)                                  \
+	(((pa)&0xfffff000u) | (ap3) << 10 | (ap2) << 8 | (ap1) << 6 |      \
+	 (ap0) << 4 | 0x2u)
+
+static uint8_t rom[0x1000];
+
+static void mmu_pages(void)
+{
+	mmu_on();
+	vcpu.cp15.sctlr &= ~ARMPV_SCTLR_XP; /* the ARMv5 format on ARMv6 */
+	for (unsigned i = 0; i < sizeof(rom); i++)
+		rom[i] = (uint8_t)(0x5a ^ i);
+	ck_assert_int_eq(armpv_vm_add_region(&vm, ROM_BASE, sizeof(rom), rom,
+					     ARMPV_REGION_READONLY),
+			 0);
+	put32(TTB + (TVA >> 20) * 4, L1_COARSE(L2T));
+	put32(L2T + 0x0, L2_SMALL(DEV_BASE, 3, 2, 3, 1));
+	put32(L2T + 0x8, L2_SMALL(DATA, 3, 3, 3, 3));
+	put32(L2T + 0xc, L2_SMALL(DEV_BASE, 3, 3, 3, 3));
+	put32(L2T + 0x10, L2_SMALL(DATA + 0x1000, 3, 3, 3, 3));
+	put32(L2T + 0x14, L2_SMALL(ROM_BASE, 3, 3, 3, 3));
+}
+
+static unsigned mode_flags(void)
+{
+	return armpv_mode_privileged(vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
+}
+
+/* What an emulation did: the vCPU, the RAM it may write, the device. */
+struct access_outcome {
+	struct armpv_vcpu vcpu;
+	uint8_t data[0x2000];
+	struct mmio_call log[N(mmio_log)];
+	int calls;
+	enum armpv_exit_reason why;
+};
+
+static void run_at(uint32_t word, const struct armpv_mem_entry *e,
+		   struct access_outcome *o)
+{
+	vcpu.r[15] = PC0;
+	o->why = e ? armpv_vcpu_emulate_access_at(&vcpu, word, e)
+		   : armpv_vcpu_emulate_access(&vcpu, word);
+	o->vcpu = vcpu;
+	memcpy(o->data, ram + DATA, sizeof(o->data));
+	memcpy(o->log, mmio_log, sizeof(o->log));
+	o->calls = mmio_calls;
+}
+
+static void outcome_eq(const struct access_outcome *a,
+		       const struct access_outcome *b, uint32_t word,
+		       uint32_t base, uint32_t at)
+{
+	ck_assert_msg(a->why == b->why &&
+			      !memcmp(a->vcpu.r, b->vcpu.r, sizeof(a->vcpu.r)) &&
+			      a->vcpu.cpsr == b->vcpu.cpsr &&
+			      a->vcpu.cp15.dfsr == b->vcpu.cp15.dfsr &&
+			      a->vcpu.cp15.far == b->vcpu.cp15.far &&
+			      !memcmp(a->vcpu.spsr, b->vcpu.spsr,
+				      sizeof(a->vcpu.spsr)) &&
+			      !memcmp(a->vcpu.r14_bank, b->vcpu.r14_bank,
+				      sizeof(a->vcpu.r14_bank)) &&
+			      !memcmp(a->data, b->data, sizeof(a->data)) &&
+			      a->calls == b->calls &&
+			      !memcmp(a->log, b->log, sizeof(a->log)),
+		      "%s word %08x base %08x, entry for %08x: differs from "
+		      "the walk",
+		      v6 ? "arm1176" : "arm926", word, base, at);
+}
+
+/* Every form, at every boundary, from SVC and USR, with the entry of
+ * any address the guest may access: the same outcome as walking. */
+START_TEST(entry_same_as_walk)
+{
+	const uint32_t words[] = {
+		ls_imm(1, 1, 0, 0, 1, 1, 0, 0),	  /* LDR r0, [r1] */
+		ls_imm(1, 1, 0, 0, 0, 1, 0, 0),	  /* STR r0, [r1] */
+		ls_imm(1, 1, 0, 1, 1, 1, 0, 4),	  /* LDR r0, [r1, #4]! */
+		ls_imm(0, 0, 0, 0, 0, 1, 0, 8),	  /* STR r0, [r1], #-8 */
+		ls_imm(1, 1, 1, 0, 1, 1, 0, 3),	  /* LDRB r0, [r1, #3] */
+		ls3_imm(1, 1, 0, 0, SH_H, 1, 0, 2), /* STRH r0, [r1, #2] */
+		ls3_imm(1, 1, 0, 0, SH_LDRD, 1, 2, 0), /* LDRD r2, [r1] */
+		ls3_imm(1, 1, 0, 0, SH_STRD, 1, 2, 0), /* STRD r2, [r1] */
+		ldm_stm(IA, 0, 1, 1, 1, 0x3cu),	  /* LDMIA r1!, {r2-r5} */
+		ldm_stm(IA, 0, 1, 0, 1, 0x3cu),	  /* STMIA r1!, {r2-r5} */
+		ldm_stm(DB, 0, 0, 1, 1, 0xcu),	  /* LDMDB r1, {r2, r3} */
+		ldm_stm(IB, 0, 0, 0, 1, 0xcu),	  /* STMIB r1, {r2, r3} */
+		swp(0, 1, 0, 2),		  /* SWP r0, r2, [r1] */
+		swp(1, 1, 0, 2),		  /* SWPB r0, r2, [r1] */
+	};
+	const uint32_t bases[] = {
+		TVA,	      TVA + 0x10,   TVA + 0x3f8,  TVA + 0x7f8,
+		TVA + 0xbf8,  TVA + 0xc00,  TVA + 0xff8,  TVA + 0x1000,
+		TVA + 0x2ff8, TVA + 0x3ff8, TVA + 0x4ff8, TVA + 0x5000,
+	};
+
+	for (int m = 0; m < 2; m++) {
+		for (int user = 0; user < 2; user++) {
+			for (int wi = 0; wi < N(words); wi++) {
+				for (int bi = 0; bi < N(bases); bi++) {
+					machine(m);
+					mmu_pages();
+					if (user)
+						armpv_vcpu_write_cpsr(
+							&vcpu, ARMPV_MODE_USR);
+					vcpu.r[1] = bases[bi];
+					struct armpv_vcpu start = vcpu;
+					uint8_t data[0x2000];
+					struct access_outcome walked, at;
+
+					memcpy(data, ram + DATA, sizeof(data));
+					run_at(words[wi], NULL, &walked);
+					/* Entries of each 1 KiB from TVA - 0x400 to
+					 * TVA + 0x6000, read and write. */
+					for (uint32_t x = TVA - 0x400;
+					     x < TVA + 0x6000; x += 0x400) {
+						for (unsigned w = 0; w < 2; w++) {
+							struct armpv_mem_entry e;
+							struct armpv_mem_fault f;
+
+							vcpu = start;
+							memcpy(ram + DATA, data,
+							       sizeof(data));
+							mmio_calls = 0;
+							memset(mmio_log, 0,
+							       sizeof(mmio_log));
+							if (!armpv_mem_translate_entry(
+								    &vcpu, x + 0x3fc,
+								    mode_flags() |
+									    (w ? ARMPV_MEM_WRITE
+									       : 0),
+								    &e, &f))
+								continue;
+							run_at(words[wi], &e, &at);
+							outcome_eq(&walked, &at,
+								   words[wi],
+								   bases[bi], x);
+						}
+					}
+				}
+			}
+		}
+	}
+}
+END_TEST
+
+/* The entry is used, not walked again: a descriptor the guest changes
+ * after the translation (as a TLB may keep the old one, B4.2) still
+ * serves the faulting 1 KiB; the next 1 KiB is walked and finds the
+ * change. */
+START_TEST(entry_is_used)
+{
+	for (int m = 0; m < 2; m++) {
+		struct armpv_mem_entry e;
+		struct armpv_mem_fault f;
+
+		machine(m);
+		mmu_pages();
+		ck_assert(armpv_mem_translate_entry(&vcpu, TVA + 0x3f8, 0, &e,
+						    &f));
+		ck_assert_uint_eq(e.va, TVA);
+		ck_assert_uint_eq(e.pa, DEV_BASE);
+		put32(L2T + 0x0, 0); /* TVA: no page now */
+		vcpu.r[1] = TVA + 0x3f8;
+		vcpu.r[15] = PC0;
+		/* LDMIA r1, {r2-r5}: 0x3f8 and 0x3fc through the entry, 0x400
+		 * walked: the page translation fault, domain 0, FAR there. */
+		ck_assert_int_eq(armpv_vcpu_emulate_access_at(
+					 &vcpu, ldm_stm(IA, 0, 0, 1, 1, 0x3cu),
+					 &e),
+				 ARMPV_EXIT_RESUME);
+		expect_data_abort(ARMPV_FSR_TRANS_PAGE, false, TVA + 0x400);
+		ck_assert_int_eq(mmio_calls, 2);
+		ck_assert_uint_eq(mmio_log[0].pa, DEV_BASE + 0x3f8);
+		ck_assert_uint_eq(mmio_log[1].pa, DEV_BASE + 0x3fc);
+		ck_assert_uint_eq(vcpu.r[2], 0xa0a0a002u);
+		/* Without the entry the first word faults already. */
+		machine(m);
+		mmu_pages();
+		put32(L2T + 0x0, 0);
+		vcpu.r[1] = TVA + 0x3f8;
+		emulate(ldm_stm(IA, 0, 0, 1, 1, 0x3cu));
+		expect_data_abort(ARMPV_FSR_TRANS_PAGE, false, TVA + 0x3f8);
+		ck_assert_int_eq(mmio_calls, 0);
+	}
+}
+END_TEST
+
+/* From a fresh machine of model m with mmu_pages(), in virtual USR mode
+ * if 'user': r1 = base, then 'word' emulated with the entry of base for
+ * a write if 'write'. */
+static void emulate_crossing(int m, bool user, bool write, uint32_t base,
+			     uint32_t word)
+{
+	struct armpv_mem_entry e;
+	struct armpv_mem_fault f;
+
+	machine(m);
+	mmu_pages();
+	if (user)
+		armpv_vcpu_write_cpsr(&vcpu, ARMPV_MODE_USR);
+	ck_assert(armpv_mem_translate_entry(
+		&vcpu, base, mode_flags() | (write ? ARMPV_MEM_WRITE : 0), &e,
+		&f));
+	vcpu.r[1] = base;
+	vcpu.r[15] = PC0;
+	ck_assert_int_eq(armpv_vcpu_emulate_access_at(&vcpu, word, &e),
+			 ARMPV_EXIT_RESUME);
+}
+
+/* Hand-checked crossings: a block transfer from the device page into no
+ * page, into a RAM page, from RAM into ROM, into a subpage the mode may
+ * not access, and a store where the entry was made for a read. */
+START_TEST(entry_crossings)
+{
+	const uint32_t ldmia_wb = ldm_stm(IA, 0, 1, 1, 1, 0x3cu);
+	const uint32_t stmia_wb = ldm_stm(IA, 0, 1, 0, 1, 0x3cu);
+
+	for (int m = 0; m < 2; m++) {
+		/* LDMIA from TVA + 0xff8 into TVA + 0x1000 (no page): two
+		 * device reads, then the page translation fault (0x7) at
+		 * TVA + 0x1000, no register written, base kept. */
+		emulate_crossing(m, false, false, TVA + 0xff8, ldmia_wb);
+		expect_data_abort(ARMPV_FSR_TRANS_PAGE, false, TVA + 0x1000);
+		ck_assert_int_eq(mmio_calls, 2);
+		ck_assert_uint_eq(vcpu.r[1], TVA + 0xff8);
+		ck_assert_uint_eq(vcpu.r[2], 0xa0a0a002u);
+
+		/* STMIA from TVA + 0x3ff8 (device) into TVA + 0x4000 (RAM at
+		 * DATA + 0x1000): two device writes, two RAM words. */
+		emulate_crossing(m, false, false, TVA + 0x3ff8, stmia_wb);
+		ck_assert_uint_eq(vcpu.r[15], PC0 + 4);
+		ck_assert_uint_eq(vcpu.r[1], TVA + 0x4008);
+		ck_assert_int_eq(mmio_calls, 2);
+		ck_assert_uint_eq(mmio_log[0].pa, DEV_BASE + 0xff8);
+		ck_assert_uint_eq(mmio_log[1].pa, DEV_BASE + 0xffc);
+		ck_assert(mmio_log[1].is_write);
+		ck_assert_uint_eq(get32(DATA + 0x1000), 0xa0a0a004u);
+		ck_assert_uint_eq(get32(DATA + 0x1004), 0xa0a0a005u);
+
+		/* STMIA from TVA + 0x4ff8 (RAM) into TVA + 0x5000 (ROM):
+		 * external abort on the ROM word (page form on ARMv5: 0xa;
+		 * ARMv6: 0x8), the RAM words stored, base kept. */
+		emulate_crossing(m, false, true, TVA + 0x4ff8, stmia_wb);
+		expect_data_abort(v6 ? 0x8u : 0xau, true, TVA + 0x5000);
+		ck_assert_uint_eq(get32(DATA + 0x1ff8), 0xa0a0a002u);
+		ck_assert_uint_eq(get32(DATA + 0x1ffc), 0xa0a0a003u);
+		ck_assert_uint_eq(rom[0], 0x5a);
+		ck_assert_uint_eq(vcpu.r[1], TVA + 0x4ff8);
+
+		/* From USR: LDMIA from subpage 2 (AP 11) into subpage 3
+		 * (AP 01, privileged only): permission fault, page (0xf),
+		 * FAR TVA + 0xc00. */
+		emulate_crossing(m, true, false, TVA + 0xbf8,
+				 ldm_stm(IA, 0, 0, 1, 1, 0x3cu));
+		ck_assert_uint_eq(vcpu.cpsr & 0x1fu, ARMPV_MODE_ABT);
+		ck_assert_uint_eq(vcpu.cp15.dfsr & 0x80fu, ARMPV_FSR_PERM_PAGE);
+		ck_assert_uint_eq(vcpu.cp15.far, TVA + 0xc00);
+		ck_assert_int_eq(mmio_calls, 2);
+
+		/* From USR: the entry of a read of subpage 1 (AP 10: user
+		 * read-only), then STR there: permission fault (WnR on
+		 * ARMv6), nothing written to the device... */
+		emulate_crossing(m, true, false, TVA + 0x404,
+				 ls_imm(1, 1, 0, 0, 0, 1, 0, 0));
+		ck_assert_uint_eq(vcpu.cpsr & 0x1fu, ARMPV_MODE_ABT);
+		ck_assert_uint_eq(vcpu.cp15.dfsr & 0x80fu,
+				  ARMPV_FSR_PERM_PAGE | (v6 ? 0x800u : 0));
+		ck_assert_uint_eq(vcpu.cp15.far, TVA + 0x404);
+		ck_assert_int_eq(mmio_calls, 0);
+		/* ... and LDR there: allowed. */
+		emulate_crossing(m, true, false, TVA + 0x404,
+				 ls_imm(1, 1, 0, 0, 1, 1, 0, 0));
+		ck_assert_uint_eq(vcpu.r[15], PC0 + 4);
+		ck_assert_uint_eq(vcpu.r[0], 0xc3b2a104u);
+	}
+}
+END_TEST
+
+/* MMU off: the entry is the flat mapping. */
+START_TEST(entry_flat)
+{
+	for (int m = 0; m < 2; m++) {
+		struct armpv_mem_entry e;
+		struct armpv_mem_fault f;
+
+		machine(m);
+		ck_assert(armpv_mem_translate_entry(&vcpu, DEV_BASE + 0x24, 0,
+						    &e, &f));
+		ck_assert(e.flat);
+		ck_assert_uint_eq(e.pa, DEV_BASE);
+		vcpu.r[1] = DEV_BASE + 0x20;
+		vcpu.r[15] = PC0;
+		armpv_vcpu_emulate_access_at(&vcpu, ls_imm(1, 1, 0, 1, 1, 1, 0, 4),
+					     &e);
+		ck_assert_uint_eq(vcpu.r[0], 0xc3b2a124u);
+		ck_assert_uint_eq(vcpu.r[1], DEV_BASE + 0x24);
+	}
+}
+END_TEST
+
 static Suite *access_suite(void)
 {
 	Suite *s = suite_create("access");
@@ -989,6 +1313,13 @@ static Suite *access_suite(void)
 	tcase_add_test(tc, unaligned_words);
 	tcase_add_test(tc, doubleword_alignment);
 	tcase_add_test(tc, v6_big_endian);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("translated");
+	tcase_add_test(tc, entry_same_as_walk);
+	tcase_add_test(tc, entry_is_used);
+	tcase_add_test(tc, entry_crossings);
+	tcase_add_test(tc, entry_flat);
 	suite_add_tcase(s, tc);
 	return s;
 }

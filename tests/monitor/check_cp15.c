@@ -574,19 +574,81 @@ START_TEST(test_c8)
 	reset_as(models[_i]);
 	for (unsigned crm = 5; crm <= 7; crm++) {
 		for (unsigned op2 = 0; op2 <= 2; op2++) {
+			/* By MVA (opcode_2 1) names its entry; invalidate
+			 * all and by ASID do not. */
+			uint32_t by_mva = op2 == 1 ? ARMPV_CP15_EV_TLB_MVA : 0;
+
 			vcpu.cp15.events = 0;
 			if (op2 == 2 && !v6) { /* by ASID: ARMv6 */
 				wr_undef(8, 0, crm, op2);
 				continue;
 			}
 			wr(8, 0, crm, op2, 0x1000u);
-			ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TLB);
+			ck_assert_uint_eq(vcpu.cp15.events,
+					  ARMPV_CP15_EV_TLB | by_mva);
 			rd_undef(8, 0, crm, op2);
 		}
 		wr_undef(8, 0, crm, 3);
 	}
 	wr_undef(8, 0, 0, 0);
 	wr_undef(8, 0, 4, 0);
+}
+END_TEST
+
+/*
+ * Invalidate by MVA reports its Rd exactly (MVA[31:12]; on ARMv6 the
+ * ASID in [7:0], 1176 TRM 3.2.23), but only while it is the one TLB
+ * operation pending since the backend cleared the events: any second
+ * one, of any kind, leaves plain EV_TLB, a full flush.
+ */
+START_TEST(test_c8_mva_events)
+{
+	bool v6 = models[_i] == ARMPV_CPU_ARM1176JZFS;
+	const uint32_t mva = 0x12345a42u, other = 0x00403000u;
+	const uint32_t exact = ARMPV_CP15_EV_TLB | ARMPV_CP15_EV_TLB_MVA;
+
+	reset_as(models[_i]);
+	for (unsigned crm = 5; crm <= 7; crm++) {
+		/* Alone: exact, whichever of I, D or unified. */
+		vcpu.cp15.events = 0;
+		vcpu.cp15.tlb_mva = 0;
+		wr(8, 0, crm, 1, mva + crm);
+		ck_assert_uint_eq(vcpu.cp15.events, exact);
+		ck_assert_uint_eq(vcpu.cp15.tlb_mva, mva + crm);
+
+		/* Two by MVA: not one entry any more. */
+		wr(8, 0, crm, 1, other);
+		ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TLB);
+
+		/* Invalidate all after one by MVA, and before one. */
+		vcpu.cp15.events = 0;
+		wr(8, 0, crm, 1, mva);
+		wr(8, 0, 7, 0, 0);
+		ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TLB);
+		wr(8, 0, crm, 1, mva);
+		ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TLB);
+
+		/* By ASID (ARMv6) after one by MVA. */
+		if (v6) {
+			vcpu.cp15.events = 0;
+			wr(8, 0, crm, 1, mva);
+			wr(8, 0, crm, 2, 0x42u);
+			ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TLB);
+		}
+
+		/* Other events around it do not hide it: the backend
+		 * decides (a translation change is a full flush anyway). */
+		vcpu.cp15.events = 0;
+		wr(7, 0, 10, 4, 0); /* drain write buffer */
+		wr(8, 0, crm, 1, other);
+		ck_assert_uint_eq(vcpu.cp15.events,
+				  exact | ARMPV_CP15_EV_CACHE);
+		ck_assert_uint_eq(vcpu.cp15.tlb_mva, other);
+		wr(3, 0, 0, 0, 0x55555555u); /* DACR */
+		ck_assert_uint_eq(vcpu.cp15.events,
+				  exact | ARMPV_CP15_EV_CACHE |
+					  ARMPV_CP15_EV_TRANSLATION);
+	}
 }
 END_TEST
 
@@ -847,6 +909,7 @@ static Suite *cp15_suite(void)
 
 	tc = tcase_create("c8");
 	tcase_add_loop_test(tc, test_c8, 0, 2);
+	tcase_add_loop_test(tc, test_c8_mva_events, 0, 2);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("c9-c10");

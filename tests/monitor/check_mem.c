@@ -352,6 +352,31 @@ START_TEST(phys_straddle_device)
 }
 END_TEST
 
+/* A region starting inside an aligned word: the word is not device
+ * space, so it goes bytewise (the device sees byte accesses). */
+START_TEST(phys_region_inside_word)
+{
+	uint32_t v;
+	static uint8_t ram3[2] = { 0x33, 0x44 };
+
+	v5();
+	ck_assert_int_eq(armpv_vm_add_region(&vm, DEV_BASE + 0x102, 2, ram3,
+					     0),
+			 0);
+	ck_assert(armpv_phys_read(&vm, DEV_BASE + 0x100, 4, &v));
+	ck_assert_uint_eq(v & 0xffff0000u, 0x44330000u);
+	ck_assert_int_eq(mmio_calls, 2);
+	ck_assert_uint_eq(mmio_log[0].pa, DEV_BASE + 0x100);
+	ck_assert_uint_eq(mmio_log[0].size, 1);
+	ck_assert_uint_eq(mmio_log[1].pa, DEV_BASE + 0x101);
+	ck_assert(armpv_phys_write(&vm, DEV_BASE + 0x100, 4, 0x11223344u));
+	ck_assert_uint_eq(ram3[0], 0x22);
+	ck_assert_uint_eq(ram3[1], 0x11);
+	ck_assert_int_eq(mmio_calls, 4);
+	ck_assert_uint_eq(mmio_log[2].size, 1);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
  * MMU off.
  */
@@ -1136,7 +1161,8 @@ static void translate_page_run(void)
 		for (unsigned n = 0; n < 64; n++) {
 			uint32_t va = lcg() & 0x7ffc00u;
 			unsigned flags = lcg() & ARMPV_MEM_USER;
-			struct armpv_mem_page pg = { 0xdeadbeefu, { 9, 9, 9, 9 } };
+			struct armpv_mem_page pg = { 0xdeadbeefu, { 9, 9, 9, 9 },
+						     0 };
 			uint32_t pa;
 
 			if (!armpv_mem_translate_page(&vcpu, va, flags, &pg)) {
@@ -1168,6 +1194,64 @@ static void translate_page_run(void)
 	}
 }
 
+/*
+ * map_shift: the size of the guest descriptor the page came from, which
+ * a shadow MMU must drop whole on an invalidate by any MVA inside it
+ * (ARM ARM B4.7: section 1 MiB, large page 64 KiB, small 4 KiB, tiny 1
+ * KiB; ARM1176 TRM 6.11: supersection 16 MiB, extended small page).
+ */
+static unsigned page_shift(uint32_t va)
+{
+	struct armpv_mem_page pg = { 0, { 0, 0, 0, 0 }, 0 };
+
+	ck_assert_msg(armpv_mem_translate_page(&vcpu, va, 0, &pg),
+		      "va %08x: no page", va);
+	return pg.map_shift;
+}
+
+START_TEST(v5_translate_page_shift)
+{
+	v5();
+	l1_set(L1_TABLE, 0x00100000u, L1_SECT(0x00000000u, 3, 0));
+	l1_set(L1_TABLE, 0x00200000u, L1_COARSE(COARSE, 0));
+	coarse_set(COARSE, 0x00210000u, L2_SMALL(0x1000u, AP4(3)));
+	for (uint32_t k = 0; k < 16; k++)
+		coarse_set(COARSE, 0x00220000u + (k << 12),
+			   L2_LARGE(0x10000u, AP4(3)));
+	l1_set(L1_TABLE, 0x00300000u, L1_FINE(FINE, 0));
+	for (uint32_t k = 0; k < 4; k++)
+		fine_set(FINE, 0x00300000u + (k << 10),
+			 L2_TINY(0x2000u + (k << 10), 3));
+	/* A fine table's small page: four 1 KiB entries, one descriptor
+	 * each, all of the 4 KiB page. */
+	for (uint32_t k = 0; k < 4; k++)
+		fine_set(FINE, 0x00301000u + (k << 10),
+			 L2_SMALL(0x3000u, AP4(3)));
+	ck_assert_uint_eq(page_shift(0x00180000u), 20);
+	ck_assert_uint_eq(page_shift(0x00210000u), 12);
+	ck_assert_uint_eq(page_shift(0x0022f000u), 16);
+	ck_assert_uint_eq(page_shift(0x00300400u), 10);
+	ck_assert_uint_eq(page_shift(0x00301c00u), 12);
+	vcpu.cp15.sctlr &= ~ARMPV_SCTLR_M;
+	ck_assert_uint_eq(page_shift(0x00180000u), 12);
+}
+END_TEST
+
+START_TEST(v6_translate_page_shift)
+{
+	v6();
+	for (uint32_t k = 0; k < 16; k++) /* repeated 16 times (TRM 6.11) */
+		l1_set(L1_TABLE, 0x01000000u + (k << 20),
+		       L1_SECT(0x00000000u, 3, 0) | L1_SUPER);
+	l1_set(L1_TABLE, 0x00100000u, L1_SECT(0x00000000u, 3, 0));
+	l1_set(L1_TABLE, 0x00200000u, L1_COARSE(COARSE, 0));
+	coarse_set(COARSE, 0x00201000u, L2_XSMALL_XN(0x1000u, 3));
+	ck_assert_uint_eq(page_shift(0x01234000u), 24);
+	ck_assert_uint_eq(page_shift(0x00100000u), 20);
+	ck_assert_uint_eq(page_shift(0x00201000u), 12);
+}
+END_TEST
+
 START_TEST(v5_translate_page)
 {
 	v5();
@@ -1198,6 +1282,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, phys_mmio);
 	tcase_add_test(tc, phys_straddle);
 	tcase_add_test(tc, phys_straddle_device);
+	tcase_add_test(tc, phys_region_inside_word);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("armv5");
@@ -1213,6 +1298,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v5_extabt);
 	tcase_add_test(tc, mmio_through_mmu);
 	tcase_add_test(tc, v5_translate_page);
+	tcase_add_test(tc, v5_translate_page_shift);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("armv6");
@@ -1228,6 +1314,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v6_read_write);
 	tcase_add_test(tc, v6_extabt);
 	tcase_add_test(tc, v6_translate_page);
+	tcase_add_test(tc, v6_translate_page_shift);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -372,9 +372,11 @@ int bmain(void)
 	/*
 	 * Unit costs, kernel loops with the MMU on, to say where the user
 	 * rows' instructions go under armpv-bm: an emulated device access;
-	 * a CP15 trap that changes nothing; a TLB invalidate, which drops
-	 * every shadow entry, and the refill of the loop's own page; the
-	 * same with two more pages to refill (the difference: two fills).
+	 * a CP15 trap that changes nothing; a TLB invalidate by MVA of an
+	 * unmapped page (it used to drop every shadow entry, and the loop
+	 * refilled its own page; now it drops only what that MVA's guest
+	 * entry gave, here nothing); the same with two pages touched (the
+	 * difference: two refills when the invalidation dropped them).
 	 */
 	put_bench("device-read", ITERATIONS,
 		  measure_diff(loop_device_read, ITERATIONS), "empty-user");

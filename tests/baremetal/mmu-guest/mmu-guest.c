@@ -7,7 +7,11 @@
  * records), takes a translation fault on an unmapped page that the abort
  * handler maps before returning to the instruction, writes a read-only
  * page, loads from an unaligned address with SCTLR.A set (alignment
- * fault), and sees a mapping change after a TLB invalidation.
+ * fault), and sees a mapping change after a TLB invalidation.  Last,
+ * remap_by_size(): a small page, a large page and a section, each read
+ * by the kernel and the user task, moved to other frames and
+ * invalidated by one MVA (for the large page and the section, of a page
+ * neither read), must read from the new frames at both privileges.
  *
  * Expected values: ARM ARM (DDI 0100I) B4.4 (AP, domains), B4.6 (faults:
  * permission fault, page 0b1111 and translation fault, page 0b0111, with
@@ -28,6 +32,7 @@
 	((pa) | (ap) << 10 | (dom) << 5 | 0x10 | 0x2)
 #define COARSE(pa, dom) ((pa) | (dom) << 5 | 0x10 | 0x1)
 #define SMALL(pa, ap) ((pa) | (ap) * 0x55u << 4 | 0x2)
+#define LARGE(pa, ap) ((pa) | (ap) * 0x55u << 4 | 0x1)
 #define AP_KERN 1u
 #define AP_USER_RO 2u
 #define AP_USER_RW 3u
@@ -39,6 +44,7 @@
 #define SCTLR_A 0x2u
 
 void user_task(void);
+void user_read_words(void);
 void user_run(void (*fn)(void), uint32_t *sp);
 void tlb_invalidate_mva(uint32_t va);
 uint32_t cp15_read_midr(void);
@@ -52,6 +58,11 @@ extern const char ut_kread[], ut_kwrite[], ut_fault[], ut_rowrite[],
 
 static uint32_t ttb[4096] __attribute__((aligned(16384)));
 static uint32_t l2[256] __attribute__((aligned(1024)));
+static uint32_t rs_l2[256] __attribute__((aligned(1024)));
+/* user_read_words(): the words it reads, and what it found. */
+uint32_t rs_va[RS_N] = { RS_SMALL_VA, RS_LARGE_VA, RS_LARGE_VA + 0xf004,
+			 RS_SECT_VA, RS_SECT_VA + 0xff008 };
+volatile uint32_t rs_val[RS_N];
 
 #define MAX_ABORTS 8
 static struct {
@@ -126,6 +137,93 @@ static void setup_tables(void)
 	l2[l2_index(REMAP_VA)] = SMALL(PAGES_PA + 0x3000, AP_USER_RW);
 	l2[l2_index(RO_VA)] = SMALL(PAGES_PA + 0x4000, AP_USER_RO);
 	/* FAULT_VA: no entry (0, a fault descriptor) */
+	ttb[RS_SMALL_VA >> 20] = COARSE((uint32_t)rs_l2, 0);
+	/* RS_SECT_VA: rs_map() */
+}
+
+/*
+ * Remapping by size.  A word's value names its physical address, so a
+ * read shows which frame a VA reached.  The frames are filled with the
+ * MMU off (physical addresses).
+ */
+static uint32_t rs_tag(uint32_t pa)
+{
+	return 0x7a000000u ^ pa;
+}
+
+static void rs_fill(void)
+{
+	static const uint32_t off[RS_N] = { 0, 0, 0xf004, 0, 0xff008 };
+	static const uint32_t old[RS_N] = { RS_SMALL_OLD_PA, RS_LARGE_OLD_PA,
+					     RS_LARGE_OLD_PA, RS_SECT_OLD_PA,
+					     RS_SECT_OLD_PA };
+	static const uint32_t new[RS_N] = { RS_SMALL_NEW_PA, RS_LARGE_NEW_PA,
+					     RS_LARGE_NEW_PA, RS_SECT_NEW_PA,
+					     RS_SECT_NEW_PA };
+
+	for (unsigned i = 0; i < RS_N; i++) {
+		uint32_t o = old[i] + off[i], n = new[i] + off[i];
+
+		*(volatile uint32_t *)o = rs_tag(o);
+		*(volatile uint32_t *)n = rs_tag(n);
+	}
+}
+
+static void rs_map(uint32_t small, uint32_t large, uint32_t sect)
+{
+	rs_l2[l2_index(RS_SMALL_VA)] = SMALL(small, AP_USER_RW);
+	/* A large page: its descriptor repeated in 16 entries (B4.7). */
+	for (uint32_t k = 0; k < 16; k++)
+		rs_l2[l2_index(RS_LARGE_VA) + k] = LARGE(large, AP_USER_RW);
+	ttb[RS_SECT_VA >> 20] = SECT(sect, AP_USER_RW, 0);
+}
+
+/* The RS_N words from 'small', 'large', 'sect', read by the kernel,
+ * then by the user task. */
+static void rs_check(const char *when, uint32_t small, uint32_t large,
+		     uint32_t sect)
+{
+	static const char *const what[RS_N] = {
+		"small page", "large page, first 4 KiB",
+		"large page, last 4 KiB", "section, first 4 KiB",
+		"section, last 4 KiB"
+	};
+	const uint32_t want[RS_N] = { rs_tag(small), rs_tag(large),
+				      rs_tag(large + 0xf004), rs_tag(sect),
+				      rs_tag(sect + 0xff008) };
+
+	for (unsigned i = 0; i < RS_N; i++) {
+		check_ctx("remap by size, kernel, ");
+		check_ctx_append(when);
+		check_eq(what[i], *(volatile uint32_t *)rs_va[i], want[i]);
+	}
+	for (unsigned i = 0; i < RS_N; i++)
+		rs_val[i] = MARK;
+	user_run(user_read_words, user_stack_top);
+	for (unsigned i = 0; i < RS_N; i++) {
+		check_ctx("remap by size, user, ");
+		check_ctx_append(when);
+		check_eq(what[i], rs_val[i], want[i]);
+	}
+}
+
+/*
+ * Both privileges read every page first, so that a shadow MMU holds each
+ * in both of its roots.  Then each mapping moves to its new frame and is
+ * invalidated by one MVA: the small page at its own; the large page and
+ * the section at a page in their middle that nobody read, which still
+ * names the whole guest TLB entry (ARM ARM B4.2.1; ARM926EJ-S TRM
+ * 2.3.9): dropping only the 4 KiB there would leave the pages read
+ * before on their old frames.
+ */
+static void remap_by_size(void)
+{
+	rs_check("before: ", RS_SMALL_OLD_PA, RS_LARGE_OLD_PA, RS_SECT_OLD_PA);
+	rs_map(RS_SMALL_NEW_PA, RS_LARGE_NEW_PA, RS_SECT_NEW_PA);
+	tlb_invalidate_mva(RS_SMALL_VA);
+	tlb_invalidate_mva(RS_LARGE_VA + 0x8000);
+	tlb_invalidate_mva(RS_SECT_VA + 0x80000);
+	rs_check("after: ", RS_SMALL_NEW_PA, RS_LARGE_NEW_PA, RS_SECT_NEW_PA);
 }
 
 static void check_abort(unsigned i, const char *insn, uint32_t dfsr,
@@ -152,7 +250,9 @@ int kmain(void)
 	*pa_word(REMAP_VA) = 0xaaaa0003;
 	*pa_word(USER_VA + REMAP_NEW_OFF) = 0xbbbb0004;
 	*pa_word(RO_VA) = 0x0ead0005;
+	rs_fill();
 	setup_tables();
+	rs_map(RS_SMALL_OLD_PA, RS_LARGE_OLD_PA, RS_SECT_OLD_PA);
 	mmu_enable(ttb, MG_DACR);
 
 	check_ctx("mmu: ");
@@ -201,5 +301,6 @@ int kmain(void)
 	check_ctx("user: remap + TLB invalidate: ");
 	check_eq("old mapping before", ures[UR_REMAP_OLD / 4], 0xaaaa0003);
 	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
+	remap_by_size();
 	return check_summary();
 }

@@ -26,6 +26,26 @@
 #define TEST_DOMAIN 1
 #define MG_DACR 0x5 /* domains 0 and 1: client */
 
+/*
+ * Remapping by size (mmu-guest.c remap_by_size()): a small page and a
+ * 64 KiB large page in a second coarse table for 0x800000-0x8fffff
+ * (domain 0), and a section at 0x900000, all user read/write, each
+ * moved to another frame and invalidated by one MVA.  Physical frames:
+ * the old and new of each, 64 KiB and 1 MiB aligned as their size
+ * needs.
+ */
+#define RS_SMALL_VA 0x00800000
+#define RS_LARGE_VA 0x00810000
+#define RS_SECT_VA 0x00900000
+#define RS_SMALL_OLD_PA 0x00500000
+#define RS_SMALL_NEW_PA 0x00501000
+#define RS_LARGE_OLD_PA 0x00510000
+#define RS_LARGE_NEW_PA 0x00520000
+#define RS_SECT_OLD_PA 0x00600000
+#define RS_SECT_NEW_PA 0x00700000
+/* The words the kernel and the user task read (rs_va[]). */
+#define RS_N 5
+
 #define MARK 0x0badf00d
 
 /* The user task's system calls (SWI comment field). */

@@ -173,6 +173,20 @@ GLOBAL(ut_unaligned)
 	swi	SYS_DONE
 	b	.
 
+/* user_read_words(): rs_val[i] = the word at rs_va[i], i < RS_N, in
+ * USR mode, then back to the kernel. */
+ENTRY(user_read_words)
+	ldr	r4, =rs_va
+	ldr	r5, =rs_val
+	mov	r6, #RS_N
+1:	ldr	r1, [r4], #4
+	ldr	r0, [r1]
+	str	r0, [r5], #4
+	subs	r6, r6, #1
+	bne	1b
+	swi	SYS_DONE
+	b	.
+
 	.ltorg
 
 	.bss
