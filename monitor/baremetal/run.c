@@ -789,8 +789,8 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	bm_mmu_init();
 	vic_disable_all();
-	bm_report("armpv bare-metal monitor (slice 3: devices, timer), "
-		  "tables layout 0x%08x",
+	bm_report("armpv bare-metal monitor (ARMv5 shadow paging, "
+		  "versatilepb devices), tables layout 0x%08x",
 		  ARMPV_TABLES_LAYOUT_HASH);
 	bm_boot_parse(machine, tags_pa, &boot);
 	bm_report("machine %u, RAM %u MiB (%s), guest image at %08x, %u "
