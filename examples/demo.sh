@@ -10,7 +10,10 @@
 # process-level monitor armpv-run in qemu-arm: the code believes it runs
 # in SVC mode, every sensitive instruction traps and is emulated.  Finally
 # boots the same rewritten kernel under the bare-metal monitor armpv-bm on
-# qemu-system-arm versatilepb.
+# qemu-system-arm versatilepb, and last the monitor's own test guest
+# (tests/baremetal/tasks-guest/: MMU, two user tasks in separate address
+# spaces, timer preemption, system calls, page faults, every ARMv5
+# sensitive form checked), rewritten and booted under armpv-bm.
 set -eu
 
 builddir=$(cd "${1:?usage: demo.sh BUILDDIR}" && pwd)
@@ -92,6 +95,46 @@ if test "$status" -ne 0; then
 fi
 
 echo
+echo "== 9. the bare-metal monitor's test guest (tests/baremetal/tasks-guest/)"
+echo "   built for ARMv5TE, rewritten, booted under armpv-bm: its own page tables,"
+echo "   two user tasks in separate address spaces preempted by the SP804 timer"
+echo "   through the PL190 VIC, system calls, a page fault each, every sensitive"
+echo "   form run from its kernel and checked; console on the PL011"
+top_srcdir=$top
+top_builddir=$builddir
+# shellcheck source=../tests/baremetal/lib.sh
+. "$top/tests/baremetal/lib.sh"
+src=$top/tests/baremetal/tasks-guest
+out=$builddir/examples/tasks
+mkdir -p "$out"
+if ! bm_compile_guest "" "" "$src/start.S" "$src/tasks-guest.c" \
+	"$src/sensitive.S" "$src/test-sensitive.c" "$bm_proc/check.c" \
+	"$bm_proc/banks.S" "$bm_proc/test-banks.c" "$bm_proc/uaccess.S" ||
+   ! bm_link_guest "$bm_proc/kern.ld" "$out/tasks-guest.elf" ||
+   ! bm_rewrite_guest "$out/tasks-guest.elf"; then
+	echo "demo: building the test guest failed" >&2
+	exit 1
+fi
+echo "   $out/tasks-guest.rw.elf: $("$rw" -n --json --arch armv5te \
+	"$out/tasks-guest.elf" | grep -c '"class"') sensitive sites rewritten"
+log=$out/tasks-guest.bm.log
+bm_set_timeout 120
+status=0
+bm_qemu -cpu arm926 -semihosting -kernel "$bm_monitor" \
+	-initrd "$out/tasks-guest.rw.elf" >"$log" 2>/dev/null </dev/null ||
+	status=$?
+grep -E '^armpv-bm: (armpv|machine|guest:)' "$log"
+grep -E '^# ' "$log"
+grep -E '^ok ' "$log" | sed -n '1,3p'
+echo "   ..."
+grep -E '^task |^[0-9]+ passed' "$log"
+grep -E '^armpv-bm: ([0-9]+ traps|of those|virtual|shadow|devices)' "$log"
+if test "$status" -ne 0 || ! grep -q '^[0-9]* passed, 0 failed$' "$log"; then
+	echo "demo: the test guest under armpv-bm failed (status $status, transcript: $log)" >&2
+	exit 1
+fi
+
+echo
 "$tables" version
-echo "Done.  Not yet: the guest's devices and timer under armpv-bm, and"
-echo "booting a rewritten Linux (issue 6 and after)."
+echo "Done.  Not yet: booting a rewritten Linux kernel under armpv-bm"
+echo "(docs/baremetal-monitor.md, \"What is not done yet\")."
