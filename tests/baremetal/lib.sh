@@ -75,9 +75,10 @@ bm_build_process_kernels() {
 
 # bm_compile_guest PREFIX CPPFLAGS SOURCE...: compile each SOURCE (C or
 # assembly) with the flags of tests/process/build.sh for $bm_arch, the
-# include directories $src and $bm_proc, and CPPFLAGS ("" for none; split
-# into words), to $out/PREFIX<its name>.o.  The objects, in order, in
-# bm_objs; stops at the first failure.
+# include directories $src, tests/baremetal (guest-start.h) and $bm_proc,
+# and CPPFLAGS ("" for none; split into words), to $out/PREFIX<its
+# name>.o.  The objects, in order, in bm_objs; stops at the first
+# failure.
 bm_compile_guest() {
 	bm_prefix=$1 bm_cppflags=$2
 	shift 2
@@ -89,7 +90,8 @@ bm_compile_guest() {
 			-ffreestanding -fno-builtin -fno-pic -fno-pie \
 			-fno-stack-protector -fno-tree-loop-distribute-patterns \
 			-fno-asynchronous-unwind-tables -fno-unwind-tables \
-			-Wa,--noexecstack -I"$src" -I"$bm_proc" $bm_cppflags \
+			-Wa,--noexecstack -I"$src" -I"$top_srcdir/tests/baremetal" \
+			-I"$bm_proc" $bm_cppflags \
 			-o "$bm_o" "$bm_s" || return 1
 		bm_objs="$bm_objs $bm_o"
 	done

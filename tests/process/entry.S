@@ -16,12 +16,7 @@
 ENTRY(_start)
 	mrs	r4, cpsr		@ the CPSR at entry, before anything
 	ldr	sp, =svc_stack_top
-	ldr	r0, =__bss_start
-	ldr	r1, =__bss_end
-	mov	r2, #0
-1:	cmp	r0, r1
-	strlo	r2, [r0], #4
-	blo	1b
+	clear_bss
 	ldr	r0, =entry_cpsr
 	str	r4, [r0]
 	ldr	r0, =vectors		@ 16 words: 8 vectors, 8 addresses

@@ -153,6 +153,15 @@
 #define GLOBAL(name) \
 	.global name; \
 	name:
+/* Zero .bss (kern.ld's __bss_start..__bss_end, word-aligned); uses r0-r2. */
+.macro clear_bss
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_end
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+.endm
 #else
 #include <stdint.h>
 

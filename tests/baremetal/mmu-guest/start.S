@@ -5,43 +5,16 @@
  * stores in USR mode: no sensitive instruction).
  */
 #include "mmu-guest.h"
+#include "guest-start.h"
 
-	.section .text.start, "ax"
-	.arm
-
-ENTRY(_start)
-	ldr	sp, =svc_stack_top
-	ldr	r0, =__bss_start
-	ldr	r1, =__bss_end
-	mov	r2, #0
-1:	cmp	r0, r1
-	strlo	r2, [r0], #4
-	blo	1b
-	ldr	r0, =vectors		@ 16 words to the vector base, 0
-	mov	r1, #0
-	ldmia	r0!, {r2-r9}
-	stmia	r1!, {r2-r9}
-	ldmia	r0!, {r2-r9}
-	stmia	r1!, {r2-r9}
+	guest_entry
 	msr	cpsr_c, #(ABT_MODE | PSR_I | PSR_F)
 	ldr	sp, =abt_stack_top
 	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
 	bl	kmain
 	b	plat_exit		@ r0 = exit status
 
-	.text
-	.align	5
-vectors:
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	.long	vec_reset, vec_undef, vec_swi, vec_pabt
-	.long	vec_dabt, vec_reserved, vec_irq, vec_fiq
+	guest_vectors
 
 .macro unexpected vec
 	ldr	sp, =abt_stack_top

@@ -7,24 +7,9 @@
  * with another task's, and return into whatever the frame then holds.
  */
 #include "tasks-guest.h"
+#include "guest-start.h"
 
-	.section .text.start, "ax"
-	.arm
-
-ENTRY(_start)
-	ldr	sp, =svc_stack_top
-	ldr	r0, =__bss_start
-	ldr	r1, =__bss_end
-	mov	r2, #0
-1:	cmp	r0, r1
-	strlo	r2, [r0], #4
-	blo	1b
-	ldr	r0, =vectors		@ 16 words to the vector base, 0
-	mov	r1, #0
-	ldmia	r0!, {r2-r9}
-	stmia	r1!, {r2-r9}
-	ldmia	r0!, {r2-r9}
-	stmia	r1!, {r2-r9}
+	guest_entry
 	bl	setup_stacks
 	bl	kmain
 	b	plat_exit		@ r0 = exit status
@@ -42,19 +27,7 @@ ENTRY(setup_stacks)
 	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
 	bx	lr
 
-	.text
-	.align	5
-vectors:
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	ldr	pc, [pc, #0x18]
-	.long	vec_reset, vec_undef, vec_swi, vec_pabt
-	.long	vec_dabt, vec_reserved, vec_irq, vec_fiq
+	guest_vectors
 
 .macro unexpected vec
 	ldr	sp, =abt_stack_top
@@ -233,26 +206,8 @@ ENTRY(mmu_enable)			@ r0 = TTB, r1 = DACR
 	nop
 	bx	lr
 
-/* plat_exit: the system controller's reset (unlock, SYS_RESETCTL
- * 0x105): QEMU -no-reboot and armpv-bm both stop the machine, status 0
- * (the transcript says pass or fail).  Works with the MMU on or off
- * (the registers are mapped identity). */
-ENTRY(plat_exit)
-	ldr	r1, =0x10000000
-	ldr	r2, =0xa05f
-	str	r2, [r1, #0x20]		@ SYS_LOCK
-	ldr	r2, =0x105
-	str	r2, [r1, #0x40]		@ SYS_RESETCTL
-1:	b	1b
-
-/* plat_putc: UART0 polled (UARTFR.TXFF, bit 5), then UARTDR. */
-ENTRY(plat_putc)
-	ldr	r1, =0x101f1000
-1:	ldr	r2, [r1, #0x18]
-	tst	r2, #0x20
-	bne	1b
-	str	r0, [r1]
-	bx	lr
+/* plat_exit, plat_putc: the board's (guest-start.h). */
+	guest_board
 
 	.ltorg
 

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * guest-start.h -- what the bare-metal test guests' start.S share, as
+ * assembler macros (included after tests/process/kern.h, for ENTRY).
+ * The guests run in SVC mode from physical 0x8000 (tests/process/kern.ld)
+ * with low vectors; natively on versatilepb and rewritten under armpv-bm.
+ *
+ *   guest_entry     _start in .text.start: SVC's SP at svc_stack_top,
+ *                   .bss cleared, the 16 words at 'vectors' copied to
+ *                   the vector base 0; the guest goes on from there
+ *                   (its other stacks, then kmain).
+ *   guest_vectors   'vectors': the eight LDR PC of the table and the
+ *                   addresses they load (vec_reset ... vec_fiq), which
+ *                   work wherever the 16 words are copied.
+ *   guest_board     plat_exit and plat_putc on the board's own devices
+ *                   (the guests without a platform layer:
+ *                   tests/process/plat-*.S is the other way).
+ */
+#ifndef GUEST_START_H
+#define GUEST_START_H
+
+.macro guest_entry
+	.section .text.start, "ax"
+	.arm
+ENTRY(_start)
+	ldr	sp, =svc_stack_top
+	clear_bss
+	ldr	r0, =vectors		@ 16 words to the vector base, 0
+	mov	r1, #0
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+	ldmia	r0!, {r2-r9}
+	stmia	r1!, {r2-r9}
+.endm
+
+.macro guest_vectors
+	.text
+	.align	5
+vectors:
+	.rept	8
+	ldr	pc, [pc, #0x18]
+	.endr
+	.long	vec_reset, vec_undef, vec_swi, vec_pabt
+	.long	vec_dabt, vec_reserved, vec_irq, vec_fiq
+.endm
+
+/*
+ * plat_exit: the system controller's reset (unlock SYS_LOCK, then
+ * SYS_RESETCTL = 0x105): QEMU -no-reboot and armpv-bm both stop the
+ * machine with status 0 (the transcript says pass or fail).  Works with
+ * the MMU on or off as long as the registers are mapped identity.
+ * plat_putc: UART0 (PL011) polled: wait while UARTFR.TXFF (bit 5), then
+ * UARTDR.
+ */
+.macro guest_board
+ENTRY(plat_exit)
+	ldr	r1, =0x10000000
+	ldr	r2, =0xa05f
+	str	r2, [r1, #0x20]		@ SYS_LOCK
+	ldr	r2, =0x105
+	str	r2, [r1, #0x40]		@ SYS_RESETCTL
+1:	b	1b
+
+ENTRY(plat_putc)
+	ldr	r1, =0x101f1000
+1:	ldr	r2, [r1, #0x18]
+	tst	r2, #0x20
+	bne	1b
+	str	r0, [r1]
+	bx	lr
+.endm
+
+#endif /* GUEST_START_H */
