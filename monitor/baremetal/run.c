@@ -50,6 +50,7 @@ static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
 static struct {
 	uint64_t fills, aborts, flushes;
 	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
+	uint64_t tiny; /* accesses emulated: tiny pages out of place */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
 } shadow_stats;
 static volatile bool halting;
@@ -186,11 +187,12 @@ static void print_stats(void)
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
 		  "aborts delivered, %llu flushes, %llu invalidations by "
-		  "MVA\n",
+		  "MVA, %llu tiny-page accesses emulated\n",
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes,
-		  (unsigned long long)shadow_stats.mva_invalidations);
+		  (unsigned long long)shadow_stats.mva_invalidations,
+		  (unsigned long long)shadow_stats.tiny);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
 		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
 		  "UART0 input: %llu interrupts, %llu characters\n",
@@ -365,6 +367,8 @@ static void handle_hypercall(void)
 
 static void guest_device(bool fetch, uint32_t va, uint32_t pa,
 			 const struct armpv_mem_entry *entry);
+static void emulate_native(uint32_t va, uint32_t pa,
+			   const struct armpv_mem_entry *entry);
 
 static bool vm_is_v6(void)
 {
@@ -559,10 +563,21 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			    "guest physical %08x): not supported yet", va, pc,
 			    pa);
 	}
-	if ((pa & 0xc00u) != (va & 0xc00u))
-		guest_error("%s %08x at pc %08x: guest maps it to %08x, a 1 KiB "
-			    "tiny page out of place in a 4 KiB frame: not "
-			    "supported by the shadow MMU yet", what, va, pc, pa);
+	if ((pa & 0xc00u) != (va & 0xc00u)) {
+		/* A 1 KiB tiny page out of its place in a 4 KiB frame: no
+		 * shadow small page can map it, so it stays unmapped and
+		 * each load or store there is emulated through the
+		 * guest's walk (slow, exact).  Code cannot run from one. */
+		if (fetch)
+			guest_error("instruction fetch from %08x: guest maps "
+				    "it to %08x, a 1 KiB tiny page out of place "
+				    "in a 4 KiB frame: the shadow MMU emulates "
+				    "data accesses there, not execution", va,
+				    pa);
+		shadow_stats.tiny++;
+		emulate_native(va, pa, &entry);
+		return;
+	}
 	shift = shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u,
 			       ap);
 	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
@@ -593,7 +608,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 static void guest_device(bool fetch, uint32_t va, uint32_t pa,
 			 const struct armpv_mem_entry *entry)
 {
-	uint32_t pc = bm_vcpu.r[15], word, value;
+	uint32_t pc = bm_vcpu.r[15], value;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
 	struct armpv_mem_fault fault;
 
@@ -613,9 +628,18 @@ static void guest_device(bool fetch, uint32_t va, uint32_t pa,
 		shadow_stats.extabts++;
 		return;
 	}
-	word = guest_fetched_word(pc);
 	if (!bm_board_is_device(pa))
 		shadow_stats.extabts++;
+	emulate_native(va, pa, entry);
+}
+
+/* The guest's load or store at PC that aborted on 'va' (guest physical
+ * 'pa', translated as 'entry'), emulated by the core. */
+static void emulate_native(uint32_t va, uint32_t pa,
+			   const struct armpv_mem_entry *entry)
+{
+	uint32_t pc = bm_vcpu.r[15], word = guest_fetched_word(pc);
+
 	profile_hit(pc, word);
 	if (armpv_vcpu_emulate_access_at(&bm_vcpu, word, entry) ==
 	    ARMPV_EXIT_GUEST_ERROR)

@@ -33,6 +33,9 @@
 #define COARSE(pa, dom) ((pa) | (dom) << 5 | 0x10 | 0x1)
 #define SMALL(pa, ap) ((pa) | (ap) * 0x55u << 4 | 0x2)
 #define LARGE(pa, ap) ((pa) | (ap) * 0x55u << 4 | 0x1)
+/* ARMv5 only: a fine table (1024 entries, VA[19:10]), a tiny page. */
+#define FINE(pa, dom) ((pa) | (dom) << 5 | 0x10 | 0x3)
+#define TINY(pa, ap) ((pa) | (ap) << 4 | 0x3)
 #define AP_KERN 1u
 #define AP_USER_RO 2u
 #define AP_USER_RW 3u
@@ -59,6 +62,7 @@ extern const char ut_kread[], ut_kwrite[], ut_fault[], ut_rowrite[],
 static uint32_t ttb[4096] __attribute__((aligned(16384)));
 static uint32_t l2[256] __attribute__((aligned(1024)));
 static uint32_t rs_l2[256] __attribute__((aligned(1024)));
+static uint32_t tiny_l2[1024] __attribute__((aligned(4096)));
 /* user_read_words(): the words it reads, and what it found. */
 uint32_t rs_va[RS_N] = { RS_SMALL_VA, RS_LARGE_VA, RS_LARGE_VA + 0xf004,
 			 RS_SECT_VA, RS_SECT_VA + 0xff008 };
@@ -226,6 +230,42 @@ static void remap_by_size(void)
 	rs_check("after: ", RS_SMALL_NEW_PA, RS_LARGE_NEW_PA, RS_SECT_NEW_PA);
 }
 
+/*
+ * Tiny pages out of their place (ARM ARM B4.7: a 1 KiB page may map any
+ * 1 KiB of physical memory): the kernel reads each, then writes one and
+ * reads the frame.  A shadow MMU of 4 KiB pages cannot map them; it must
+ * still give the guest the same words.  The fine table goes in with the
+ * MMU on, then the TLBs are invalidated.
+ */
+static volatile uint32_t *phys_word(uint32_t pa)
+{
+	return (volatile uint32_t *)pa; /* TINY_PA's MiB: identity */
+}
+
+static void tiny_pages(void)
+{
+	ttb[TINY_PA >> 20] = SECT(TINY_PA & 0xfff00000u, AP_KERN, 0);
+	tlb_invalidate_mva(TINY_PA);
+	for (uint32_t k = 0; k < 4; k++) {
+		uint32_t pa = TINY_PA + (3 - k) * 0x400;
+
+		*phys_word(pa) = rs_tag(pa);
+		tiny_l2[((TINY_VA >> 10) & 0x3ff) + k] = TINY(pa, AP_USER_RW);
+	}
+	ttb[TINY_VA >> 20] = FINE((uint32_t)tiny_l2, 0);
+	tlb_invalidate_mva(TINY_VA);
+	check_ctx("tiny pages out of place: ");
+	for (uint32_t k = 0; k < 4; k++)
+		check_eq("kernel reads the 1 KiB page",
+			 *(volatile uint32_t *)(TINY_VA + k * 0x400),
+			 rs_tag(TINY_PA + (3 - k) * 0x400));
+	*(volatile uint32_t *)(TINY_VA + 0x408) = 0x71e70007;
+	check_eq("a store reaches its frame's 1 KiB",
+		 *phys_word(TINY_PA + 0x808), 0x71e70007);
+	check_eq("and reads back", *(volatile uint32_t *)(TINY_VA + 0x408),
+		 0x71e70007);
+}
+
 static void check_abort(unsigned i, const char *insn, uint32_t dfsr,
 			uint32_t far)
 {
@@ -302,5 +342,7 @@ int kmain(void)
 	check_eq("old mapping before", ures[UR_REMAP_OLD / 4], 0xaaaa0003);
 	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
 	remap_by_size();
+	if (!wnr) /* ARM926EJ-S: fine tables and tiny pages exist */
+		tiny_pages();
 	return check_summary();
 }

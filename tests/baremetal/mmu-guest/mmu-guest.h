@@ -46,6 +46,16 @@
 /* The words the kernel and the user task read (rs_va[]). */
 #define RS_N 5
 
+/*
+ * Tiny pages (mmu-guest.c tiny_pages(), ARM926EJ-S only: ARMv6 has no
+ * fine tables): a fine table for 0xa00000-0xafffff (domain 0) maps the
+ * four 1 KiB tiny pages of TINY_VA to the four 1 KiB of the frame
+ * TINY_PA in reverse order, user read/write: none is in its place in a
+ * 4 KiB frame.
+ */
+#define TINY_VA 0x00a00000
+#define TINY_PA 0x00504000
+
 #define MARK 0x0badf00d
 
 /* The user task's system calls (SWI comment field). */
