@@ -105,6 +105,38 @@ bool emu_write32(struct emu *e, uint32_t addr, unsigned flags, uint32_t v)
 	return true;
 }
 
+/* The words of a block transfer (LDM, STM): emu_read32/write32 of each
+ * in ascending order, in one pass through guest memory (mem.h). */
+bool emu_read_words(struct emu *e, uint32_t addr, unsigned n, unsigned flags,
+		    uint32_t *v)
+{
+	struct armpv_mem_fault f;
+
+	if (!armpv_mem_read_words(e->vcpu, addr, n, flags, v, &f)) {
+		emu_abort(e, &f);
+		return false;
+	}
+	if (e->vcpu->cpsr & ARMPV_PSR_E)
+		for (unsigned i = 0; i < n; i++)
+			v[i] = bswap32(v[i]);
+	return true;
+}
+
+bool emu_write_words(struct emu *e, uint32_t addr, unsigned n, unsigned flags,
+		     uint32_t *v)
+{
+	struct armpv_mem_fault f;
+
+	if (e->vcpu->cpsr & ARMPV_PSR_E)
+		for (unsigned i = 0; i < n; i++)
+			v[i] = bswap32(v[i]);
+	if (!armpv_mem_write_words(e->vcpu, addr, n, flags, v, &f)) {
+		emu_abort(e, &f);
+		return false;
+	}
+	return true;
+}
+
 /* A single word load or store (LDR, LDRT, SWP and kin).  Alignment (ARM
  * ARM A2.8, ARMv6 table A2-10): SCTLR.A faults; ARMv6 with SCTLR.U
  * accesses the unaligned word; otherwise a load rotates the aligned word
@@ -306,24 +338,21 @@ static void emu_stm_user(struct emu *e)
 {
 	struct armpv_vcpu *vcpu = e->vcpu;
 	uint32_t list = bits(e->insn, 15, 0), wb;
-	uint32_t addr;
+	uint32_t addr, words[16];
+	unsigned count = 0;
 
 	if (!emu_block_valid(e))
 		return;
-	addr = emu_block_start(e->insn, emu_reg(e, bits(e->insn, 19, 16)),
-			       emu_popcount16(list), &wb);
-	if (!emu_block_address(e, &addr, true))
-		return;
 	for (unsigned i = 0; i < 16; i++) {
-		uint32_t v;
-
 		if (!(list & (1u << i)))
 			continue;
-		v = i == 15 ? e->pc + 8 : armpv_vcpu_reg(vcpu, ARMPV_MODE_USR, i);
-		if (!emu_write32(e, addr, 0, v))
-			return;
-		addr += 4;
+		words[count++] = i == 15 ? e->pc + 8
+					 : armpv_vcpu_reg(vcpu, ARMPV_MODE_USR, i);
 	}
+	addr = emu_block_start(e->insn, emu_reg(e, bits(e->insn, 19, 16)),
+			       count, &wb);
+	if (emu_block_address(e, &addr, true))
+		emu_write_words(e, addr, count, 0, words);
 }
 
 /* LDM^ without PC (User registers) and with PC (exception return).  The
@@ -333,27 +362,20 @@ static void emu_ldm(struct emu *e, bool exception_return)
 {
 	struct armpv_vcpu *vcpu = e->vcpu;
 	uint32_t list = bits(e->insn, 15, 0), wb;
-	unsigned n = bits(e->insn, 19, 16);
-	uint32_t addr, val[16];
+	unsigned n = bits(e->insn, 19, 16), count = emu_popcount16(list), k = 0;
+	uint32_t addr, words[16];
 
 	if (!emu_block_valid(e))
 		return;
-	addr = emu_block_start(e->insn, emu_reg(e, n), emu_popcount16(list),
-			       &wb);
-	if (!emu_block_address(e, &addr, false))
+	addr = emu_block_start(e->insn, emu_reg(e, n), count, &wb);
+	if (!emu_block_address(e, &addr, false) ||
+	    !emu_read_words(e, addr, count, 0, words))
 		return;
-	for (unsigned i = 0; i < 16; i++) {
-		if (!(list & (1u << i)))
-			continue;
-		if (!emu_read32(e, addr, 0, &val[i]))
-			return;
-		addr += 4;
-	}
 	if (!exception_return) {
 		for (unsigned i = 0; i < 15; i++)
 			if (list & (1u << i))
 				armpv_vcpu_set_reg(vcpu, ARMPV_MODE_USR, i,
-						   val[i]);
+						   words[k++]);
 		return;
 	}
 	/* UNPREDICTABLE: with writeback and Rn in the list, the loaded
@@ -362,8 +384,8 @@ static void emu_ldm(struct emu *e, bool exception_return)
 		vcpu->r[n] = wb;
 	for (unsigned i = 0; i < 15; i++)
 		if (list & (1u << i))
-			vcpu->r[i] = val[i];
-	emu_exception_return(vcpu, *emu_spsr(vcpu), val[15]);
+			vcpu->r[i] = words[k++];
+	emu_exception_return(vcpu, *emu_spsr(vcpu), words[k]);
 }
 
 /* ---------------------------------------------------------------------

@@ -101,6 +101,13 @@ void emu_alignment_fault(struct emu *e, uint32_t addr, bool write);
 /* Data words, byte-swapped when CPSR.E is set (ARMv6). */
 bool emu_read32(struct emu *e, uint32_t addr, unsigned flags, uint32_t *v);
 bool emu_write32(struct emu *e, uint32_t addr, unsigned flags, uint32_t v);
+/* A block transfer's 'n' words from 'addr' up: emu_read32/write32 of
+ * each in turn (the abort on the first that faults).  emu_write_words
+ * byte-swaps v in place when CPSR.E is set. */
+bool emu_read_words(struct emu *e, uint32_t addr, unsigned n, unsigned flags,
+		    uint32_t *v);
+bool emu_write_words(struct emu *e, uint32_t addr, unsigned n, unsigned flags,
+		     uint32_t *v);
 /* A single word load/store with the alignment rules of A2.8 (SCTLR.A
  * faults; ARMv6 SCTLR.U unaligned; else rotation / bits 1:0 ignored). */
 bool emu_load_word(struct emu *e, uint32_t addr, unsigned flags, uint32_t *v);

@@ -910,3 +910,86 @@ bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 			return mem_extabt(vcpu, &w[i], flags, fault);
 	return true;
 }
+
+/*
+ * Block transfers: the words of an LDM/STM one after the other, as
+ * armpv_mem_read/write() of each would do them.  Those would find, for
+ * every word after the first of a 1 KiB entry over guest RAM, the same
+ * entry, its access check already passed (e->allowed; a flat entry has
+ * none) and its host address: so a run of words inside that entry is
+ * walked and checked once, at its first word, and copied directly.  A
+ * word elsewhere (a device, ROM, the cache closed) takes the one-word
+ * path, whose walk then finds the entry just made (no table read
+ * twice); a fault is the walk's own, on the word the per-word path
+ * would stop at, with its status and FAR, the words before it done.
+ */
+static unsigned mem_words_in_entry(uint32_t va, unsigned n)
+{
+	unsigned left = (~MEM_ENTRY_MASK + 1 - (va & ~MEM_ENTRY_MASK)) / 4;
+
+	return n < left ? n : left;
+}
+
+/* The walk of a block's word at va, through the cache (mem_walk_cached,
+ * which leaves the entry as the one-word path's walk would): w->host if
+ * it may be copied directly, else NULL for the one-word path (cache
+ * closed, an unaligned word).  False with *fault: the word's fault. */
+static bool mem_words_walk(struct armpv_vcpu *vcpu, uint32_t va,
+			   unsigned flags, struct mem_walk *w,
+			   struct armpv_mem_fault *fault)
+{
+	w->host = NULL;
+	if (!vcpu->mem_cache_on || (va & 3u))
+		return true;
+	return mem_walk_cached(vcpu, va, flags, w, fault);
+}
+
+/* The loop of both: loads into rd[], or stores wr[] (the other NULL). */
+static bool mem_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
+		      unsigned flags, uint32_t *rd, const uint32_t *wr,
+		      struct armpv_mem_fault *fault)
+{
+	for (unsigned k = 0; k < n;) {
+		struct mem_walk w;
+		unsigned run = 1;
+
+		if (!mem_words_walk(vcpu, va, flags, &w, fault))
+			return false;
+		if (w.host) {
+			run = mem_words_in_entry(va, n - k);
+			if (wr)
+				for (unsigned i = 0; i < run; i++)
+					host_store_le(w.host + 4 * i, 4,
+						      wr[k + i]);
+			else
+				for (unsigned i = 0; i < run; i++)
+					rd[k + i] = host_load_le(w.host + 4 * i,
+								 4);
+			k += run;
+		} else if (wr ? !armpv_mem_write(vcpu, va, 4, flags, wr[k], fault)
+			      : !armpv_mem_read(vcpu, va, 4, flags, &rd[k],
+						fault)) {
+			return false;
+		} else {
+			k++;
+		}
+		va += 4 * run;
+	}
+	return true;
+}
+
+bool armpv_mem_read_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
+			  unsigned flags, uint32_t *words,
+			  struct armpv_mem_fault *fault)
+{
+	return mem_words(vcpu, va, n, flags & ~ARMPV_MEM_WRITE, words, NULL,
+			 fault);
+}
+
+bool armpv_mem_write_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
+			   unsigned flags, const uint32_t *words,
+			   struct armpv_mem_fault *fault)
+{
+	return mem_words(vcpu, va, n, flags | ARMPV_MEM_WRITE, NULL, words,
+			 fault);
+}

@@ -57,6 +57,18 @@ bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 		     unsigned flags, uint32_t value,
 		     struct armpv_mem_fault *fault);
 
+/* 'n' consecutive words from 'va' upwards: exactly n armpv_mem_read()s
+ * (or writes) of size 4, in ascending order, stopping at the first that
+ * faults (false, *fault set; the words before it done).  A block
+ * transfer's: with the translation cache open, a run of words in one
+ * entry over guest RAM is checked once and copied directly. */
+bool armpv_mem_read_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
+			  unsigned flags, uint32_t *words,
+			  struct armpv_mem_fault *fault);
+bool armpv_mem_write_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
+			   unsigned flags, const uint32_t *words,
+			   struct armpv_mem_fault *fault);
+
 /* Translate 'va' (no access): the physical address, or a fault.  The
  * permission check is for a write if flags has ARMPV_MEM_WRITE.  fault
  * may be NULL. */

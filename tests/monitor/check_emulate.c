@@ -1946,18 +1946,24 @@ START_TEST(test_ldm_stm_user_privileged_access)
 }
 END_TEST
 
-/* ldmia sp!, {r0, r1, pc}^ whose last word is unmapped: data abort on
- * the instruction (translation fault, FAR = that word), no return, base
- * restored; doc: no register of the list written either. */
+/* ldmia sp!, {r0, r1, pc}^ (_i & 2: Linux's IRQ return ldmia sp,
+ * {r0-r12, pc}^, eight words before it) whose word at 0x00500000 is
+ * unmapped: data abort on the instruction (translation fault, FAR = that
+ * word), no return, base restored; doc: no register of the list written
+ * either. */
 START_TEST(test_ldm_ret_abort)
 {
-	setup_vcpu(_i, PSR_I | SVC);
+	bool full = _i & 2;
+	uint32_t base = full ? 0x004fffe0u : 0x004ffff8u;
+
+	setup_vcpu(_i & 1, PSR_I | SVC);
 	mmu_on();
-	WR(SVC, 13) = 0x004ffff8u;
+	WR(SVC, 13) = base;
 	WSPSR(SVC) = PSR_Z | USR;
-	POKE32(0x001ffff8u, 0xd0000000u);
-	POKE32(0x001ffffcu, 0xd0000001u);
-	emulate(insn_ldm_stm_s(AL, IA, true, true, 13, 0x8003),
+	for (uint32_t a = base; a < 0x00500000u; a += 4)
+		POKE32(a - 0x00300000u, 0xd0000000u | (a & 0xffu));
+	emulate(insn_ldm_stm_s(AL, IA, !full, true, 13,
+			       full ? 0x9fff : 0x8003),
 		ARMPV_FORM_LDM_RET);
 	want_data_abort(0x5, 0x00500000u);
 	t.want.dfsr_mask = t.v6 ? 0xc0fu : 0xfu;
@@ -1965,20 +1971,51 @@ START_TEST(test_ldm_ret_abort)
 }
 END_TEST
 
-/* stmia r0, {r1, r2, r3}^ whose last word is unmapped: data abort; doc:
- * the words before it are stored. */
+/* stmia r0, {r1, r2, r3}^ (_i & 2: Linux's exception entry stmia r0,
+ * {r0-lr}^, six words before it) whose word at 0x00500000 is unmapped:
+ * data abort; doc: the words before it are stored. */
 START_TEST(test_stm_user_abort)
 {
-	setup_vcpu(_i, PSR_I | SVC);
+	bool full = _i & 2;
+	uint32_t base = full ? 0x004fffe8u : 0x004ffff8u;
+	unsigned first = full ? 0 : 1;
+
+	setup_vcpu(_i & 1, PSR_I | SVC);
 	mmu_on();
-	WR(SVC, 0) = 0x004ffff8u;
-	emulate(insn_ldm_stm_s(AL, IA, false, false, 0, 0x000e),
+	WR(SVC, 0) = base;
+	emulate(insn_ldm_stm_s(AL, IA, false, false, 0,
+			       full ? 0x7fff : 0x000e),
 		ARMPV_FORM_STM_USER);
-	POKE32(0x001ffff8u, WR(USR, 1));
-	POKE32(0x001ffffcu, WR(USR, 2));
+	for (uint32_t a = base; a < 0x00500000u; a += 4)
+		POKE32(a - 0x00300000u, WR(USR, first + (a - base) / 4));
 	want_data_abort((t.v6 ? 1u << 11 : 0) | 0x5, 0x00500000u);
 	t.want.dfsr_mask = t.v6 ? 0xc0fu : 0xfu;
 	expect_state();
+}
+END_TEST
+
+/* ARMv6 CPSR.E = 1: the words of LDM^ and STM^ are big-endian too. */
+START_TEST(test_ldm_stm_user_big_endian_v6)
+{
+	for (int load = 0; load < 2; load++) {
+		setup_vcpu(1, PSR_E | PSR_A | PSR_I | SVC);
+		WR(SVC, 0) = BASE;
+		if (load) {
+			POKE32(BASE, 0x44332211u);
+			POKE32(BASE + 4, 0x88776655u);
+		} else {
+			WR(USR, 13) = 0x11223344u;
+			WR(USR, 14) = 0x55667788u;
+		}
+		emulate(insn_ldm_stm_s(AL, IA, false, load, 0, 0x6000),
+			load ? ARMPV_FORM_LDM_USER : ARMPV_FORM_STM_USER);
+		WR(USR, 13) = 0x11223344u;
+		WR(USR, 14) = 0x55667788u;
+		POKE32(BASE, 0x44332211u);
+		POKE32(BASE + 4, 0x88776655u);
+		t.want.pc = TRAP_PC + 4;
+		expect_state();
+	}
 }
 END_TEST
 
@@ -2477,8 +2514,9 @@ static Suite *emulate_suite(void)
 	tcase_add_loop_test(tc, test_ldrt_manager_domain, 0, 2);
 	tcase_add_loop_test(tc, test_ldrt_translation_fault, 0, 2);
 	tcase_add_loop_test(tc, test_ldm_stm_user_privileged_access, 0, 2);
-	tcase_add_loop_test(tc, test_ldm_ret_abort, 0, 2);
-	tcase_add_loop_test(tc, test_stm_user_abort, 0, 2);
+	tcase_add_loop_test(tc, test_ldm_ret_abort, 0, 4);
+	tcase_add_loop_test(tc, test_stm_user_abort, 0, 4);
+	tcase_add_test(tc, test_ldm_stm_user_big_endian_v6);
 
 	tc = new_tcase(s, "dataproc");
 	tcase_add_loop_test(tc, test_dp_imm, 0, 2 * 12);

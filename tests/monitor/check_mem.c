@@ -1271,6 +1271,235 @@ START_TEST(v6_translate_page)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+ * Block transfers: armpv_mem_read_words/write_words against n one-word
+ * accesses (what LDM/STM did word by word), with the translation cache
+ * open as in a trap's emulation, on random layouts: a 24 KiB window of
+ * pages that are RAM with random subpage permissions, ROM, the device,
+ * unmapped, or the coarse table itself (a store over its own
+ * descriptors); ARMv5 fine tables of tiny pages; random domains, S/R,
+ * XP/APX, privilege; the MMU off across the end of RAM, ROM, nothing.
+ */
+#define BLOCK_VA 0x00200000u
+#define BLOCK_PAGES 6
+#define BLOCK_FRAMES 0x20000u
+
+struct block_outcome {
+	bool ok;
+	struct armpv_mem_fault fault;
+	uint32_t words[16];
+	int mmio_calls;
+	struct mmio_call mmio_log[N(mmio_log)];
+	uint32_t dev_reg[N(dev_reg)];
+};
+
+static uint8_t block_ram0[RAM_SIZE], block_ram1[RAM_SIZE];
+
+/* A random page of the window (4 KiB, or four tiny pages). */
+static uint32_t block_page_pa(unsigned kind, unsigned page)
+{
+	switch (kind) {
+	case 1:
+		return ROM_BASE;
+	case 2:
+		return DEV_BASE;
+	case 3:
+		return COARSE & ~0xfffu; /* the tables' own page */
+	default:
+		return BLOCK_FRAMES + page * 0x1000u;
+	}
+}
+
+static void block_layout(bool v6, bool xp)
+{
+	unsigned dom = lcg() % 4;
+	bool fine = !v6 && lcg() % 3 == 0;
+
+	memset(ram, 0, 0x10000);
+	vcpu.cp15.sctlr = ARMPV_SCTLR_M | (xp ? ARMPV_SCTLR_XP : 0) |
+			  (lcg() % 2 ? ARMPV_SCTLR_S : 0) |
+			  (lcg() % 2 ? ARMPV_SCTLR_R : 0);
+	vcpu.cp15.dacr = 0x55555555u;
+	/* Mostly client, sometimes manager, rarely no access. */
+	vcpu.cp15.dacr &= ~(3u << (2 * dom));
+	vcpu.cp15.dacr |= (uint32_t)(lcg() % 8 == 0 ? 0 : lcg() % 3 ? 1 : 3)
+			  << (2 * dom);
+	l1_set(L1_TABLE, BLOCK_VA,
+	       fine ? L1_FINE(FINE, dom) : L1_COARSE(COARSE, dom));
+	for (unsigned page = 0; page < BLOCK_PAGES; page++) {
+		uint32_t va = BLOCK_VA + page * 0x1000u;
+		unsigned kind = lcg() % 6; /* 4, 5: RAM */
+		uint32_t pa = block_page_pa(kind, page);
+
+		if (lcg() % 5 == 0)
+			continue; /* unmapped: translation fault */
+		if (fine) {
+			for (unsigned k = 0; k < 4; k++)
+				if (lcg() % 4)
+					fine_set(FINE, va + k * 0x400u,
+						 L2_TINY(block_page_pa(lcg() % 6,
+								       page) +
+								 k * 0x400u,
+							 lcg() % 4));
+		} else if (xp) {
+			coarse_set(COARSE, va,
+				   L2_XSMALL(pa, lcg() % 4) |
+					   (lcg() % 4 ? 0 : L2_APX));
+		} else {
+			coarse_set(COARSE, va,
+				   L2_SMALL(pa, (lcg() & 0xffu) << 4));
+		}
+	}
+}
+
+static void block_reset(const uint8_t *ram0)
+{
+	memcpy(ram, ram0, sizeof(ram));
+	memset(mmio_log, 0, sizeof(mmio_log));
+	memset(dev_reg, 0, sizeof(dev_reg));
+	mmio_calls = 0;
+	armpv_mem_cache_open(&vcpu, NULL);
+}
+
+static void block_done(struct block_outcome *o)
+{
+	armpv_mem_cache_close(&vcpu);
+	o->mmio_calls = mmio_calls;
+	memcpy(o->mmio_log, mmio_log, sizeof(mmio_log));
+	memcpy(o->dev_reg, dev_reg, sizeof(dev_reg));
+}
+
+/* The same outcome, or a message saying where they part. */
+static void block_compare(const struct block_outcome *want,
+			  const struct block_outcome *got, const char *what,
+			  uint32_t va, unsigned n, unsigned flags)
+{
+	ck_assert_msg(got->ok == want->ok &&
+			      (want->ok || (got->fault.fsr == want->fault.fsr &&
+					    got->fault.far == want->fault.far)),
+		      "%s va %08x n %u flags %u sctlr %08x: ok %d fsr %03x "
+		      "far %08x, per word ok %d fsr %03x far %08x",
+		      what, va, n, flags, vcpu.cp15.sctlr, got->ok,
+		      got->fault.fsr, got->fault.far, want->ok,
+		      want->fault.fsr, want->fault.far);
+	ck_assert_msg(!memcmp(got->words, want->words, sizeof(got->words)),
+		      "%s va %08x n %u: words differ", what, va, n);
+	ck_assert_msg(got->mmio_calls == want->mmio_calls &&
+			      !memcmp(got->mmio_log, want->mmio_log,
+				      sizeof(got->mmio_log)) &&
+			      !memcmp(got->dev_reg, want->dev_reg,
+				      sizeof(got->dev_reg)),
+		      "%s va %08x n %u: device accesses differ (%d, want %d)",
+		      what, va, n, got->mmio_calls, want->mmio_calls);
+}
+
+/* One block each way; returns the index of the word the per-word read
+ * faulted on (n if none). */
+static unsigned block_one(uint32_t va, unsigned n, unsigned flags)
+{
+	static struct block_outcome want, got;
+	unsigned stop = n;
+
+	memcpy(block_ram0, ram, sizeof(ram));
+	for (unsigned i = 0; i < 16; i++)
+		want.words[i] = got.words[i] = 0xdead0000u | i;
+
+	/* Loads. */
+	block_reset(block_ram0);
+	want.ok = true;
+	for (unsigned i = 0; i < n && want.ok; i++) {
+		want.ok = armpv_mem_read(&vcpu, va + 4 * i, 4, flags,
+					 &want.words[i], &want.fault);
+		if (!want.ok)
+			stop = i;
+	}
+	block_done(&want);
+	block_reset(block_ram0);
+	got.ok = armpv_mem_read_words(&vcpu, va, n, flags, got.words,
+				      &got.fault);
+	block_done(&got);
+	block_compare(&want, &got, "read", va, n, flags);
+
+	/* Stores, of distinct words: memory and device must match. */
+	for (unsigned i = 0; i < 16; i++)
+		got.words[i] = want.words[i] = lcg();
+	block_reset(block_ram0);
+	want.ok = true;
+	for (unsigned i = 0; i < n && want.ok; i++)
+		want.ok = armpv_mem_write(&vcpu, va + 4 * i, 4, flags,
+					  want.words[i], &want.fault);
+	block_done(&want);
+	memcpy(block_ram1, ram, sizeof(ram));
+	block_reset(block_ram0);
+	got.ok = armpv_mem_write_words(&vcpu, va, n, flags, got.words,
+				       &got.fault);
+	block_done(&got);
+	block_compare(&want, &got, "write", va, n, flags);
+	ck_assert_msg(!memcmp(ram, block_ram1, sizeof(ram)),
+		      "write va %08x n %u flags %u: memory differs", va, n,
+		      flags);
+	memcpy(ram, block_ram0, sizeof(ram));
+	return stop;
+}
+
+static void block_run(bool v6, bool xp)
+{
+	unsigned mid_fault = 0, whole = 0, device = 0;
+
+	for (int layout = 0; layout < 300; layout++) {
+		bool mmu = lcg() % 8 != 0;
+
+		block_layout(v6, xp);
+		if (!mmu)
+			vcpu.cp15.sctlr &= ~ARMPV_SCTLR_M;
+		for (int t = 0; t < 20; t++) {
+			/* Mostly just below a 1 KiB boundary, so that the
+			 * block crosses it; with the MMU off across the end
+			 * of RAM, ROM, nothing. */
+			uint32_t va = mmu ? BLOCK_VA : RAM_SIZE - 0x800u;
+			unsigned kib = mmu ? 4 * BLOCK_PAGES + 1 : 8;
+
+			if (lcg() % 4)
+				va += 0x400u * (1 + lcg() % kib) -
+				      4 * (1 + lcg() % 15);
+			else
+				va += 4 * (lcg() % (0x100u * kib));
+			unsigned n = 1 + lcg() % 16;
+			unsigned flags = lcg() % 3 ? 0 : ARMPV_MEM_USER;
+			unsigned stop;
+
+			mmio_calls = 0;
+			stop = block_one(va, n, flags);
+			mid_fault += stop > 0 && stop < n;
+			whole += stop == n;
+			device += mmio_calls > 0;
+		}
+	}
+	/* The layouts did reach the cases this is about. */
+	ck_assert_uint_gt(mid_fault, 100);
+	ck_assert_uint_gt(whole, 1000);
+	ck_assert_uint_gt(device, 100);
+}
+
+START_TEST(v5_block_words)
+{
+	v5();
+	lcg_state = 11;
+	block_run(false, false);
+}
+END_TEST
+
+START_TEST(v6_block_words)
+{
+	v6();
+	lcg_state = 12;
+	block_run(true, false);
+	v6xp();
+	lcg_state = 13;
+	block_run(true, true);
+}
+END_TEST
+
 static Suite *mem_suite(void)
 {
 	Suite *s = suite_create("mem");
@@ -1299,6 +1528,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, mmio_through_mmu);
 	tcase_add_test(tc, v5_translate_page);
 	tcase_add_test(tc, v5_translate_page_shift);
+	tcase_add_test(tc, v5_block_words);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("armv6");
@@ -1315,6 +1545,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v6_extabt);
 	tcase_add_test(tc, v6_translate_page);
 	tcase_add_test(tc, v6_translate_page_shift);
+	tcase_add_test(tc, v6_block_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
