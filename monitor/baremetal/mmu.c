@@ -47,13 +47,19 @@ static void dcache_clean_range(const void *start, size_t len)
 }
 
 /* The vector page holds the table of bm_vectors_start: 8 LDR PC words,
- * then the 8 stub addresses they load. */
+ * then the 8 stub addresses they load.  Written through the linear map
+ * and cleaned to memory; the CPU reads it at 0xffff0000, another line of
+ * the VIVT D-cache, which is invalidated (c7 c6 1: never written there,
+ * nothing lost) so that it cannot hold the old address. */
 void bm_mmu_set_vector(unsigned exc, void (*stub)(void))
 {
 	uint32_t *slot = (uint32_t *)bm_vector_page + 8 + (exc & 7);
 
 	*slot = (uint32_t)(uintptr_t)stub;
 	dcache_clean_range(slot, sizeof(*slot));
+	__asm__ volatile("mcr p15, 0, %0, c7, c6, 1"
+			 : : "r"(BM_HIGH_VECTORS + 4 * (8 + (exc & 7)))
+			 : "memory");
 }
 
 void bm_mmu_init(void)
