@@ -9,21 +9,37 @@
 #define BM_H
 
 /*
- * Memory map.  The board's RAM (versatilepb: physical 0 up) is mapped
- * privileged-only at BM_LINEAR_VA, like Linux's lowmem: the monitor image
- * (loaded by QEMU at physical 0x10000, linked at BM_LINEAR_VA + 0x10000),
- * its stacks and page tables, the ATAGs and the initrd.  Guest RAM is a
- * separate physical region: the guest reaches it only through the shadow
- * tables (shadow.c), at the virtual addresses its own tables give, and
- * the core through the linear map (BM_GUEST_ALIAS_VA, privileged only).
+ * Memory map (docs/baremetal-monitor.md "Memory map").  The monitor keeps
+ * the first MiB of the board's RAM (QEMU loads the image at physical
+ * 0x10000); the rest is guest RAM, guest physical 0 up.  While the guest
+ * runs, the monitor's virtual addresses are only where Linux 6.1 maps
+ * nothing under the configurations armpv supports (0xffa00000-0xffbfffff:
+ * above the device tree's fixed 2 MiB at 0xff800000, below the fixmap's
+ * guard at 0xffc00000), plus its vector page, at 0 or 0xffff0000, opposite
+ * to the guest's own vectors:
+ *  - BM_MON_VA: one section, the monitor's MiB (image, stacks, tables);
+ *  - BM_WIN_VA: one coarse table: BM_WIN_PAGES pages of guest RAM mapped
+ *    on demand for the core (mmu.c, bm_guest_window()), then the real
+ *    devices the monitor drives (BM_VIC_VA, ...), privileged only.
+ * While it boots, the monitor also maps all of the board's RAM at
+ * BM_BOOT_VA (bm_pa_to_va(): boot information, the initrd, loading the
+ * guest); bm_mmu_boot_done() removes that before the guest runs.
  */
-#define BM_LINEAR_VA 0xc0000000
-#define BM_LINEAR_SIZE 0x08000000 /* 128 MiB: -m 128M */
+#define BM_MON_VA 0xffa00000
+#define BM_MON_PA 0x00000000
+#define BM_MON_SIZE 0x00100000
 #define BM_IMAGE_PA 0x00010000
-#define BM_GUEST_PA 0x01000000
-#define BM_GUEST_SIZE 0x01000000 /* 16 MiB at guest physical 0 */
-#define BM_GUEST_ALIAS_VA (BM_LINEAR_VA + BM_GUEST_PA)
-#define BM_IO_PA 0x10100000 /* 1 MiB section: VIC, SP804s, UART0 (identity) */
+#define BM_WIN_VA 0xffb00000
+#define BM_WIN_PAGES 240
+#define BM_IO_VA (BM_WIN_VA + (BM_WIN_PAGES << 12))
+#define BM_VIC_VA (BM_IO_VA + 0x0000)
+#define BM_TIMER23_VA (BM_IO_VA + 0x1000)
+#define BM_UART0_VA (BM_IO_VA + 0x2000)
+#define BM_IO_PAGES 3
+#define BM_BOOT_VA 0xc0000000
+#define BM_BOOT_SIZE 0x10000000 /* the most RAM a Versatile board has */
+#define BM_GUEST_PA 0x00100000	/* guest physical 0 */
+#define BM_GUEST_MIN 0x01000000 /* the least guest RAM (armpv-bundle's) */
 #define BM_VIC_BASE 0x10140000
 #define BM_TIMER23_BASE 0x101e3000 /* the monitor's real SP804 (board.c) */
 #define BM_UART0_BASE 0x101f1000
@@ -90,8 +106,9 @@ void bm_vec_swi_slow(void); /* the SWI stub without the fast path */
 extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
-extern uint32_t bm_vec_l2_table[256];
 extern uint8_t bm_vector_page[4096];
+/* Guest RAM: BM_GUEST_PA up, bm_guest_size bytes (run.c). */
+extern uint32_t bm_guest_size;
 
 /* console.c: PL011 UART0 and a small formatter. */
 void bm_putc(char c);
@@ -102,6 +119,25 @@ void bm_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* mmu.c */
 void bm_mmu_init(void);
+/* The boot is over: the linear map of RAM at BM_BOOT_VA goes. */
+void bm_mmu_boot_done(void);
+/* The real vectors at 0xffff0000 (high) or at 0, opposite the guest's. */
+void bm_mmu_vectors(bool high);
+bool bm_mmu_vectors_high(void);
+/* A monitor slot of bm_l1_table shared with the guest (a coarse table
+ * holding the vector page): its table, or NULL. */
+const uint32_t *bm_mmu_partial_l2(uint32_t slot);
+/* The core's window onto guest RAM (armpv_window_fn). */
+uint8_t *bm_guest_window(void *opaque, uint32_t offset);
+/* The monitor's virtual address of physical 'pa' in its own MiB. */
+static inline void *bm_mon_va(uint32_t pa)
+{
+	return (void *)(uintptr_t)(pa - BM_MON_PA + BM_MON_VA);
+}
+static inline uint32_t bm_mon_pa(const void *va)
+{
+	return (uint32_t)(uintptr_t)va - BM_MON_VA + BM_MON_PA;
+}
 /* Point vector 'exc' (BM_EXC_*) of the vector page at 'stub'. */
 void bm_mmu_set_vector(unsigned exc, void (*stub)(void));
 
@@ -157,6 +193,9 @@ bool bm_board_wfi(void);
 bool bm_board_is_device(uint32_t pa);
 /* run.c: the guest wrote a reset request to SYS_RESETCTL. */
 _Noreturn void bm_guest_reset(uint32_t resetctl);
+
+/* run.c: the loader is about to write guest RAM [pa, pa + len). */
+void bm_guest_claim(uint32_t pa, uint32_t len, const char *what);
 
 /* loader.c: a rewritten ELF into guest RAM; returns the entry. */
 uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *image,

@@ -65,13 +65,13 @@ struct bm_board_stats bm_board_stats;
 
 static volatile uint32_t *rt_reg(uint32_t timer, uint32_t reg)
 {
-	return (volatile uint32_t *)(BM_TIMER23_BASE + timer + reg);
+	return (volatile uint32_t *)(BM_TIMER23_VA + timer + reg);
 }
 
 /* The real PL011 UART0: the same registers as the model's (pl011.h). */
 static volatile uint32_t *ru_reg(uint32_t reg)
 {
-	return (volatile uint32_t *)(BM_UART0_BASE + reg);
+	return (volatile uint32_t *)(BM_UART0_VA + reg);
 }
 
 static void uart_putc(void *opaque, uint8_t byte)
@@ -260,7 +260,7 @@ void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu)
 		.reset = board_reset,
 		.irq_out = board_irq_out,
 	};
-	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_BASE;
+	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_VA;
 
 	board_vcpu = vcpu;
 	versatile_init(&board, &cb);
@@ -291,7 +291,7 @@ void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu)
  * (armpv_vcpu_check_irq). */
 void bm_board_irq(void)
 {
-	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_BASE;
+	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_VA;
 	uint32_t status = vic[VIC_IRQSTATUS / 4];
 
 	board_sync();

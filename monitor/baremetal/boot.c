@@ -27,12 +27,12 @@
 
 void *bm_pa_to_va(uint32_t pa)
 {
-	return (void *)(uintptr_t)(pa + BM_LINEAR_VA);
+	return (void *)(uintptr_t)(pa + BM_BOOT_VA);
 }
 
 static bool pa_range_ok(uint32_t pa, uint32_t size)
 {
-	return pa < BM_LINEAR_SIZE && size <= BM_LINEAR_SIZE - pa;
+	return pa < BM_BOOT_SIZE && size <= BM_BOOT_SIZE - pa;
 }
 
 /* Is 'word' one of the space-separated words of the command line (at
@@ -67,7 +67,7 @@ static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
 	int32_t root, node;
 	unsigned count;
 
-	err = fdt_open(&f, bm_pa_to_va(dtb_pa), BM_LINEAR_SIZE - dtb_pa,
+	err = fdt_open(&f, bm_pa_to_va(dtb_pa), BM_BOOT_SIZE - dtb_pa,
 		       &where);
 	if (err) {
 		bm_report("boot: device tree at %08x: %s (at offset 0x%x)",

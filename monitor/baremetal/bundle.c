@@ -20,7 +20,7 @@
  * then the kernel ELF and its armpv-rewrite record (loader.c).  Any
  * failure is a "guest image:" report and status 65.
  *
- * Placement in guest RAM (guest physical 0 to BM_GUEST_SIZE): the kernel
+ * Placement in guest RAM (guest physical 0 to bm_guest_size): the kernel
  * where its ELF says; the initrd at the top of guest RAM, page aligned;
  * the device tree or ATAGs in the pages just below it.  Above the kernel's
  * image and bss, as booting.rst asks, and out of the way of what a kernel
@@ -49,8 +49,8 @@
  * (2 + text), ATAG_NONE (2). */
 #define ATAGS_FIXED_BYTES ((5 + 4 + 4 + 2 + 2) * 4)
 
-_Static_assert(BM_GUEST_SIZE == ARMPV_BUNDLE_GUEST_RAM,
-	       "armpv-bundle checks kernels against the same guest RAM");
+_Static_assert(BM_GUEST_MIN == ARMPV_BUNDLE_GUEST_RAM,
+	       "armpv-bundle checks kernels against the least guest RAM");
 
 struct bundle {
 	const uint8_t *base;
@@ -147,10 +147,10 @@ static void bundle_check(const uint8_t *b, uint32_t size, struct bundle *bd)
 				     bd->cmdline->offset, len,
 				     ARMPV_BUNDLE_CMDLINE_MAX);
 	}
-	if (bd->initrd && bd->initrd->size > BM_GUEST_SIZE)
+	if (bd->initrd && bd->initrd->size > bm_guest_size)
 		bm_bad_guest("bundle: initrd of %u bytes is larger than guest "
 			     "RAM (%u MiB)", bd->initrd->size,
-			     BM_GUEST_SIZE >> 20);
+			     bm_guest_size >> 20);
 }
 
 /* An ATAG list at 'at' (guest RAM, word aligned): returns its bytes. */
@@ -167,7 +167,7 @@ static uint32_t atags_build(uint32_t *at, uint32_t initrd_pa,
 	*t++ = 0;
 	*t++ = 4; /* ATAG_MEM: size, start */
 	*t++ = ATAG_MEM;
-	*t++ = BM_GUEST_SIZE;
+	*t++ = bm_guest_size;
 	*t++ = 0;
 	if (initrd_size) {
 		*t++ = 4; /* ATAG_INITRD2: physical start, size */
@@ -196,7 +196,7 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 	struct bundle bd;
 	struct fdt src;
 	const char *cmdline = NULL, *err;
-	uint32_t cmdline_size = 0, initrd_size = 0, initrd_pa = BM_GUEST_SIZE;
+	uint32_t cmdline_size = 0, initrd_size = 0, initrd_pa = bm_guest_size;
 	uint32_t boot_size, boot_pa, kend, where;
 
 	bundle_check(b, size, &bd);
@@ -231,7 +231,7 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 	/* From the top of guest RAM down: initrd, then the boot data. */
 	if (bd.initrd) {
 		initrd_size = bd.initrd->size;
-		initrd_pa = (BM_GUEST_SIZE - initrd_size) & ~PAGE_MASK;
+		initrd_pa = (bm_guest_size - initrd_size) & ~PAGE_MASK;
 	}
 	if (initrd_pa < boot_size ||
 	    ((initrd_pa - boot_size) & ~PAGE_MASK) < kend)
@@ -239,8 +239,10 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 			     "0x%08x), the boot data (%u bytes) and the "
 			     "initrd (%u bytes) do not fit in guest RAM "
 			     "(%u MiB)", kend, boot_size, initrd_size,
-			     BM_GUEST_SIZE >> 20);
+			     bm_guest_size >> 20);
 	boot_pa = (initrd_pa - boot_size) & ~PAGE_MASK;
+	bm_guest_claim(initrd_pa, initrd_size, "the initrd");
+	bm_guest_claim(boot_pa, boot_size, "the boot data");
 	if (initrd_size)
 		memcpy(ram + initrd_pa, b + bd.initrd->offset, initrd_size);
 
@@ -251,7 +253,7 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 
 		err = fdt_open_into(&g, ram + boot_pa, boot_size, &src);
 		if (!err)
-			err = fdt_linux_fixup(&g, 0, BM_GUEST_SIZE, cmdline,
+			err = fdt_linux_fixup(&g, 0, bm_guest_size, cmdline,
 					      initrd_pa,
 					      initrd_pa + initrd_size);
 		if (err)

@@ -14,7 +14,7 @@
 #define UART_FR 0x18
 #define UART_FR_TXFF (1u << 5) /* transmit FIFO full */
 
-static volatile uint32_t *const uart = (volatile uint32_t *)BM_UART0_BASE;
+static volatile uint32_t *const uart = (volatile uint32_t *)BM_UART0_VA;
 
 void bm_putc(char c)
 {

@@ -6,15 +6,15 @@
  * QEMU's versatilepb loads the raw image (armpv-bm.bin) at physical
  * 0x10000 and jumps there.
  *
- * The monitor is linked at BM_LINEAR_VA + 0x10000, out of the guest's way
- * (the guest owns virtual 0 up).  Until the MMU is on this code runs at
- * its physical address, so it uses only PC-relative branches and turns
- * link addresses into physical ones by subtracting BM_LINEAR_VA (the
- * board's RAM starts at physical 0).  It builds the minimal translation
- * table -- the linear map of RAM, the I/O section, and an identity
- * section for this code while the MMU comes on -- and jumps to the
- * linear address; bm_mmu_init() then finishes the monitor's table and
- * makes the shadow roots the guest runs on.
+ * The monitor is linked at BM_MON_VA + 0x10000, out of the guest's way
+ * (bm.h, "Memory map").  Until the MMU is on this code runs at its
+ * physical address, so it uses only PC-relative branches and turns link
+ * addresses into physical ones by subtracting BM_MON_VA - BM_MON_PA.  It
+ * builds the boot's translation table -- the monitor's MiB, the boot's
+ * linear map of RAM, the window table with the devices, and an identity
+ * section for this code while the MMU comes on -- and jumps to the link
+ * address; bm_mmu_init() and bm_mmu_boot_done() then finish the
+ * monitor's table and make the shadow roots the guest runs on.
  */
 #include "bm.h"
 
@@ -23,6 +23,9 @@
 #define SECT_B 0x4
 #define SECT_C 0x8
 #define SECT_AP_PRIV (1 << 10)	/* AP = 0b01: privileged read/write only */
+#define COARSE 0x11		/* coarse page table, bit 4 should be one */
+#define SMALL_PAGE 0x2
+#define SMALL_AP_PRIV 0x550	/* AP0-AP3 = 0b01, the four subpages */
 
 /* SCTLR bits (ARM926EJ-S TRM 2.3.5). */
 #define SCTLR_M 0x1
@@ -48,31 +51,49 @@ _start:
 	mcr	p15, 0, r0, c1, c0, 0
 
 	@ Zero .bss (page tables and stacks included) at its physical address.
+	ldr	r3, =(BM_MON_VA - BM_MON_PA)	@ link address - physical
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_end
-	sub	r0, r0, #BM_LINEAR_VA
-	sub	r1, r1, #BM_LINEAR_VA
+	sub	r0, r0, r3
+	sub	r1, r1, r3
 	mov	r2, #0
 1:	cmp	r0, r1
 	strlo	r2, [r0], #4
 	blo	1b
 
 	ldr	r4, =bm_l1_table
-	sub	r4, r4, #BM_LINEAR_VA	@ its physical address: TTBR0
+	sub	r4, r4, r3		@ its physical address: TTBR0
 	@ Identity section for this code while the MMU is switched on;
 	@ bm_mmu_init() removes it afterwards.
+	ldr	r0, =(BM_MON_PA | SECT | SECT_AP_PRIV | SECT_C | SECT_B)
+	str	r0, [r4, #((BM_MON_PA >> 20) * 4)]
+	@ The monitor's own MiB, where it is linked.
+	ldr	r1, =((BM_MON_VA >> 20) * 4)
+	str	r0, [r4, r1]
+	@ The boot's linear map of RAM: BM_BOOT_VA + n MiB -> physical n MiB
+	@ (bm_mmu_boot_done() removes it before the guest runs).
 	ldr	r0, =(SECT | SECT_AP_PRIV | SECT_C | SECT_B)
-	str	r0, [r4]
-	@ The linear map: BM_LINEAR_VA + n MiB -> physical n MiB.
-	add	r1, r4, #((BM_LINEAR_VA >> 20) * 4)
-	mov	r2, #(BM_LINEAR_SIZE >> 20)
+	add	r1, r4, #((BM_BOOT_VA >> 20) * 4)
+	mov	r2, #(BM_BOOT_SIZE >> 20)
 2:	str	r0, [r1], #4
 	add	r0, r0, #0x100000
 	subs	r2, r2, #1
 	bne	2b
-	@ VIC and UART0: device memory (uncached, unbuffered), identity.
-	ldr	r0, =(BM_IO_PA | SECT | SECT_AP_PRIV)
-	str	r0, [r4, #((BM_IO_PA >> 20) * 4)]
+	@ The window's coarse table at BM_WIN_VA, with the devices the
+	@ monitor drives after the window's pages: device memory (uncached,
+	@ unbuffered), privileged only.
+	ldr	r5, =bm_win_l2
+	sub	r5, r5, r3
+	orr	r0, r5, #COARSE
+	ldr	r1, =((BM_WIN_VA >> 20) * 4)
+	str	r0, [r4, r1]
+	add	r5, r5, #(BM_WIN_PAGES * 4)
+	ldr	r0, =(BM_VIC_BASE | SMALL_AP_PRIV | SMALL_PAGE)
+	str	r0, [r5], #4
+	ldr	r0, =(BM_TIMER23_BASE | SMALL_AP_PRIV | SMALL_PAGE)
+	str	r0, [r5], #4
+	ldr	r0, =(BM_UART0_BASE | SMALL_AP_PRIV | SMALL_PAGE)
+	str	r0, [r5], #4
 
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c7, 0	@ invalidate I and D caches

@@ -197,11 +197,12 @@ uint32_t bm_guest_load(struct armpv_vm *vm, const uint8_t *f, uint32_t size,
 		if (ph[i].p_filesz > ph[i].p_memsz || ph[i].p_offset > size ||
 		    ph[i].p_filesz > size - ph[i].p_offset)
 			bm_bad_guest("segment %u: file bytes out of the file", i);
-		if (ph[i].p_paddr < phys_offset || pa >= BM_GUEST_SIZE ||
-		    ph[i].p_memsz > BM_GUEST_SIZE - pa)
+		if (ph[i].p_paddr < phys_offset || pa >= bm_guest_size ||
+		    ph[i].p_memsz > bm_guest_size - pa)
 			bm_bad_guest("segment %u at 0x%08x+0x%x is outside "
 				     "guest RAM (0-0x%08x)", i, pa,
-				     ph[i].p_memsz, BM_GUEST_SIZE - 1);
+				     ph[i].p_memsz, bm_guest_size - 1);
+		bm_guest_claim(pa, ph[i].p_memsz, "a kernel segment");
 		memcpy(ram + pa, f + ph[i].p_offset, ph[i].p_filesz);
 		if (pa + ph[i].p_memsz > *end)
 			*end = pa + ph[i].p_memsz;

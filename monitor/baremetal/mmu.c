@@ -1,39 +1,54 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * mmu.c -- the monitor's translation table (ARMv5 format: ARM ARM B4.4,
- * ARM926EJ-S TRM 3.2; the ARM1176 reads it the same with SCTLR.XP = 0).
+ * ARM926EJ-S TRM 3.2; the ARM1176 reads it the same with SCTLR.XP = 0),
+ * its vector page, and its window onto guest RAM.
  *
- * head.S mapped the board's RAM at BM_LINEAR_VA (privileged only), the
- * I/O section, and virtual 0 to this code for the MMU switch.  Here:
- *  - nothing at virtual 0 (head.S's identity section goes): the guest's
- *    addresses are the shadow tables' (shadow.c), filled from the guest's
- *    own translation tables on demand;
- *  - BM_GUEST_ALIAS_VA: guest RAM through the linear map, the core's view
- *    (privileged only, uncached: the shadow entries map it uncached too,
- *    so the two VIVT views never disagree);
- *  - 0xffff0000: the monitor's vector page (high vectors), privileged only.
+ * head.S mapped the monitor's MiB at BM_MON_VA, the window's coarse
+ * table at BM_WIN_VA (with the devices the monitor drives), all of RAM at
+ * BM_BOOT_VA for the boot, and virtual 0 to this code for the MMU switch.
+ * Here:
+ *  - head.S's identity section goes;
+ *  - the vector page: at 0xffff0000 (SCTLR.V = 1) while the guest's
+ *    vectors are low, at 0 while they are high (bm_mmu_vectors()), each
+ *    in a coarse table of its own that the guest shares (its other
+ *    pages are the guest's: Linux's vector page at 0xffff0000, or user
+ *    pages from 0x1000 up);
+ *  - bm_mmu_boot_done(): the boot's linear map goes, and the shadow roots
+ *    are made (shadow.c): from then on the monitor reaches guest RAM only
+ *    through the window.
  * This table is the monitor's alone; each shadow root starts as a copy.
  */
+#include "armpv_core.h"
 #include "bm.h"
 
-#define SECT 0x12	       /* section, bit 4 should be one */
+#define SECT 0x12 /* section, bit 4 should be one */
 #define SECT_B 0x4
 #define SECT_C 0x8
-#define SECT_AP_SHIFT 10
-#define COARSE 0x11	       /* coarse page table, bit 4 should be one */
+#define COARSE 0x11 /* coarse page table, bit 4 should be one */
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
-#define AP_PRIV 1u	       /* privileged read/write, user none */
+#define AP_PRIV 1u			     /* privileged read/write, user none */
 #define CACHE_LINE 32
+#define SCTLR_V 0x2000
+#define WIN_HASH 1024u
 
 uint32_t bm_l1_table[4096] __attribute__((aligned(16384)));
-uint32_t bm_vec_l2_table[256] __attribute__((aligned(1024)));
+/* The coarse tables of slot 0 and slot 0xfff: the vector page in one. */
+static uint32_t vec_l2_low[256] __attribute__((aligned(1024)));
+static uint32_t vec_l2_high[256] __attribute__((aligned(1024)));
+uint32_t bm_win_l2[256] __attribute__((aligned(1024)));
 uint8_t bm_vector_page[4096] __attribute__((aligned(4096)));
+static bool vectors_high = true; /* head.S sets SCTLR.V */
 
-static uint32_t va_to_pa(const void *va)
-{
-	return (uint32_t)(uintptr_t)va - BM_LINEAR_VA;
-}
+/* The window: the guest page (offset >> 12, plus one; 0 free) each slot
+ * maps, the next slot to reuse, and a hint from a page to its slot. */
+static uint32_t win_page[BM_WIN_PAGES];
+static uint16_t win_hint[WIN_HASH];
+static unsigned win_next;
+
+_Static_assert(BM_WIN_PAGES >= ARMPV_WINDOW_MIN_LIVE,
+	       "the core keeps window pointers this long");
 
 /* The table walk reads memory, not the D-cache: clean what we wrote (by
  * MVA, c7 c10 1, on both cores), then drain the write buffer. */
@@ -46,11 +61,39 @@ static void dcache_clean_range(const void *start, size_t len)
 	__asm__ volatile("mcr p15, 0, %0, c7, c10, 4" : : "r"(0) : "memory");
 }
 
+/* Clean and invalidate the whole D-cache: c7 c14 0 on the ARM1176 (TRM
+ * 3.2.22); the ARM926EJ-S has no such operation, only test, clean and
+ * invalidate (c7 c14 3), repeated until it reports the cache clean
+ * (ARM926EJ-S TRM 2.3.8). */
+static void dcache_clean_inv_all(void)
+{
+	uint32_t midr;
+
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(midr));
+	if (((midr >> 4) & 0xfff) == 0xb76)
+		__asm__ volatile("mcr p15, 0, %0, c7, c14, 0"
+				 : : "r"(0) : "memory");
+	else
+		__asm__ volatile("1: mrc p15, 0, r15, c7, c14, 3\n\t"
+				 "bne 1b" : : : "cc", "memory");
+	__asm__ volatile("mcr p15, 0, %0, c7, c10, 4" : : "r"(0) : "memory");
+}
+
+static void tlb_invalidate_all(void)
+{
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" : : "r"(0) : "memory");
+}
+
+static uint32_t vectors_va(void)
+{
+	return vectors_high ? BM_HIGH_VECTORS : 0;
+}
+
 /* The vector page holds the table of bm_vectors_start: 8 LDR PC words,
- * then the 8 stub addresses they load.  Written through the linear map
- * and cleaned to memory; the CPU reads it at 0xffff0000, another line of
- * the VIVT D-cache, which is invalidated (c7 c6 1: never written there,
- * nothing lost) so that it cannot hold the old address. */
+ * then the 8 stub addresses they load.  Written through the monitor's
+ * MiB and cleaned to memory; the CPU reads it at 0xffff0000 or 0, another
+ * line of the VIVT D-cache, which is invalidated (c7 c6 1: never written
+ * there, nothing lost) so that it cannot hold the old address. */
 void bm_mmu_set_vector(unsigned exc, void (*stub)(void))
 {
 	uint32_t *slot = (uint32_t *)bm_vector_page + 8 + (exc & 7);
@@ -58,8 +101,78 @@ void bm_mmu_set_vector(unsigned exc, void (*stub)(void))
 	*slot = (uint32_t)(uintptr_t)stub;
 	dcache_clean_range(slot, sizeof(*slot));
 	__asm__ volatile("mcr p15, 0, %0, c7, c6, 1"
-			 : : "r"(BM_HIGH_VECTORS + 4 * (8 + (exc & 7)))
+			 : : "r"(vectors_va() + 4 * (8 + (exc & 7)))
 			 : "memory");
+}
+
+const uint32_t *bm_mmu_partial_l2(uint32_t slot)
+{
+	if (slot == 0)
+		return vec_l2_low;
+	if (slot == (BM_HIGH_VECTORS >> 20))
+		return vec_l2_high;
+	return NULL;
+}
+
+bool bm_mmu_vectors_high(void)
+{
+	return vectors_high;
+}
+
+/*
+ * The real vectors where the guest's are not: SCTLR.V = 1 and the page at
+ * 0xffff0000 while the guest's vectors are low, SCTLR.V = 0 and the page
+ * at 0 while they are high (Linux: its vector page and kuser helpers at
+ * 0xffff0000, and nothing at 0, mmap_min_addr being 4096).  The shadow
+ * roots copy the two slots again (bm_shadow_init()).
+ */
+void bm_mmu_vectors(bool high)
+{
+	uint32_t page = bm_mon_pa(bm_vector_page) | SMALL_AP_ALL(AP_PRIV) |
+			SECT_C | SECT_B | SMALL_PAGE, sctlr;
+
+	vectors_high = high;
+	vec_l2_high[(BM_HIGH_VECTORS >> 12) & 0xff] = high ? page : 0;
+	vec_l2_low[0] = high ? 0 : page;
+	dcache_clean_range(vec_l2_high, sizeof(vec_l2_high));
+	dcache_clean_range(vec_l2_low, sizeof(vec_l2_low));
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr = high ? sctlr | SCTLR_V : sctlr & ~(uint32_t)SCTLR_V;
+	__asm__ volatile("mcr p15, 0, %0, c1, c0, 0" : : "r"(sctlr) : "memory");
+	tlb_invalidate_all();
+	/* The caches may hold the page's lines at the old address. */
+	dcache_clean_inv_all();
+	__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory");
+}
+
+/*
+ * The core's window onto guest RAM: guest RAM page 'offset >> 12' in one
+ * of BM_WIN_PAGES slots of BM_WIN_VA, reused in turn (so a pointer handed
+ * out stays valid for the next BM_WIN_PAGES - 1 calls at least), found
+ * again through a hint.  Uncached, as guest pages are everywhere (shadow.c).
+ */
+uint8_t *bm_guest_window(void *opaque, uint32_t offset)
+{
+	uint32_t page = (offset >> 12) + 1;
+	unsigned h = page & (WIN_HASH - 1), s = win_hint[h];
+	uint32_t va;
+
+	(void)opaque;
+	if (s && win_page[s - 1] == page)
+		return (uint8_t *)(uintptr_t)(BM_WIN_VA + ((s - 1) << 12) +
+					      (offset & 0xfffu));
+	s = win_next;
+	win_next = win_next + 1 == BM_WIN_PAGES ? 0 : win_next + 1;
+	if (win_page[s] && win_hint[win_page[s] & (WIN_HASH - 1)] == s + 1)
+		win_hint[win_page[s] & (WIN_HASH - 1)] = 0;
+	win_page[s] = page;
+	win_hint[h] = (uint16_t)(s + 1);
+	bm_win_l2[s] = (BM_GUEST_PA + (offset & 0xfffff000u)) |
+		       SMALL_AP_ALL(AP_PRIV) | SMALL_PAGE;
+	dcache_clean_range(&bm_win_l2[s], 4);
+	va = BM_WIN_VA + (s << 12);
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
+	return (uint8_t *)(uintptr_t)(va + (offset & 0xfffu));
 }
 
 void bm_mmu_init(void)
@@ -72,22 +185,28 @@ void bm_mmu_init(void)
 	memcpy(bm_vector_page, (const void *)bm_vectors_start, vec_len);
 	dcache_clean_range(bm_vector_page, vec_len);
 
-	l1[0] = 0; /* head.S's identity section */
-	for (uint32_t mb = 0; mb < (BM_GUEST_SIZE >> 20); mb++)
-		l1[(BM_GUEST_ALIAS_VA >> 20) + mb] =
-			(BM_GUEST_PA + (mb << 20)) | SECT |
-			AP_PRIV << SECT_AP_SHIFT;
-	bm_vec_l2_table[(BM_HIGH_VECTORS >> 12) & 0xff] =
-		va_to_pa(bm_vector_page) | SMALL_AP_ALL(AP_PRIV) | SECT_C |
-		SECT_B | SMALL_PAGE;
-	l1[BM_HIGH_VECTORS >> 20] = va_to_pa(bm_vec_l2_table) | COARSE;
-	dcache_clean_range(bm_vec_l2_table, sizeof(bm_vec_l2_table));
+	l1[BM_MON_PA >> 20] = 0; /* head.S's identity section */
+	l1[0] = bm_mon_pa(vec_l2_low) | COARSE;
+	l1[BM_HIGH_VECTORS >> 20] = bm_mon_pa(vec_l2_high) | COARSE;
 	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
-
+	bm_mmu_vectors(true);
 	/* Old translations of virtual 0 (head.S's identity section) and
 	 * any instructions fetched through them go. */
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
 			 "mcr p15, 0, %0, c7, c5, 0"	  /* I-cache */
 			 : : "r"(0) : "memory");
+}
+
+/* The guest is loaded: the boot's linear map of RAM goes (cleaned out of
+ * the VIVT D-cache first: the guest reuses those addresses), and the
+ * shadow roots are made from what is left. */
+void bm_mmu_boot_done(void)
+{
+	for (uint32_t mb = 0; mb < (BM_BOOT_SIZE >> 20); mb++)
+		bm_l1_table[(BM_BOOT_VA >> 20) + mb] = 0;
+	dcache_clean_range(&bm_l1_table[BM_BOOT_VA >> 20],
+			   (BM_BOOT_SIZE >> 20) * 4);
+	dcache_clean_inv_all();
+	tlb_invalidate_all();
 	bm_shadow_init();
 }

@@ -45,7 +45,7 @@ static struct armpv_vm vm;
 struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] */
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the SWI fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
-static uint8_t *const ram = (uint8_t *)BM_GUEST_ALIAS_VA; /* core's view */
+uint32_t bm_guest_size;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
 	uint64_t fills, aborts, flushes;
@@ -229,7 +229,7 @@ _Noreturn void bm_halt(int status)
 				       : ADP_STOPPED_APPLICATION_EXIT);
 	/* No semihosting: every VIC source off, or a pending one (input
 	 * on UART0, a fired one-shot) would end each WFI at once. */
-	((volatile uint32_t *)BM_VIC_BASE)[VIC_INTENCLEAR / 4] = 0xffffffff;
+	((volatile uint32_t *)BM_VIC_VA)[VIC_INTENCLEAR / 4] = 0xffffffff;
 	for (;;)
 		__asm__ volatile("mcr p15, 0, %0, c7, c0, 4" : : "r"(0));
 }
@@ -318,7 +318,7 @@ static inline uint32_t vcpu_leave(void)
 /* Guest physical 'pa' as an offset into guest RAM, or false. */
 static bool guest_ram(uint32_t pa, uint32_t len)
 {
-	return pa < BM_GUEST_SIZE && len <= BM_GUEST_SIZE - pa;
+	return pa < bm_guest_size && len <= bm_guest_size - pa;
 }
 
 /*
@@ -410,6 +410,10 @@ static void shadow_flush(void)
 		guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 extended "
 			    "page tables): not supported by the shadow MMU "
 			    "yet (ARMv5 format only)");
+	/* The real vectors opposite the guest's (mmu.c): the shared slots'
+	 * tables change, which the flush below puts back in the roots. */
+	if (!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V) != bm_mmu_vectors_high())
+		bm_mmu_vectors(!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V));
 	bm_shadow_flush();
 	shadow_stats.flushes++;
 }
@@ -553,16 +557,12 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		guest_device(fetch, va, pa, &entry);
 		return;
 	}
-	if (bm_shadow_is_monitor(va)) {
-		if (fetch && va >= BM_HIGH_VECTORS &&
-		    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V))
-			guest_error("guest vectors at %08x (virtual SCTLR.V = "
-				    "1): the monitor's vector page, not "
-				    "supported yet", va);
+	if (bm_shadow_is_monitor(va))
 		guest_error("guest maps VA %08x over the monitor (at pc %08x, "
-			    "guest physical %08x): not supported yet", va, pc,
-			    pa);
-	}
+			    "guest physical %08x): the monitor keeps "
+			    "%08x-%08x and its vector page at %08x",
+			    va, pc, pa, BM_MON_VA, BM_IO_VA + BM_IO_PAGES * 4096 - 1,
+			    bm_mmu_vectors_high() ? BM_HIGH_VECTORS : 0);
 	if ((pa & 0xc00u) != (va & 0xc00u)) {
 		/* A 1 KiB tiny page out of its place in a 4 KiB frame: no
 		 * shadow small page can map it, so it stays unmapped and
@@ -800,16 +800,32 @@ static enum armpv_cpu_model cpu_model(void)
 
 static void vic_disable_all(void)
 {
-	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_BASE;
+	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_VA;
 
 	vic[VIC_INTENCLEAR / 4] = 0xffffffff;
 	vic[VIC_SOFTINTCLEAR / 4] = 0xffffffff;
+}
+
+/* Where the boot loader's initrd lies in guest RAM, while loading. */
+static uint32_t boot_src_lo, boot_src_hi;
+
+/* The loader writes guest RAM [pa, pa + len) (guest physical): never over
+ * the image it is reading. */
+void bm_guest_claim(uint32_t pa, uint32_t len, const char *what)
+{
+	if (len && pa < boot_src_hi && boot_src_lo < pa + len)
+		bm_bad_guest("%s at guest physical %08x-%08x would overwrite "
+			     "the guest image as the boot loader placed it "
+			     "(%08x-%08x): load it elsewhere, or give more RAM",
+			     what, pa, pa + len - 1, boot_src_lo,
+			     boot_src_hi - 1);
 }
 
 _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 {
 	struct bm_boot_info boot;
 	struct bm_guest_entry start;
+	uint8_t *ram;
 
 	bm_mmu_init();
 	vic_disable_all();
@@ -832,25 +848,44 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 			  "-initrd (or a bundle: armpv-bundle)");
 		bm_halt(BM_EXIT_NO_INPUT);
 	}
-	/* Below guest RAM lies the monitor; QEMU puts the initrd at half
-	 * the RAM (64 MiB of -m 128M). */
-	if (boot.initrd_pa < BM_GUEST_PA + BM_GUEST_SIZE ||
-	    boot.initrd_pa >= BM_LINEAR_SIZE ||
-	    boot.initrd_size > BM_LINEAR_SIZE - boot.initrd_pa) {
-		bm_report("the initrd at %08x+%x is not in the RAM left to it "
-			  "(guest RAM is %08x-%08x): use -m 128M",
-			  boot.initrd_pa, boot.initrd_size, BM_GUEST_PA,
-			  BM_GUEST_PA + BM_GUEST_SIZE - 1);
+	/* Guest RAM: the board's but the monitor's first MiB.  QEMU puts
+	 * the initrd (and a device tree after it) in the middle of RAM:
+	 * guest RAM around it is cleared, the guest loaded where it does
+	 * not overlap it (bm_guest_claim()), then its place cleared too. */
+	if (boot.ram_size > BM_BOOT_SIZE)
+		boot.ram_size = BM_BOOT_SIZE;
+	if (boot.ram_size < BM_GUEST_PA + BM_GUEST_MIN) {
+		bm_report("RAM of %u MiB: the monitor needs %u MiB and the "
+			  "guest at least %u", boot.ram_size >> 20,
+			  BM_GUEST_PA >> 20, BM_GUEST_MIN >> 20);
 		bm_halt(BM_EXIT_NO_INPUT);
 	}
+	bm_guest_size = boot.ram_size - BM_GUEST_PA;
+	if (boot.initrd_pa < BM_GUEST_PA ||
+	    boot.initrd_pa >= boot.ram_size ||
+	    boot.initrd_size > boot.ram_size - boot.initrd_pa) {
+		bm_report("the initrd at %08x+%x is not in guest RAM "
+			  "(%08x-%08x)", boot.initrd_pa, boot.initrd_size,
+			  BM_GUEST_PA, boot.ram_size - 1);
+		bm_halt(BM_EXIT_NO_INPUT);
+	}
+	bm_report("guest RAM: %u KiB at guest physical 0 (physical %08x)",
+		  bm_guest_size >> 10, BM_GUEST_PA);
+	boot_src_lo = boot.initrd_pa - BM_GUEST_PA;
+	boot_src_hi = boot_src_lo + boot.initrd_size;
 
 	armpv_vm_init(&vm, cpu_model());
 	bm_fast_cps = (vm.arch & ARMPV_ARCH_ARMV6) != 0;
 	vm.kernel_swi_is_error = true;
-	memset(ram, 0, BM_GUEST_SIZE);
+	ram = bm_pa_to_va(BM_GUEST_PA);
+	memset(ram, 0, boot_src_lo);
+	memset(ram + boot_src_hi, 0, bm_guest_size - boot_src_hi);
 	bm_guest_boot(&vm, bm_pa_to_va(boot.initrd_pa), boot.initrd_size, ram,
 		      boot.machine, &start);
-	if (armpv_vm_add_region(&vm, 0, BM_GUEST_SIZE, ram, 0) < 0) {
+	memset(ram + boot_src_lo, 0, boot.initrd_size);
+	bm_mmu_boot_done();
+	if (armpv_vm_add_window(&vm, 0, bm_guest_size, bm_guest_window, NULL,
+				0) < 0) {
 		bm_report("internal error: cannot register guest RAM");
 		bm_halt(BM_EXIT_INTERNAL);
 	}

@@ -6,11 +6,14 @@
  * Two first-level tables, one per virtual privilege: BM_SHADOW_KERNEL
  * holds what the guest may touch while its virtual mode is privileged,
  * BM_SHADOW_USER what it may touch in virtual USR mode.  Both start as a
- * copy of the monitor's own table (bm_l1_table: linear map, I/O, vector
- * page, all AP = 01, privileged only), so monitor code runs the same
- * under either, and the guest's part (every slot the monitor's table
- * leaves empty) is filled lazily, one 4 KiB small page at a time, in
- * coarse second-level tables from a fixed pool.  This file only keeps
+ * copy of the monitor's own table (bm_l1_table: its MiB, the window and
+ * devices, the vector page, all AP = 01, privileged only), so monitor
+ * code runs the same under either, and the guest's part (every slot the
+ * monitor's table leaves empty, and the pages of the two slots it shares
+ * with the guest that its vector page does not take) is filled lazily,
+ * one 4 KiB small page at a time, in coarse second-level tables from a
+ * fixed pool; a shared slot's pool table starts as a copy of the
+ * monitor's table for it.  This file only keeps
  * the tables; what goes in them is run.c's decision (the guest's walk).
  * Beside each entry it keeps the size of the guest descriptor the entry
  * came from, so that the guest's invalidate by MVA drops exactly the
@@ -55,11 +58,6 @@ static bool shadow_l2_super;
 static unsigned shadow_l2_used;
 static unsigned shadow_root = BM_SHADOW_ROOTS; /* none loaded yet */
 
-static uint32_t va_to_pa(const void *va)
-{
-	return (uint32_t)(uintptr_t)va - BM_LINEAR_VA;
-}
-
 /* The hardware walk reads memory, not the D-cache (ARM926EJ-S TRM 3.2):
  * clean what we wrote (by MVA, c7 c10 1), then drain the write buffer. */
 static void shadow_clean(const void *start, size_t len)
@@ -85,20 +83,28 @@ void bm_shadow_init(void)
 	shadow_l2_used = 0;
 }
 
+/* A monitor page: in a slot of its own, or one of its pages in a slot it
+ * shares with the guest (the vector page's, mmu.c). */
 bool bm_shadow_is_monitor(uint32_t va)
 {
-	return bm_l1_table[L1_INDEX(va)] != 0;
+	const uint32_t *part;
+
+	if (!bm_l1_table[L1_INDEX(va)])
+		return false;
+	part = bm_mmu_partial_l2(L1_INDEX(va));
+	return !part || part[L2_INDEX(va)] != 0;
 }
 
 /* Drop every guest entry of both roots: their second-level tables go
- * back to the pool, the first-level slots become faults again. */
+ * back to the pool, the first-level slots become the monitor's table's
+ * again (a fault, or a shared slot's table without guest entries). */
 void bm_shadow_flush(void)
 {
 	for (unsigned i = 0; i < shadow_l2_used; i++) {
 		uint32_t *e = &bm_shadow_l1[shadow_l2_owner[i].root]
 					   [shadow_l2_owner[i].slot];
 
-		*e = 0;
+		*e = bm_l1_table[shadow_l2_owner[i].slot];
 		shadow_clean(e, 4);
 	}
 	shadow_l2_used = 0;
@@ -115,7 +121,7 @@ void bm_shadow_switch(unsigned root)
 	 * permissions and must go.  Both roots map every VA to the same
 	 * physical page (only AP differs), so the VIVT caches stay valid. */
 	__asm__ volatile("mcr p15, 0, %0, c2, c0, 0"
-			 : : "r"(va_to_pa(bm_shadow_l1[root])) : "memory");
+			 : : "r"(bm_mon_pa(bm_shadow_l1[root])) : "memory");
 	tlb_invalidate_all();
 }
 
@@ -124,14 +130,14 @@ unsigned bm_shadow_current(void)
 	return shadow_root;
 }
 
-/* The second-level table of 'va' in 'root', or NULL. */
+/* The pool table of 'va' in 'root' (holding guest entries), or NULL. */
 static uint32_t *shadow_l2_of(unsigned root, uint32_t va)
 {
 	uint32_t l1 = bm_shadow_l1[root][L1_INDEX(va)];
 
-	if ((l1 & 3u) != (L1_COARSE & 3u) || bm_shadow_is_monitor(va))
+	if ((l1 & 3u) != (L1_COARSE & 3u) || l1 == bm_l1_table[L1_INDEX(va)])
 		return NULL;
-	return bm_pa_to_va(l1 & 0xfffffc00u);
+	return bm_mon_va(l1 & 0xfffffc00u);
 }
 
 /* The pool index of a second-level table. */
@@ -174,9 +180,14 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		shadow_l2_owner[shadow_l2_used].slot = (uint16_t)L1_INDEX(va);
 		shadow_l2_max_shift[shadow_l2_used] = 0;
 		shadow_l2_used++;
-		memset(l2, 0, sizeof(shadow_l2[0]));
+		/* A slot shared with the monitor starts as its table. */
+		if (bm_mmu_partial_l2(L1_INDEX(va)))
+			memcpy(l2, bm_mmu_partial_l2(L1_INDEX(va)),
+			       sizeof(shadow_l2[0]));
+		else
+			memset(l2, 0, sizeof(shadow_l2[0]));
 		shadow_clean(l2, sizeof(shadow_l2[0]));
-		*l1e = va_to_pa(l2) | L1_COARSE;
+		*l1e = bm_mon_pa(l2) | L1_COARSE;
 		shadow_clean(l1e, 4);
 	}
 	e = (host_frame & 0xfffff000u) | L2_SMALL;
@@ -213,12 +224,14 @@ static void shadow_drop_covering(unsigned t, uint32_t slot, unsigned first,
 				 struct shadow_dropped *d)
 {
 	unsigned lo = 256, hi = 0;
+	const uint32_t *part = bm_mmu_partial_l2(slot);
 
 	for (unsigned i = first; i < first + count; i++) {
 		unsigned shift = shadow_l2_shift[t][i];
 		uint32_t page = slot << 20 | (uint32_t)i << 12;
 
-		if (!shadow_l2[t][i] || ((page ^ va) >> shift) != 0)
+		if (!shadow_l2[t][i] || ((page ^ va) >> shift) != 0 ||
+		    (part && part[i]))
 			continue;
 		shadow_l2[t][i] = 0;
 		lo = i < lo ? i : lo;

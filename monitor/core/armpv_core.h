@@ -85,11 +85,26 @@ enum armpv_cpu_model {
 #define ARMPV_MAX_REGIONS 8
 #define ARMPV_REGION_READONLY 1u
 
+/*
+ * A window onto guest RAM that the backend cannot map whole (armpv-bm's
+ * guest RAM is larger than the virtual space the monitor may use): the
+ * host address of 'offset' in the region, valid for the 4 KiB page
+ * (ARMPV_WINDOW_PAGE) holding it until ARMPV_WINDOW_MIN_LIVE further
+ * calls.  The core holds such a pointer no longer than one emulated
+ * instruction, which makes far fewer calls (table walks and at most two
+ * data pages).
+ */
+typedef uint8_t *(*armpv_window_fn)(void *opaque, uint32_t offset);
+#define ARMPV_WINDOW_PAGE 4096u
+#define ARMPV_WINDOW_MIN_LIVE 32u
+
 struct armpv_region {
 	uint32_t guest_phys;
 	uint32_t size; /* bytes; a region may not wrap past 4 GiB */
-	uint8_t *host;
+	uint8_t *host; /* NULL: reached through 'window' */
 	unsigned flags;
+	armpv_window_fn window;
+	void *window_opaque;
 };
 
 /* size is 1, 2 or 4; *data holds the value (little-endian order). */
@@ -221,6 +236,10 @@ struct armpv_vcpu {
 void armpv_vm_init(struct armpv_vm *vm, enum armpv_cpu_model model);
 int armpv_vm_add_region(struct armpv_vm *vm, uint32_t guest_phys,
 			uint32_t size, void *host, unsigned flags);
+/* The same, reached page by page through 'window' (see armpv_window_fn). */
+int armpv_vm_add_window(struct armpv_vm *vm, uint32_t guest_phys,
+			uint32_t size, armpv_window_fn window, void *opaque,
+			unsigned flags);
 void armpv_vm_set_mmio(struct armpv_vm *vm, armpv_mmio_fn fn, void *opaque);
 
 /* Reset the vCPU as the hardware resets: SVC mode, I and F set, MMU and

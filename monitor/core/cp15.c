@@ -160,11 +160,13 @@ static uint32_t cp15_read_midr(struct armpv_vcpu *vcpu,
 }
 
 /* SCTLR: any change to a bit that alters translation or the table walk
- * (M, S, R, B, XP, EE, TR, FA) invalidates a shadow MMU; raise
- * EV_TRANSLATION only then, so that caches on/off do not flush it. */
+ * (M, S, R, B, XP, EE, TR, FA), or moves the vector page (V: a shadow MMU
+ * keeps its own vectors opposite the guest's), invalidates a shadow MMU;
+ * raise EV_TRANSLATION only then, so that caches on/off do not flush it. */
 #define SCTLR_TRANSLATION_BITS                                          \
 	(ARMPV_SCTLR_M | ARMPV_SCTLR_S | ARMPV_SCTLR_R | ARMPV_SCTLR_B | \
-	 ARMPV_SCTLR_XP | ARMPV_SCTLR_EE | ARMPV_SCTLR_TR | ARMPV_SCTLR_FA)
+	 ARMPV_SCTLR_XP | ARMPV_SCTLR_EE | ARMPV_SCTLR_TR | ARMPV_SCTLR_FA | \
+	 ARMPV_SCTLR_V)
 
 static enum armpv_cp15_result cp15_write_sctlr(struct armpv_vcpu *vcpu,
 					       const struct cp15_row *row,

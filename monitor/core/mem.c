@@ -40,15 +40,27 @@ static const struct armpv_region *phys_region(const struct armpv_vm *vm,
 	return NULL;
 }
 
-/* The region holding all of [pa, pa + size), or NULL if none does. */
+/* The region holding all of [pa, pa + size), or NULL if none does; a
+ * window region only if one page holds it all, so that region_ptr()
+ * reaches every byte. */
 static const struct armpv_region *phys_region_whole(const struct armpv_vm *vm,
 						    uint32_t pa, unsigned size)
 {
 	const struct armpv_region *r = phys_region(vm, pa);
 
-	if (r && (uint64_t)(pa - r->guest_phys) + size <= r->size)
+	if (r && (uint64_t)(pa - r->guest_phys) + size <= r->size &&
+	    (r->host || (pa & (ARMPV_WINDOW_PAGE - 1)) + size <=
+				ARMPV_WINDOW_PAGE))
 		return r;
 	return NULL;
+}
+
+/* The host address of 'pa' in region r (see armpv_window_fn). */
+static inline uint8_t *region_ptr(const struct armpv_region *r, uint32_t pa)
+{
+	uint32_t off = pa - r->guest_phys;
+
+	return r->host ? r->host + off : r->window(r->window_opaque, off);
 }
 
 /* True if no region holds any byte of [pa, pa + size), which does not
@@ -129,7 +141,7 @@ static bool phys_read_byte(struct armpv_vm *vm, uint32_t pa, uint32_t *byte)
 	const struct armpv_region *r = phys_region(vm, pa);
 
 	if (r) {
-		*byte = r->host[pa - r->guest_phys];
+		*byte = *region_ptr(r, pa);
 		return true;
 	}
 	if (!phys_mmio(vm, pa, 1, false, byte))
@@ -145,7 +157,7 @@ static bool phys_write_byte(struct armpv_vm *vm, uint32_t pa, uint32_t byte)
 	if (r) {
 		if (r->flags & ARMPV_REGION_READONLY)
 			return false;
-		r->host[pa - r->guest_phys] = (uint8_t)byte;
+		*region_ptr(r, pa) = (uint8_t)byte;
 		return true;
 	}
 	return phys_mmio(vm, pa, 1, true, &byte);
@@ -172,7 +184,7 @@ bool armpv_phys_read(struct armpv_vm *vm, uint32_t pa, unsigned size,
 		return false;
 	r = phys_region_whole(vm, pa, size);
 	if (r) {
-		*value = host_load_le(r->host + (pa - r->guest_phys), size);
+		*value = host_load_le(region_ptr(r, pa), size);
 		return true;
 	}
 	if (!(pa & (size - 1)) && phys_is_device(vm, pa, size)) {
@@ -217,7 +229,7 @@ bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
 	if (r) {
 		if (r->flags & ARMPV_REGION_READONLY)
 			return false;
-		host_store_le(r->host + (pa - r->guest_phys), size, value);
+		host_store_le(region_ptr(r, pa), size, value);
 		return true;
 	}
 	if (!(pa & (size - 1)) && phys_is_device(vm, pa, size))
@@ -309,7 +321,7 @@ static inline bool mem_read_descriptor(struct armpv_vm *vm, uint32_t pa,
 	const struct armpv_region *r = phys_region_whole(vm, pa, 4);
 
 	if (r) {
-		*v = host_load_le(r->host + (pa - r->guest_phys), 4);
+		*v = host_load_le(region_ptr(r, pa), 4);
 		return true;
 	}
 	return armpv_phys_read(vm, pa, 4, v);
@@ -720,7 +732,7 @@ static bool mem_walk_cached(struct armpv_vcpu *vcpu, uint32_t va,
 	/* Guest RAM holding the whole 1 KiB: accessed directly. */
 	r = phys_region_whole(vcpu->vm, e->pa, ~MEM_ENTRY_MASK + 1);
 	if (r && !(r->flags & ARMPV_REGION_READONLY))
-		e->host = r->host + (e->pa - r->guest_phys);
+		e->host = region_ptr(r, e->pa);
 	w->host = e->host ? e->host + (va & ~MEM_ENTRY_MASK) : NULL;
 	vcpu->mem_cache_valid = true;
 	return true;

@@ -94,13 +94,13 @@ void armpv_vm_init(struct armpv_vm *vm, enum armpv_cpu_model model)
 						  : ARMPV_ARCH_ARMV5TE;
 }
 
-int armpv_vm_add_region(struct armpv_vm *vm, uint32_t guest_phys,
-			uint32_t size, void *host, unsigned flags)
+static int vm_add(struct armpv_vm *vm, const struct armpv_region *add)
 {
-	uint64_t end = (uint64_t)guest_phys + size;
+	uint32_t guest_phys = add->guest_phys;
+	uint64_t end = (uint64_t)guest_phys + add->size;
 
-	if (vm->nregions == ARMPV_MAX_REGIONS || size == 0 || !host ||
-	    end > (1ull << 32))
+	if (vm->nregions == ARMPV_MAX_REGIONS || add->size == 0 ||
+	    (!add->host && !add->window) || end > (1ull << 32))
 		return -1;
 	for (unsigned i = 0; i < vm->nregions; i++) {
 		const struct armpv_region *o = &vm->regions[i];
@@ -109,13 +109,31 @@ int armpv_vm_add_region(struct armpv_vm *vm, uint32_t guest_phys,
 		    o->guest_phys < end)
 			return -1;
 	}
-	vm->regions[vm->nregions++] = (struct armpv_region){
-		.guest_phys = guest_phys,
-		.size = size,
-		.host = host,
-		.flags = flags,
-	};
+	vm->regions[vm->nregions++] = *add;
 	return 0;
+}
+
+int armpv_vm_add_region(struct armpv_vm *vm, uint32_t guest_phys,
+			uint32_t size, void *host, unsigned flags)
+{
+	return vm_add(vm, &(struct armpv_region){ .guest_phys = guest_phys,
+						  .size = size,
+						  .host = host,
+						  .flags = flags });
+}
+
+int armpv_vm_add_window(struct armpv_vm *vm, uint32_t guest_phys,
+			uint32_t size, armpv_window_fn window, void *opaque,
+			unsigned flags)
+{
+	/* Whole pages: a window pointer covers its page. */
+	if ((guest_phys | size) & (ARMPV_WINDOW_PAGE - 1))
+		return -1;
+	return vm_add(vm, &(struct armpv_region){ .guest_phys = guest_phys,
+						  .size = size,
+						  .flags = flags,
+						  .window = window,
+						  .window_opaque = opaque });
 }
 
 void armpv_vm_set_mmio(struct armpv_vm *vm, armpv_mmio_fn fn, void *opaque)

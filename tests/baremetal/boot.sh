@@ -18,7 +18,7 @@
 # failed" and no "not ok"; a native and an armpv-bm transcript of the same
 # kind must be identical (the lines ^(ok|not ok|[0-9]+ passed|cmdline:|initrd:));
 # the command line and the CRC-32 must be the expected ones; the "info:"
-# line of armpv-bm says r1 = ~0 with a device tree and 16 MiB of memory.
+# line of armpv-bm says r1 = ~0 with a device tree and 127 MiB of memory.
 # Then armpv-bundle's own refusals, and --kernel-offset (a guest linked
 # at virtual 0xc0008000, loaded at physical 0x8000).  Skipped (77) without
 # qemu-system-arm or dtc.
@@ -114,9 +114,9 @@ for cpu in arm926 arm1176; do
 		-initrd "$out/guest-dtb.bnd" &&
 	compare native-dtb bm-dtb $cpu || status=1
 	# armpv-bm read its own device tree, and gave the guest ~0 in r1
-	# and its 16 MiB of RAM.
+	# and its 127 MiB of RAM (-m 128M less the monitor's MiB).
 	if ! grep -aq '^armpv-bm: machine .* (device tree)' "$out/bm-dtb-$cpu.log" ||
-	   ! grep -aq '^info: r1 0xffffffff .* memory 0x01000000 ' "$out/bm-dtb-$cpu.log"; then
+	   ! grep -aq '^info: r1 0xffffffff .* memory 0x07f00000 ' "$out/bm-dtb-$cpu.log"; then
 		echo "FAIL: bm-dtb on $cpu: monitor not booted by device tree, or guest r1/memory wrong"
 		status=1
 	fi
@@ -124,7 +124,7 @@ for cpu in arm926 arm1176; do
 		-initrd "$out/initrd.bin" -append "$cmdline" &&
 	run bm-atags $cpu -kernel "$bm_monitor" -initrd "$out/guest-atags.bnd" &&
 	compare native-atags bm-atags $cpu || status=1
-	if ! grep -aq '^info: r1 0x00000183 .* memory 0x01000000 ' "$out/bm-atags-$cpu.log"; then
+	if ! grep -aq '^info: r1 0x00000183 .* memory 0x07f00000 ' "$out/bm-atags-$cpu.log"; then
 		echo "FAIL: bm-atags on $cpu: guest r1/memory wrong"
 		status=1
 	fi
