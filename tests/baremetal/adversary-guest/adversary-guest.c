@@ -6,8 +6,8 @@
  * hardware gives a user task.
  *
  * 1. Memory the monitor owns (armpv-bm, docs/baremetal-monitor.md
- *    "Memory map"): its linear map (0xc0010000), its alias of guest RAM
- *    (0xc1000000), its vector page (0xffff0000), its devices (VIC, the
+ *    "Memory map"): its image (0xffa10000), its window onto guest RAM
+ *    (0xffb00000), its vector page (0xffff0000), its devices (VIC, the
  *    SP804 it keeps for itself, UART0), and guest physical addresses the
  *    guest's tables do not map.  In the guest's view each is unmapped or
  *    kernel only, so each read or write is the guest's data abort with the
@@ -83,9 +83,9 @@ struct probe {
 #define PAGE_TRANS(d) (FSR_TRANS_PAGE | FSR_DOMAIN(d)), FSR_ALL
 #define PAGE_PERM(d) (FSR_PERM_PAGE | FSR_DOMAIN(d)), FSR_ALL
 const struct probe probes[NPROBES] = {
-	{ 0xc0010000u, RD, SECT_TRANS },	 /* monitor image */
-	{ 0xc0010000u, WR, SECT_TRANS },
-	{ 0xc1000000u, RD, SECT_TRANS },	 /* monitor's view of RAM */
+	{ 0xffa10000u, RD, SECT_TRANS },	 /* monitor image */
+	{ 0xffa10000u, WR, SECT_TRANS },
+	{ 0xffb00000u, RD, SECT_TRANS },	 /* monitor's window onto RAM */
 	{ 0xffff0000u, RD, PAGE_TRANS(HIGH_DOMAIN) }, /* monitor vectors */
 	{ 0xffff0000u, WR, PAGE_TRANS(HIGH_DOMAIN) },
 	{ 0x101e3004u, RD, PAGE_TRANS(0) },	 /* monitor's SP804 */
@@ -98,9 +98,9 @@ const struct probe probes[NPROBES] = {
 	{ 0x00000000u, RD, PAGE_PERM(0) },
 };
 static const char *const probe_names[NPROBES] = {
-	"read monitor image 0xc0010000",
-	"write monitor image 0xc0010000",
-	"read monitor RAM alias 0xc1000000",
+	"read monitor image 0xffa10000",
+	"write monitor image 0xffa10000",
+	"read monitor RAM window 0xffb00000",
 	"read vector page 0xffff0000",
 	"write vector page 0xffff0000",
 	"read SP804 0x101e3004",
@@ -234,9 +234,9 @@ static int high_vectors(void)
 
 static void kernel_probes(uint32_t wnr)
 {
-	check_ctx("kernel: read monitor image 0xc0010000: ");
-	check_eq("load skipped", k_read(0xc0010000u), MARK);
-	check_abort(0, k_read_insn, SVC_MODE, SECT_TRANS, 0xc0010000u);
+	check_ctx("kernel: read monitor image 0xffa10000: ");
+	check_eq("load skipped", k_read(0xffa10000u), MARK);
+	check_abort(0, k_read_insn, SVC_MODE, SECT_TRANS, 0xffa10000u);
 	check_ctx("kernel: write vector page 0xffff0000: ");
 	k_write(0xffff0000u, 0x7ec70002);
 	check_abort(1, k_write_insn, SVC_MODE,
