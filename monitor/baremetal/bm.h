@@ -153,7 +153,12 @@ void bm_mmu_set_vector(unsigned exc, void (*stub)(void));
 void bm_shadow_init(void);
 bool bm_shadow_is_monitor(uint32_t va);
 void bm_shadow_flush(void);
-void bm_shadow_switch(unsigned root);
+/* The guest's DACR changed, nothing else: false if no context is left. */
+bool bm_shadow_set_dacr(uint32_t dacr);
+/* Load the root of 'privilege' (BM_SHADOW_KERNEL/USER) of the current
+ * DACR context; bm_shadow_current() is the root loaded, for lookup and
+ * map. */
+void bm_shadow_switch(unsigned privilege);
 unsigned bm_shadow_current(void);
 bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 		      unsigned *ap);

@@ -49,6 +49,7 @@ uint32_t bm_guest_size;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
 	uint64_t fills, aborts, flushes;
+	uint64_t dacr_switches; /* guest DACR writes: another context */
 	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
 	uint64_t tiny; /* accesses emulated: tiny pages out of place */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
@@ -186,11 +187,12 @@ static void print_stats(void)
 				  (unsigned long long)s->exceptions[i]);
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
-		  "aborts delivered, %llu flushes, %llu invalidations by "
-		  "MVA, %llu tiny-page accesses emulated\n",
+		  "aborts delivered, %llu flushes, %llu DACR switches, %llu "
+		  "invalidations by MVA, %llu tiny-page accesses emulated\n",
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes,
+		  (unsigned long long)shadow_stats.dacr_switches,
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
@@ -415,6 +417,7 @@ static void shadow_flush(void)
 	if (!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V) != bm_mmu_vectors_high())
 		bm_mmu_vectors(!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V));
 	bm_shadow_flush();
+	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
 	shadow_stats.flushes++;
 }
 
@@ -456,6 +459,10 @@ static void shadow_sync(void)
 	if (drop) {
 		if (drop == ARMPV_CP15_EV_TLB && (ev & ARMPV_CP15_EV_TLB_MVA))
 			shadow_invalidate_mva(bm_vcpu.cp15.tlb_mva);
+		else if (drop == ARMPV_CP15_EV_TRANSLATION &&
+			 (ev & ARMPV_CP15_EV_DACR) &&
+			 bm_shadow_set_dacr(bm_vcpu.cp15.dacr))
+			shadow_stats.dacr_switches++; /* no flush: shadow.c */
 		else
 			shadow_flush();
 	}
@@ -890,6 +897,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		bm_halt(BM_EXIT_INTERNAL);
 	}
 	armpv_vcpu_init(&bm_vcpu, &vm);
+	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
 	bm_board_init(&vm, &bm_vcpu);
 	bm_vcpu.r[0] = start.r[0];
 	bm_vcpu.r[1] = start.r[1];

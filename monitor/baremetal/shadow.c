@@ -40,7 +40,17 @@
 #define SHIFT_SECTION 20
 #define SHIFT_LARGE 16
 
-uint32_t bm_shadow_l1[BM_SHADOW_ROOTS][4096] __attribute__((aligned(16384)));
+/* Shadow contexts: one pair of roots per guest DACR value lately used
+ * (a kernel with software PAN switches between two or three all the
+ * time); root index = context * BM_SHADOW_ROOTS + privilege. */
+#define SHADOW_CTX 4
+#define SHADOW_L1S (SHADOW_CTX * BM_SHADOW_ROOTS)
+uint32_t bm_shadow_l1[SHADOW_L1S][4096] __attribute__((aligned(16384)));
+static struct {
+	bool valid;
+	uint32_t dacr;
+} shadow_ctx[SHADOW_CTX];
+static unsigned shadow_cur_ctx;
 static uint32_t shadow_l2[SHADOW_L2_TABLES][256] __attribute__((aligned(1024)));
 /* Who uses each pool table: root and first-level slot. */
 static struct {
@@ -56,7 +66,7 @@ static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
 /* Some table may hold supersection entries (they reach 16 MiB). */
 static bool shadow_l2_super;
 static unsigned shadow_l2_used;
-static unsigned shadow_root = BM_SHADOW_ROOTS; /* none loaded yet */
+static unsigned shadow_root = SHADOW_L1S; /* none loaded yet */
 
 /* The hardware walk reads memory, not the D-cache (ARM926EJ-S TRM 3.2):
  * clean what we wrote (by MVA, c7 c10 1), then drain the write buffer. */
@@ -76,11 +86,12 @@ static void tlb_invalidate_all(void)
 
 void bm_shadow_init(void)
 {
-	for (unsigned r = 0; r < BM_SHADOW_ROOTS; r++) {
+	for (unsigned r = 0; r < SHADOW_L1S; r++) {
 		memcpy(bm_shadow_l1[r], bm_l1_table, sizeof(bm_l1_table));
 		shadow_clean(bm_shadow_l1[r], sizeof(bm_shadow_l1[r]));
 	}
 	shadow_l2_used = 0;
+	bm_shadow_flush();
 }
 
 /* A monitor page: in a slot of its own, or one of its pages in a slot it
@@ -109,16 +120,46 @@ void bm_shadow_flush(void)
 	}
 	shadow_l2_used = 0;
 	shadow_l2_super = false;
+	for (unsigned c = 0; c < SHADOW_CTX; c++)
+		shadow_ctx[c].valid = false;
 	tlb_invalidate_all();
 }
 
-void bm_shadow_switch(unsigned root)
+/*
+ * The guest's DACR is now 'dacr' (and nothing else of its translation
+ * changed since the shadows were made): use the shadows made for that
+ * value, or an unused context.  False when all are taken by other
+ * values: the caller flushes, which frees them all.
+ */
+bool bm_shadow_set_dacr(uint32_t dacr)
 {
+	unsigned free = SHADOW_CTX;
+
+	for (unsigned c = 0; c < SHADOW_CTX; c++) {
+		if (shadow_ctx[c].valid && shadow_ctx[c].dacr == dacr) {
+			shadow_cur_ctx = c;
+			return true;
+		}
+		if (!shadow_ctx[c].valid && free == SHADOW_CTX)
+			free = c;
+	}
+	if (free == SHADOW_CTX)
+		return false;
+	shadow_ctx[free].valid = true;
+	shadow_ctx[free].dacr = dacr;
+	shadow_cur_ctx = free;
+	return true;
+}
+
+void bm_shadow_switch(unsigned privilege)
+{
+	unsigned root = shadow_cur_ctx * BM_SHADOW_ROOTS + privilege;
+
 	if (root == shadow_root)
 		return;
 	shadow_root = root;
 	/* No ASIDs on the ARM926EJ-S: the TLB holds the other root's
-	 * permissions and must go.  Both roots map every VA to the same
+	 * permissions and must go.  All roots map every VA to the same
 	 * physical page (only AP differs), so the VIVT caches stay valid. */
 	__asm__ volatile("mcr p15, 0, %0, c2, c0, 0"
 			 : : "r"(bm_mon_pa(bm_shadow_l1[root])) : "memory");
@@ -247,7 +288,7 @@ static void shadow_drop_covering(unsigned t, uint32_t slot, unsigned first,
 /*
  * The guest invalidated its TLB entry for 'va' (its MVA; run.c gives the
  * FCSE alias separately).  That entry, whatever its size, is the guest
- * descriptor some shadow entries came from: drop, in both roots, every
+ * descriptor some shadow entries came from: drop, in every root, every
  * entry whose recorded guest mapping covers 'va' -- the page itself, the
  * 16 pages of a 64 KiB large page, the whole MiB of a section, the 16
  * MiB of a supersection -- and their real TLB entries.  Entries from
@@ -262,7 +303,7 @@ void bm_shadow_invalidate_mva(uint32_t va)
 	uint32_t n = shadow_l2_super ? 16 : 1;
 
 	va &= 0xfffff000u;
-	for (unsigned root = 0; root < BM_SHADOW_ROOTS; root++) {
+	for (unsigned root = 0; root < SHADOW_L1S; root++) {
 		for (uint32_t s = 0; s < n; s++) {
 			uint32_t slot_va = first + (s << 20);
 			uint32_t *l2 = shadow_l2_of(root, slot_va);

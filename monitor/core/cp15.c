@@ -117,10 +117,17 @@ static enum armpv_cp15_result cp15_write_field(struct armpv_vcpu *vcpu,
 					       const struct cp15_row *row,
 					       uint32_t value)
 {
-	uint32_t *f = cp15_field(vcpu, row);
+	uint32_t *f = cp15_field(vcpu, row), was = vcpu->cp15.events;
 
 	*f = (*f & ~row->wmask) | (value & row->wmask);
 	vcpu->cp15.events |= row->events;
+	/* EV_DACR only while DACR writes are all the translation changes
+	 * pending (cp15.h). */
+	if ((row->events & ARMPV_CP15_EV_TRANSLATION) &&
+	    (!(row->events & ARMPV_CP15_EV_DACR) ||
+	     ((was & ARMPV_CP15_EV_TRANSLATION) &&
+	      !(was & ARMPV_CP15_EV_DACR))))
+		vcpu->cp15.events &= ~ARMPV_CP15_EV_DACR;
 	return ARMPV_CP15_DONE;
 }
 
@@ -176,7 +183,8 @@ static enum armpv_cp15_result cp15_write_sctlr(struct armpv_vcpu *vcpu,
 
 	vcpu->cp15.sctlr = (old & ~row->wmask) | (value & row->wmask);
 	if ((old ^ vcpu->cp15.sctlr) & SCTLR_TRANSLATION_BITS)
-		vcpu->cp15.events |= ARMPV_CP15_EV_TRANSLATION;
+		vcpu->cp15.events = (vcpu->cp15.events & ~ARMPV_CP15_EV_DACR) |
+				    ARMPV_CP15_EV_TRANSLATION;
 	return ARMPV_CP15_DONE;
 }
 
@@ -355,7 +363,8 @@ static const struct cp15_row cp15_table[] = {
 	REG(K(2, 0, 0, 2), M1176, "TTBCR", ttbcr, 0, 0x00000037u, EV_T),
 
 	/* c3: domain access control (926 TRM 2.3.7, 1176 TRM 3.2.16). */
-	REG(K(3, 0, 0, 0), MBOTH, "DACR", dacr, 0, 0xffffffffu, EV_T),
+	REG(K(3, 0, 0, 0), MBOTH, "DACR", dacr, 0, 0xffffffffu,
+	    EV_T | ARMPV_CP15_EV_DACR),
 
 	/* c5: fault status.  ARM926 (926 TRM 2.3.8): data FSR op2=0 and
 	 * instruction (prefetch) FSR op2=1, domain [7:4] and status

@@ -45,6 +45,12 @@ struct armpv_vcpu;
  * covering cp15.tlb_mva.  A backend that ignores this bit and treats
  * EV_TLB as "flush everything" stays correct. */
 #define ARMPV_CP15_EV_TLB_MVA (1u << 3)
+/* With EV_TRANSLATION: every translation change since the backend last
+ * cleared the events was a DACR write (cp15.dacr holds the last).  A
+ * shadow MMU may then keep shadows per DACR value and switch between
+ * them (a kernel with software PAN writes DACR on every entry and user
+ * access); one that ignores this bit and flushes stays correct. */
+#define ARMPV_CP15_EV_DACR (1u << 4)
 
 struct armpv_cp15 {
 	uint32_t midr, ctr, tcmtr, tlbtr; /* ID registers (read-only) */

@@ -355,7 +355,8 @@ START_TEST(test_c2_c3_926)
 	wr_undef(2, 0, 0, 2);
 	vcpu.cp15.events = 0;
 	wr_rd(3, 0, 0, 0, 0xdeadbeefu, 0xdeadbeefu);
-	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
+	ck_assert_uint_eq(vcpu.cp15.events,
+			  ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_DACR);
 	rd_undef(3, 0, 0, 1);
 }
 END_TEST
@@ -647,7 +648,41 @@ START_TEST(test_c8_mva_events)
 		wr(3, 0, 0, 0, 0x55555555u); /* DACR */
 		ck_assert_uint_eq(vcpu.cp15.events,
 				  exact | ARMPV_CP15_EV_CACHE |
-					  ARMPV_CP15_EV_TRANSLATION);
+					  ARMPV_CP15_EV_TRANSLATION |
+					  ARMPV_CP15_EV_DACR);
+	}
+}
+END_TEST
+
+/* EV_DACR says that DACR writes are the only translation changes
+ * pending: not once another one is, before or after. */
+START_TEST(test_dacr_event)
+{
+	const uint32_t t = ARMPV_CP15_EV_TRANSLATION, d = ARMPV_CP15_EV_DACR;
+
+	for (unsigned m = 0; m < 2; m++) {
+		reset_as(models[m]);
+		wr(3, 0, 0, 0, 0x15u);
+		ck_assert_uint_eq(vcpu.cp15.events, t | d);
+		wr(3, 0, 0, 0, 0x55u);
+		ck_assert_uint_eq(vcpu.cp15.events, t | d);
+		ck_assert_uint_eq(vcpu.cp15.dacr, 0x55u);
+		wr(2, 0, 0, 0, 0x4000u); /* TTBR0 after: a full change */
+		ck_assert_uint_eq(vcpu.cp15.events, t);
+		wr(3, 0, 0, 0, 0x15u);
+		ck_assert_uint_eq(vcpu.cp15.events, t);
+		vcpu.cp15.events = 0;
+		wr(2, 0, 0, 0, 0x8000u); /* TTBR0 before */
+		wr(3, 0, 0, 0, 0x55u);
+		ck_assert_uint_eq(vcpu.cp15.events, t);
+		vcpu.cp15.events = 0;
+		wr(3, 0, 0, 0, 0x15u);
+		wr(1, 0, 0, 0, vcpu.cp15.sctlr ^ ARMPV_SCTLR_M); /* SCTLR.M */
+		ck_assert_uint_eq(vcpu.cp15.events & (t | d), t);
+		vcpu.cp15.events = 0;
+		wr(3, 0, 0, 0, 0x55u);
+		wr(13, 0, 0, 0, 0x02000000u); /* FCSE PID */
+		ck_assert_uint_eq(vcpu.cp15.events, t);
 	}
 }
 END_TEST
@@ -913,6 +948,7 @@ static Suite *cp15_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("c9-c10");
+	tcase_add_test(tc, test_dacr_event);
 	tcase_add_test(tc, test_c9_c10_926);
 	tcase_add_test(tc, test_c9_c10_1176);
 	suite_add_tcase(s, tc);
