@@ -14,7 +14,7 @@ ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/console.c monitor/baremetal/string.c
 # The device models the guest sees (docs/devices.md), built freestanding.
 ARMPV_BM_DEV_SRC = monitor/devices/pl011.c monitor/devices/pl190.c \
-	monitor/devices/sp804.c monitor/devices/sysctl.c \
+	monitor/devices/sic.c monitor/devices/sp804.c monitor/devices/sysctl.c \
 	monitor/devices/versatile.c
 ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h \
 	monitor/baremetal/fdt.h monitor/bundle/armpv_bundle.h \

@@ -7,6 +7,15 @@
 
 #include <stddef.h>
 
+const struct dev_region versatile_regions[VERSATILE_NREGIONS] = {
+	{VERSATILE_SYSCTL_BASE, VERSATILE_DEVICE_SIZE, "system registers"},
+	{VERSATILE_SIC_BASE, VERSATILE_DEVICE_SIZE, "SIC"},
+	{VERSATILE_VIC_BASE, VERSATILE_DEVICE_SIZE, "PL190 VIC"},
+	{VERSATILE_TIMER01_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 0-1"},
+	{VERSATILE_TIMER23_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 2-3"},
+	{VERSATILE_UART0_BASE, VERSATILE_DEVICE_SIZE, "PL011 UART0"},
+};
+
 /* A source line into the VIC, when it moves: the VIC's outputs follow
  * every change of its own state already (pl190.c), so an unchanged line
  * changes nothing. */
@@ -17,8 +26,20 @@ static void versatile_set_line(struct versatile_board *b, unsigned n,
 		vic_set_line(&b->vic, n, level);
 }
 
+/* The SIC's pass-through sources (SIC_PIC_MASK) have no other driver on
+ * this board: each follows its SIC input while PICENABLE has it. */
+static void versatile_update_passthrough(struct versatile_board *b)
+{
+	uint32_t pass = sic_passthrough(&b->sic);
+
+	for (unsigned n = 21; n <= 30; n++)
+		versatile_set_line(b, n, (pass >> n) & 1u);
+}
+
 void versatile_update_irq(struct versatile_board *b)
 {
+	versatile_update_passthrough(b);
+	versatile_set_line(b, VERSATILE_IRQ_SIC, b->sic.line);
 	versatile_set_line(b, VERSATILE_IRQ_TIMER01, b->timer[0].line);
 	versatile_set_line(b, VERSATILE_IRQ_TIMER23, b->timer[1].line);
 	versatile_set_line(b, VERSATILE_IRQ_UART0, b->uart0.line);
@@ -37,6 +58,7 @@ void versatile_init(struct versatile_board *b,
 
 	sysctl_init(&b->sysctl, cb ? cb->reset : NULL, opaque);
 	vic_init(&b->vic);
+	sic_init(&b->sic);
 	sp804_init(&b->timer[0]);
 	sp804_init(&b->timer[1]);
 	pl011_init(&b->uart0, cb ? cb->uart_putc : NULL, opaque);
@@ -57,6 +79,9 @@ bool versatile_mmio(void *opaque, uint32_t phys, unsigned size,
 	switch (page) {
 	case VERSATILE_SYSCTL_BASE:
 		ok = sysctl_mmio(&b->sysctl, offset, size, is_write, data);
+		break;
+	case VERSATILE_SIC_BASE:
+		ok = sic_mmio(&b->sic, offset, size, is_write, data);
 		break;
 	case VERSATILE_VIC_BASE:
 		ok = vic_mmio(&b->vic, offset, size, is_write, data);
