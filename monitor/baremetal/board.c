@@ -347,3 +347,9 @@ bool bm_board_is_device(uint32_t pa)
 			return true;
 	return false;
 }
+
+const struct dev_region *bm_board_regions(unsigned *count)
+{
+	*count = VERSATILE_NREGIONS;
+	return versatile_regions;
+}

@@ -30,9 +30,11 @@ tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
 check_PROGRAMS += tests/baremetal/fdt-mutate
 tests_baremetal_fdt_mutate_SOURCES = tests/baremetal/fdt-mutate.c \
-	monitor/baremetal/fdt.c monitor/baremetal/fdt.h
+	monitor/baremetal/fdt.c monitor/baremetal/fdt.h \
+	monitor/baremetal/fdt-filter.c monitor/baremetal/fdt-filter.h
+tests_baremetal_fdt_mutate_LDADD = $(DEVICES_LIBS)
 tests_baremetal_fdt_mutate_CPPFLAGS = $(AM_CPPFLAGS) \
-	-I$(top_srcdir)/monitor/baremetal
+	-I$(top_srcdir)/monitor/baremetal -I$(top_srcdir)/monitor/devices
 tests_baremetal_fdt_mutate_CFLAGS = $(AM_CFLAGS) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 tests_baremetal_fdt_mutate_LDFLAGS = -fsanitize=address,undefined
