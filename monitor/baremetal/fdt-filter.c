@@ -58,7 +58,8 @@ static bool in_regions(uint32_t addr, uint32_t size,
 		       const struct dev_region *regions, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
-		if (range_inside(addr, size, regions[i].base, regions[i].size))
+		if (!(regions[i].flags & DEV_REGION_NOT_IN_DT) &&
+		    range_inside(addr, size, regions[i].base, regions[i].size))
 			return true;
 	return false;
 }

@@ -14,7 +14,7 @@
  * - A node with a 'reg' is kept only if every (address, size) of it,
  *   translated to a CPU physical address through its ancestors' 'ranges'
  *   (DT spec 2.3.8; an empty 'ranges' is the identity), lies inside one
- *   region of the table.  Translation fails, and the node goes, when a
+ *   region of the table not marked DEV_REGION_NOT_IN_DT.  Translation fails, and the node goes, when a
  *   'ranges' has no window holding the range, when cells are not 1 or 2
  *   or their upper word is not zero (nothing of a 32-bit board is above
  *   4 GiB), or when a length is not a multiple of the entry's size.  A

@@ -16,6 +16,12 @@ struct dev_region {
 	uint32_t base;
 	uint32_t size;
 	const char *name;
+	unsigned flags;
 };
+
+/* The range answers (reads 0, ignores writes: a stub for a kernel's
+ * fixed accesses) but is no device to describe to the guest: its
+ * device-tree node is dropped like absent hardware's. */
+#define DEV_REGION_NOT_IN_DT 1u
 
 #endif /* ARMPV_DEVMAP_H */

@@ -8,12 +8,14 @@
 #include <stddef.h>
 
 const struct dev_region versatile_regions[VERSATILE_NREGIONS] = {
-	{VERSATILE_SYSCTL_BASE, VERSATILE_DEVICE_SIZE, "system registers"},
-	{VERSATILE_SIC_BASE, VERSATILE_DEVICE_SIZE, "SIC"},
-	{VERSATILE_VIC_BASE, VERSATILE_DEVICE_SIZE, "PL190 VIC"},
-	{VERSATILE_TIMER01_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 0-1"},
-	{VERSATILE_TIMER23_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 2-3"},
-	{VERSATILE_UART0_BASE, VERSATILE_DEVICE_SIZE, "PL011 UART0"},
+	{VERSATILE_SYSCTL_BASE, VERSATILE_DEVICE_SIZE, "system registers", 0},
+	{VERSATILE_SIC_BASE, VERSATILE_DEVICE_SIZE, "SIC", 0},
+	{VERSATILE_VIC_BASE, VERSATILE_DEVICE_SIZE, "PL190 VIC", 0},
+	{VERSATILE_SCTL_BASE, VERSATILE_DEVICE_SIZE, "SP810 (reads 0)",
+	 DEV_REGION_NOT_IN_DT},
+	{VERSATILE_TIMER01_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 0-1", 0},
+	{VERSATILE_TIMER23_BASE, VERSATILE_DEVICE_SIZE, "SP804 timers 2-3", 0},
+	{VERSATILE_UART0_BASE, VERSATILE_DEVICE_SIZE, "PL011 UART0", 0},
 };
 
 /* A source line into the VIC, when it moves: the VIC's outputs follow
@@ -65,6 +67,7 @@ void versatile_init(struct versatile_board *b,
 	b->irq_out = cb ? cb->irq_out : NULL;
 	b->irq_opaque = opaque;
 	b->irq = b->fiq = false;
+	b->sctl_accesses = 0;
 	versatile_update_irq(b);
 }
 
@@ -85,6 +88,16 @@ bool versatile_mmio(void *opaque, uint32_t phys, unsigned size,
 		break;
 	case VERSATILE_VIC_BASE:
 		ok = vic_mmio(&b->vic, offset, size, is_write, data);
+		break;
+	case VERSATILE_SCTL_BASE:
+		/* The SP810's SCCTRL would select each SP804 timer's clock
+		 * (TimerEnSel, 32 kHz or 1 MHz); Linux selects 1 MHz, the
+		 * model's timers always run at it.  Word accesses only, as
+		 * the other models. */
+		ok = size == 4 && !(offset & 3);
+		if (ok && !is_write)
+			*data = 0;
+		b->sctl_accesses++;
 		break;
 	case VERSATILE_TIMER01_BASE:
 		ok = sp804_mmio(&b->timer[0], offset, size, is_write, data);

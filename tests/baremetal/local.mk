@@ -10,8 +10,9 @@
 # guest whose user task attacks monitor memory and forges trap words;
 # boot.sh boots the boot protocol test guest (boot-guest/) from an
 # armpv-bundle, with a device tree and with ATAGs, and natively by QEMU's
-# Linux loader, and compares the transcripts; fdt.sh runs fdt.c hosted,
-# under the sanitizers, on every one-edit mutation of two device trees;
+# Linux loader, and compares the transcripts; fdt.sh runs fdt.c and
+# fdt-filter.c hosted, under the sanitizers, on one-edit mutations of
+# three device trees and checks Linux's versatile-pb.dtb filtered;
 # echo.sh feeds lines to the echo test guest (echo-guest/) on UART0,
 # natively and under armpv-bm, and compares the transcripts.
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \

@@ -971,8 +971,15 @@ START_TEST(test_board_map)
 	ck_assert_uint_eq(BRD(0x101e3fe0), 0x04);
 	ck_assert_uint_eq(BRD(0x101f1fe0), 0x11);
 	ck_assert_uint_eq(BRD(0x10003000 + SIC_PICENABLE), 0);
-	/* Absent hardware: UART1, SP810, RAM hole, top of memory. */
-	static const uint32_t absent[] = {0x10004000, 0x101f2000, 0x101e0000,
+	/* The SP810 page reads 0 and ignores writes (Linux's
+	 * versatile_init_early read-modify-writes SCCTRL). */
+	BWR(0x101e0000, 0x002a8000);
+	ck_assert_uint_eq(BRD(0x101e0000), 0);
+	ck_assert_uint_eq(BRD(0x101e0fe0), 0);
+	ck_assert_uint_eq(board.sctl_accesses, 3);
+	ck_assert(!fn(&board, 0x101e0000, 1, false, &v));
+	/* Absent hardware: UART1, watchdog, RAM hole, top of memory. */
+	static const uint32_t absent[] = {0x10004000, 0x101f2000, 0x101e1000,
 					  0x101e4000, 0x00000000, 0xfffffffc,
 					  0x10141000, 0x1013f000};
 	for (unsigned i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {

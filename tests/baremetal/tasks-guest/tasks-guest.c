@@ -441,6 +441,19 @@ static void test_sic(void)
 		 *reg(SIC, SIC_ENABLE) | *reg(SIC, SIC_PICENABLE), 0);
 }
 
+/* Linux 6.1's versatile_init_early() read-modify-writes the SP810
+ * system controller's SCCTRL at 0x101e0000 (TimerEnSel bits 15, 17, 19,
+ * 21: every SP804 timer at 1 MHz).  QEMU 7.2 has nothing there (reads
+ * 0, writes ignored); armpv-bm's board answers the page the same way. */
+static void test_sctl(void)
+{
+	volatile uint32_t *scctrl = reg(0x101e0000u, 0);
+
+	check_ctx("sp810: ");
+	*scctrl = *scctrl | 1u << 15 | 1u << 17 | 1u << 19 | 1u << 21;
+	check_eq("SCCTRL read-modify-write: no abort, reads 0", *scctrl, 0);
+}
+
 /* Task t's page fault (ARM ARM B4.6, A2.6.6). */
 static void check_page_fault(unsigned t)
 {
@@ -477,6 +490,7 @@ int kmain(void)
 	test_sensitive();
 	test_masked_irq();
 	test_sic();
+	test_sctl();
 
 	order[norder++] = 'A';
 	run_tasks(tasks[0].frame);
