@@ -196,6 +196,8 @@ void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu);
 void bm_board_irq(void);
 bool bm_board_wfi(void);
 bool bm_board_is_device(uint32_t pa);
+/* The board's devices (its one table), for the guest's device tree. */
+const struct dev_region *bm_board_regions(unsigned *count);
 /* run.c: the guest wrote a reset request to SYS_RESETCTL. */
 _Noreturn void bm_guest_reset(uint32_t resetctl);
 

@@ -338,17 +338,18 @@ bool bm_board_wfi(void)
 	}
 }
 
-/* Is guest physical 'pa' in one of the board's device pages? */
+/* Is guest physical 'pa' in one of the board's devices
+ * (versatile_regions[], the board's one list)? */
 bool bm_board_is_device(uint32_t pa)
 {
-	switch (pa & ~(VERSATILE_DEVICE_SIZE - 1)) {
-	case VERSATILE_SYSCTL_BASE:
-	case VERSATILE_VIC_BASE:
-	case VERSATILE_TIMER01_BASE:
-	case VERSATILE_TIMER23_BASE:
-	case VERSATILE_UART0_BASE:
-		return true;
-	default:
-		return false;
-	}
+	for (unsigned i = 0; i < VERSATILE_NREGIONS; i++)
+		if (pa - versatile_regions[i].base < versatile_regions[i].size)
+			return true;
+	return false;
+}
+
+const struct dev_region *bm_board_regions(unsigned *count)
+{
+	*count = VERSATILE_NREGIONS;
+	return versatile_regions;
 }

@@ -27,8 +27,9 @@
  * allocates first from just above its bss (Linux: its initial page
  * tables are below the image, at TEXT_OFFSET - 16 KiB, and memblock
  * allocates top-down but around reserved ranges, which the DTB and
- * initrd are).  The device tree is the bundle's, copied and then edited
- * in place by fdt_linux_fixup(): /memory reg is the guest's RAM, /chosen
+ * initrd are).  The device tree is the bundle's, copied, cut down to the
+ * board's devices (fdt-filter.h) and then edited in place by
+ * fdt_linux_fixup(): /memory reg is the guest's RAM, /chosen
  * bootargs the bundle's command line, linux,initrd-start/-end where the
  * initrd went.  Editing here, not in armpv-bundle, because the placement
  * and the guest RAM size are the monitor's to decide at boot; the bundle
@@ -37,6 +38,7 @@
 #include "armpv_bundle.h"
 #include "armpv_core.h"
 #include "bm.h"
+#include "fdt-filter.h"
 #include "fdt.h"
 
 #define ATAG_NONE 0x00000000
@@ -189,6 +191,23 @@ static uint32_t atags_build(uint32_t *at, uint32_t initrd_pa,
 	return (uint32_t)((uint8_t *)t - (uint8_t *)at);
 }
 
+/* The guest's tree describes the board's devices only (fdt-filter.h):
+ * the kernel build's DTB lists the whole board, whose other devices are
+ * absent hardware here. */
+static void bundle_filter_fdt(struct fdt *g)
+{
+	struct fdt_filter_stats st;
+	unsigned n;
+	const struct dev_region *regions = bm_board_regions(&n);
+
+	fdt_filter_devices(g, regions, n, &st);
+	if (st.nodes || st.links || st.paths)
+		bm_report("guest device tree: dropped %u nodes of devices the "
+			  "board does not have, %u nodes linked to them, %u "
+			  "aliases or stdout paths to them", st.nodes,
+			  st.links, st.paths);
+}
+
 static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 			uint8_t *ram, uint32_t machine,
 			struct bm_guest_entry *e)
@@ -252,10 +271,12 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 		struct fdt g;
 
 		err = fdt_open_into(&g, ram + boot_pa, boot_size, &src);
-		if (!err)
+		if (!err) {
+			bundle_filter_fdt(&g);
 			err = fdt_linux_fixup(&g, 0, bm_guest_size, cmdline,
 					      initrd_pa,
 					      initrd_pa + initrd_size);
+		}
 		if (err)
 			bm_bad_guest("bundle: guest device tree: %s", err);
 		e->r[1] = 0xffffffffu;

@@ -24,12 +24,6 @@ void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 #endif
 
-#define FDT_BEGIN_NODE 1u
-#define FDT_END_NODE 2u
-#define FDT_PROP 3u
-#define FDT_NOP 4u
-#define FDT_END 9u
-
 /* Header fields (spec 5.2, struct fdt_header). */
 #define H_MAGIC 0
 #define H_TOTALSIZE 4
@@ -104,6 +98,34 @@ static uint32_t tok_next(const struct fdt *f, uint32_t off)
 	default:
 		return off + 4;
 	}
+}
+
+uint32_t fdt_token(const struct fdt *f, uint32_t off)
+{
+	return tok(f, off);
+}
+
+uint32_t fdt_token_next(const struct fdt *f, uint32_t off)
+{
+	return tok_next(f, off);
+}
+
+const char *fdt_node_name(const struct fdt *f, int32_t node)
+{
+	return node_name(f, node);
+}
+
+const char *fdt_prop_name(const struct fdt *f, uint32_t prop)
+{
+	return (const char *)f->blob + f->off_strings +
+	       fdt_be32(sp(f, prop + 8));
+}
+
+const uint8_t *fdt_prop_value(const struct fdt *f, uint32_t prop,
+			      uint32_t *len)
+{
+	*len = fdt_be32(sp(f, prop + 4));
+	return sp(f, prop + 12);
 }
 
 /* The structure block, token by token: every length inside the block,
@@ -499,26 +521,73 @@ void fdt_delprop(struct fdt *f, int32_t node, const char *name)
 			      12 + ALIGN4(fdt_be32(sp(f, (uint32_t)p + 4))), 0);
 }
 
-int32_t fdt_add_subnode(struct fdt *f, int32_t node, const char *name)
+/* The FDT_END_NODE that closes 'node'. */
+static uint32_t node_end(const struct fdt *f, int32_t node)
 {
 	uint32_t off = tok_next(f, (uint32_t)node), depth = 0;
-	uint32_t n = cstrlen(name) + 1;
 
-	/* The FDT_END_NODE that closes 'node'. */
 	for (;; off = tok_next(f, off)) {
 		uint32_t t = tok(f, off);
 
 		if (t == FDT_BEGIN_NODE)
 			depth++;
 		else if (t == FDT_END_NODE && depth-- == 0)
-			break;
+			return off;
 	}
+}
+
+int32_t fdt_add_subnode(struct fdt *f, int32_t node, const char *name)
+{
+	uint32_t off = node_end(f, node);
+	uint32_t n = cstrlen(name) + 1;
+
 	if (!struct_resize(f, off, 0, 8 + ALIGN4(n)))
 		return -1;
 	put_be32(sp(f, off), FDT_BEGIN_NODE);
 	memcpy(sp(f, off + 4), name, n);
 	put_be32(sp(f, off + 4 + ALIGN4(n)), FDT_END_NODE);
 	return (int32_t)off;
+}
+
+static void nop_span(struct fdt *f, uint32_t off, uint32_t end)
+{
+	for (; off < end; off += 4)
+		put_be32(sp(f, off), FDT_NOP);
+}
+
+void fdt_nop_node(struct fdt *f, int32_t node)
+{
+	nop_span(f, (uint32_t)node, node_end(f, node) + 4);
+}
+
+void fdt_nop_prop(struct fdt *f, uint32_t prop)
+{
+	nop_span(f, prop, tok_next(f, prop));
+}
+
+void fdt_pack(struct fdt *f)
+{
+	uint32_t off = 0, w = 0, gone;
+
+	for (;;) {
+		uint32_t t = tok(f, off), next = tok_next(f, off);
+
+		if (t != FDT_NOP) {
+			memmove(sp(f, w), sp(f, off), next - off);
+			w += next - off;
+		}
+		if (t == FDT_END)
+			break;
+		off = next;
+	}
+	/* The strings block follows the structure (fdt_open_into). */
+	gone = f->size_struct - w;
+	memmove(sp(f, w), f->blob + f->off_strings, f->size_strings);
+	f->size_struct = w;
+	f->off_strings -= gone;
+	f->size -= gone;
+	memset(f->blob + f->size, 0, gone);
+	write_header(f);
 }
 
 /* Cells of 'v' in 'cells' (1 or 2) big-endian words at p. */

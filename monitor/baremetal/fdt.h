@@ -22,6 +22,13 @@
 #define FDT_HEADER_SIZE 40u /* version 17 */
 #define FDT_MAX_DEPTH 32u   /* deeper is garbage, not a board */
 
+/* Structure block tokens (spec 5.4.1). */
+#define FDT_BEGIN_NODE 1u
+#define FDT_END_NODE 2u
+#define FDT_PROP 3u
+#define FDT_NOP 4u
+#define FDT_END 9u
+
 struct fdt {
 	uint8_t *blob;	/* the header; writable for the edits */
 	uint32_t size;	/* totalsize */
@@ -60,6 +67,18 @@ uint32_t fdt_cells(const struct fdt *f, int32_t node, bool size);
 bool fdt_read_u32(const uint8_t *val, uint32_t len, uint32_t *out);
 
 /*
+ * Walking token by token (offsets in the structure block of an opened
+ * tree): the token at 'off', the offset of the next one; a node's name;
+ * a property's name and value (len: its length).
+ */
+uint32_t fdt_token(const struct fdt *f, uint32_t off);
+uint32_t fdt_token_next(const struct fdt *f, uint32_t off);
+const char *fdt_node_name(const struct fdt *f, int32_t node);
+const char *fdt_prop_name(const struct fdt *f, uint32_t prop);
+const uint8_t *fdt_prop_value(const struct fdt *f, uint32_t prop,
+			      uint32_t *len);
+
+/*
  * Editing.  fdt_open_into() copies an opened tree into 'buf' (cap bytes,
  * not overlapping it) in the layout the edits need -- header, memory
  * reservation map, structure block, strings block last -- so that a
@@ -75,6 +94,13 @@ void fdt_delprop(struct fdt *f, int32_t node, const char *name);
 /* Adds an empty child at the end of 'node'; returns it, or -1 when
  * there is no room. */
 int32_t fdt_add_subnode(struct fdt *f, int32_t node, const char *name);
+/* Overwrite a node (its whole subtree) or a property with FDT_NOP
+ * tokens, which readers skip (spec 5.4.1): offsets of everything else
+ * stay valid, so a walk can go on.  fdt_pack() then removes every
+ * FDT_NOP (and anything after FDT_END in the structure block). */
+void fdt_nop_node(struct fdt *f, int32_t node);
+void fdt_nop_prop(struct fdt *f, uint32_t prop);
+void fdt_pack(struct fdt *f);
 
 /*
  * What a boot loader does to a Linux DTB (Documentation/arm/booting.rst

@@ -26,8 +26,10 @@
 #define ARMPV_BUNDLE_VERSION 1
 #define ARMPV_BUNDLE_ALIGN 8u /* member offsets; the ELF is read in place */
 #define ARMPV_BUNDLE_MAX_MEMBERS 4
-/* armpv-bm's guest RAM: guest physical 0 up to this (BM_GUEST_SIZE in
- * monitor/baremetal/bm.h, which bundle.c asserts equal). */
+/* The least guest RAM armpv-bm gives (guest physical 0 up; BM_GUEST_MIN
+ * in monitor/baremetal/bm.h, which bundle.c asserts equal): what
+ * armpv-bundle checks a kernel against.  The monitor gives the board's
+ * RAM less its own MiB. */
 #define ARMPV_BUNDLE_GUEST_RAM 0x01000000u
 /* The room armpv-bm leaves after the guest's device tree (besides the
  * command line) for its edits: /memory and /chosen nodes, reg,

@@ -4,9 +4,10 @@
 # build is checked by tests/monitor/freestanding.sh.
 noinst_LIBRARIES += monitor/devices/libarmpv-devices.a
 monitor_devices_libarmpv_devices_a_SOURCES = \
-	monitor/devices/devmath.h \
+	monitor/devices/devmath.h monitor/devices/devmap.h \
 	monitor/devices/pl011.h monitor/devices/pl011.c \
 	monitor/devices/pl190.h monitor/devices/pl190.c \
+	monitor/devices/sic.h monitor/devices/sic.c \
 	monitor/devices/sp804.h monitor/devices/sp804.c \
 	monitor/devices/sysctl.h monitor/devices/sysctl.c \
 	monitor/devices/versatile.h monitor/devices/versatile.c

@@ -10,8 +10,9 @@
 # guest whose user task attacks monitor memory and forges trap words;
 # boot.sh boots the boot protocol test guest (boot-guest/) from an
 # armpv-bundle, with a device tree and with ATAGs, and natively by QEMU's
-# Linux loader, and compares the transcripts; fdt.sh runs fdt.c hosted,
-# under the sanitizers, on every one-edit mutation of two device trees;
+# Linux loader, and compares the transcripts; fdt.sh runs fdt.c and
+# fdt-filter.c hosted, under the sanitizers, on one-edit mutations of
+# three device trees and checks Linux's versatile-pb.dtb filtered;
 # echo.sh feeds lines to the echo test guest (echo-guest/) on UART0,
 # natively and under armpv-bm, and compares the transcripts.
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
@@ -30,9 +31,11 @@ tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
 check_PROGRAMS += tests/baremetal/fdt-mutate
 tests_baremetal_fdt_mutate_SOURCES = tests/baremetal/fdt-mutate.c \
-	monitor/baremetal/fdt.c monitor/baremetal/fdt.h
+	monitor/baremetal/fdt.c monitor/baremetal/fdt.h \
+	monitor/baremetal/fdt-filter.c monitor/baremetal/fdt-filter.h
+tests_baremetal_fdt_mutate_LDADD = $(DEVICES_LIBS)
 tests_baremetal_fdt_mutate_CPPFLAGS = $(AM_CPPFLAGS) \
-	-I$(top_srcdir)/monitor/baremetal
+	-I$(top_srcdir)/monitor/baremetal -I$(top_srcdir)/monitor/devices
 tests_baremetal_fdt_mutate_CFLAGS = $(AM_CFLAGS) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 tests_baremetal_fdt_mutate_LDFLAGS = -fsanitize=address,undefined

@@ -5,8 +5,9 @@
 # of the sensitive instructions and checks the results, two user tasks in
 # separate address spaces, each taking a page fault its kernel handles by
 # mapping a page, system calls, preemption by the SP804 timer through the
-# PL190 VIC, console on UART0's registers, exit by the system
-# controller's reset.  It runs unrewritten in SVC natively on versatilepb
+# PL190 VIC, the secondary interrupt controller's registers and the
+# SP810 page Linux read-modify-writes, console on UART0's registers, exit
+# by the system controller's reset.  It runs unrewritten in SVC natively on versatilepb
 # and rewritten under armpv-bm, where the devices are the monitor's
 # models driven by its real timer.  Built for ARMv5TE, it runs on -cpu
 # arm926 and -cpu arm1176 (SCTLR.XP = 0); built for ARMv6 (its irq

@@ -7,6 +7,8 @@
  * (ARM DDI 0181), the SP804 dual timer TRM (ARM DDI 0271), the Versatile
  * PB926EJ-S user guide (ARM DUI 0224), and for the identification values
  * QEMU 7.2's versatilepb (the machine the guests also run on natively).
+ * The SIC's register layout is DUI 0224's as Linux 6.1
+ * (irq-versatile-fpga.c) and QEMU 7.2 use it.
  * Section numbers are cited at each group.
  */
 #include <check.h>
@@ -39,6 +41,7 @@ MMIO_HELPERS(uart, struct pl011, pl011_mmio)
 MMIO_HELPERS(vic, struct pl190_vic, vic_mmio)
 MMIO_HELPERS(tim, struct sp804, sp804_mmio)
 MMIO_HELPERS(sys, struct sysctl, sysctl_mmio)
+MMIO_HELPERS(sic, struct sic, sic_mmio)
 MMIO_HELPERS(board, void, versatile_mmio)
 
 static uint8_t tx_buf[64];
@@ -789,6 +792,113 @@ END_TEST
 /* ---------------------------------------------------------------------
  * devmath.h: the models' division, against C's.
  */
+/* =====================================================================
+ * SIC (DUI 0224, secondary interrupt controller; docs/devices.md "SIC").
+ */
+static struct sic sic;
+
+static void sic_setup(void)
+{
+	sic_init(&sic);
+}
+
+START_TEST(test_sic_enable_status)
+{
+	/* Reset: nothing enabled, nothing pending, no pass-through. */
+	ck_assert_uint_eq(sic_rd(&sic, SIC_STATUS), 0);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 0);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_ENABLE), 0);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_PICENABLE), 0);
+	ck_assert(!sic.line);
+	/* An input shows in RAWSTAT; STATUS = RAWSTAT & ENABLE. */
+	sic_set_line(&sic, 3, true);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 1u << 3);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_STATUS), 0);
+	ck_assert(!sic.line);
+	/* ENSET: 1s enable, 0s leave alone. */
+	sic_wr(&sic, SIC_ENABLE, 1u << 3);
+	sic_wr(&sic, SIC_ENABLE, 1u << 9);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_ENABLE), 1u << 3 | 1u << 9);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_STATUS), 1u << 3);
+	ck_assert(sic.line);
+	/* ENCLR: 1s disable. */
+	sic_wr(&sic, SIC_ENCLR, 1u << 3);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_ENABLE), 1u << 9);
+	ck_assert(!sic.line);
+	sic_wr(&sic, SIC_ENABLE, 1u << 3);
+	ck_assert(sic.line);
+	/* Level-sensitive: the input going low ends it. */
+	sic_set_line(&sic, 3, false);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_STATUS), 0);
+	ck_assert(!sic.line);
+	/* STATUS and RAWSTAT are read-only. */
+	sic_wr(&sic, SIC_STATUS, ~0u);
+	sic_wr(&sic, SIC_RAWSTAT, ~0u);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 0);
+}
+END_TEST
+
+START_TEST(test_sic_softint)
+{
+	/* Input 0 is the software interrupt: SOFTINTSET bit 0 raises it,
+	 * other bits do nothing; SOFTINTCLR bit 0 lowers it. */
+	sic_wr(&sic, SIC_SOFTINTSET, 0xfffffffe);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 0);
+	sic_wr(&sic, SIC_SOFTINTSET, 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_SOFTINTSET), 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_ENABLE), 0); /* not QEMU's */
+	ck_assert(!sic.line);
+	sic_wr(&sic, SIC_ENABLE, 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_STATUS), 1);
+	ck_assert(sic.line);
+	/* A device cannot drive input 0. */
+	sic_set_line(&sic, 0, false);
+	ck_assert(sic.line);
+	sic_wr(&sic, SIC_SOFTINTCLR, 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_RAWSTAT), 0);
+	ck_assert(!sic.line);
+}
+END_TEST
+
+START_TEST(test_sic_passthrough)
+{
+	/* PICENSET keeps bits 21-30 only (Linux writes 0xffd00000). */
+	sic_wr(&sic, SIC_PICENABLE, 0xffd00000);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_PICENABLE), 0x7fc00000);
+	sic_wr(&sic, SIC_PICENABLE, 0xffffffff);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_PICENABLE), 0x7fe00000);
+	/* An enabled pass-through follows its input, SIC enable or not. */
+	sic_set_line(&sic, 25, true);
+	sic_set_line(&sic, 12, true);
+	ck_assert_uint_eq(sic_passthrough(&sic), 1u << 25);
+	ck_assert(!sic.line);
+	sic_wr(&sic, SIC_PICENCLR, 1u << 25);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_PICENABLE), 0x7dc00000 | 1u << 21);
+	ck_assert_uint_eq(sic_passthrough(&sic), 0);
+	/* Linux's init: ENCLR all, the FPGA IRQ controller's FIQ enable
+	 * clear at 0x2c (not a SIC register: ignored, counted). */
+	sic_wr(&sic, SIC_ENCLR, 0xffffffff);
+	sic_wr(&sic, 0x2c, 0xffffffff);
+	ck_assert_uint_eq(sic.reserved_accesses, 1);
+	ck_assert_uint_eq(sic_rd(&sic, SIC_ENABLE), 0);
+}
+END_TEST
+
+START_TEST(test_sic_bad_access)
+{
+	uint32_t v = 0;
+
+	ck_assert(!sic_mmio(&sic, SIC_STATUS, 1, false, &v));
+	ck_assert(!sic_mmio(&sic, SIC_ENABLE, 2, true, &v));
+	ck_assert(!sic_mmio(&sic, 0x0a, 4, false, &v));
+	ck_assert(!sic_mmio(&sic, 0x1000, 4, false, &v));
+	/* Not a PrimeCell: no identification registers. */
+	ck_assert_uint_eq(sic_rd(&sic, 0xfe0), 0);
+	ck_assert_uint_eq(sic_rd(&sic, 0xff0), 0);
+}
+END_TEST
+
 START_TEST(test_devmath_udivmod)
 {
 	static const uint32_t edge[] = { 0, 1, 2, 3, 9999, 10000, 10001,
@@ -860,8 +970,16 @@ START_TEST(test_board_map)
 	ck_assert_uint_eq(BRD(0x101e2fe0), 0x04);
 	ck_assert_uint_eq(BRD(0x101e3fe0), 0x04);
 	ck_assert_uint_eq(BRD(0x101f1fe0), 0x11);
-	/* Absent hardware: SIC, UART1, SP810, RAM hole, top of memory. */
-	static const uint32_t absent[] = {0x10003000, 0x101f2000, 0x101e0000,
+	ck_assert_uint_eq(BRD(0x10003000 + SIC_PICENABLE), 0);
+	/* The SP810 page reads 0 and ignores writes (Linux's
+	 * versatile_init_early read-modify-writes SCCTRL). */
+	BWR(0x101e0000, 0x002a8000);
+	ck_assert_uint_eq(BRD(0x101e0000), 0);
+	ck_assert_uint_eq(BRD(0x101e0fe0), 0);
+	ck_assert_uint_eq(board.sctl_accesses, 3);
+	ck_assert(!fn(&board, 0x101e0000, 1, false, &v));
+	/* Absent hardware: UART1, watchdog, RAM hole, top of memory. */
+	static const uint32_t absent[] = {0x10004000, 0x101f2000, 0x101e1000,
 					  0x101e4000, 0x00000000, 0xfffffffc,
 					  0x10141000, 0x1013f000};
 	for (unsigned i = 0; i < sizeof(absent) / sizeof(absent[0]); i++) {
@@ -1026,6 +1144,60 @@ END_TEST
 
 /* ------------------------------------------------------------------- */
 
+START_TEST(test_board_sic)
+{
+	/* The SIC's output is VIC source 31 (DUI 0224 table 4-44). */
+	BWR(0x10140010, 1u << 31);
+	BWR(0x10003000 + SIC_ENABLE, 1);
+	ck_assert(!board.irq);
+	BWR(0x10003000 + SIC_SOFTINTSET, 1);
+	ck_assert_uint_eq(BRD(0x10140000 + VIC_RAWINTR), 1u << 31);
+	ck_assert_uint_eq(BRD(0x10140000), 1u << 31);
+	ck_assert(board.irq && last_irq);
+	BWR(0x10003000 + SIC_ENCLR, 1);
+	ck_assert(!board.irq && !last_irq);
+	BWR(0x10003000 + SIC_ENABLE, 1);
+	ck_assert(board.irq);
+	BWR(0x10003000 + SIC_SOFTINTCLR, 1);
+	ck_assert(!board.irq);
+	ck_assert_uint_eq(BRD(0x10140000 + VIC_RAWINTR), 0);
+	/* Pass-through: SIC input 22 straight onto VIC source 22. */
+	BWR(0x10140010, 1u << 22);
+	BWR(0x10003000 + SIC_PICENABLE, 1u << 22);
+	sic_set_line(&board.sic, 22, true);
+	versatile_update_irq(&board);
+	ck_assert_uint_eq(BRD(0x10140000 + VIC_RAWINTR), 1u << 22);
+	ck_assert(board.irq);
+	BWR(0x10003000 + SIC_PICENCLR, 1u << 22);
+	ck_assert_uint_eq(BRD(0x10140000 + VIC_RAWINTR), 0);
+	ck_assert(!board.irq);
+}
+END_TEST
+
+START_TEST(test_board_regions)
+{
+	/* The table is the map: every row answers, in address order, and
+	 * the page after each does not unless the next row starts there. */
+	uint32_t v;
+
+	for (unsigned i = 0; i < VERSATILE_NREGIONS; i++) {
+		const struct dev_region *r = &versatile_regions[i];
+
+		ck_assert_uint_eq(r->size, 0x1000);
+		ck_assert(versatile_mmio(&board, r->base, 4, false, &v));
+		ck_assert(versatile_mmio(&board, r->base + r->size - 4, 4,
+					 false, &v));
+		if (i + 1 == VERSATILE_NREGIONS ||
+		    versatile_regions[i + 1].base != r->base + r->size)
+			ck_assert(!versatile_mmio(&board, r->base + r->size, 4,
+						  false, &v));
+		if (i)
+			ck_assert_uint_gt(r->base, versatile_regions[i - 1].base);
+	}
+	ck_assert_uint_eq(versatile_regions[1].base, 0x10003000);
+}
+END_TEST
+
 static Suite *devices_suite(void)
 {
 	Suite *s = suite_create("devices");
@@ -1072,6 +1244,14 @@ static Suite *devices_suite(void)
 	tcase_add_test(tc, test_sysctl_bad_access);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("sic");
+	tcase_add_checked_fixture(tc, sic_setup, NULL);
+	tcase_add_test(tc, test_sic_enable_status);
+	tcase_add_test(tc, test_sic_softint);
+	tcase_add_test(tc, test_sic_passthrough);
+	tcase_add_test(tc, test_sic_bad_access);
+	suite_add_tcase(s, tc);
+
 	tc = tcase_create("devmath");
 	tcase_add_test(tc, test_devmath_udivmod);
 	suite_add_tcase(s, tc);
@@ -1082,6 +1262,8 @@ static Suite *devices_suite(void)
 	tcase_add_loop_test(tc, test_board_time_split, 0, 6);
 	tcase_add_test(tc, test_board_timer_irq);
 	tcase_add_test(tc, test_board_uart_irq);
+	tcase_add_test(tc, test_board_sic);
+	tcase_add_test(tc, test_board_regions);
 	suite_add_tcase(s, tc);
 
 	return s;
