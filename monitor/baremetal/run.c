@@ -333,6 +333,22 @@ static inline uint32_t guest_fetched_word(uint32_t va)
 	return *(const volatile uint32_t *)(uintptr_t)va;
 }
 
+/*
+ * The instruction the guest has just executed at 'va' in its current
+ * state: in Thumb state the halfword there (a word load at a halfword
+ * address would be an alignment fault in the monitor with the guest's
+ * SCTLR.A, and with the ARM1176's U could reach into the next page,
+ * which the shadow may not map or which may be the monitor's).  Thumb
+ * loads and stores are 16-bit on both CPUs (the ARM1176's only 32-bit
+ * Thumb instruction is the BL/BLX pair).
+ */
+static inline uint32_t guest_fetched_insn(uint32_t va)
+{
+	if (bm_vcpu.cpsr & ARMPV_PSR_T)
+		return *(const volatile uint16_t *)(uintptr_t)va;
+	return guest_fetched_word(va);
+}
+
 static void handle_hypercall(void)
 {
 	switch (bm_vcpu.run.hypercall.nr) {
@@ -638,7 +654,7 @@ static void guest_device(bool fetch, uint32_t va, uint32_t pa,
 static void emulate_native(uint32_t va, uint32_t pa,
 			   const struct armpv_mem_entry *entry)
 {
-	uint32_t pc = bm_vcpu.r[15], word = guest_fetched_word(pc);
+	uint32_t pc = bm_vcpu.r[15], word = guest_fetched_insn(pc);
 
 	profile_hit(pc, word);
 	if (armpv_vcpu_emulate_access_at(&bm_vcpu, word, entry) ==
