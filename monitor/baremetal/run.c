@@ -671,10 +671,14 @@ static void guest_trap(uint32_t pc, bool swi)
 {
 	uint32_t word;
 
-	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0))
+	/* Thumb state: a user task's SWI or Undefined instruction is its
+	 * own (armpv_vcpu_trap() does not read the word in virtual USR
+	 * mode); a kernel's has no trap words to decode. */
+	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0) &&
+	    armpv_mode_privileged(bm_vcpu.cpsr))
 		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", pc + 4);
-	word = guest_fetched_word(pc);
+			    "ARM-state traps only", pc);
+	word = guest_fetched_insn(pc);
 	if (profiling)
 		profile_hit(pc, word);
 	switch (armpv_vcpu_trap(&bm_vcpu,
@@ -758,13 +762,12 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 
 	switch (exc) {
 	case BM_EXC_SWI:
-		/* Both: LR = the word + 4 in ARM state. */
-		vcpu_enter(lr - 4, spsr);
-		guest_trap(lr - 4, true);
-		break;
 	case BM_EXC_UNDEF:
-		vcpu_enter(lr - 4, spsr);
-		guest_trap(lr - 4, false);
+		/* Both: LR = the instruction + 4 in ARM state, + 2 in Thumb
+		 * state (ARM ARM A2.6.3, A2.6.4). */
+		lr -= spsr & ARMPV_PSR_T ? 2 : 4;
+		vcpu_enter(lr, spsr);
+		guest_trap(lr, exc == BM_EXC_SWI);
 		break;
 	case BM_EXC_DABT:
 		vcpu_enter(lr - 8, spsr);
