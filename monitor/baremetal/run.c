@@ -727,6 +727,30 @@ static uint32_t cp15_far(void)
 	return v;
 }
 
+/*
+ * A real prefetch abort from the guest at 'pc'.  A debug event is its
+ * BKPT (the monitor sets no breakpoint, watchpoint or vector catch, and
+ * BKPT aborts in USR mode as in any other: ARM ARM A4.1.7): the guest's
+ * own prefetch abort, with the IFSR hardware gives, status 0b00010
+ * "instruction debug event" (ARM1176 TRM 3.2.24; ARMv6 ARM ARM B4.6 table
+ * B4-1; the ARM926EJ-S has no architected code for it, and QEMU 7.2
+ * reports 0b0010 there too: arm_debug_exception_fsr()), IFAR on the
+ * ARM1176 0 (UNKNOWN for a debug event; QEMU clears it).  Its page is
+ * mapped already (it was fetched), so a shadow fill would only run it
+ * again.  Anything else is a shadow fault.
+ */
+#define IFSR_STATUS_MASK 0x40fu /* FS[4] (ARMv6, bit 10) and FS[3:0] */
+#define IFSR_DEBUG_EVENT 0x2u
+static void guest_prefetch_abort(uint32_t pc, uint32_t ifsr)
+{
+	if ((ifsr & IFSR_STATUS_MASK) == IFSR_DEBUG_EVENT) {
+		armpv_vcpu_prefetch_abort(&bm_vcpu, pc, IFSR_DEBUG_EVENT, 0);
+		shadow_stats.aborts++;
+		return;
+	}
+	guest_abort(true, pc, ifsr);
+}
+
 static const char *const exc_names[8] = {
 	"reset", "undefined instruction", "SWI", "prefetch abort",
 	"data abort", "reserved", "IRQ", "FIQ",
@@ -775,7 +799,7 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		break;
 	case BM_EXC_PABT:
 		vcpu_enter(lr - 4, spsr);
-		guest_abort(true, lr - 4, cp15_ifsr());
+		guest_prefetch_abort(lr - 4, cp15_ifsr());
 		break;
 	case BM_EXC_IRQ:
 		/* The real timer or the real UART0's input (the two sources
