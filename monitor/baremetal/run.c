@@ -505,6 +505,17 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 	return ok ? page.map_shift : 12;
 }
 
+/* Does 'root' map the 4 KiB page of 'va' to a host frame other than the
+ * one of guest physical 'pa' (the guest's walk for 'va')? */
+static bool shadow_maps_other_frame(unsigned root, uint32_t va, uint32_t pa)
+{
+	uint32_t host;
+	unsigned ap;
+
+	return bm_shadow_lookup(root, va, &host, &ap) &&
+	       (host & 0xfffff000u) != BM_GUEST_PA + (pa & 0xfffff000u);
+}
+
 /*
  * A real data or prefetch abort from the guest at 'va' (the fetch address
  * for a prefetch abort), real status 'fsr'.  Either the guest's own
@@ -578,6 +589,18 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		guest_error("guest maps VA %08x over the monitor (at pc %08x, "
 			    "guest physical %08x): not supported yet", va, pc,
 			    pa);
+	}
+	if (!fetch && shadow_maps_other_frame(root, va, pa)) {
+		/* The page is shadowed from another frame: 1 KiB tiny pages
+		 * of different frames share this 4 KiB page, and the access
+		 * (an LDM, LDRD or unaligned access across them, or one
+		 * that meets the other frame's mapping) would only remap
+		 * the page for the other frame, forever: emulated, as for
+		 * a tiny page out of place.  An instruction fetch remaps
+		 * (it makes progress: its loads then come here). */
+		shadow_stats.tiny++;
+		emulate_native(va, pa, &entry);
+		return;
 	}
 	if ((pa & 0xc00u) != (va & 0xc00u)) {
 		/* A 1 KiB tiny page out of its place in a 4 KiB frame: no
