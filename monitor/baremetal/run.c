@@ -774,6 +774,26 @@ static void guest_prefetch_abort(uint32_t pc, uint32_t ifsr)
 	guest_abort(true, pc, ifsr);
 }
 
+/*
+ * ARM1176: the user thread ID registers are the real ones while the guest
+ * runs (monitor/core/cp15.c): a user task reads TPIDRURO and reads and
+ * writes TPIDRURW without a trap, and so does the guest kernel, in real
+ * USR mode; only its TPIDRURO write traps, and lands here
+ * (ARMPV_CP15_EV_TPIDRURO).  At reset both take the virtual reset values.
+ * (The privileged-only TPIDRPRW always traps: virtual only.)
+ */
+static void thread_id_sync(bool reset)
+{
+	if (!vm_is_v6())
+		return;
+	if (reset)
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 2"
+				 : : "r"(bm_vcpu.cp15.tpidr[0]));
+	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3"
+			 : : "r"(bm_vcpu.cp15.tpidr[1]));
+	bm_vcpu.cp15.events &= ~ARMPV_CP15_EV_TPIDRURO;
+}
+
 static const char *const exc_names[8] = {
 	"reset", "undefined instruction", "SWI", "prefetch abort",
 	"data abort", "reserved", "IRQ", "FIQ",
@@ -838,6 +858,8 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		/* FIQ and the reserved vector go to bm_monitor_exception(). */
 		bm_monitor_exception(exc, spsr, lr);
 	}
+	if (bm_vcpu.cp15.events & ARMPV_CP15_EV_TPIDRURO)
+		thread_id_sync(false);
 	shadow_sync();
 	return vcpu_leave();
 }
@@ -926,6 +948,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_vcpu.r[1] = start.r[1];
 	bm_vcpu.r[2] = start.r[2];
 	bm_vcpu.r[15] = start.pc;
+	thread_id_sync(true);
 	shadow_sync();
 	bm_guest_enter(vcpu_leave());
 }

@@ -45,6 +45,10 @@ struct armpv_vcpu;
  * covering cp15.tlb_mva.  A backend that ignores this bit and treats
  * EV_TLB as "flush everything" stays correct. */
 #define ARMPV_CP15_EV_TLB_MVA (1u << 3)
+/* ARM1176: a write to TPIDRURO (c13, c0, 3), the thread ID user mode
+ * reads without a trap: a backend running the guest on the real CPU
+ * copies cp15.tpidr[1] into the real register. */
+#define ARMPV_CP15_EV_TPIDRURO (1u << 4)
 
 struct armpv_cp15 {
 	uint32_t midr, ctr, tcmtr, tlbtr; /* ID registers (read-only) */
