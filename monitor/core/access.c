@@ -468,10 +468,11 @@ static acc_handler acc_decode(const struct armpv_vcpu *vcpu, uint32_t word,
  */
 static bool acc_thumb_to_arm(uint32_t hw, uint32_t pc, uint32_t *arm)
 {
-	/* A7.1.20 ff., register offset: opcode bits 11:9. */
+	/* A7.1.20 ff., register offset, by opcode bits 11:9: STR STRH
+	 * STRB LDRSB, LDR LDRH LDRB LDRSH. */
 	static const uint32_t reg_offset[8] = {
-		0xe7800000u, 0xe18000b0u, 0xe7c00000u, 0xe19000d0u, /* STR STRH STRB LDRSB */
-		0xe7900000u, 0xe19000b0u, 0xe7d00000u, 0xe19000f0u, /* LDR LDRH LDRB LDRSH */
+		0xe7800000u, 0xe18000b0u, 0xe7c00000u, 0xe19000d0u,
+		0xe7900000u, 0xe19000b0u, 0xe7d00000u, 0xe19000f0u,
 	};
 	uint32_t l = bits(hw, 11, 11) << 20, imm5 = bits(hw, 10, 6);
 	uint32_t n = bits(hw, 5, 3) << 16, d = bits(hw, 2, 0) << 12;

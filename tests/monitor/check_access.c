@@ -977,7 +977,8 @@ START_TEST(thumb_forms)
 		ck_assert_uint_eq(vcpu.r[13], DATA + 0x38);
 		ck_assert_uint_eq(get32(DATA + 0x38), 0xcafef00du);
 		ck_assert_uint_eq(get32(DATA + 0x3c), 0x9001u);
-		vcpu.r[15] = PC0;	/* pop {r6, pc}: interworks, stays Thumb */
+		/* pop {r6, pc}: interworks, stays Thumb. */
+		vcpu.r[15] = PC0;
 		ck_assert_int_eq(armpv_vcpu_emulate_access(&vcpu, 0xbd40),
 				 ARMPV_EXIT_RESUME);
 		ck_assert_uint_eq(vcpu.r[6], 0xcafef00du);
