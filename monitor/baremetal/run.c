@@ -755,8 +755,9 @@ static uint32_t cp15_far(void)
  * BKPT (the monitor sets no breakpoint, watchpoint or vector catch, and
  * BKPT aborts in USR mode as in any other: ARM ARM A4.1.7): the guest's
  * own prefetch abort, with the IFSR hardware gives, status 0b00010
- * "instruction debug event" (ARM1176 TRM 3.2.24; ARMv6 ARM ARM B4.6 table
- * B4-1; the ARM926EJ-S has no architected code for it, and QEMU 7.2
+ * "instruction debug event" (ARM1176 TRM, c5 Instruction Fault Status
+ * Register; ARMv6 ARM ARM B4.6 table B4-1; the ARM926EJ-S has no
+ * architected code for it, and QEMU 7.2
  * reports 0b0010 there too: arm_debug_exception_fsr()), IFAR on the
  * ARM1176 0 (UNKNOWN for a debug event; QEMU clears it).  Its page is
  * mapped already (it was fetched), so a shadow fill would only run it
