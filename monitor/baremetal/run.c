@@ -335,6 +335,22 @@ static inline uint32_t guest_fetched_word(uint32_t va)
 	return *(const volatile uint32_t *)(uintptr_t)va;
 }
 
+/*
+ * The instruction the guest has just executed at 'va' in its current
+ * state: in Thumb state the halfword there (a word load at a halfword
+ * address would be an alignment fault in the monitor with the guest's
+ * SCTLR.A, and with the ARM1176's U could reach into the next page,
+ * which the shadow may not map or which may be the monitor's).  Thumb
+ * loads and stores are 16-bit on both CPUs (the ARM1176's only 32-bit
+ * Thumb instruction is the BL/BLX pair).
+ */
+static inline uint32_t guest_fetched_insn(uint32_t va)
+{
+	if (bm_vcpu.cpsr & ARMPV_PSR_T)
+		return *(const volatile uint16_t *)(uintptr_t)va;
+	return guest_fetched_word(va);
+}
+
 static void handle_hypercall(void)
 {
 	switch (bm_vcpu.run.hypercall.nr) {
@@ -500,6 +516,17 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 	return ok ? page.map_shift : 12;
 }
 
+/* Does 'root' map the 4 KiB page of 'va' to a host frame other than the
+ * one of guest physical 'pa' (the guest's walk for 'va')? */
+static bool shadow_maps_other_frame(unsigned root, uint32_t va, uint32_t pa)
+{
+	uint32_t host;
+	unsigned ap;
+
+	return bm_shadow_lookup(root, va, &host, &ap) &&
+	       (host & 0xfffff000u) != BM_GUEST_PA + (pa & 0xfffff000u);
+}
+
 /*
  * A real data or prefetch abort from the guest at 'va' (the fetch address
  * for a prefetch abort), real status 'fsr'.  Either the guest's own
@@ -570,6 +597,18 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			    "%08x-%08x and its vector page at %08x",
 			    va, pc, pa, BM_MON_VA, BM_IO_VA + BM_IO_PAGES * 4096 - 1,
 			    bm_mmu_vectors_high() ? BM_HIGH_VECTORS : 0);
+	if (!fetch && shadow_maps_other_frame(root, va, pa)) {
+		/* The page is shadowed from another frame: 1 KiB tiny pages
+		 * of different frames share this 4 KiB page, and the access
+		 * (an LDM, LDRD or unaligned access across them, or one
+		 * that meets the other frame's mapping) would only remap
+		 * the page for the other frame, forever: emulated, as for
+		 * a tiny page out of place.  An instruction fetch remaps
+		 * (it makes progress: its loads then come here). */
+		shadow_stats.tiny++;
+		emulate_native(va, pa, &entry);
+		return;
+	}
 	if ((pa & 0xc00u) != (va & 0xc00u)) {
 		/* A 1 KiB tiny page out of its place in a 4 KiB frame: no
 		 * shadow small page can map it, so it stays unmapped and
@@ -645,7 +684,7 @@ static void guest_device(bool fetch, uint32_t va, uint32_t pa,
 static void emulate_native(uint32_t va, uint32_t pa,
 			   const struct armpv_mem_entry *entry)
 {
-	uint32_t pc = bm_vcpu.r[15], word = guest_fetched_word(pc);
+	uint32_t pc = bm_vcpu.r[15], word = guest_fetched_insn(pc);
 
 	profile_hit(pc, word);
 	if (armpv_vcpu_emulate_access_at(&bm_vcpu, word, entry) ==
@@ -662,10 +701,14 @@ static void guest_trap(uint32_t pc, bool swi)
 {
 	uint32_t word;
 
-	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0))
+	/* Thumb state: a user task's SWI or Undefined instruction is its
+	 * own (armpv_vcpu_trap() does not read the word in virtual USR
+	 * mode); a kernel's has no trap words to decode. */
+	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0) &&
+	    armpv_mode_privileged(bm_vcpu.cpsr))
 		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", pc + 4);
-	word = guest_fetched_word(pc);
+			    "ARM-state traps only", pc);
+	word = guest_fetched_insn(pc);
 	if (profiling)
 		profile_hit(pc, word);
 	switch (armpv_vcpu_trap(&bm_vcpu,
@@ -714,6 +757,51 @@ static uint32_t cp15_far(void)
 	return v;
 }
 
+/*
+ * A real prefetch abort from the guest at 'pc'.  A debug event is its
+ * BKPT (the monitor sets no breakpoint, watchpoint or vector catch, and
+ * BKPT aborts in USR mode as in any other: ARM ARM A4.1.7): the guest's
+ * own prefetch abort, with the IFSR hardware gives, status 0b00010
+ * "instruction debug event" (ARM1176 TRM, c5 Instruction Fault Status
+ * Register; ARMv6 ARM ARM B4.6 table B4-1; the ARM926EJ-S has no
+ * architected code for it, and QEMU 7.2
+ * reports 0b0010 there too: arm_debug_exception_fsr()), IFAR on the
+ * ARM1176 0 (UNKNOWN for a debug event; QEMU clears it).  Its page is
+ * mapped already (it was fetched), so a shadow fill would only run it
+ * again.  Anything else is a shadow fault.
+ */
+#define IFSR_STATUS_MASK 0x40fu /* FS[4] (ARMv6, bit 10) and FS[3:0] */
+#define IFSR_DEBUG_EVENT 0x2u
+static void guest_prefetch_abort(uint32_t pc, uint32_t ifsr)
+{
+	if ((ifsr & IFSR_STATUS_MASK) == IFSR_DEBUG_EVENT) {
+		armpv_vcpu_prefetch_abort(&bm_vcpu, pc, IFSR_DEBUG_EVENT, 0);
+		shadow_stats.aborts++;
+		return;
+	}
+	guest_abort(true, pc, ifsr);
+}
+
+/*
+ * ARM1176: the user thread ID registers are the real ones while the guest
+ * runs (monitor/core/cp15.c): a user task reads TPIDRURO and reads and
+ * writes TPIDRURW without a trap, and so does the guest kernel, in real
+ * USR mode; only its TPIDRURO write traps, and lands here
+ * (ARMPV_CP15_EV_TPIDRURO).  At reset both take the virtual reset values.
+ * (The privileged-only TPIDRPRW always traps: virtual only.)
+ */
+static void thread_id_sync(bool reset)
+{
+	if (!vm_is_v6())
+		return;
+	if (reset)
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 2"
+				 : : "r"(bm_vcpu.cp15.tpidr[0]));
+	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3"
+			 : : "r"(bm_vcpu.cp15.tpidr[1]));
+	bm_vcpu.cp15.events &= ~ARMPV_CP15_EV_TPIDRURO;
+}
+
 static const char *const exc_names[8] = {
 	"reset", "undefined instruction", "SWI", "prefetch abort",
 	"data abort", "reserved", "IRQ", "FIQ",
@@ -749,13 +837,12 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 
 	switch (exc) {
 	case BM_EXC_SWI:
-		/* Both: LR = the word + 4 in ARM state. */
-		vcpu_enter(lr - 4, spsr);
-		guest_trap(lr - 4, true);
-		break;
 	case BM_EXC_UNDEF:
-		vcpu_enter(lr - 4, spsr);
-		guest_trap(lr - 4, false);
+		/* Both: LR = the instruction + 4 in ARM state, + 2 in Thumb
+		 * state (ARM ARM A2.6.3, A2.6.4). */
+		lr -= spsr & ARMPV_PSR_T ? 2 : 4;
+		vcpu_enter(lr, spsr);
+		guest_trap(lr, exc == BM_EXC_SWI);
 		break;
 	case BM_EXC_DABT:
 		vcpu_enter(lr - 8, spsr);
@@ -763,7 +850,7 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		break;
 	case BM_EXC_PABT:
 		vcpu_enter(lr - 4, spsr);
-		guest_abort(true, lr - 4, cp15_ifsr());
+		guest_prefetch_abort(lr - 4, cp15_ifsr());
 		break;
 	case BM_EXC_IRQ:
 		/* The real timer or the real UART0's input (the two sources
@@ -779,6 +866,8 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		/* FIQ and the reserved vector go to bm_monitor_exception(). */
 		bm_monitor_exception(exc, spsr, lr);
 	}
+	if (bm_vcpu.cp15.events & ARMPV_CP15_EV_TPIDRURO)
+		thread_id_sync(false);
 	shadow_sync();
 	return vcpu_leave();
 }
@@ -903,6 +992,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_vcpu.r[1] = start.r[1];
 	bm_vcpu.r[2] = start.r[2];
 	bm_vcpu.r[15] = start.pc;
+	thread_id_sync(true);
 	shadow_sync();
 	bm_guest_enter(vcpu_leave());
 }

@@ -8,12 +8,14 @@
  * so that the guest's tables, domains, permissions and the VM's MMIO
  * handler all apply, and a fault becomes the guest's own data abort.
  *
- * ARM state only.  Forms (ARM ARM DDI 0100I): LDR/STR/LDRB/STRB (A5.2),
+ * Forms (ARM ARM DDI 0100I): LDR/STR/LDRB/STRB (A5.2),
  * LDRH/STRH/LDRSB/LDRSH/LDRD/STRD (A5.3), LDM/STM without ^ (A5.4),
  * SWP/SWPB (A4.1.108-109) and on ARMv6 LDREX/STREX with the ARMv6K byte,
- * halfword and doubleword variants (A4.1.29, A4.1.103).  LDRT and kin,
- * LDM/STM with ^ are sensitive: a rewritten guest holds trap words there,
- * so they are refused here.
+ * halfword and doubleword variants (A4.1.29, A4.1.103); in Thumb state
+ * the Thumb loads and stores (A7.1), as their ARM equivalents.  LDM/STM
+ * with ^, and LDRT and kin from a virtual privileged mode, are
+ * sensitive: a rewritten guest holds trap words there, so they are
+ * refused here; a user task's LDRT is its ordinary user access.
  *
  * UNPREDICTABLE choices are listed in docs/monitor-core.md; each is marked
  * here with "UNPREDICTABLE:".
@@ -410,7 +412,13 @@ static acc_handler acc_decode(const struct armpv_vcpu *vcpu, uint32_t word,
 			       "instruction, not a load/store";
 			return NULL;
 		}
-		if (!p && w) {
+		/* LDRT and kin from a virtual privileged mode are trap
+		 * words; from virtual USR mode (a user task, never
+		 * rewritten) they are the ordinary user access they are on
+		 * hardware (A4.1.24: "executed in User mode, an ordinary
+		 * User mode access is performed"), which acc_single() makes
+		 * with the virtual mode's privilege. */
+		if (!p && w && armpv_mode_privileged(vcpu->cpsr)) {
 			*why = "access emulation: LDRT/LDRBT/STRT/STRBT is "
 			       "sensitive and must be a trap word";
 			return NULL;
@@ -446,6 +454,78 @@ static acc_handler acc_decode(const struct armpv_vcpu *vcpu, uint32_t word,
 	return NULL;
 }
 
+/*
+ * Thumb state (A7.1): the 16-bit loads and stores, each as the ARM
+ * instruction the ARM ARM gives as its equivalent (A7.1.19-A7.1.61:
+ * LDR/STR/LDRB/STRB/LDRH/STRH/LDRSB/LDRSH with an immediate or register
+ * offset, SP-relative LDR/STR, LDMIA/STMIA, PUSH/POP), so that the ARM
+ * handlers above make the access; only PC-relative LDR reads PC, and
+ * its ARM form is given the offset that names the same address,
+ * Align(PC + 4, 4) + imm8 * 4 (A7.1.30).  Thumb-1 loads and stores are
+ * unconditional, and ARMv6's BL/BLX pair is the only 32-bit Thumb
+ * instruction of these cores: none aborts on data.  Returns false for
+ * any other halfword.
+ */
+static bool acc_thumb_to_arm(uint32_t hw, uint32_t pc, uint32_t *arm)
+{
+	/* A7.1.20 ff., register offset, by opcode bits 11:9: STR STRH
+	 * STRB LDRSB, LDR LDRH LDRB LDRSH. */
+	static const uint32_t reg_offset[8] = {
+		0xe7800000u, 0xe18000b0u, 0xe7c00000u, 0xe19000d0u,
+		0xe7900000u, 0xe19000b0u, 0xe7d00000u, 0xe19000f0u,
+	};
+	uint32_t l = bits(hw, 11, 11) << 20, imm5 = bits(hw, 10, 6);
+	uint32_t n = bits(hw, 5, 3) << 16, d = bits(hw, 2, 0) << 12;
+	uint32_t list = bits(hw, 7, 0);
+
+	switch (hw >> 12) {
+	case 0x4: /* 01001 Rd imm8: LDR Rd, [PC, #imm8 * 4] */
+		if (bits(hw, 11, 11)) {
+			/* ARM's PC reads as pc + 8 (emu_reg). */
+			int32_t off = (int32_t)(bits(hw, 7, 0) * 4) - 4 -
+				      (int32_t)(pc & 2u);
+
+			*arm = 0xe51f0000u | bits(hw, 10, 8) << 12 |
+			       (off < 0 ? (uint32_t)-off
+					: (1u << 23) | (uint32_t)off);
+			return true;
+		}
+		return false;
+	case 0x5: /* 0101 opc Rm Rn Rd */
+		*arm = reg_offset[bits(hw, 11, 9)] | n | d | bits(hw, 8, 6);
+		return true;
+	case 0x6: /* 0110 L imm5 Rn Rd: word, offset imm5 * 4 */
+		*arm = 0xe5800000u | l | n | d | imm5 << 2;
+		return true;
+	case 0x7: /* 0111 L imm5 Rn Rd: byte */
+		*arm = 0xe5c00000u | l | n | d | imm5;
+		return true;
+	case 0x8: /* 1000 L imm5 Rn Rd: halfword, offset imm5 * 2 */
+		imm5 <<= 1;
+		*arm = 0xe1c000b0u | l | n | d | (imm5 >> 4) << 8 |
+		       (imm5 & 0xfu);
+		return true;
+	case 0x9: /* 1001 L Rd imm8: [SP, #imm8 * 4] */
+		*arm = 0xe58d0000u | l | bits(hw, 10, 8) << 12 | list << 2;
+		return true;
+	case 0xb: /* 1011 L10R list: PUSH = STMDB SP!, POP = LDMIA SP! */
+		if (bits(hw, 10, 9) != 2)
+			return false;
+		*arm = (l ? 0xe8bd0000u | bits(hw, 8, 8) << 15
+			  : 0xe92d0000u | bits(hw, 8, 8) << 14) | list;
+		return true;
+	case 0xc: /* 1100 L Rn list: LDMIA/STMIA Rn!; an LDMIA that loads
+		   * Rn does not write it back (A7.1.27). */
+		n = bits(hw, 10, 8);
+		*arm = 0xe8800000u | l | n << 16 | list;
+		if (!(l && (list & (1u << n))))
+			*arm |= 1u << 21;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum armpv_exit_reason acc_emulate(struct armpv_vcpu *vcpu,
 					 uint32_t word)
 {
@@ -455,9 +535,21 @@ static enum armpv_exit_reason acc_emulate(struct armpv_vcpu *vcpu,
 	acc_handler handler;
 
 	vcpu->stats.accesses++;
-	if (vcpu->cpsr & (ARMPV_PSR_T | ARMPV_PSR_J))
+	if (vcpu->cpsr & ARMPV_PSR_J)
 		return acc_error(vcpu, word,
-				 "access emulation: Thumb or Jazelle state");
+				 "access emulation: Jazelle state");
+	if (vcpu->cpsr & ARMPV_PSR_T) {
+		if (!acc_thumb_to_arm(word & 0xffffu, e.pc, &e.insn))
+			return acc_error(vcpu, word,
+					 "access emulation: Thumb instruction, "
+					 "not a load/store");
+		handler = acc_decode(vcpu, e.insn, &why);
+		if (!handler) /* cannot be: every form above decodes */
+			return acc_error(vcpu, word, why);
+		vcpu->r[15] = e.pc + 2;
+		handler(&e);
+		return vcpu_exit(vcpu, ARMPV_EXIT_RESUME);
+	}
 	if (cond == 0xf)
 		return acc_error(vcpu, word,
 				 "access emulation: unconditional "

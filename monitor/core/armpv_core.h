@@ -268,12 +268,16 @@ enum armpv_exit_reason armpv_vcpu_trap(struct armpv_vcpu *vcpu,
  * CPU (a device page, or a page the monitor protects), with r[15] the
  * address of that instruction, as for armpv_vcpu_trap().  ARM state:
  * LDR/STR/LDRB/STRB, LDRH/STRH/LDRSB/LDRSH, LDRD/STRD, LDM/STM (without
- * ^), SWP/SWPB and on ARMv6 LDREX/STREX{,B,H,D}, every addressing mode.
+ * ^), SWP/SWPB and on ARMv6 LDREX/STREX{,B,H,D}, every addressing mode;
+ * LDRT/LDRBT/STRT/STRBT from virtual USR mode (a user task's ordinary
+ * access).  Thumb state: 'word' holds the 16-bit instruction in bits
+ * 15:0 (the rest ignored), any Thumb load or store.
  * The access goes through the guest's MMU with the virtual mode's
  * privilege and the VM's MMIO handler; a fault enters the guest's data
  * abort on the instruction (base restored).  A failing condition only
- * advances PC.  Anything else (LDRT and LDM^, which must be trap words;
- * other instructions; Thumb state) is ARMPV_EXIT_GUEST_ERROR with
+ * advances PC.  Anything else (LDM^, and LDRT from a privileged mode,
+ * which must be trap words; other instructions; Jazelle state) is
+ * ARMPV_EXIT_GUEST_ERROR with
  * run.error set and the vCPU unchanged.  Returns vcpu->run.exit_reason. */
 enum armpv_exit_reason armpv_vcpu_emulate_access(struct armpv_vcpu *vcpu,
 						 uint32_t word);

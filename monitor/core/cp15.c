@@ -28,10 +28,13 @@
  * MRC/MCR of TPIDRURW (c13, c0, 2), MRC of TPIDRURO (c13, c0, 3), and the
  * c7 barriers/range clean (c7,c5,4 c7,c10,4 c7,c10,5, MCRR c12).  The
  * guest kernel's own TPIDRURO/TPIDRURW reads therefore reach the REAL
- * registers: the backend (the bare-metal monitor) must mirror
- * cp15.tpidr[0] (TPIDRURW) and cp15.tpidr[1] (TPIDRURO) into the real
- * registers on every switch into the guest, and copy TPIDRURW back on
- * every switch out (the guest may write it from USR mode without a trap).
+ * registers, and so do its TPIDRURW writes: only its TPIDRURO write
+ * traps (USR may not write it) and reaches the row below, which raises
+ * ARMPV_CP15_EV_TPIDRURO; the backend (the bare-metal monitor) then
+ * writes cp15.tpidr[1] into the real register, and at reset both reset
+ * values.  The real TPIDRURW is the guest's (kernel and user tasks
+ * alike); the virtual one is used only by a backend that does not run
+ * the guest on the real CPU.
  */
 #include "armpv_core.h"
 #include "emulate.h"
@@ -462,7 +465,8 @@ static const struct cp15_row cp15_table[] = {
 	REG(K(13, 0, 0, 1), M1176, "CONTEXTIDR", contextidr, 0, 0xffffffffu,
 	    EV_T),
 	REG(K(13, 0, 0, 2), M1176, "TPIDRURW", tpidr[0], 0, 0xffffffffu, 0),
-	REG(K(13, 0, 0, 3), M1176, "TPIDRURO", tpidr[1], 0, 0xffffffffu, 0),
+	REG(K(13, 0, 0, 3), M1176, "TPIDRURO", tpidr[1], 0, 0xffffffffu,
+	    ARMPV_CP15_EV_TPIDRURO),
 	REG(K(13, 0, 0, 4), M1176, "TPIDRPRW", tpidr[2], 0, 0xffffffffu, 0),
 
 	/* MCRR block transfer operations of the ARM1176 (1176 TRM 3.2.22

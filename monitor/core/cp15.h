@@ -51,6 +51,10 @@ struct armpv_vcpu;
  * them (a kernel with software PAN writes DACR on every entry and user
  * access); one that ignores this bit and flushes stays correct. */
 #define ARMPV_CP15_EV_DACR (1u << 4)
+/* ARM1176: a write to TPIDRURO (c13, c0, 3), the thread ID user mode
+ * reads without a trap: a backend running the guest on the real CPU
+ * copies cp15.tpidr[1] into the real register. */
+#define ARMPV_CP15_EV_TPIDRURO (1u << 5)
 
 struct armpv_cp15 {
 	uint32_t midr, ctr, tcmtr, tlbtr; /* ID registers (read-only) */

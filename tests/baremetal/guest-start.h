@@ -15,6 +15,11 @@
  *   guest_board     plat_exit and plat_putc on the board's own devices
  *                   (the guests without a platform layer:
  *                   tests/process/plat-*.S is the other way).
+ *   guest_mmu_enable   mmu_enable(ttb, dacr): DACR, TTBR0, the TLBs
+ *                   invalidated, then SCTLR with M set and A, V (low
+ *                   vectors) and XP (the ARMv5 table format on the
+ *                   ARM1176) clear.
+ *   guest_cp15_read cp15_read_midr(), cp15_read_sctlr().
  */
 #ifndef GUEST_START_H
 #define GUEST_START_H
@@ -67,6 +72,33 @@ ENTRY(plat_putc)
 	tst	r2, #0x20
 	bne	1b
 	str	r0, [r1]
+	bx	lr
+.endm
+
+.macro guest_mmu_enable
+ENTRY(mmu_enable)			@ r0 = TTB, r1 = DACR
+	mcr	p15, 0, r1, c3, c0, 0
+	mcr	p15, 0, r0, c2, c0, 0
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0	@ invalidate the TLBs
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #0x2		@ A
+	bic	r0, r0, #0x2000		@ V: low vectors
+	bic	r0, r0, #0x800000	@ XP: the ARMv5 format on ARMv6
+	orr	r0, r0, #0x1		@ M
+	mcr	p15, 0, r0, c1, c0, 0
+	nop
+	nop
+	bx	lr
+.endm
+
+.macro guest_cp15_read
+ENTRY(cp15_read_midr)
+	mrc	p15, 0, r0, c0, c0, 0
+	bx	lr
+
+ENTRY(cp15_read_sctlr)
+	mrc	p15, 0, r0, c1, c0, 0
 	bx	lr
 .endm
 

@@ -14,11 +14,15 @@
 # fdt-filter.c hosted, under the sanitizers, on one-edit mutations of
 # three device trees and checks Linux's versatile-pb.dtb filtered;
 # echo.sh feeds lines to the echo test guest (echo-guest/) on UART0,
-# natively and under armpv-bm, and compares the transcripts.
+# natively and under armpv-bm, and compares the transcripts; robust.sh
+# runs robust-guest/ (BKPT, Thumb device loads and SWI, LDRT from user
+# tasks, tiny pages of two frames in one page, the thread ID registers)
+# the same way.
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
-	tests/baremetal/fdt.sh tests/baremetal/echo.sh
+	tests/baremetal/fdt.sh tests/baremetal/echo.sh \
+	tests/baremetal/robust.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
@@ -27,6 +31,7 @@ tests/baremetal/mmu.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/tasks.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/adversary.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/echo.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
+tests/baremetal/robust.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
 check_PROGRAMS += tests/baremetal/fdt-mutate

@@ -923,6 +923,101 @@ START_TEST(condition_fails)
 END_TEST
 
 /* ---------------------------------------------------------------------
+ * Thumb state (A7.1): each load/store form as its ARM equivalent, PC
+ * advanced by 2; and a user task's LDRT (an ordinary user load).
+ */
+static void thumb_ok(uint32_t pc, uint16_t hw)
+{
+	vcpu.r[15] = pc;
+	ck_assert_int_eq(armpv_vcpu_emulate_access(&vcpu, hw),
+			 ARMPV_EXIT_RESUME);
+	ck_assert_msg(vcpu.r[15] == pc + 2, "thumb %04x: PC %08x", hw,
+		      vcpu.r[15]);
+}
+
+START_TEST(thumb_forms)
+{
+	for (int m = 0; m < 2; m++) {
+		machine(m);
+		vcpu.cpsr |= ARMPV_PSR_T;
+		for (unsigned i = 0; i < 8; i++)
+			put32(DATA + 4 * i, 0x11110000u * (i + 1) + i);
+		vcpu.r[0] = DATA;
+		vcpu.r[1] = 8;
+		thumb_ok(PC0, 0x6842);	/* ldr r2, [r0, #4] */
+		ck_assert_uint_eq(vcpu.r[2], get32(DATA + 4));
+		thumb_ok(PC0, 0x5842);	/* ldr r2, [r0, r1] */
+		ck_assert_uint_eq(vcpu.r[2], get32(DATA + 8));
+		thumb_ok(PC0, 0x7942);	/* ldrb r2, [r0, #5] */
+		ck_assert_uint_eq(vcpu.r[2], ram[DATA + 5]);
+		thumb_ok(PC0, 0x8942);	/* ldrh r2, [r0, #10] */
+		ck_assert_uint_eq(vcpu.r[2], get32(DATA + 8) >> 16);
+		put32(DATA + 0x20, 0x80010000u);
+		vcpu.r[1] = 0x22;
+		thumb_ok(PC0, 0x5e42);	/* ldrsh r2, [r0, r1] */
+		ck_assert_uint_eq(vcpu.r[2], 0xffff8001u);
+		vcpu.r[3] = 0xcafef00du;
+		thumb_ok(PC0, 0x6183);	/* str r3, [r0, #24] */
+		ck_assert_uint_eq(get32(DATA + 24), 0xcafef00du);
+		thumb_ok(PC0, 0x7703);	/* strb r3, [r0, #28] */
+		ck_assert_uint_eq(ram[DATA + 28], 0x0du);
+		/* LDR r4, [PC, #4]: Align(PC + 4, 4) + 4, from either
+		 * halfword of a word. */
+		put32(PC0 + 8, 0x5eed0008u);
+		thumb_ok(PC0, 0x4c01);
+		ck_assert_uint_eq(vcpu.r[4], 0x5eed0008u);
+		thumb_ok(PC0 + 2, 0x4c01);
+		ck_assert_uint_eq(vcpu.r[4], 0x5eed0008u);
+		/* SP-relative, PUSH and POP. */
+		vcpu.r[13] = DATA + 0x40;
+		thumb_ok(PC0, 0x9d01);	/* ldr r5, [sp, #4] */
+		ck_assert_uint_eq(vcpu.r[5], get32(DATA + 0x44));
+		vcpu.r[14] = 0x9001u;
+		thumb_ok(PC0, 0xb508);	/* push {r3, lr} */
+		ck_assert_uint_eq(vcpu.r[13], DATA + 0x38);
+		ck_assert_uint_eq(get32(DATA + 0x38), 0xcafef00du);
+		ck_assert_uint_eq(get32(DATA + 0x3c), 0x9001u);
+		/* pop {r6, pc}: interworks, stays Thumb. */
+		vcpu.r[15] = PC0;
+		ck_assert_int_eq(armpv_vcpu_emulate_access(&vcpu, 0xbd40),
+				 ARMPV_EXIT_RESUME);
+		ck_assert_uint_eq(vcpu.r[6], 0xcafef00du);
+		ck_assert_uint_eq(vcpu.r[15], 0x9000u);
+		ck_assert(vcpu.cpsr & ARMPV_PSR_T);
+		ck_assert_uint_eq(vcpu.r[13], DATA + 0x40);
+		/* LDMIA r0!, {r1, r2}; then with r0 in the list: no
+		 * writeback, the loaded value. */
+		thumb_ok(PC0, 0xc806);
+		ck_assert_uint_eq(vcpu.r[1], get32(DATA));
+		ck_assert_uint_eq(vcpu.r[2], get32(DATA + 4));
+		ck_assert_uint_eq(vcpu.r[0], DATA + 8);
+		thumb_ok(PC0, 0xc803);	/* ldmia r0, {r0, r1} */
+		ck_assert_uint_eq(vcpu.r[0], get32(DATA + 8));
+		ck_assert_uint_eq(vcpu.r[1], get32(DATA + 12));
+		/* Not a load or store: a guest error. */
+		vcpu.r[15] = PC0;
+		ck_assert_int_eq(armpv_vcpu_emulate_access(&vcpu, 0x1c08),
+				 ARMPV_EXIT_GUEST_ERROR);
+		ck_assert_uint_eq(vcpu.r[15], PC0);
+	}
+}
+END_TEST
+
+START_TEST(user_ldrt)
+{
+	for (int m = 0; m < 2; m++) {
+		machine(m);
+		armpv_vcpu_write_cpsr(&vcpu, ARMPV_MODE_USR);
+		vcpu.r[1] = DEV_BASE + 0x10;
+		ok(ls_imm(0, 1, 0, 1, 1, 1, 0, 4)); /* LDRT r0, [r1], #4 */
+		ck_assert_uint_eq(vcpu.r[0], 0xc3b2a110u);
+		ck_assert_uint_eq(vcpu.r[1], DEV_BASE + 0x14);
+		ck_assert_int_eq(mmio_calls, 1);
+	}
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
  * Not a load/store this function handles: a guest error, vCPU unchanged.
  */
 static void expect_guest_error(uint32_t word)
@@ -1303,6 +1398,8 @@ static Suite *access_suite(void)
 	tcase_add_test(tc, v6_exclusives);
 	tcase_add_test(tc, condition_fails);
 	tcase_add_test(tc, unsupported_encodings);
+	tcase_add_test(tc, thumb_forms);
+	tcase_add_test(tc, user_ldrt);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("memory");

@@ -755,7 +755,12 @@ START_TEST(test_c13_1176)
 	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
 	vcpu.cp15.events = 0;
 	wr_rd(13, 0, 0, 2, 0x11111111u, 0x11111111u);
+	ck_assert_uint_eq(vcpu.cp15.events, 0);
+	/* TPIDRURO: user mode reads the real register, which the backend
+	 * writes on this event. */
 	wr_rd(13, 0, 0, 3, 0x22222222u, 0x22222222u);
+	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TPIDRURO);
+	vcpu.cp15.events = 0;
 	wr_rd(13, 0, 0, 4, 0x33333333u, 0x33333333u);
 	ck_assert_uint_eq(vcpu.cp15.tpidr[0], 0x11111111u);
 	ck_assert_uint_eq(vcpu.cp15.tpidr[1], 0x22222222u);

@@ -183,28 +183,9 @@ ENTRY(tlb_invalidate_mva)
 	mcr	p15, 0, r0, c8, c7, 1
 	bx	lr
 
-ENTRY(cp15_read_midr)
-	mrc	p15, 0, r0, c0, c0, 0
-	bx	lr
+	guest_cp15_read
 
-ENTRY(cp15_read_sctlr)
-	mrc	p15, 0, r0, c1, c0, 0
-	bx	lr
-
-ENTRY(mmu_enable)			@ r0 = TTB, r1 = DACR
-	mcr	p15, 0, r1, c3, c0, 0
-	mcr	p15, 0, r0, c2, c0, 0
-	mov	r0, #0
-	mcr	p15, 0, r0, c8, c7, 0	@ invalidate the TLBs
-	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #0x2		@ A
-	bic	r0, r0, #0x2000		@ V
-	bic	r0, r0, #0x800000	@ XP: the ARMv5 format on ARMv6
-	orr	r0, r0, #0x1		@ M
-	mcr	p15, 0, r0, c1, c0, 0
-	nop
-	nop
-	bx	lr
+	guest_mmu_enable
 
 /* plat_exit, plat_putc: the board's (guest-start.h). */
 	guest_board
