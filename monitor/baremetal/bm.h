@@ -225,6 +225,11 @@ _Noreturn void bm_bad_guest(const char *fmt, ...)
 uint32_t bm_trap(unsigned exc, uint32_t spsr);
 void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr);
 
+/* vfp.c: the guest kernel's FPEXC, FPINST, FPINST2 accesses. */
+extern volatile bool bm_vfp_probing, bm_vfp_probe_undef;
+void bm_vfp_init(void);
+bool bm_vfp_emulate(struct armpv_vcpu *vcpu, uint32_t word);
+
 /* string.c (the core needs them too) */
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);

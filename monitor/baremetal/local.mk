@@ -9,7 +9,7 @@ ARMPV_BM_BIN = monitor/armpv-bm.bin
 ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/run.c monitor/baremetal/boot.c \
 	monitor/baremetal/loader.c monitor/baremetal/bundle.c \
-	monitor/baremetal/fdt.c monitor/baremetal/fdt-filter.c \
+	monitor/baremetal/fdt.c monitor/baremetal/fdt-filter.c monitor/baremetal/vfp.c \
 	monitor/baremetal/mmu.c \
 	monitor/baremetal/shadow.c monitor/baremetal/board.c \
 	monitor/baremetal/console.c monitor/baremetal/string.c

@@ -711,6 +711,8 @@ static void guest_trap(uint32_t pc, bool swi)
 	word = guest_fetched_insn(pc);
 	if (profiling)
 		profile_hit(pc, word);
+	if (!swi && bm_vfp_emulate(&bm_vcpu, word))
+		return; /* a VFP system register: vfp.c */
 	switch (armpv_vcpu_trap(&bm_vcpu,
 				swi ? ARMPV_TRAP_SWI : ARMPV_TRAP_UNDEF, word)) {
 	case ARMPV_EXIT_RESUME:
@@ -817,6 +819,10 @@ void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr)
 {
 	if (exc == BM_EXC_SWI && halting)
 		return;
+	if (exc == BM_EXC_UNDEF && bm_vfp_probing) {
+		bm_vfp_probe_undef = true; /* no VFP: resume after the probe */
+		return;
+	}
 	halting = true;
 	bm_report("internal error: %s in the monitor at pc %08x (cpsr %08x), "
 		  "dfsr %08x far %08x",
@@ -925,6 +931,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	bm_mmu_init();
 	vic_disable_all();
+	bm_vfp_init();
 	bm_report("armpv bare-metal monitor (ARMv5 shadow paging, "
 		  "versatilepb devices), tables layout 0x%08x",
 		  ARMPV_TABLES_LAYOUT_HASH);

@@ -114,28 +114,29 @@ static const struct sens_case ldmstm_cases[] = {
 
 static const struct sens_case usermem_cases[] = {
 	/* Immediate: cond 0100 UB1L Rn Rd offset_12.  Word (B=0): trap cccc
-	 * 1110 ULnn nndd ddii 01ii iiii iiii, CDP/MCR/MRC to cp4-7.  Byte
-	 * (B=1): trap cccc 1110 ULnn nndd ddii 1i0i iiii iiii, cp8, 9, 12, 13. */
+	 * 1110 UnnL nndd ddii 01ii iiii iiii, CDP/MCR/MRC to cp4-7.  Byte
+	 * (B=1): trap cccc 1110 UnnL nndd ddii 1i0i iiii iiii, cp8, 9, 12, 13.
+	 * L stays at bit 20 (an ARMv5 abort handler reads it there). */
 	{ 0xe4b10004, "ldrt r0, [r1], #4", ARMPV_FORM_LDRT_IMM, ARMPV_INSN_LDRT,
-	  BOTH, 0xeec40404 },
+	  BOTH, 0xee940404 },
 	{ 0xe4732001, "ldrbt r2, [r3], #-1", ARMPV_FORM_LDRBT_IMM,
-	  ARMPV_INSN_LDRBT, BOTH, 0xee4c8801 },
+	  ARMPV_INSN_LDRBT, BOTH, 0xee1c8801 },
 	{ 0xe4a54010, "strt r4, [r5], #0x10", ARMPV_FORM_STRT_IMM,
-	  ARMPV_INSN_STRT, BOTH, 0xee950410 },
+	  ARMPV_INSN_STRT, BOTH, 0xeea50410 },
 	{ 0xe4e76fff, "strbt r6, [r7], #4095", ARMPV_FORM_STRBT_IMM,
-	  ARMPV_INSN_STRBT, BOTH, 0xee9dbdff },
+	  ARMPV_INSN_STRBT, BOTH, 0xeeadbdff },
 	/* Register: cond 0110 UB1L Rn Rd shift_imm shift 0 Rm.  Trap cccc
-	 * 1111 01UB Lnnn nddd daaa aahh mmmm: SWI 0x400000-0x7fffff. */
+	 * 1111 01UL Bnnn nddd daaa aahh mmmm: SWI 0x400000-0x7fffff. */
 	{ 0xe6b10002, "ldrt r0, [r1], r2", ARMPV_FORM_LDRT_REG, ARMPV_INSN_LDRT,
-	  BOTH, 0xef688002 },
+	  BOTH, 0xef708002 },
 	{ 0xe6310102, "ldrt r0, [r1], -r2, lsl #2", ARMPV_FORM_LDRT_REG,
-	  ARMPV_INSN_LDRT, BOTH, 0xef488082 },
+	  ARMPV_INSN_LDRT, BOTH, 0xef508082 },
 	{ 0xe6a43fc5, "strt r3, [r4], r5, asr #31", ARMPV_FORM_STRT_REG,
 	  ARMPV_INSN_STRT, BOTH, 0xef621fe5 },
 	{ 0xe6f980ea, "ldrbt r8, [r9], r10, ror #1", ARMPV_FORM_LDRBT_REG,
 	  ARMPV_INSN_LDRBT, BOTH, 0xef7cc07a },
 	{ 0xe66cb1ae, "strbt r11, [r12], -lr, lsr #3", ARMPV_FORM_STRBT_REG,
-	  ARMPV_INSN_STRBT, BOTH, 0xef5658de },
+	  ARMPV_INSN_STRBT, BOTH, 0xef4e58de },
 	{ 0xb6a43fc5, "strtlt r3, [r4], r5, asr #31", ARMPV_FORM_STRT_REG,
 	  ARMPV_INSN_STRT, BOTH, 0xbf621fe5 },
 };
@@ -739,13 +740,13 @@ START_TEST(test_trap_words_by_hand)
 		{ 0xe8488000, 0xed220400, "stmda r8, {pc}^" },
 		/* ldrt_imm_w, offset 0x800 (bit 11 -> bit 13), Rd=r15:
 		 * cccc 1110 ULnn nndd ddii 01ii iiii iiii. */
-		{ 0xe4b0f800, 0xeec3e400, "ldrt pc, [r0], #0x800" },
+		{ 0xe4b0f800, 0xee93e400, "ldrt pc, [r0], #0x800" },
 		/* ldrt_imm_b with every field bit set but U:
 		 * cccc 1110 ULnn nndd ddii 1i0i iiii iiii. */
 		{ 0xe47effff, 0xee7bfdff, "ldrbt pc, [lr], #-4095" },
 		/* ldrt_reg with shift_imm 0x1f, ROR, Rm=r15, Rd=r15, Rn=r15:
 		 * cccc 1111 01UB Lnnn nddd daaa aahh mmmm. */
-		{ 0xe6bfffef, 0xef6fffff, "ldrt pc, [pc], pc, ror #31" },
+		{ 0xe6bfffef, 0xef77ffff, "ldrt pc, [pc], pc, ror #31" },
 		/* srs with P, U, W and the mode all ones:
 		 * 1110 1111 0000 0000 0001 0001 PUWk kkkk. */
 		{ 0xf9ed051f, 0xef0011ff, "srsib sp!, #0x1f" },
@@ -1021,7 +1022,7 @@ END_TEST
 START_TEST(test_fields_after_decode)
 {
 	uint32_t insn = 0;
-	const struct armpv_form *f = armpv_decode(0xef5658de, &insn);
+	const struct armpv_form *f = armpv_decode(0xef4e58de, &insn);
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(insn, 0xe66cb1ae); /* strbt r11, [r12], -lr, lsr #3 */

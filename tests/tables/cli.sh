@@ -158,7 +158,7 @@ stdout_is "efa80006
 ed75f7ff"
 # ldrt r0, [r1], -r2, lsl #2: SWI payload 0x4xxxxx.
 t 0 encode e6310102
-stdout_is "ef488082"
+stdout_is "ef508082"
 t 1 encode --arch armv5te f10c0080
 empty stdout
 err "f10c0080 is not sensitive on armv5te"
@@ -180,8 +180,8 @@ t 0 decode efde800f
 out "efde800f: trap for e8fd800f, ldmstm ldm_ret (only form) in swi"
 t 0 decode ed75f7ff
 out "ed75f7ff: trap for e8cd7fff, ldmstm stm_user (only form) in ldc_stc"
-t 0 decode eec40404
-out "eec40404: trap for e4b10004, usermem ldrt (imm) in cdp_mcr"
+t 0 decode ee940404
+out "ee940404: trap for e4b10004, usermem ldrt (imm) in cdp_mcr"
 t 0 decode 0xef000e40
 out "ef000e40: trap for f10c0080, status cps (only form) in swi"
 # SWI 0 (EABI), SWI 0x900001 (OABI), mcr p15, 0, r0, c1, c0, 0, add.
