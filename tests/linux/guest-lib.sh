@@ -18,7 +18,20 @@
 # $lg_runs.  Variables and functions here are named lg_*, but for the
 # counters pass and fail and ok/no/check, as in tests/linux/kernel.sh.
 # tests/baremetal/lib.sh (sourced from here) gives the tool checks, the
-# timeout and, for a run under armpv-bm, bm_monitor.
+# timeout and, for a run under armpv-bm, bm_monitor.  That run will be
+# about (lg_vmlinux_rw: the plain vmlinux rewritten by armpv-rewrite):
+#
+#   lg_boot_bm() {
+#   	lg_mem=$1 lg_append=$2
+#   	shift 2
+#   	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux.bnd" \
+#   		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
+#   		-i "$lg_initrd" -c "$lg_append" &&
+#   	lg_qemu -m "$lg_mem" -semihosting -kernel "$bm_monitor" \
+#   		-initrd "$out/linux.bnd" "$@"
+#   }
+#
+# with ARMPV_LINUX_RUNS="native bm" (or bm added to lg_runs' default).
 
 : "${top_builddir:=$top_srcdir/build}"
 . "$top_srcdir/tests/baremetal/lib.sh"

@@ -133,4 +133,13 @@ for l in $logs; do
 	[ "$l" = "$first" ] && continue
 	lg_compare_results "$(basename "$first" .log) vs $(basename "$l" .log)" "$first" "$l"
 done
+# The comparison itself catches a difference: the first log with one
+# result line changed.
+sed 's/^result sleep ok$/result sleep bad/' "$first" >"$out/altered.log"
+if (fail=0; lg_compare_results altered "$first" "$out/altered.log" >/dev/null
+	[ "$fail" = 1 ]); then
+	ok "lg_compare_results reports a changed result line"
+else
+	no "lg_compare_results reports a changed result line"
+fi
 lg_summary
