@@ -22,6 +22,12 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-6.1)" >&2; exit 1; }
 mkdir -p "$cache"
+# Tests running side by side (make -j check) want the same builds: one
+# build-kernel.sh at a time; the others then find the build done.
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$cache/.lock"
+	flock 9
+fi
 src="$cache/src"
 if [ ! -f "$src/.unpacked" ]; then
 	echo "build-kernel: unpacking $tarball" >&2

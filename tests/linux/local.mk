@@ -4,3 +4,11 @@
 TESTS += tests/linux/versatile.sh tests/linux/bcm2835.sh
 EXTRA_DIST += tests/linux/versatile.sh tests/linux/bcm2835.sh tests/linux/kernel.sh \
 	tests/linux/build-kernel.sh tests/linux/repro.sh tests/linux/bench-rewrite.sh
+# The test initramfs (tests/linux/initramfs/: busybox-static:armel, /init,
+# the workload and bench.c) on the plain versatile kernel: workload.sh runs
+# the workload and checks its result lines, console.sh uses the shell at
+# the serial console (console.py types).  guest-lib.sh holds the QEMU
+# command of each kind of run.
+TESTS += tests/linux/workload.sh tests/linux/console.sh
+EXTRA_DIST += tests/linux/workload.sh tests/linux/console.sh \
+	tests/linux/console.py tests/linux/guest-lib.sh tests/linux/initramfs

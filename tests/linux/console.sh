@@ -1,0 +1,68 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# console.sh -- the serial console of Linux 6.1 (versatile_defconfig) with
+# the test initramfs, used as a person uses it.
+#
+# Boots each kind of run of guest-lib.sh ($lg_runs: lg_boot_native now)
+# without armpv.workload, so /init leaves a shell on ttyAMA0 (busybox
+# init, cttyhack), with UART0 on a unix socket that console.py drives:
+# a command, Ctrl-C into a foreground "sleep 30" (the prompt back at
+# once, status 130, little guest time gone), line editing with backspace
+# and the up arrow, then "reboot", after which QEMU must stop by itself
+# (-no-reboot) with status 0.  A second boot types "poweroff", which
+# versatilepb can only do as a halt: the kernel must say so, then this
+# script stops QEMU.  Without -icount: guest time follows the host's
+# clock, so "sleep 30" lasts until Ctrl-C arrives (under sleep=off it
+# would be over at once).
+#
+# Environment (make check exports it): top_srcdir, ARM_CC, QEMU_ARM;
+# QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_RUNS.  Builds the plain kernel
+# when the cache lacks it.
+set -u
+. "$top_srcdir/tests/linux/guest-lib.sh"
+
+bm_need_tools python3
+lg_prepare
+lg_workdir console
+
+bm_set_timeout 300
+# session KIND STOP: a boot of KIND with console.py at its console, which
+# ends by typing STOP (reboot or poweroff).
+session() {
+	name=$1-$2
+	sock=$out/$name.sock
+	lg_boot_$1 128M "console=ttyAMA0 rdinit=/init" \
+		-serial "unix:$sock,server=on,wait=on" \
+		</dev/null >"$out/$name.qemu" 2>&1 &
+	qpid=$!
+	python3 "$top_srcdir/tests/linux/console.py" "$sock" "$out/$name.log" \
+		"$2" >"$out/$name.tap" 2>&1
+	sed "s/^\(not ok\|ok\) - /&$name: /" "$out/$name.tap"
+	pass=$((pass + $(grep -c '^ok' "$out/$name.tap")))
+	fail=$((fail + $(grep -c '^not ok' "$out/$name.tap")))
+	if [ "$2" = poweroff ]; then
+		# Halted for good: give it a moment to prove it, then stop it.
+		sleep 2
+		check "$name: QEMU still there after the halt" 'kill -0 $qpid 2>/dev/null'
+		kill $qpid 2>/dev/null
+		{ wait $qpid; } 2>/dev/null
+	else
+		{ wait $qpid; } 2>/dev/null
+		rc=$?
+		check "$name: QEMU stopped by itself (status $rc)" '[ $rc = 0 ]'
+	fi
+	if grep -q '^not ok' "$out/$name.tap" || ! grep -q '^ok' "$out/$name.tap"; then
+		echo "# $name: console (last 40 lines):"
+		tr -d '\r' <"$out/$name.log" | tail -n 40 | sed 's/^/#   /'
+		sed 's/^/#   qemu: /' "$out/$name.qemu"
+	fi
+	bad=$(tr -d '\r' <"$out/$name.log" | grep -aE 'Oops|BUG|WARNING|Kernel panic')
+	check "$name: no Oops, BUG, WARNING or panic on the console" '[ -z "$bad" ]'
+}
+
+for kind in $lg_runs; do
+	session "$kind" reboot
+	session "$kind" poweroff
+done
+lg_summary

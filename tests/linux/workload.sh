@@ -1,0 +1,145 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# workload.sh -- Linux 6.1 (versatile_defconfig) runs the test initramfs's
+# workload (tests/linux/initramfs/workload) to the end.
+#
+# Boots each kind of run of guest-lib.sh ($lg_runs: lg_boot_native, the
+# plain kernel straight from QEMU) with armpv.workload on the command line,
+# at 128 MiB and 256 MiB, under -icount shift=0,sleep=off (guest time is
+# the count of instructions, and idle time is skipped: "sleep 1" is a
+# second of the guest's time however fast the host), and checks:
+#   - QEMU stops by itself (the guest's reboot, with -no-reboot), status 0;
+#   - every result line, with the checksums computed here from the same
+#     generator (bench.c's xorshift32);
+#   - a bench line per operation;
+#   - the kernel log (between the dmesg markers) holds no Oops, BUG,
+#     WARNING, panic or OOM kill;
+#   - the result lines are identical between every two runs (the 128 MiB
+#     and 256 MiB native runs now; native and armpv-bm later).
+# And, without booting, that the shipped bench binary calls the kernel's
+# user helpers (cmpxchg 0xffff0fc0, get_tls 0xffff0fe0).
+#
+# Environment (make check exports it): top_srcdir, ARM_CC, ARM_OBJDUMP,
+# QEMU_ARM; QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_RUNS (default
+# "native").  Builds the plain kernel when the cache lacks it.
+set -u
+. "$top_srcdir/tests/linux/guest-lib.sh"
+
+bm_need_tools "$ARM_OBJDUMP" python3
+lg_prepare
+lg_workdir workload
+echo "# kernel $lg_kdir"
+echo "# initramfs $lg_initrd"
+
+# The shipped bench calls the kuser helpers: libgcc's atomics load the
+# cmpxchg helper's address from a literal, glibc's __aeabi_read_tp
+# branches to 0xffff0fff - 31.
+(cd "$out" && gzip -dc "$lg_initrd" | cpio -id --quiet bin/bench)
+"$ARM_OBJDUMP" -d "$out/bin/bench" >"$out/bench.dis" 2>/dev/null
+check "bench: thread code calls the atomics and __aeabi_read_tp" \
+	'awk "/<thread_main>:/,/^\$/" "$out/bench.dis" | grep -q "bl.*<__sync_fetch_and_add_4>" &&
+	 awk "/<thread_main>:/,/^\$/" "$out/bench.dis" | grep -q "bl.*<__aeabi_read_tp>"'
+check "bench: the atomics use the cmpxchg helper (.word 0xffff0fc0)" \
+	'awk "/<__sync_fetch_and_add_4>:/,/^\$/" "$out/bench.dis" | grep -q "\.word.*0xffff0fc0"'
+check "bench: __aeabi_read_tp is the get_tls helper (mvn #0xf000; sub pc, #31)" \
+	'awk "/<__aeabi_read_tp>:/,/^\$/" "$out/bench.dis" | tr -s " \t" " " |
+	 grep -A1 "mvn r0, #61440" | grep -q "sub pc, r0, #31"'
+
+# The result lines every run must print, checksums computed here.
+python3 - "$out/expected" <<'EOF'
+import hashlib, sys
+def gen(n, seed):
+    # bench.c cmd_gen: xorshift32 words, little-endian, in 4 KiB blocks.
+    x, words = seed or 1, []
+    m = 0xffffffff
+    for _ in range((n + 3) // 4):
+        x ^= (x << 13) & m
+        x ^= x >> 17
+        x ^= (x << 5) & m
+        words.append(x)
+    import array
+    a = array.array("I", words)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tobytes()[:n]
+pipe = gen(1 << 20, 42).translate(bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz",
+                                                  b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+big = gen(8 << 20, 7)
+lines = [
+    "fork-exec 200 200",
+    "pipeline " + hashlib.md5(pipe).hexdigest(),
+    "trap USR1",
+    "sigterm 143",
+    "segv null 139 kernel 139",
+    "efault write-pipe EFAULT read-pipe EFAULT read-zero EFAULT write-file EFAULT",
+    "bigfile %d md5 %s sha1 %s" % (len(big), hashlib.md5(big).hexdigest(),
+                                   hashlib.sha1(big).hexdigest()),
+    "threads 4 x 20000 counter 80000 tls 5/5",
+    "sleep ok",
+    "mem ok",
+    "done",
+]
+open(sys.argv[1], "w").write("".join("result %s\n" % l for l in lines))
+EOF
+[ -s "$out/expected" ] || lg_die "cannot compute the expected results"
+
+bm_set_timeout 600
+# run KIND MEM: boot the workload, check its log ($out/KIND-MEM.log).
+run() {
+	log=$out/$1-$2.log
+	t0=$(date +%s.%N)
+	lg_boot_$1 "$2" "console=ttyAMA0 rdinit=/init armpv.workload" \
+		-icount shift=0,sleep=off -serial stdio </dev/null >"$log" 2>&1
+	rc=$?
+	t1=$(date +%s.%N)
+	tr -d '\r' <"$log" >"$log.txt"
+	mv "$log.txt" "$log"
+	echo "# $1 $2: QEMU ran $(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }') s (host time)"
+	grep -a -e '^info ' -e '^bench ' "$log" | sed 's/^/# /'
+	check "$1 $2: QEMU stopped by the guest's reboot (status $rc)" \
+		'[ $rc = 0 ] && grep -aq "reboot: Restarting system" "$log"'
+	lg_results "$log" >"$log.results"
+	missing=$(grep -vxF -f "$log.results" "$out/expected")
+	check "$1 $2: every expected result line" '[ -z "$missing" ]'
+	[ -z "$missing" ] || echo "$missing" | sed 's/^/#   missing: /'
+	extra=$(grep -vxF -f "$out/expected" "$log.results")
+	check "$1 $2: no other result line" '[ -z "$extra" ]'
+	[ -z "$extra" ] || echo "$extra" | sed 's/^/#   unexpected: /'
+	nbench=$(grep -aEc '^bench (null|read|pipe|fork|exec|pagefault|signal) [0-9]+ [0-9]+ [0-9]+$' "$log")
+	check "$1 $2: 7 bench lines" '[ "$nbench" = 7 ]'
+	sed -n '/^--- dmesg begin ---$/,/^--- dmesg end ---$/p' "$log" >"$log.dmesg"
+	check "$1 $2: the kernel log printed" '[ "$(wc -l <"$log.dmesg")" -gt 20 ]'
+	bad=$(grep -aE 'Oops|BUG|WARNING|Kernel panic|Out of memory|oom-kill|Internal error' "$log")
+	check "$1 $2: no Oops, BUG, WARNING, panic or OOM in the log" '[ -z "$bad" ]'
+	[ -z "$bad" ] || echo "$bad" | sed 's/^/#   /'
+	if [ "$rc" != 0 ] || [ -n "$missing$extra" ]; then
+		echo "# $1 $2: console log (last 40 lines):"
+		tail -n 40 "$log" | sed 's/^/#   /'
+	fi
+}
+
+logs=
+for kind in $lg_runs; do
+	for mem in 128M 256M; do
+		run "$kind" "$mem"
+		logs="$logs $out/$kind-$mem.log"
+	done
+done
+# Every log against the first: RAM size and kind of run change nothing.
+first=${logs# }
+first=${first%% *}
+for l in $logs; do
+	[ "$l" = "$first" ] && continue
+	lg_compare_results "$(basename "$first" .log) vs $(basename "$l" .log)" "$first" "$l"
+done
+# The comparison itself catches a difference: the first log with one
+# result line changed.
+sed 's/^result sleep ok$/result sleep bad/' "$first" >"$out/altered.log"
+if (fail=0; lg_compare_results altered "$first" "$out/altered.log" >/dev/null
+	[ "$fail" = 1 ]); then
+	ok "lg_compare_results reports a changed result line"
+else
+	no "lg_compare_results reports a changed result line"
+fi
+lg_summary
