@@ -4,7 +4,8 @@
 # console.sh -- the serial console of Linux 6.1 (versatile_defconfig) with
 # the test initramfs, used as a person uses it.
 #
-# Boots each kind of run of guest-lib.sh ($lg_runs: lg_boot_native now)
+# Boots each kind of run of guest-lib.sh ($lg_runs: native, and under
+# armpv-bm)
 # without armpv.workload, so /init leaves a shell on ttyAMA0 (busybox
 # init, cttyhack), with UART0 on a unix socket that console.py drives:
 # a command, Ctrl-C into a foreground "sleep 30" (the prompt back at

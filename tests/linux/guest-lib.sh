@@ -19,19 +19,9 @@
 # counters pass and fail and ok/no/check, as in tests/linux/kernel.sh.
 # tests/baremetal/lib.sh (sourced from here) gives the tool checks, the
 # timeout and, for a run under armpv-bm, bm_monitor.  That run will be
-# about (lg_vmlinux_rw: the plain vmlinux rewritten by armpv-rewrite):
-#
-#   lg_boot_bm() {
-#   	lg_mem=$1 lg_append=$2
-#   	shift 2
-#   	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux.bnd" \
-#   		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
-#   		-i "$lg_initrd" -c "$lg_append" &&
-#   	lg_qemu -m "$lg_mem" -semihosting -kernel "$bm_monitor" \
-#   		-initrd "$out/linux.bnd" "$@"
-#   }
-#
-# with ARMPV_LINUX_RUNS="native bm" (or bm added to lg_runs' default).
+# lg_boot_bm: the same kernel rewritten after linking (armpv-rewrite, the
+# post-link pass), in an armpv-bundle with the same device tree,
+# initramfs and command line, booted by armpv-bm.
 
 : "${top_builddir:=$top_srcdir/build}"
 . "$top_srcdir/tests/baremetal/lib.sh"
@@ -41,7 +31,7 @@ export ARM_CC QEMU_ARM
 lg_cache=${ARMPV_CACHE:-$HOME/.cache/armpv}
 lg_ramfs_src=$top_srcdir/tests/linux/initramfs
 # The kinds of run the scripts do, in order (see above).
-lg_runs=${ARMPV_LINUX_RUNS:-native}
+lg_runs=${ARMPV_LINUX_RUNS:-native bm}
 
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $*"; }
@@ -105,6 +95,24 @@ lg_boot_native() {
 	shift 2
 	lg_qemu -m "$lg_mem" -kernel "$lg_zimage" -dtb "$lg_dtb" \
 		-initrd "$lg_initrd" -append "$lg_append" "$@"
+}
+
+# lg_boot_bm MEM APPEND QEMU-ARGS...: the same kernel, rewritten by the
+# post-link pass (lg_vmlinux_rw, made once per work directory), bundled
+# with the device tree, the initramfs and APPEND, under armpv-bm.
+lg_boot_bm() {
+	lg_mem=$1 lg_append=$2
+	shift 2
+	lg_vmlinux_rw=$out/vmlinux.rw
+	if [ ! -f "$lg_vmlinux_rw" ]; then
+		"$top_builddir/rewriter/armpv-rewrite" -o "$lg_vmlinux_rw" \
+			"$lg_kdir/vmlinux" >&2 || return 99
+	fi
+	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux.bnd" \
+		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
+		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
+	lg_qemu -m "$lg_mem" -semihosting -kernel "$bm_monitor" \
+		-initrd "$out/linux.bnd" "$@"
 }
 
 # lg_results LOG: the lines two runs must share (the guest's "result ").
