@@ -214,8 +214,16 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (!l2) {
 		uint32_t *l1e = &bm_shadow_l1[root][L1_INDEX(va)];
 
-		if (shadow_l2_used == SHADOW_L2_TABLES)
-			bm_shadow_flush(); /* pool exhausted: start afresh */
+		if (shadow_l2_used == SHADOW_L2_TABLES) {
+			/* Pool exhausted: start afresh, in the same context
+			 * (its DACR is still the guest's), which must stay
+			 * valid: it gets this entry. */
+			uint32_t dacr = shadow_ctx[shadow_cur_ctx].dacr;
+
+			bm_shadow_flush();
+			shadow_ctx[shadow_cur_ctx].valid = true;
+			shadow_ctx[shadow_cur_ctx].dacr = dacr;
+		}
 		l2 = shadow_l2[shadow_l2_used];
 		shadow_l2_owner[shadow_l2_used].root = (uint8_t)root;
 		shadow_l2_owner[shadow_l2_used].slot = (uint16_t)L1_INDEX(va);
