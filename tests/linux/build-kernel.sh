@@ -11,6 +11,14 @@
 # $ARMPV_KERNEL_DEPS) are unchanged is reused: the stamp file holds their
 # checksum; paths inside $ARMPV_KEY_ROOT are keyed relative to it.  Prints
 # the build directory on success.
+#
+# A build from nothing takes 8 to 20 minutes on two cores: while make
+# runs, a line on stderr every $ARMPV_PROGRESS_INTERVAL seconds (default
+# 30) says how far it is, "build-kernel: NAME: N of about M objects, T
+# min S s" (N the targets kbuild has made, counted by their .*.cmd files; M
+# those of the last build of DEFCONFIG, remembered in
+# $ARMPV_CACHE/linux/.objects-DEFCONFIG).  Lines, not a redrawn bar: CI
+# has no terminal.
 set -eu
 
 name=$1 defconfig=$2
@@ -26,11 +34,14 @@ mkdir -p "$cache"
 # build-kernel.sh at a time; the others then find the build done.
 if command -v flock >/dev/null 2>&1; then
 	exec 9>"$cache/.lock"
-	flock 9
+	if ! flock -n 9; then
+		echo "build-kernel: waiting for another kernel build ($cache/.lock)" >&2
+		flock 9
+	fi
 fi
 src="$cache/src"
 if [ ! -f "$src/.unpacked" ]; then
-	echo "build-kernel: unpacking $tarball" >&2
+	echo "build-kernel: unpacking $tarball (a minute or two)" >&2
 	rm -rf "$src" "$src.tmp"
 	mkdir -p "$src.tmp"
 	tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
@@ -41,6 +52,49 @@ fi
 . "$(dirname "$0")/repro.sh"
 
 out="$cache/$name"
+
+# bk_count: the targets kbuild has made in $out so far (one .*.cmd each).
+bk_count() {
+	find "$out" -name '.*.cmd' 2>/dev/null | wc -l
+}
+# bk_start_progress, bk_stop_progress: the progress lines (see above),
+# from a background loop.  It sleeps a second at a time, so that once
+# stopped nothing of it outlives the build by more than that, and does
+# not hold the lock (fd 9).
+bk_pid=
+bk_start_progress() {
+	bk_t0=$(date +%s)
+	bk_total=$(cat "$cache/.objects-$defconfig" 2>/dev/null) || bk_total=
+	case $bk_total in
+	'' | *[!0-9]*) bk_total=$(bk_default_total) ;;
+	esac
+	bk_every=${ARMPV_PROGRESS_INTERVAL:-30}
+	(
+		i=0
+		while sleep 1; do
+			i=$((i + 1))
+			[ "$i" -ge "$bk_every" ] || continue
+			i=0
+			t=$(($(date +%s) - bk_t0))
+			echo "build-kernel: $name: $(bk_count)${bk_total:+ of about $bk_total}" \
+				"objects, $((t / 60)) min $((t % 60)) s"
+		done
+	) >&2 9>&- &
+	bk_pid=$!
+	trap 'bk_stop_progress' EXIT
+}
+bk_stop_progress() {
+	[ -z "$bk_pid" ] || kill "$bk_pid" 2>/dev/null || :
+	bk_pid=
+}
+# bk_default_total: M before the first build of DEFCONFIG here, from
+# builds of Debian's 6.1.x (arm-linux-gnueabi-gcc 12); any guess will do
+# for a progress line.
+bk_default_total() {
+	case $defconfig in
+	versatile_defconfig) echo 1770 ;;
+	esac
+}
 # Paths under ARMPV_KEY_ROOT (the armpv clone) count relative to it, so a
 # fresh clone elsewhere (CI) reuses the cache when its files are the same.
 args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
@@ -51,6 +105,7 @@ key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
 	[ -f "$out/vmlinux" ]; then
 	echo "build-kernel: $name is up to date ($out)" >&2
+	[ -f "$cache/.objects-$defconfig" ] || bk_count >"$cache/.objects-$defconfig"
 	echo "$out"
 	exit 0
 fi
@@ -65,7 +120,13 @@ mkdir -p "$out"
 rm -f "$out/.armpv-stamp"
 echo "build-kernel: building $name ($defconfig) in $out" >&2
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" "$defconfig" >&2
+bk_start_progress
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" -j"$jobs" \
 	vmlinux zImage dtbs >&2
+bk_stop_progress
+t=$(($(date +%s) - bk_t0))
+echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
+	"$(bk_count) objects" >&2
+bk_count >"$cache/.objects-$defconfig"
 echo "$key" >"$out/.armpv-stamp"
 echo "$out"
