@@ -12,6 +12,9 @@
 # checksum; paths inside $ARMPV_KEY_ROOT are keyed relative to it.  Prints
 # the build directory on success.
 #
+# A build that is there is used without taking the lock (a build of
+# another kernel is not waited for).
+#
 # A build from nothing takes 8 to 20 minutes on two cores: while make
 # runs, a line on stderr every $ARMPV_PROGRESS_INTERVAL seconds (default
 # 30) says how far it is, "build-kernel: NAME: N of about M objects, T
@@ -30,25 +33,6 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-6.1)" >&2; exit 1; }
 mkdir -p "$cache"
-# Tests running side by side (make -j check) want the same builds: one
-# build-kernel.sh at a time; the others then find the build done.
-if command -v flock >/dev/null 2>&1; then
-	exec 9>"$cache/.lock"
-	if ! flock -n 9; then
-		echo "build-kernel: waiting for another kernel build ($cache/.lock)" >&2
-		flock 9
-	fi
-fi
-src="$cache/src"
-if [ ! -f "$src/.unpacked" ]; then
-	echo "build-kernel: unpacking $tarball (a minute or two)" >&2
-	rm -rf "$src" "$src.tmp"
-	mkdir -p "$src.tmp"
-	tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
-	touch "$src.tmp/.unpacked"
-	mv "$src.tmp" "$src"
-fi
-
 . "$(dirname "$0")/repro.sh"
 
 out="$cache/$name"
@@ -102,13 +86,41 @@ args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
-if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
-	[ -f "$out/vmlinux" ]; then
-	echo "build-kernel: $name is up to date ($out)" >&2
-	[ -f "$cache/.objects-$defconfig" ] || bk_count >"$cache/.objects-$defconfig"
-	echo "$out"
-	exit 0
+# bk_done_if_up_to_date: when the build of this key is there, say so,
+# print it and exit.  The stamp is written last, so a build with the
+# stamp is whole: no lock is needed to use it, and a build of another
+# kernel (holding the lock for many minutes) need not be waited for.
+bk_done_if_up_to_date() {
+	if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
+		[ -f "$out/vmlinux" ]; then
+		echo "build-kernel: $name is up to date ($out)" >&2
+		[ -f "$cache/.objects-$defconfig" ] ||
+			bk_count >"$cache/.objects-$defconfig"
+		echo "$out"
+		exit 0
+	fi
+}
+bk_done_if_up_to_date
+# Tests running side by side (make -j check) want the same builds: one
+# build-kernel.sh at a time; the others then find the build done.
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$cache/.lock"
+	if ! flock -n 9; then
+		echo "build-kernel: waiting for another kernel build ($cache/.lock)" >&2
+		flock 9
+	fi
+	bk_done_if_up_to_date
 fi
+src="$cache/src"
+if [ ! -f "$src/.unpacked" ]; then
+	echo "build-kernel: unpacking $tarball (a minute or two)" >&2
+	rm -rf "$src" "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
+	touch "$src.tmp/.unpacked"
+	mv "$src.tmp" "$src"
+fi
+
 # kbuild tracks its own inputs, not armpv's, and not everything (the
 # built-in initramfs keeps its first build time): any change of the key
 # means a build from scratch.
