@@ -43,8 +43,10 @@ bk_count() {
 }
 # bk_start_progress, bk_stop_progress: the progress lines (see above),
 # from a background loop.  It sleeps a second at a time, so that once
-# stopped nothing of it outlives the build by more than that, and does
-# not hold the lock (fd 9).
+# stopped nothing of it outlives the build by more than that, ends by
+# itself when this script is gone (killed: an asynchronous list ignores
+# SIGINT, and the EXIT trap may not run), and does not hold the lock
+# (fd 9).
 bk_pid=
 bk_start_progress() {
 	bk_t0=$(date +%s)
@@ -55,7 +57,7 @@ bk_start_progress() {
 	bk_every=${ARMPV_PROGRESS_INTERVAL:-30}
 	(
 		i=0
-		while sleep 1; do
+		while sleep 1 && kill -0 $$ 2>/dev/null; do
 			i=$((i + 1))
 			[ "$i" -ge "$bk_every" ] || continue
 			i=0
