@@ -89,8 +89,8 @@ while :; do
 	lg_run_workload "$kind" "$mem" "$log" "armpv.repeat=$runs"
 	rc=$?
 	last=$(($(date +%s) - now))
-	echo "# $name: $last s; $(grep -a -m1 -E '^armpv-bm: [0-9]+ traps:' "$log" |
-		cut -d, -f1)"
+	traps=$(grep -a -m1 -E '^armpv-bm: [0-9]+ traps:' "$log" | cut -d, -f1)
+	echo "# $name: $last s${traps:+; $traps}"
 	fail0=$fail
 	check "$name: QEMU stopped by the guest's reboot (status $rc)" \
 		'[ $rc = 0 ] && grep -aq "reboot: Restarting system" "$log"'
