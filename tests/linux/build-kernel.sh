@@ -11,6 +11,17 @@
 # $ARMPV_KERNEL_DEPS) are unchanged is reused: the stamp file holds their
 # checksum; paths inside $ARMPV_KEY_ROOT are keyed relative to it.  Prints
 # the build directory on success.
+#
+# A build that is there is used without taking the lock (a build of
+# another kernel is not waited for).
+#
+# A build from nothing takes 8 to 20 minutes on two cores: while make
+# runs, a line on stderr every $ARMPV_PROGRESS_INTERVAL seconds (default
+# 30) says how far it is, "build-kernel: NAME: N of about M objects, T
+# min S s" (N the targets kbuild has made, counted by their .*.cmd files; M
+# those of the last build of DEFCONFIG, remembered in
+# $ARMPV_CACHE/linux/.objects-DEFCONFIG).  Lines, not a redrawn bar: CI
+# has no terminal.
 set -eu
 
 name=$1 defconfig=$2
@@ -22,25 +33,54 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-6.1)" >&2; exit 1; }
 mkdir -p "$cache"
-# Tests running side by side (make -j check) want the same builds: one
-# build-kernel.sh at a time; the others then find the build done.
-if command -v flock >/dev/null 2>&1; then
-	exec 9>"$cache/.lock"
-	flock 9
-fi
-src="$cache/src"
-if [ ! -f "$src/.unpacked" ]; then
-	echo "build-kernel: unpacking $tarball" >&2
-	rm -rf "$src" "$src.tmp"
-	mkdir -p "$src.tmp"
-	tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
-	touch "$src.tmp/.unpacked"
-	mv "$src.tmp" "$src"
-fi
-
 . "$(dirname "$0")/repro.sh"
 
 out="$cache/$name"
+
+# bk_count: the targets kbuild has made in $out so far (one .*.cmd each).
+bk_count() {
+	find "$out" -name '.*.cmd' 2>/dev/null | wc -l
+}
+# bk_start_progress, bk_stop_progress: the progress lines (see above),
+# from a background loop.  It sleeps a second at a time, so that once
+# stopped nothing of it outlives the build by more than that, ends by
+# itself when this script is gone (killed: an asynchronous list ignores
+# SIGINT, and the EXIT trap may not run), and does not hold the lock
+# (fd 9).
+bk_pid=
+bk_start_progress() {
+	bk_t0=$(date +%s)
+	bk_total=$(cat "$cache/.objects-$defconfig" 2>/dev/null) || bk_total=
+	case $bk_total in
+	'' | *[!0-9]*) bk_total=$(bk_default_total) ;;
+	esac
+	bk_every=${ARMPV_PROGRESS_INTERVAL:-30}
+	(
+		i=0
+		while sleep 1 && kill -0 $$ 2>/dev/null; do
+			i=$((i + 1))
+			[ "$i" -ge "$bk_every" ] || continue
+			i=0
+			t=$(($(date +%s) - bk_t0))
+			echo "build-kernel: $name: $(bk_count)${bk_total:+ of about $bk_total}" \
+				"objects, $((t / 60)) min $((t % 60)) s"
+		done
+	) >&2 9>&- &
+	bk_pid=$!
+	trap 'bk_stop_progress' EXIT
+}
+bk_stop_progress() {
+	[ -z "$bk_pid" ] || kill "$bk_pid" 2>/dev/null || :
+	bk_pid=
+}
+# bk_default_total: M before the first build of DEFCONFIG here, from
+# builds of Debian's 6.1.x (arm-linux-gnueabi-gcc 12); any guess will do
+# for a progress line.
+bk_default_total() {
+	case $defconfig in
+	versatile_defconfig) echo 1770 ;;
+	esac
+}
 # Paths under ARMPV_KEY_ROOT (the armpv clone) count relative to it, so a
 # fresh clone elsewhere (CI) reuses the cache when its files are the same.
 args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
@@ -48,12 +88,41 @@ args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
-if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
-	[ -f "$out/vmlinux" ]; then
-	echo "build-kernel: $name is up to date ($out)" >&2
-	echo "$out"
-	exit 0
+# bk_done_if_up_to_date: when the build of this key is there, say so,
+# print it and exit.  The stamp is written last, so a build with the
+# stamp is whole: no lock is needed to use it, and a build of another
+# kernel (holding the lock for many minutes) need not be waited for.
+bk_done_if_up_to_date() {
+	if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
+		[ -f "$out/vmlinux" ]; then
+		echo "build-kernel: $name is up to date ($out)" >&2
+		[ -f "$cache/.objects-$defconfig" ] ||
+			bk_count >"$cache/.objects-$defconfig"
+		echo "$out"
+		exit 0
+	fi
+}
+bk_done_if_up_to_date
+# Tests running side by side (make -j check) want the same builds: one
+# build-kernel.sh at a time; the others then find the build done.
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$cache/.lock"
+	if ! flock -n 9; then
+		echo "build-kernel: waiting for another kernel build ($cache/.lock)" >&2
+		flock 9
+	fi
+	bk_done_if_up_to_date
 fi
+src="$cache/src"
+if [ ! -f "$src/.unpacked" ]; then
+	echo "build-kernel: unpacking $tarball (a minute or two)" >&2
+	rm -rf "$src" "$src.tmp"
+	mkdir -p "$src.tmp"
+	tar -xJf "$tarball" -C "$src.tmp" --strip-components=1
+	touch "$src.tmp/.unpacked"
+	mv "$src.tmp" "$src"
+fi
+
 # kbuild tracks its own inputs, not armpv's, and not everything (the
 # built-in initramfs keeps its first build time): any change of the key
 # means a build from scratch.
@@ -65,7 +134,13 @@ mkdir -p "$out"
 rm -f "$out/.armpv-stamp"
 echo "build-kernel: building $name ($defconfig) in $out" >&2
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" "$defconfig" >&2
+bk_start_progress
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" -j"$jobs" \
 	vmlinux zImage dtbs >&2
+bk_stop_progress
+t=$(($(date +%s) - bk_t0))
+echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
+	"$(bk_count) objects" >&2
+bk_count >"$cache/.objects-$defconfig"
 echo "$key" >"$out/.armpv-stamp"
 echo "$out"

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/linux/guest-lib.sh -- what the scripts booting Linux with the test
-# initramfs share (workload.sh, console.sh): the checks' counting, the plain
-# versatile kernel (built by build-kernel.sh when the cache lacks it), the
-# initramfs (tests/linux/initramfs/mkinitramfs.sh, cached under its key),
-# the QEMU command of each kind of run, and the comparison of the result
-# lines of two runs.  Sourced, not run, after top_srcdir is set:
+# initramfs share (workload.sh, console.sh, soak.sh, and the main job,
+# examples/demo.sh): the checks' counting, the plain versatile kernel
+# (built by build-kernel.sh when the cache lacks it), the initramfs
+# (tests/linux/initramfs/mkinitramfs.sh, cached under its key), the QEMU
+# command of each kind of run, a run of the workload and the result lines
+# it must print, and the comparison of the result lines of two runs.
+# Sourced, not run, after top_srcdir is set:
 #
 #   . "$top_srcdir/tests/linux/guest-lib.sh"
 #
@@ -17,8 +19,11 @@
 # initramfs and APPEND), and the scripts run every kind named in
 # $lg_runs.  Variables and functions here are named lg_*, but for the
 # counters pass and fail and ok/no/check, as in tests/linux/kernel.sh.
+# A script that is not a test calls lg_prepare_kernel and
+# lg_prepare_initramfs, which return an error, instead of lg_prepare,
+# which ends the script with the harness's status.
 # tests/baremetal/lib.sh (sourced from here) gives the tool checks, the
-# timeout and, for a run under armpv-bm, bm_monitor.  That run will be
+# timeout and, for a run under armpv-bm, bm_monitor.  That run is
 # lg_boot_bm: the same kernel rewritten after linking (armpv-rewrite, the
 # post-link pass), in an armpv-bundle with the same device tree,
 # initramfs and command line, booted by armpv-bm.
@@ -59,30 +64,47 @@ lg_workdir() {
 	fi
 }
 
-# lg_prepare: the plain versatile kernel (lg_zimage, lg_dtb; built into the
-# cache when it is not there, which takes a while) and the initramfs
-# (lg_initrd), or a hard error.
+# lg_prepare: the plain versatile kernel and the initramfs
+# (lg_prepare_kernel, lg_prepare_initramfs), or a hard error.
 lg_prepare() {
 	bm_need_tools "$QEMU_SYSTEM_ARM" "$QEMU_ARM" "$ARM_CC" cpio gzip dpkg-deb
+	lg_prepare_kernel || lg_die "building the plain versatile kernel failed"
+	lg_prepare_initramfs || lg_die "making the initramfs failed"
+}
+
+# lg_prepare_kernel: the plain versatile kernel (lg_kdir, lg_zimage,
+# lg_dtb), built into the cache when it is not there (8 to 20 minutes on
+# two cores, build-kernel.sh's progress lines on stderr).  Non-zero, the
+# reason on stderr, when it cannot be had: for scripts that are not
+# tests (examples/demo.sh) as for lg_prepare.
+lg_prepare_kernel() {
 	lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" plain-versatile \
-		versatile_defconfig) || lg_die "building the plain versatile kernel failed"
+		versatile_defconfig) || return 1
 	lg_zimage=$lg_kdir/arch/arm/boot/zImage
 	lg_dtb=$lg_kdir/arch/arm/boot/dts/versatile-pb.dtb
-	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] || lg_die "no zImage or dtb in $lg_kdir"
+	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] ||
+		{ echo "$0: no zImage or dtb in $lg_kdir" >&2; return 1; }
+}
+
+# lg_prepare_initramfs: the test initramfs (lg_initrd), made into the
+# cache under its key when it is not there; non-zero when it cannot be.
+lg_prepare_initramfs() {
 	lg_key=$(sh "$lg_ramfs_src/mkinitramfs.sh" --key) ||
-		lg_die "cannot fetch busybox-static:armel"
+		{ echo "$0: cannot fetch busybox-static:armel" >&2; return 1; }
 	lg_initrd=$lg_cache/initramfs/initramfs-$lg_key.cpio.gz
 	if [ ! -f "$lg_initrd" ]; then
 		mkdir -p "$lg_cache/initramfs"
 		sh "$lg_ramfs_src/mkinitramfs.sh" "$lg_initrd" ||
-			lg_die "mkinitramfs.sh failed"
+			{ echo "$0: mkinitramfs.sh failed" >&2; return 1; }
 	fi
 }
 
 # lg_qemu QEMU-ARGS...: qemu-system-arm -M versatilepb -cpu arm926, no
 # display, monitor or audio, -no-reboot (the guest's reboot stops QEMU),
 # under $bm_tmo (bm_set_timeout).  The console is the caller's: -serial
-# stdio, or -nographic's default when QEMU-ARGS name none.
+# stdio, or -nographic's default when QEMU-ARGS name none; for a person
+# at a terminal -serial mon:stdio (and bm_tmo empty: timeout(1) would
+# take the terminal from QEMU), where Ctrl-A X quits.
 lg_qemu() {
 	$bm_tmo "$QEMU_SYSTEM_ARM" -M versatilepb -cpu arm926 -nographic \
 		-monitor none -audiodev none,id=none -no-reboot "$@"
@@ -97,17 +119,23 @@ lg_boot_native() {
 		-initrd "$lg_initrd" -append "$lg_append" "$@"
 }
 
-# lg_boot_bm MEM APPEND QEMU-ARGS...: the same kernel, rewritten by the
-# post-link pass (lg_vmlinux_rw, made once per work directory), bundled
-# with the device tree, the initramfs and APPEND, under armpv-bm.
+# lg_rewrite_vmlinux: the plain kernel's vmlinux rewritten by the
+# post-link pass into lg_vmlinux_rw ($out/vmlinux.rw), once per work
+# directory; armpv-rewrite's summary line on stderr.
+lg_rewrite_vmlinux() {
+	lg_vmlinux_rw=$out/vmlinux.rw
+	[ -f "$lg_vmlinux_rw" ] ||
+		"$top_builddir/rewriter/armpv-rewrite" -o "$lg_vmlinux_rw" \
+			"$lg_kdir/vmlinux" >&2
+}
+
+# lg_boot_bm MEM APPEND QEMU-ARGS...: the same kernel, rewritten
+# (lg_rewrite_vmlinux), bundled with the device tree, the initramfs and
+# APPEND, under armpv-bm.
 lg_boot_bm() {
 	lg_mem=$1 lg_append=$2
 	shift 2
-	lg_vmlinux_rw=$out/vmlinux.rw
-	if [ ! -f "$lg_vmlinux_rw" ]; then
-		"$top_builddir/rewriter/armpv-rewrite" -o "$lg_vmlinux_rw" \
-			"$lg_kdir/vmlinux" >&2 || return 99
-	fi
+	lg_rewrite_vmlinux || return 99
 	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux.bnd" \
 		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
 		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
@@ -131,4 +159,70 @@ lg_compare_results() {
 		no "$1: result lines differ ('-' $(basename "$2"), '+' $(basename "$3"))"
 		diff -u "$2.results" "$3.results" | sed 's/^/# /'
 	fi
+}
+
+# lg_run_workload KIND MEM LOG [APPEND...]: boot KIND (lg_boot_KIND) with
+# MEM of RAM and armpv.workload on the command line (and APPEND: e.g.
+# armpv.repeat=N), under -icount shift=0,sleep=off (guest time is the
+# count of instructions, and idle time is skipped: "sleep 1" is a second
+# of the guest's time however fast the host), the console in LOG
+# without carriage returns.  QEMU's status.
+lg_run_workload() {
+	lg_log=$3
+	lg_boot_$1 "$2" "console=ttyAMA0 rdinit=/init armpv.workload${4:+ $4}" \
+		-icount shift=0,sleep=off -serial stdio </dev/null >"$lg_log" 2>&1
+	lg_rc=$?
+	tr -d '\r' <"$lg_log" >"$lg_log.txt"
+	mv "$lg_log.txt" "$lg_log"
+	return $lg_rc
+}
+
+# lg_bad_lines LOG: the lines of LOG that no run may print: an Oops,
+# BUG, WARNING, panic or OOM kill of the kernel, an error of armpv-bm.
+# Status 0 with none too (for set -e).
+lg_bad_lines() {
+	grep -aE 'Oops|BUG|WARNING|Kernel panic|Out of memory|oom-kill|Internal error|^armpv-bm: (guest error|internal error)' "$1" ||
+		:
+}
+
+# lg_expected FILE: the result lines every workload run must print, into
+# FILE, the checksums computed here from the same generator (bench.c's
+# xorshift32); non-zero when they cannot be.
+lg_expected() {
+	python3 - "$1" <<'EOF'
+import hashlib, sys
+def gen(n, seed):
+    # bench.c cmd_gen: xorshift32 words, little-endian, in 4 KiB blocks.
+    x, words = seed or 1, []
+    m = 0xffffffff
+    for _ in range((n + 3) // 4):
+        x ^= (x << 13) & m
+        x ^= x >> 17
+        x ^= (x << 5) & m
+        words.append(x)
+    import array
+    a = array.array("I", words)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tobytes()[:n]
+pipe = gen(1 << 20, 42).translate(bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz",
+                                                  b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+big = gen(8 << 20, 7)
+lines = [
+    "fork-exec 200 200",
+    "pipeline " + hashlib.md5(pipe).hexdigest(),
+    "trap USR1",
+    "sigterm 143",
+    "segv null 139 kernel 139",
+    "efault write-pipe EFAULT read-pipe EFAULT read-zero EFAULT write-file EFAULT",
+    "bigfile %d md5 %s sha1 %s" % (len(big), hashlib.md5(big).hexdigest(),
+                                   hashlib.sha1(big).hexdigest()),
+    "threads 4 x 20000 counter 80000 tls 5/5",
+    "sleep ok",
+    "mem ok",
+    "done",
+]
+open(sys.argv[1], "w").write("".join("result %s\n" % l for l in lines))
+EOF
+	[ -s "$1" ]
 }

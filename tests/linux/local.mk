@@ -12,3 +12,10 @@ EXTRA_DIST += tests/linux/versatile.sh tests/linux/bcm2835.sh tests/linux/kernel
 TESTS += tests/linux/workload.sh tests/linux/console.sh
 EXTRA_DIST += tests/linux/workload.sh tests/linux/console.sh \
 	tests/linux/console.py tests/linux/guest-lib.sh tests/linux/initramfs
+# soak.sh runs the workload under armpv-bm over and over for a given time
+# (by hand: sh tests/linux/soak.sh 30m); make check runs soak-short.sh,
+# one boot of two runs (armpv.repeat=2).
+TESTS += tests/linux/soak-short.sh
+EXTRA_DIST += tests/linux/soak.sh tests/linux/soak-short.sh
+tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT)

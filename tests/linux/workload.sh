@@ -49,55 +49,17 @@ check "bench: __aeabi_read_tp is the get_tls helper (mvn #0xf000; sub pc, #31)" 
 	'awk "/<__aeabi_read_tp>:/,/^\$/" "$out/bench.dis" | tr -s " \t" " " |
 	 grep -A1 "mvn r0, #61440" | grep -q "sub pc, r0, #31"'
 
-# The result lines every run must print, checksums computed here.
-python3 - "$out/expected" <<'EOF'
-import hashlib, sys
-def gen(n, seed):
-    # bench.c cmd_gen: xorshift32 words, little-endian, in 4 KiB blocks.
-    x, words = seed or 1, []
-    m = 0xffffffff
-    for _ in range((n + 3) // 4):
-        x ^= (x << 13) & m
-        x ^= x >> 17
-        x ^= (x << 5) & m
-        words.append(x)
-    import array
-    a = array.array("I", words)
-    if sys.byteorder != "little":
-        a.byteswap()
-    return a.tobytes()[:n]
-pipe = gen(1 << 20, 42).translate(bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz",
-                                                  b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-big = gen(8 << 20, 7)
-lines = [
-    "fork-exec 200 200",
-    "pipeline " + hashlib.md5(pipe).hexdigest(),
-    "trap USR1",
-    "sigterm 143",
-    "segv null 139 kernel 139",
-    "efault write-pipe EFAULT read-pipe EFAULT read-zero EFAULT write-file EFAULT",
-    "bigfile %d md5 %s sha1 %s" % (len(big), hashlib.md5(big).hexdigest(),
-                                   hashlib.sha1(big).hexdigest()),
-    "threads 4 x 20000 counter 80000 tls 5/5",
-    "sleep ok",
-    "mem ok",
-    "done",
-]
-open(sys.argv[1], "w").write("".join("result %s\n" % l for l in lines))
-EOF
-[ -s "$out/expected" ] || lg_die "cannot compute the expected results"
+lg_expected "$out/expected" ||
+	lg_die "cannot compute the expected results"
 
 bm_set_timeout 600
 # run KIND MEM: boot the workload, check its log ($out/KIND-MEM.log).
 run() {
 	log=$out/$1-$2.log
 	t0=$(date +%s.%N)
-	lg_boot_$1 "$2" "console=ttyAMA0 rdinit=/init armpv.workload" \
-		-icount shift=0,sleep=off -serial stdio </dev/null >"$log" 2>&1
+	lg_run_workload "$1" "$2" "$log"
 	rc=$?
 	t1=$(date +%s.%N)
-	tr -d '\r' <"$log" >"$log.txt"
-	mv "$log.txt" "$log"
 	echo "# $1 $2: QEMU ran $(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }') s (host time)"
 	grep -a -e '^info ' -e '^bench ' "$log" | sed 's/^/# /'
 	check "$1 $2: QEMU stopped by the guest's reboot (status $rc)" \
@@ -113,7 +75,7 @@ run() {
 	check "$1 $2: 7 bench lines" '[ "$nbench" = 7 ]'
 	sed -n '/^--- dmesg begin ---$/,/^--- dmesg end ---$/p' "$log" >"$log.dmesg"
 	check "$1 $2: the kernel log printed" '[ "$(wc -l <"$log.dmesg")" -gt 20 ]'
-	bad=$(grep -aE 'Oops|BUG|WARNING|Kernel panic|Out of memory|oom-kill|Internal error|^armpv-bm: (guest error|internal error)' "$log")
+	bad=$(lg_bad_lines "$log")
 	check "$1 $2: no Oops, BUG, WARNING, panic or OOM in the log" '[ -z "$bad" ]'
 	[ -z "$bad" ] || echo "$bad" | sed 's/^/#   /'
 	if [ "$rc" != 0 ] || [ -n "$missing$extra" ]; then

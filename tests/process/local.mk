@@ -9,7 +9,7 @@ TESTS += tests/process/run.sh tests/process/native.sh tests/process/compare.sh \
 	tests/process/demo.sh tests/process/errors.sh
 tests/process/errors.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT)
 tests/process/demo.log: $(ARMPV_RUN) $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
-	tables/armpv-tables$(EXEEXT)
+	tables/armpv-tables$(EXEEXT) monitor/bundle/armpv-bundle$(EXEEXT)
 EXTRA_DIST += tests/process
 tests/process/run.log: $(ARMPV_RUN) rewriter/armpv-rewrite$(EXEEXT)
 tests/process/compare.log: tests/process/run.log tests/process/native.log
