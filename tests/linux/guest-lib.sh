@@ -61,11 +61,17 @@ lg_workdir() {
 
 # lg_prepare: the plain versatile kernel (lg_zimage, lg_dtb; built into the
 # cache when it is not there, which takes a while) and the initramfs
-# (lg_initrd), or a hard error.
+# (lg_initrd), or a hard error.  ARMPV_LINUX_KDIR names a plain versatile
+# build to use as it is, without build-kernel.sh (which waits while any
+# other kernel of the cache is being built: one lock).
 lg_prepare() {
 	bm_need_tools "$QEMU_SYSTEM_ARM" "$QEMU_ARM" "$ARM_CC" cpio gzip dpkg-deb
-	lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" plain-versatile \
-		versatile_defconfig) || lg_die "building the plain versatile kernel failed"
+	if [ -n "${ARMPV_LINUX_KDIR:-}" ]; then
+		lg_kdir=$ARMPV_LINUX_KDIR
+	else
+		lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" plain-versatile \
+			versatile_defconfig) || lg_die "building the plain versatile kernel failed"
+	fi
 	lg_zimage=$lg_kdir/arch/arm/boot/zImage
 	lg_dtb=$lg_kdir/arch/arm/boot/dts/versatile-pb.dtb
 	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] || lg_die "no zImage or dtb in $lg_kdir"
