@@ -35,7 +35,8 @@
 #define BM_VIC_VA (BM_IO_VA + 0x0000)
 #define BM_TIMER23_VA (BM_IO_VA + 0x1000)
 #define BM_UART0_VA (BM_IO_VA + 0x2000)
-#define BM_IO_PAGES 3
+#define BM_SYSREG_VA (BM_IO_VA + 0x3000) /* read only: the machine's clock */
+#define BM_IO_PAGES 4
 #define BM_BOOT_VA 0xc0000000
 #define BM_BOOT_SIZE 0x10000000 /* the most RAM a Versatile board has */
 #define BM_GUEST_PA 0x00100000	/* guest physical 0 */
@@ -43,6 +44,7 @@
 #define BM_VIC_BASE 0x10140000
 #define BM_TIMER23_BASE 0x101e3000 /* the monitor's real SP804 (board.c) */
 #define BM_UART0_BASE 0x101f1000
+#define BM_SYSREG_BASE 0x10000000 /* system registers (board.c) */
 #define BM_HIGH_VECTORS 0xffff0000
 
 /* Processor modes and PSR bits used by the assembly (ARM ARM A2.5). */
@@ -196,6 +198,10 @@ void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu);
 void bm_board_irq(void);
 bool bm_board_wfi(void);
 bool bm_board_is_device(uint32_t pa);
+/* The real SYS_24MHZ (QEMU: its virtual clock), and the real clock's
+ * ticks since the models started (the guest's time). */
+uint32_t bm_board_machine_clock(void);
+uint32_t bm_board_ticks(void);
 /* The board's devices (its one table), for the guest's device tree. */
 const struct dev_region *bm_board_regions(unsigned *count);
 /* run.c: the guest wrote a reset request to SYS_RESETCTL. */

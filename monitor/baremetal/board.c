@@ -53,6 +53,7 @@
 static struct versatile_board board;
 static struct armpv_vcpu *board_vcpu;
 static uint32_t last_count; /* the real clock at the last board_sync() */
+static uint32_t start_count; /* the real clock when the models started */
 /* Ticks after last_count until the models' next timer event (the real
  * one-shot is armed for it), at most BOARD_SYNC_MAX; 0 when an event has
  * passed and board_arm() is due. */
@@ -272,13 +273,34 @@ void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu)
 	*rt_reg(RT_CLOCK, SP804_LOAD) = 0xffffffffu;
 	*rt_reg(RT_CLOCK, SP804_CONTROL) =
 		SP804_CTRL_ENABLE | SP804_CTRL_32BIT | SP804_CTRL_PRE_1;
-	last_count = *rt_reg(RT_CLOCK, SP804_VALUE);
+	last_count = start_count = *rt_reg(RT_CLOCK, SP804_VALUE);
 	board_arm();
 	board_uart_init();
 	/* Sources 5 (this SP804) and 12 (UART0) to IRQ, the only real
 	 * sources enabled; FIQ is never used (VICINTSELECT 0). */
 	vic[VIC_INTSELECT / 4] = 0;
 	vic[VIC_INTENABLE / 4] = RT_VIC_SOURCE | RU_VIC_SOURCE;
+}
+
+/* The models' time: they start at 0 in bm_board_init() and advance by the
+ * real clock's ticks (board_sync()), so the guest's SYS_24MHZ reads 24
+ * times this. */
+uint32_t bm_board_ticks(void)
+{
+	return start_count - *rt_reg(RT_CLOCK, SP804_VALUE);
+}
+
+/*
+ * The machine's own clock: the real system registers' SYS_24MHZ (ARM DUI
+ * 0224 4.3.18), which QEMU computes from its virtual clock since the
+ * machine started (hw/misc/arm_sysctl.c): under -icount shift=0, 24 per
+ * 1000 instructions executed (and idle time skipped).  Read, never
+ * written: the guest's system registers are the model's.
+ */
+#define SYS_24MHZ 0x5c
+uint32_t bm_board_machine_clock(void)
+{
+	return *(volatile uint32_t *)(BM_SYSREG_VA + SYS_24MHZ);
 }
 
 /* A real IRQ while the guest ran: the one-shot fired, or input came to

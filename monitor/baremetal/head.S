@@ -94,6 +94,8 @@ _start:
 	str	r0, [r5], #4
 	ldr	r0, =(BM_UART0_BASE | SMALL_AP_PRIV | SMALL_PAGE)
 	str	r0, [r5], #4
+	ldr	r0, =(BM_SYSREG_BASE | SMALL_AP_PRIV | SMALL_PAGE)
+	str	r0, [r5], #4
 
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c7, 0	@ invalidate I and D caches

@@ -76,10 +76,15 @@ lg_prepare() {
 # lg_dtb), built into the cache when it is not there (8 to 20 minutes on
 # two cores, build-kernel.sh's progress lines on stderr).  Non-zero, the
 # reason on stderr, when it cannot be had: for scripts that are not
-# tests (examples/demo.sh) as for lg_prepare.
+# tests (examples/demo.sh) as for lg_prepare.  ARMPV_LINUX_KDIR names a
+# plain versatile build to use as it is, without build-kernel.sh.
 lg_prepare_kernel() {
-	lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" plain-versatile \
-		versatile_defconfig) || return 1
+	if [ -n "${ARMPV_LINUX_KDIR:-}" ]; then
+		lg_kdir=$ARMPV_LINUX_KDIR
+	else
+		lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" \
+			plain-versatile versatile_defconfig) || return 1
+	fi
 	lg_zimage=$lg_kdir/arch/arm/boot/zImage
 	lg_dtb=$lg_kdir/arch/arm/boot/dts/versatile-pb.dtb
 	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] ||

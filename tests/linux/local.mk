@@ -19,3 +19,16 @@ TESTS += tests/linux/soak-short.sh
 EXTRA_DIST += tests/linux/soak.sh tests/linux/soak-short.sh
 tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
+# Linux natively against armpv-bm, in instructions (docs/benchmarks.md
+# "Linux 6.1 under armpv-bm"): make bench-linux, or tests/linux/
+# bench-linux.sh by hand; five boots, not in make check.  make check
+# runs its report on canned logs (bench-linux-parse.sh).
+TESTS += tests/linux/bench-linux-parse.sh
+EXTRA_DIST += tests/linux/bench-linux.sh tests/linux/bench-linux-parse.sh \
+	tests/linux/bench-linux-logs tests/linux/gdb-clock.py \
+	tests/linux/profile-syms.sh
+bench-linux: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
+		sh '$(abs_top_srcdir)/tests/linux/bench-linux.sh'
+.PHONY: bench-linux

@@ -1,0 +1,300 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# bench-linux.sh -- Linux 6.1 (versatile_defconfig) natively against the
+# same kernel, rewritten after linking, under armpv-bm: the boot to /init
+# and the lmbench-style operations of bench.c, in executed instructions,
+# as a table (docs/benchmarks.md "Linux 6.1 under armpv-bm").
+#
+#   top_srcdir=. top_builddir=build sh tests/linux/bench-linux.sh
+#   sh tests/linux/bench-linux.sh --report DIR   # the report from DIR's logs
+#
+# Every run is qemu-system-arm -M versatilepb -cpu arm926 -m 128M under
+# -icount shift=0,sleep=off (guest-lib.sh): virtual time advances one
+# nanosecond per instruction executed, and jumps over idle time (a WFI
+# with nothing to do; counted in the figures like executed time).  The
+# runs, one at a time, logs in DIR (ARMPV_KEEP=1 keeps it):
+#   native-default.log, bm-default.log  the boot as it comes: the plain
+#                 command line with armpv.bench=none (/init prints the
+#                 clock, then /proc/uptime, and reboots), natively the
+#                 whole versatile-pb.dtb;
+#   then with lpj= (the delay loop calibration skipped, the value it
+#   found) and natively the device tree armpv-bm gives its guest:
+#   native.log    the plain kernel with armpv.bench: /init prints the
+#                 machine clock first (bench boot-clock: SYS_24MHZ through
+#                 /dev/mem), runs "bench bench", reboots.  QEMU starts
+#                 stopped; gdb-clock.py, on the gdb stub, reads SYS_24MHZ
+#                 when the kernel's first instruction (stext, physical,
+#                 after QEMU's boot stub and the zImage decompressor) runs
+#                 (native.entry);
+#   bm.log        the same under armpv-bm, which prints its clocks at the
+#                 guest's entry (stext, loaded from the bundle) and its
+#                 statistics at the reboot;
+#   bm-boot.log   armpv-bm with armpv_stop=boot (/init's bench reboots
+#                 right after the clock reading) and armpv.profile on the
+#                 monitor's command line (QEMU -append: its ATAG_CMDLINE):
+#                 the statistics and the 20 busiest trap sites of the
+#                 boot alone, named by profile-syms.sh from the plain
+#                 vmlinux;
+#   bm-op-NAME.log  armpv-bm with armpv.bench=NAME, each timing alone, and
+#                 NAME none: the statistics of each less none's, per
+#                 operation (ARMPV_BENCH_EVENTS=0 skips them).
+# The boot in instructions, from the kernel's entry to /init's first
+# action (busybox sh started as /init, forked and exec'd bench, bench
+# made /dev/mem, mapped the system registers and read SYS_24MHZ):
+#   natively, (SYS_24MHZ at /init - SYS_24MHZ at entry) * 1000 / 24: the
+#     real counter is QEMU's virtual clock since the machine started;
+#     resolution 1000/24 instructions;
+#   under armpv-bm the guest reads the model's SYS_24MHZ, 24 per tick of
+#     the monitor's real 1 MHz SP804 since the models started; the
+#     monitor printed the ticks at the guest's entry: (SYS_24MHZ / 24 -
+#     ticks) * 1000, resolution 1000 instructions.  It counts every
+#     instruction the machine executes, the monitor's included, and
+#     the monitor's own console line at the entry (a few thousand).
+# The operations: bench.c's own CLOCK_MONOTONIC figures, ns = instructions
+# both ways (the guest's clock is the machine's virtual time natively and
+# the models' under armpv-bm).
+#
+# Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
+# QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR (a plain versatile build used
+# as it is) as guest-lib.sh; ARMPV_KEEP=1 keeps the logs;
+# ARMPV_BENCH_EVENTS=0 skips the per-operation boots.  13 boots, about
+# five minutes of host time: not part of make check (make bench-linux
+# runs it); bench-linux-parse.sh checks the report on canned logs.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+export top_srcdir
+
+# bl_boot_native LOG ENTRY / bl_boot_bm LOG: the boot in instructions,
+# from the kernel's entry to /init's clock reading (above).
+bl_boot_native() {
+	tr -d '\r' <"$1" | awk -v entry="$(cat "$2" 2>/dev/null)" '
+	$1 == "info" && $2 == "boot-clock" { clk = $4 }
+	END {
+		if (clk == "" || entry == "") exit 1
+		printf "%.0f\n", (clk - entry) * 1000 / 24
+	}'
+}
+bl_boot_bm() {
+	tr -d '\r' <"$1" | awk '
+	/^armpv-bm: guest entry at/ {
+		for (i = 1; i <= NF; i++)
+			if ($i == "ticks") ticks = $(i - 1)
+	}
+	$1 == "info" && $2 == "boot-clock" { clk = $4 }
+	END {
+		if (clk == "" || ticks == "") exit 1
+		printf "%.0f\n", (clk / 24 - ticks) * 1000
+	}'
+}
+
+# bl_report DIR: the table from DIR's logs: the boot rows from
+# native-default.log/.entry and bm-default.log (the plain command line
+# and device tree) and native.log/.entry and bm.log (delay loop preset,
+# the same devices), the operations from native.log and bm.log; then
+# armpv-bm's statistics.
+bl_report() {
+	d=$1
+	nd=$(bl_boot_native "$d/native-default.log" "$d/native-default.entry") &&
+	bd=$(bl_boot_bm "$d/bm-default.log") &&
+	nb=$(bl_boot_native "$d/native.log" "$d/native.entry") &&
+	bb=$(bl_boot_bm "$d/bm.log") || {
+		echo "bench-linux: a clock reading is missing" >&2
+		return 1
+	}
+	printf '%-28s %16s %19s %7s\n' operation "native insns/op" \
+		"armpv-bm insns/op" ratio
+	awk -v nd="$nd" -v bd="$bd" -v nb="$nb" -v bb="$bb" 'BEGIN {
+		printf "%-28s %16d %19d %7.2f\n", "boot (default)", nd, bd, bd / nd
+		printf "%-28s %16d %19d %7.2f\n", "boot (lpj, same devices)", nb, bb, bb / nb
+	}'
+	tr -d '\r' <"$d/native.log" >"$d/native.txt"
+	tr -d '\r' <"$d/bm.log" >"$d/bm.txt"
+	awk '
+	FNR == 1 { f++ }
+	$1 == "bench" && NF == 5 && $3 > 0 {
+		ns[f, $2] = $4 / $3
+		if (f == 1) order[++k] = $2
+	}
+	END {
+		for (i = 1; i <= k; i++) {
+			op = order[i]
+			a = ns[1, op]; b = ns[2, op]
+			if (b == "") {
+				print "bench-linux: no armpv-bm bench line " op > "/dev/stderr"
+				exit 1
+			}
+			printf "%-28s %16.1f %19.1f %7.2f\n", op, a, b, (a > 0 ? b / a : 0)
+		}
+		if (k != 7) {
+			print "bench-linux: " k " bench lines, 7 expected" > "/dev/stderr"
+			exit 1
+		}
+	}' "$d/native.txt" "$d/bm.txt" || return 1
+	for l in native-default native bm-default bm; do
+		tr -d '\r' <"$d/$l.log" | awk -v l="$l" '
+		/^armpv-bm: guest entry at/ { sub(/^armpv-bm: /, ""); print "# " l ": " $0 }
+		$1 == "info" && $2 == "uptime" { print "# " l ": /proc/uptime at /init " $5, $6 }'
+	done
+	awk -v e="$(cat "$d/native-default.entry")" -v f="$(cat "$d/native.entry")" 'BEGIN {
+		printf "# native-default: kernel entry at SYS_24MHZ %d (%.0f instructions: boot stub, zImage)\n", e, e * 1000 / 24
+		printf "# native: kernel entry at SYS_24MHZ %d (%.0f instructions)\n", f, f * 1000 / 24
+	}'
+	for l in bm bm-boot; do
+		[ -f "$d/$l.log" ] || continue
+		echo "# armpv-bm statistics ($l.log):"
+		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
+			grep -a '^armpv-bm: ' | sed 's/^/#   /'
+	done
+}
+
+# bl_stats LOG: armpv-bm's statistics at the end of LOG as "KEY VALUE"
+# lines: the traps by class (mrs, msr, cp15, ...), "fast" (by the SWI
+# fast path), the virtual exceptions (v.swi, v.dabt, ...), the shadow
+# paging and device counters, each named by its first word (pages,
+# flushes, DACR, invalidations, accesses, timer, ...).
+bl_stats() {
+	tr -d '\r' <"$1" | awk '
+	/^armpv-bm: [0-9]+ traps:/ {
+		gsub(/[,;]/, " ")
+		print "traps", $2
+		for (i = 4; i <= NF; i++)
+			if ($i ~ /^[0-9]+$/) print $(i - 1), $i
+	}
+	/^armpv-bm: of those, by the SWI fast path:/ {
+		for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) f += $i
+		print "fast", f
+	}
+	/^armpv-bm: virtual exceptions:/ {
+		for (i = 4; i <= NF; i++)
+			if ($i ~ /^[0-9]+$/) print "v." $(i - 1), $i
+	}
+	/^armpv-bm: (shadow paging|devices):/ {
+		gsub(/[,;]/, " ")
+		for (i = 2; i < NF; i++)
+			if ($i ~ /^[0-9]+$/) print $(i + 1), $i
+	}'
+}
+
+# bl_events DIR: per operation, what armpv-bm did: the statistics of
+# bm-op-NAME.log (boot, "bench bench NAME", reboot) less those of
+# bm-op-none.log (the same without the timing), divided by the
+# operation's iterations.
+bl_events() {
+	printf '%-10s %7s %6s %7s %6s %5s %6s %6s %5s %5s %6s %5s %6s %6s %6s %6s %6s\n' \
+		op traps fast mrs/msr cp15 uaccs ldmstm movs swi dabt pabt irq \
+		fills flushes DACR mva-inv device
+	bl_stats "$1/bm-op-none.log" >"$1/none.stats"
+	for op in null read pipe fork exec pagefault signal; do
+		[ -f "$1/bm-op-$op.log" ] || continue
+		bl_stats "$1/bm-op-$op.log" >"$1/$op.stats"
+		n=$(tr -d '\r' <"$1/bm-op-$op.log" | awk -v op="$op" '$1 == "bench" && $2 == op { print $3 }')
+		[ -n "$n" ] || { echo "bench-linux: no bench line in bm-op-$op.log" >&2; return 1; }
+		awk -v op="$op" -v n="$n" '
+		FNR == 1 { f++ }
+		{ v[f, $1] += $2 }
+		function d(k) { return (v[2, k] - v[1, k]) / n }
+		END {
+			printf "%-10s %7.1f %6.1f %7.1f %6.1f %5.1f %6.1f %6.1f %5.2f %5.2f %6.2f %5.2f %6.1f %6.2f %6.1f %6.2f %6.2f\n",
+				op, d("traps"), d("fast"), d("mrs") + d("msr"), d("cp15"),
+				d("ldrt") + d("strt") + d("ldrbt") + d("strbt"),
+				d("ldm_user") + d("stm_user") + d("ldm_ret"), d("movs"),
+				d("v.swi"), d("v.dabt"), d("v.pabt"), d("v.irq"),
+				d("pages"), d("flushes"), d("DACR"), d("invalidations"),
+				d("accesses")
+		}' "$1/none.stats" "$1/$op.stats"
+	done
+}
+
+if [ "${1:-}" = --report ]; then
+	bl_report "$2" || exit
+	[ ! -f "$2/bm-op-none.log" ] || bl_events "$2"
+	exit
+fi
+
+. "$top_srcdir/tests/linux/guest-lib.sh"
+bm_need_tools python3
+bm_need_built "$bm_monitor" "$top_builddir/rewriter/armpv-rewrite" \
+	"$top_builddir/monitor/bundle/armpv-bundle"
+lg_prepare
+lg_workdir bench-linux
+echo "# kernel $lg_kdir"
+echo "# initramfs $lg_initrd"
+bm_set_timeout 1800
+icount="-icount shift=0,sleep=off"
+cmdline="console=ttyAMA0 rdinit=/init"
+# The kernel's entry, physical (the decompressor jumps there, MMU off):
+# stext less PAGE_OFFSET (versatile: RAM at 0).
+stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
+	awk '$3 == "stext" { print $1 }')
+[ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
+entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
+
+# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log.
+run() {
+	name=$1
+	shift
+	t0=$(date +%s)
+	"$@" </dev/null >"$out/$name.log" 2>&1
+	rc=$?
+	echo "# $name: status $rc, $(($(date +%s) - t0)) s of host time"
+	[ "$rc" = 0 ] || { tail -n 30 "$out/$name.log" | sed 's/^/#   /'; lg_die "$name failed"; }
+}
+
+# native_gdb NAME APPEND: lg_boot_native started stopped, gdb-clock.py
+# reading the clock at the kernel's entry into NAME.entry.
+native_gdb() {
+	lg_boot_native 128M "$2" $icount -serial stdio -S \
+		-chardev socket,id=gdb0,path="$out/gdb.sock",server=on,wait=off \
+		-gdb chardev:gdb0 -pidfile "$out/qemu.pid" &
+	qpid=$!
+	python3 "$top_srcdir/tests/linux/gdb-clock.py" "$out/gdb.sock" \
+		"$entry_pa" 0x1000005c >"$out/$1.entry" || {
+		[ -s "$out/qemu.pid" ] && kill "$(cat "$out/qemu.pid")"
+		wait "$qpid"
+		return 1
+	}
+	wait "$qpid"
+}
+
+# The boot as it is: the plain command line, natively the whole
+# versatile-pb.dtb (armpv-bm gives the guest the board's devices only).
+run native-default native_gdb native-default "$cmdline armpv.bench=none"
+run bm-default lg_boot_bm 128M "$cmdline armpv.bench=none" $icount -serial stdio
+# Then the delay loop's calibration (a busy loop of about 25 jiffies,
+# time-bound: the same virtual time on both) skipped with the value it
+# found, and natively the device tree armpv-bm gives its guest
+# (fdt-mutate --filter: the monitor's own filter, hosted), so that both
+# kernels probe the same devices.
+lpj=$(tr -d '\r' <"$out/native-default.log" | sed -n 's/.*(lpj=\([0-9]*\)).*/\1/p')
+[ -n "$lpj" ] || lg_die "no lpj in the native boot log"
+fdt_mutate=$top_builddir/tests/baremetal/fdt-mutate
+[ -x "$fdt_mutate" ] || make -C "$top_builddir" tests/baremetal/fdt-mutate >&2 ||
+	lg_die "cannot build $fdt_mutate"
+"$fdt_mutate" --filter "$lg_dtb" "$out/guest.dtb" >&2 ||
+	lg_die "cannot filter $lg_dtb"
+native_filtered() (
+	lg_dtb=$out/guest.dtb
+	native_gdb "$@"
+)
+run native native_filtered native "$cmdline lpj=$lpj armpv.bench"
+run bm lg_boot_bm 128M "$cmdline lpj=$lpj armpv.bench" $icount -serial stdio
+# The boot alone, profiled (the monitor's command line: QEMU -append):
+# /init stops right after its clock reading (armpv_stop=boot).
+run bm-boot lg_boot_bm 128M "$cmdline lpj=$lpj armpv_stop=boot" $icount \
+	-serial stdio -append armpv.profile
+echo "# kernel command lines: \"$cmdline armpv.bench=none\" (default), \"$cmdline lpj=$lpj armpv.bench\""
+bl_report "$out" || lg_die "no report"
+echo "# the busiest trap sites of the boot, named (profile-syms.sh):"
+sh "$top_srcdir/tests/linux/profile-syms.sh" "$lg_kdir/vmlinux" \
+	<"$out/bm-boot.log" | sed 's/^/#   /'
+# Per operation, what armpv-bm did (ARMPV_BENCH_EVENTS=0 skips these
+# eight boots): each timing alone, and none.
+if [ "${ARMPV_BENCH_EVENTS:-1}" != 0 ]; then
+	for op in none null read pipe fork exec pagefault signal; do
+		run "bm-op-$op" lg_boot_bm 128M "$cmdline lpj=$lpj armpv.bench=$op" \
+			$icount -serial stdio
+	done
+	echo "# armpv-bm's events per operation (bm-op-NAME.log less bm-op-none.log):"
+	bl_events "$out" | sed 's/^/# /'
+fi
