@@ -12,3 +12,8 @@ EXTRA_DIST += tests/linux/versatile.sh tests/linux/bcm2835.sh tests/linux/kernel
 TESTS += tests/linux/workload.sh tests/linux/console.sh
 EXTRA_DIST += tests/linux/workload.sh tests/linux/console.sh \
 	tests/linux/console.py tests/linux/guest-lib.sh tests/linux/initramfs
+# What the kernel build makes (Image or zImage and versatile-pb.dtb, built
+# with armpv-as) in an armpv-bundle under armpv-bm, and the raw kernels
+# armpv-bundle and armpv-bm refuse (docs/bundle.md "Raw kernels").
+TESTS += tests/linux/rawimage.sh
+EXTRA_DIST += tests/linux/rawimage.sh
