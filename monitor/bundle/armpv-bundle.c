@@ -510,11 +510,14 @@ static int list_bundle(const char *path)
 		return BN_BAD_INPUT;
 	}
 	if (get32(in.data + 8) != ARMPV_BUNDLE_VERSION) {
-		err("%s: offset 8: format version %u, this tool reads %u%s",
-		    path, get32(in.data + 8), ARMPV_BUNDLE_VERSION,
+		err("%s: offset 8: format version %u%s, this tool reads "
+		    "version %u%s", path, get32(in.data + 8),
 		    get32(in.data + 8) == 1
-			    ? " (version 1 came before raw kernels: write the "
-			      "bundle again with this armpv-bundle)"
+			    ? ", written by an older armpv-bundle"
+			    : "",
+		    ARMPV_BUNDLE_VERSION,
+		    get32(in.data + 8) == 1
+			    ? "; write the bundle again with this armpv-bundle"
 			    : "");
 		return BN_BAD_INPUT;
 	}
