@@ -25,14 +25,14 @@
  * Placement in guest RAM (guest physical 0 to bm_guest_size): the kernel
  * where its ELF says, an Image at the address its vmlinux loaded at
  * (TEXT_OFFSET, 0x8000, on versatile), a zImage just above the memory
- * the kernel it decompresses will use (raw_end, which the decompressor
- * then need not relocate itself out of); the initrd at the top of guest RAM, page aligned;
- * the device tree or ATAGs in the pages just below it.  Above the kernel's
- * image and bss, as booting.rst asks, and out of the way of what a kernel
- * allocates first from just above its bss (Linux: its initial page
- * tables are below the image, at TEXT_OFFSET - 16 KiB, and memblock
- * allocates top-down but around reserved ranges, which the DTB and
- * initrd are).  The device tree is the bundle's, copied, cut down to the
+ * the kernel it decompresses will use (raw_end: the decompressor then
+ * need not move itself out of the way); the initrd at the top of guest
+ * RAM, page aligned; the device tree or ATAGs in the pages just below
+ * it.  Above the kernel's image and bss, as booting.rst asks, and out
+ * of the way of what a kernel allocates first from just above its bss
+ * (Linux: its initial page tables are below the image, at TEXT_OFFSET -
+ * 16 KiB, and memblock allocates top-down but around reserved ranges,
+ * which the DTB and initrd are).  The device tree is the bundle's, copied, cut down to the
  * board's devices (fdt-filter.h) and then edited in place by
  * fdt_linux_fixup(): /memory reg is the guest's RAM, /chosen
  * bootargs the bundle's command line, linux,initrd-start/-end where the

@@ -266,6 +266,7 @@ static int mapping_symbols(const struct elf_view *v, struct mapsym **out,
 		if (st->sh_type != SHT_SYMTAB)
 			continue;
 		if (st->sh_link >= v->eh->e_shnum ||
+		    v->sh[st->sh_link].sh_type != SHT_STRTAB ||
 		    st->sh_entsize != sizeof(Elf32_Sym)) {
 			err("%s: symbol table (section %u) is malformed",
 			    v->in->path, i);
@@ -307,7 +308,7 @@ static int scan_decompressor(const struct elf_view *v, unsigned archs)
 {
 	struct mapsym *ms;
 	size_t n, k = 0;
-	unsigned sites = 0, traps = 0;
+	unsigned sites = 0;
 	int rc = mapping_symbols(v, &ms, &n);
 
 	if (rc)
@@ -332,7 +333,7 @@ static int scan_decompressor(const struct elf_view *v, unsigned archs)
 				continue;
 			for (uint32_t o = from; ms[k].kind != 'd' && o < to;) {
 				const char *what = NULL;
-				uint32_t w, insn;
+				uint32_t w;
 
 				if (ms[k].kind == 'a') {
 					const struct armpv_form *f;
@@ -343,8 +344,6 @@ static int scan_decompressor(const struct elf_view *v, unsigned archs)
 					f = armpv_classify(w, archs);
 					if (f)
 						what = armpv_insn_names[f->insn];
-					else if (armpv_decode(w, &insn))
-						traps++;
 				} else {
 					if (o + 2 > to)
 						break;
@@ -383,7 +382,6 @@ static int scan_decompressor(const struct elf_view *v, unsigned archs)
 		    sites, armpv_arch_name(archs & -archs));
 		return BN_NOT_REWRITTEN;
 	}
-	(void)traps;
 	return BN_OK;
 }
 
