@@ -11,10 +11,11 @@
 #   - armpv-bundle -k Image --vmlinux and -k zImage --vmlinux
 #     --decompressor write bundles (status 0; --list shows the raw kernel's
 #     record);
-#   - each boots under armpv-bm (128 MiB, -icount) with "console=ttyAMA0
-#     rdinit=/init armpv.workload" to the workload's "result done" and the
-#     guest's reboot, with no guest or internal error; the monitor says
-#     which kind of kernel it loaded;
+#   - each boots under armpv-bm (128 MiB, -icount), and so does the
+#     post-link zImage below once its decompressor is rewritten, with
+#     "console=ttyAMA0 rdinit=/init armpv.workload" to the workload's
+#     "result done" and the guest's reboot, with no guest or internal
+#     error; the monitor says which kind of kernel it loaded;
 #   - refusals by armpv-bundle, each with its status and message: the
 #     plain Image with the plain vmlinux (no record, 4), the plain Image
 #     with the rewritten vmlinux (not its bytes, 6), an Image without
@@ -118,8 +119,9 @@ check "armpv-bundle postlink-zimage: names the decompressor's mrs r9, cpsr" '[ $
 	"$objcopy" -O binary -R .comment -S "$out/decomp.pl" "$out/zImage.pl" ||
 	lg_die "rewriting the post-link decompressor"
 tool postlink-zimage-rewritten 0 'proven the rewritten vmlinux' \
-	-o "$out/x.bnd" -k "$out/zImage.pl" --vmlinux "$out/vmlinux.pl" \
-	--decompressor "$out/decomp.pl" --kernel-offset 0xc0000000
+	-o "$out/postlink.bnd" -k "$out/zImage.pl" --vmlinux "$out/vmlinux.pl" \
+	--decompressor "$out/decomp.pl" --kernel-offset 0xc0000000 \
+	-d "$dtb" -i "$lg_initrd" -c "$append"
 tool zimage-other-decompressor 6 'zImage: differs from .*decomp.pl at offset 0x[0-9a-f]+' \
 	-o "$out/x.bnd" -k "$boot/zImage" --vmlinux "$lg_as_vmlinux" \
 	--decompressor "$out/decomp.pl" --kernel-offset 0xc0000000
@@ -146,8 +148,9 @@ rc=$?
 check "armpv-bm: a raw kernel for armv6 on the ARM926EJ-S: status $rc (want 65)" \
 	'[ $rc = 65 ] && grep -aq "guest image: bundle: its Image was rewritten for armv6, but the CPU is armv5te" "$out/armv6.log"'
 
-# The boots: the workload to its end.
-for kind in image zimage; do
+# The boots: the workload to its end, with the armpv-as build's Image and
+# zImage, and the post-link zImage whose decompressor was rewritten.
+for kind in image zimage postlink; do
 	log=$out/$kind.log
 	t0=$(date +%s)
 	lg_run_bm 128M "$out/$kind.bnd" -icount shift=0,sleep=off \
