@@ -6,7 +6,9 @@
  * - A bare rewritten ELF (slice 1's contract, docs/process-monitor.md):
  *   loaded at its addresses, entered with r0 = r1 = r2 = 0.
  * - An armpv bundle (monitor/bundle/armpv_bundle.h, docs/bundle.md): a
- *   rewritten kernel ELF, optionally a device tree, an initrd and a
+ *   rewritten kernel -- an ELF, or a raw Linux Image or zImage that
+ *   armpv-bundle proved to be a rewritten vmlinux's (the header carries
+ *   that vmlinux's record) -- optionally a device tree, an initrd and a
  *   command line, booted by the Linux boot protocol
  *   (Documentation/arm/booting.rst): r0 = 0, r1 = machine type (~0 with a
  *   device tree, booting.rst 3 "DT-only platforms"), r2 = guest physical
@@ -21,13 +23,16 @@
  * failure is a "guest image:" report and status 65.
  *
  * Placement in guest RAM (guest physical 0 to bm_guest_size): the kernel
- * where its ELF says; the initrd at the top of guest RAM, page aligned;
- * the device tree or ATAGs in the pages just below it.  Above the kernel's
- * image and bss, as booting.rst asks, and out of the way of what a kernel
- * allocates first from just above its bss (Linux: its initial page
- * tables are below the image, at TEXT_OFFSET - 16 KiB, and memblock
- * allocates top-down but around reserved ranges, which the DTB and
- * initrd are).  The device tree is the bundle's, copied, cut down to the
+ * where its ELF says, an Image at the address its vmlinux loaded at
+ * (TEXT_OFFSET, 0x8000, on versatile), a zImage just above the memory
+ * the kernel it decompresses will use (raw_end: the decompressor then
+ * need not move itself out of the way); the initrd at the top of guest
+ * RAM, page aligned; the device tree or ATAGs in the pages just below
+ * it.  Above the kernel's image and bss, as booting.rst asks, and out
+ * of the way of what a kernel allocates first from just above its bss
+ * (Linux: its initial page tables are below the image, at TEXT_OFFSET -
+ * 16 KiB, and memblock allocates top-down but around reserved ranges,
+ * which the DTB and initrd are).  The device tree is the bundle's, copied, cut down to the
  * board's devices (fdt-filter.h) and then edited in place by
  * fdt_linux_fixup(): /memory reg is the guest's RAM, /chosen
  * bootargs the bundle's command line, linux,initrd-start/-end where the
@@ -37,6 +42,7 @@
  */
 #include "armpv_bundle.h"
 #include "armpv_core.h"
+#include "armpv_tables.h"
 #include "bm.h"
 #include "fdt-filter.h"
 #include "fdt.h"
@@ -50,6 +56,14 @@
 /* ATAG_CORE (5 words), ATAG_MEM (4), ATAG_INITRD2 (4), ATAG_CMDLINE
  * (2 + text), ATAG_NONE (2). */
 #define ATAGS_FIXED_BYTES ((5 + 4 + 4 + 2 + 2) * 4)
+/* A zImage: 1 MiB aligned, and what its decompressor uses above its own
+ * bytes: bss, a 4 KiB stack and a 64 KiB malloc area
+ * (arch/arm/boot/compressed/vmlinux.lds.S, head.S), rounded up. */
+#define ZIMAGE_ALIGN_MASK 0xfffffu
+#define ZIMAGE_SCRATCH 0x20000u
+/* The decompressor puts the kernel at (its own address & 0xf8000000) +
+ * TEXT_OFFSET (CONFIG_AUTO_ZRELADDR, head.S). */
+#define ZRELADDR_MASK 0xf8000000u
 
 _Static_assert(BM_GUEST_MIN == ARMPV_BUNDLE_GUEST_RAM,
 	       "armpv-bundle checks kernels against the least guest RAM");
@@ -57,7 +71,7 @@ _Static_assert(BM_GUEST_MIN == ARMPV_BUNDLE_GUEST_RAM,
 struct bundle {
 	const uint8_t *base;
 	const struct armpv_bundle_member *kernel, *dtb, *initrd, *cmdline;
-	uint32_t kernel_offset;
+	const struct armpv_bundle_header *h;
 };
 
 static uint32_t align_up(uint32_t v, uint32_t mask)
@@ -75,7 +89,12 @@ static void bundle_check(const uint8_t *b, uint32_t size, struct bundle *bd)
 	};
 	uint32_t total, n;
 
-	*bd = (struct bundle){ .base = b };
+	*bd = (struct bundle){ .base = b, .h = h };
+	if (size >= 12 && h->version == 1)
+		bm_bad_guest("bundle: format version 1, written by an older "
+			     "armpv-bundle: this monitor reads version %u; "
+			     "write the bundle again with this armpv's "
+			     "armpv-bundle", ARMPV_BUNDLE_VERSION);
 	if (size < sizeof(*h))
 		bm_bad_guest("bundle: truncated: %u bytes, less than its "
 			     "%u-byte header", size, (unsigned)sizeof(*h));
@@ -95,9 +114,13 @@ static void bundle_check(const uint8_t *b, uint32_t size, struct bundle *bd)
 		bm_bad_guest("bundle: header size %u, want %u for %u members "
 			     "(bundle of %u bytes)", h->header_size,
 			     (unsigned)(sizeof(*h) + n * sizeof(*m)), n, total);
-	if (h->flags)
+	if (h->kernel_format < ARMPV_BUNDLE_ELF ||
+	    h->kernel_format > ARMPV_BUNDLE_ZIMAGE)
+		bm_bad_guest("bundle: unknown kernel format %u",
+			     h->kernel_format);
+	if ((h->flags & ~ARMPV_BUNDLE_FLAGS_KNOWN) ||
+	    (h->flags && h->kernel_format == ARMPV_BUNDLE_ELF))
 		bm_bad_guest("bundle: unknown flags 0x%x", h->flags);
-	bd->kernel_offset = h->kernel_offset;
 	for (uint32_t i = 0; i < n; i++) {
 		const char *name = armpv_bundle_type_name(m[i].type);
 		uint32_t crc;
@@ -208,6 +231,61 @@ static void bundle_filter_fdt(struct fdt *g)
 			  st.links, st.paths);
 }
 
+/*
+ * A raw kernel (Image or zImage): no ELF record to check here.  The
+ * bundle's header is armpv-bundle's word that the bytes are those of a
+ * vmlinux rewritten with raw_layout, checked by the CRC-32 of the member
+ * (docs/bundle.md "Raw kernels": why that is enough); the monitor checks
+ * the layout and the architecture as loader.c checks an ELF's record.
+ * Returns the entry (guest physical); *kend the end of what the kernel
+ * (and a zImage's decompressor) will use.
+ */
+static uint32_t bundle_load_raw(struct armpv_vm *vm, const struct bundle *bd,
+				uint8_t *ram, uint32_t *kend)
+{
+	const struct armpv_bundle_header *h = bd->h;
+	const char *fmt = armpv_bundle_format_name(h->kernel_format);
+	uint32_t size = bd->kernel->size, pa;
+
+	if (h->raw_layout != ARMPV_TABLES_LAYOUT_HASH)
+		bm_bad_guest("bundle: its %s was rewritten with tables layout "
+			     "0x%08x, this monitor decodes layout 0x%08x: "
+			     "rewrite the kernel again with this armpv",
+			     fmt, h->raw_layout, ARMPV_TABLES_LAYOUT_HASH);
+	if ((h->flags & ARMPV_BUNDLE_F_ARMV6) &&
+	    vm->arch != ARMPV_ARCH_ARMV6)
+		bm_bad_guest("bundle: its %s was rewritten for armv6, but the "
+			     "CPU is %s", fmt, armpv_arch_name(vm->arch));
+	if (h->kernel_offset || (h->raw_load & 3) ||
+	    h->raw_end < h->raw_load || h->raw_end > bm_guest_size ||
+	    (h->kernel_format == ARMPV_BUNDLE_IMAGE &&
+	     size > h->raw_end - h->raw_load))
+		bm_bad_guest("bundle: %s of %u bytes for guest physical "
+			     "%08x-%08x (kernel offset 0x%x): not inside guest "
+			     "RAM (%u MiB)", fmt, size, h->raw_load,
+			     h->raw_end, h->kernel_offset,
+			     bm_guest_size >> 20);
+	if (h->kernel_format == ARMPV_BUNDLE_IMAGE) {
+		bm_guest_claim(h->raw_load, h->raw_end - h->raw_load,
+			       "the kernel Image and its bss");
+		memcpy(ram + h->raw_load, bd->base + bd->kernel->offset, size);
+		*kend = h->raw_end;
+		return h->raw_load; /* an Image is entered at its start */
+	}
+	/* zImage: above the kernel's memory, in the kernel's 128 MiB. */
+	pa = (h->raw_end + ZIMAGE_ALIGN_MASK) & ~ZIMAGE_ALIGN_MASK;
+	if (pa > bm_guest_size || size + ZIMAGE_SCRATCH > bm_guest_size - pa ||
+	    (pa & ZRELADDR_MASK) != (h->raw_load & ZRELADDR_MASK))
+		bm_bad_guest("bundle: zImage of %u bytes does not fit in guest "
+			     "RAM (%u MiB) above its kernel (up to %08x)",
+			     size, bm_guest_size >> 20, h->raw_end);
+	bm_guest_claim(h->raw_load, pa + size + ZIMAGE_SCRATCH - h->raw_load,
+		       "the zImage and the kernel it decompresses");
+	memcpy(ram + pa, bd->base + bd->kernel->offset, size);
+	*kend = pa + size + ZIMAGE_SCRATCH;
+	return pa; /* a zImage is entered at its start */
+}
+
 static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 			uint8_t *ram, uint32_t machine,
 			struct bm_guest_entry *e)
@@ -234,18 +312,24 @@ static void bundle_boot(struct armpv_vm *vm, const uint8_t *b, uint32_t size,
 	} else {
 		boot_size = ATAGS_FIXED_BYTES + align_up(cmdline_size, 3);
 	}
-	bm_report("guest bundle: kernel %u bytes, device tree %u bytes%s, "
-		  "initrd %u bytes, command line %u bytes", bd.kernel->size,
+	bm_report("guest bundle: kernel (%s) %u bytes, device tree %u bytes%s, "
+		  "initrd %u bytes, command line %u bytes",
+		  armpv_bundle_format_name(bd.h->kernel_format), bd.kernel->size,
 		  bd.dtb ? bd.dtb->size : 0, bd.dtb ? "" : " (ATAGs then)",
 		  bd.initrd ? bd.initrd->size : 0,
 		  cmdline_size ? cmdline_size - 1 : 0);
-	if (bd.kernel->size < 4 || memcmp(b + bd.kernel->offset, "\177ELF", 4))
+	if (bd.h->kernel_format == ARMPV_BUNDLE_ELF &&
+	    (bd.kernel->size < 4 || memcmp(b + bd.kernel->offset, "\177ELF", 4)))
 		bm_bad_guest("bundle: kernel member at offset 0x%x is not an "
 			     "ELF file: the bundle carries the rewritten ELF "
 			     "(vmlinux), whose armpv-rewrite record the "
 			     "monitor checks", bd.kernel->offset);
-	e->pc = bm_guest_load(vm, b + bd.kernel->offset, bd.kernel->size, ram,
-			      bd.kernel_offset, &kend);
+	if (bd.h->kernel_format == ARMPV_BUNDLE_ELF)
+		e->pc = bm_guest_load(vm, b + bd.kernel->offset,
+				      bd.kernel->size, ram,
+				      bd.h->kernel_offset, &kend);
+	else
+		e->pc = bundle_load_raw(vm, &bd, ram, &kend);
 
 	/* From the top of guest RAM down: initrd, then the boot data. */
 	if (bd.initrd) {

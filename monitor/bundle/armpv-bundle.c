@@ -25,32 +25,19 @@
 
 #include "armpv_bundle.h"
 #include "armpv_tables.h"
+#include "bundle-tool.h"
 #include "fdt.h"
 
-/* Exit statuses; scripts branch on them (docs/bundle.md). */
-enum bundle_status {
-	BN_OK = 0,
-	BN_USAGE = 2,	      /* bad command line */
-	BN_BAD_INPUT = 3,     /* an input (or a listed bundle) is malformed */
-	BN_NOT_REWRITTEN = 4, /* the kernel has no usable armpv-rewrite record */
-	BN_IO = 5,	      /* cannot read or write a file */
-};
-
 #define NOTE_NAME ".note.armpv"
-
-struct input {
-	const char *path;
-	uint8_t *data;
-	uint32_t size;
-	struct stat st;
-};
 
 struct options {
 	const char *output, *list;
 	struct input kernel, dtb, initrd;
+	struct input vmlinux, decomp; /* a raw kernel's proof */
 	const char *cmdline;
 	uint32_t kernel_offset;
 	bool quiet;
+	struct raw_kernel raw; /* raw.format: what -k is */
 };
 
 static const char *prog = "armpv-bundle";
@@ -60,6 +47,8 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"usage: armpv-bundle -o BUNDLE -k KERNEL [-d DTB] [-i INITRD] [-c CMDLINE]\n"
 		"                    [--kernel-offset N] [-q]\n"
+		"       armpv-bundle -o BUNDLE -k Image|zImage --vmlinux VMLINUX\n"
+		"                    [--decompressor DECOMP] --kernel-offset N [...]\n"
 		"       armpv-bundle --list BUNDLE\n"
 		"\n"
 		"Write BUNDLE, the guest armpv-bm boots when BUNDLE is its initrd: the\n"
@@ -73,7 +62,14 @@ static void usage(FILE *fp)
 		"\n"
 		"Options:\n"
 		"  -o, --output FILE        the bundle to write\n"
-		"  -k, --kernel FILE        the rewritten kernel ELF (required)\n"
+		"  -k, --kernel FILE        the rewritten kernel ELF (required), or a\n"
+		"                           Linux Image or zImage made from one\n"
+		"      --vmlinux FILE       with an Image or zImage: the rewritten vmlinux\n"
+		"                           it was made from (record checked, bytes\n"
+		"                           compared)\n"
+		"      --decompressor FILE  with a zImage: its decompressor ELF\n"
+		"                           (arch/arm/boot/compressed/vmlinux), compared\n"
+		"                           and scanned for sensitive instructions\n"
 		"  -d, --dtb FILE           the guest's device tree blob (version 17)\n"
 		"  -i, --initrd FILE        the guest's initrd (any bytes)\n"
 		"  -c, --cmdline STRING     the guest's command line (at most %u bytes);\n"
@@ -88,13 +84,13 @@ static void usage(FILE *fp)
 		"      --version            the version and the tables layout\n"
 		"\n"
 		"Exit status: 0 done; 2 bad command line; 3 an input is malformed; 4 the\n"
-		"kernel is not rewritten (no .note.armpv) or rewritten with other tables;\n"
-		"5 I/O error.\n",
+		"kernel is not rewritten (no .note.armpv) or rewritten with other tables,\n"
+		"or a zImage's decompressor holds sensitive instructions; 5 I/O error;\n"
+		"6 an Image or zImage is not the bytes of its --vmlinux.\n",
 		ARMPV_BUNDLE_CMDLINE_MAX - 1);
 }
 
-static void err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void err(const char *fmt, ...)
+void err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -147,7 +143,8 @@ static int read_input(struct input *in)
 /* The armpv-rewrite record, as armpv-bm's loader.c (check_record) reads
  * it: a SHT_NOTE section .note.armpv, owner "armpv", text holding
  * "layout=<hex>" equal to the tables this armpv was built with. */
-static int check_record(const struct input *k, const Elf32_Ehdr *eh)
+static int check_record(const struct input *k, const Elf32_Ehdr *eh,
+			unsigned *archs)
 {
 	const uint8_t *f = k->data;
 	const Elf32_Shdr *sh;
@@ -217,6 +214,16 @@ static int check_record(const struct input *k, const Elf32_Ehdr *eh)
 			    ARMPV_TABLES_LAYOUT_HASH);
 			return BN_NOT_REWRITTEN;
 		}
+		/* arch=NAME; a record without one is ARMv5TE code. */
+		*archs = ARMPV_ARCH_ARMV5TE;
+		p = strstr(text, "arch=");
+		if (p) {
+			char name[16];
+
+			if (sscanf(p + 5, "%15[a-z0-9]", name) == 1 &&
+			    armpv_arch_parse(name))
+				*archs = armpv_arch_parse(name);
+		}
 		return BN_OK;
 	}
 	err("%s: not rewritten (no %s): run armpv-rewrite on it first; "
@@ -225,7 +232,8 @@ static int check_record(const struct input *k, const Elf32_Ehdr *eh)
 }
 
 /* The kernel: what armpv-bm's loader.c accepts. */
-static int check_kernel(const struct input *k, uint32_t offset)
+static int check_kernel(const struct input *k, uint32_t offset,
+			unsigned *archs)
 {
 	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)(const void *)k->data;
 	const Elf32_Phdr *ph;
@@ -254,7 +262,7 @@ static int check_kernel(const struct input *k, uint32_t offset)
 		    k->path, eh->e_phoff);
 		return BN_BAD_INPUT;
 	}
-	rc = check_record(k, eh);
+	rc = check_record(k, eh, archs);
 	if (rc)
 		return rc;
 	ph = (const Elf32_Phdr *)(const void *)(k->data + eh->e_phoff);
@@ -398,8 +406,19 @@ static uint8_t *bundle_build(const struct options *o, uint32_t *size)
 				 n * sizeof(struct armpv_bundle_member)));
 	put32(b + 16, *size);
 	put32(b + 20, n);
-	put32(b + 24, o->kernel_offset);
-	put32(b + 28, 0);
+	if (o->raw.format == ARMPV_BUNDLE_ELF) {
+		put32(b + 24, o->kernel_offset);
+		put32(b + 32, ARMPV_BUNDLE_ELF);
+	} else {
+		/* The raw kernel's record, from its vmlinux. */
+		put32(b + 28, o->raw.archs & ARMPV_ARCH_ARMV6
+				      ? ARMPV_BUNDLE_F_ARMV6
+				      : 0);
+		put32(b + 32, o->raw.format);
+		put32(b + 36, ARMPV_TABLES_LAYOUT_HASH);
+		put32(b + 40, o->raw.load);
+		put32(b + 44, o->raw.end);
+	}
 	off = get32(b + 12);
 	for (unsigned i = 0; i < n; i++) {
 		uint8_t *e = b + sizeof(struct armpv_bundle_header) + 16 * i;
@@ -490,14 +509,21 @@ static int list_bundle(const char *path)
 		    ARMPV_BUNDLE_MAGIC);
 		return BN_BAD_INPUT;
 	}
+	if (get32(in.data + 8) != ARMPV_BUNDLE_VERSION) {
+		err("%s: offset 8: format version %u%s, this tool reads "
+		    "version %u%s", path, get32(in.data + 8),
+		    get32(in.data + 8) == 1
+			    ? ", written by an older armpv-bundle"
+			    : "",
+		    ARMPV_BUNDLE_VERSION,
+		    get32(in.data + 8) == 1
+			    ? "; write the bundle again with this armpv-bundle"
+			    : "");
+		return BN_BAD_INPUT;
+	}
 	hsize = get32(in.data + 12);
 	total = get32(in.data + 16);
 	n = get32(in.data + 20);
-	if (get32(in.data + 8) != ARMPV_BUNDLE_VERSION) {
-		err("%s: offset 8: format version %u, this tool reads %u", path,
-		    get32(in.data + 8), ARMPV_BUNDLE_VERSION);
-		return BN_BAD_INPUT;
-	}
 	if (total > in.size) {
 		err("%s: offset 16: truncated: the header says %u bytes, the "
 		    "file has %u", path, total, in.size);
@@ -505,23 +531,39 @@ static int list_bundle(const char *path)
 	}
 	if (n < 1 || n > ARMPV_BUNDLE_MAX_MEMBERS ||
 	    hsize != sizeof(struct armpv_bundle_header) + 16 * n ||
-	    hsize > total || get32(in.data + 28)) {
+	    hsize > total || (get32(in.data + 28) & ~ARMPV_BUNDLE_FLAGS_KNOWN) ||
+	    get32(in.data + 32) < ARMPV_BUNDLE_ELF ||
+	    get32(in.data + 32) > ARMPV_BUNDLE_ZIMAGE) {
 		err("%s: offset 12: bad header (header size %u, %u members, "
-		    "flags 0x%x)", path, hsize, n, get32(in.data + 28));
+		    "flags 0x%x, kernel format %u)", path, hsize, n,
+		    get32(in.data + 28), get32(in.data + 32));
 		return BN_BAD_INPUT;
 	}
 	printf("%s: armpv bundle version %u, %u bytes, %u members, kernel "
-	       "offset 0x%08x\n",
-	       path, ARMPV_BUNDLE_VERSION, total, n, get32(in.data + 24));
+	       "offset 0x%08x, kernel format %s\n",
+	       path, ARMPV_BUNDLE_VERSION, total, n, get32(in.data + 24),
+	       armpv_bundle_format_name(get32(in.data + 32)));
+	if (get32(in.data + 32) != ARMPV_BUNDLE_ELF)
+		printf("  raw kernel rewritten for tables layout 0x%08x%s, %s, "
+		       "image at 0x%08x, image and bss up to 0x%08x\n",
+		       get32(in.data + 36),
+		       get32(in.data + 36) == ARMPV_TABLES_LAYOUT_HASH
+			       ? " (this armpv's)"
+			       : " (NOT this armpv's)",
+		       get32(in.data + 28) & ARMPV_BUNDLE_F_ARMV6 ? "armv6"
+								   : "armv5te",
+		       get32(in.data + 40), get32(in.data + 44));
 	for (uint32_t i = 0; i < n; i++) {
-		const uint8_t *e = in.data + 32 + 16 * i;
+		uint32_t at = (uint32_t)sizeof(struct armpv_bundle_header) +
+			      16 * i;
+		const uint8_t *e = in.data + at;
 		uint32_t type = get32(e), off = get32(e + 4),
 			 size = get32(e + 8), crc = get32(e + 12), got;
 
 		if (type < ARMPV_BUNDLE_KERNEL || type > ARMPV_BUNDLE_CMDLINE ||
 		    (seen & 1u << type)) {
 			err("%s: offset 0x%x: member %u: unknown or repeated "
-			    "type %u", path, 32 + 16 * i, i, type);
+			    "type %u", path, at, i, type);
 			return BN_BAD_INPUT;
 		}
 		seen |= 1u << type;
@@ -529,7 +571,7 @@ static int list_bundle(const char *path)
 		    (off & (ARMPV_BUNDLE_ALIGN - 1))) {
 			err("%s: offset 0x%x: member %u (%s) at 0x%x, %u bytes, "
 			    "is outside the bundle or misaligned", path,
-			    32 + 16 * i, i, armpv_bundle_type_name(type), off,
+			    at, i, armpv_bundle_type_name(type), off,
 			    size);
 			return BN_BAD_INPUT;
 		}
@@ -562,7 +604,7 @@ static bool same_file(const struct stat *a, const struct input *in)
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	enum { OPT_KERNEL_OFFSET = 256, OPT_VERSION };
+	enum { OPT_KERNEL_OFFSET = 256, OPT_VERSION, OPT_VMLINUX, OPT_DECOMP };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "kernel", required_argument, NULL, 'k' },
@@ -570,6 +612,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "initrd", required_argument, NULL, 'i' },
 		{ "cmdline", required_argument, NULL, 'c' },
 		{ "kernel-offset", required_argument, NULL, OPT_KERNEL_OFFSET },
+		{ "vmlinux", required_argument, NULL, OPT_VMLINUX },
+		{ "decompressor", required_argument, NULL, OPT_DECOMP },
 		{ "list", required_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -588,6 +632,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'c': o->cmdline = optarg; break;
 		case 'l': o->list = optarg; break;
 		case 'q': o->quiet = true; break;
+		case OPT_VMLINUX: o->vmlinux.path = optarg; break;
+		case OPT_DECOMP: o->decomp.path = optarg; break;
 		case 'h': usage(stdout); exit(BN_OK);
 		case OPT_VERSION:
 			printf("armpv-bundle (armpv) %s, bundle format %u, "
@@ -618,7 +664,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->list) {
 		if (o->output || o->kernel.path || o->dtb.path ||
-		    o->initrd.path || o->cmdline) {
+		    o->initrd.path || o->cmdline || o->vmlinux.path ||
+		    o->decomp.path) {
 			err("--list takes no other option (see --help)");
 			return BN_USAGE;
 		}
@@ -635,6 +682,42 @@ static int parse_args(int argc, char **argv, struct options *o)
 		return BN_USAGE;
 	}
 	return BN_OK;
+}
+
+/* The kernel: a rewritten ELF, checked itself; or a raw Image or zImage
+ * with the rewritten vmlinux it was made from (raw-kernel.c). */
+static int check_kernel_or_raw(struct options *o)
+{
+	int rc;
+
+	o->raw.format = raw_kernel_format(&o->kernel);
+	if (o->raw.format == ARMPV_BUNDLE_ELF) {
+		if (o->vmlinux.path || o->decomp.path) {
+			err("%s: an ELF kernel carries its own record: "
+			    "--vmlinux and --decompressor are for an Image or "
+			    "a zImage", o->kernel.path);
+			return BN_USAGE;
+		}
+		return check_kernel(&o->kernel, o->kernel_offset,
+				    &o->raw.archs);
+	}
+	if (!o->vmlinux.path) {
+		err("%s: not an ELF file: a raw %s carries no armpv-rewrite "
+		    "record; give the rewritten vmlinux it was made from "
+		    "(--vmlinux) so that armpv-bundle can prove it rewritten",
+		    o->kernel.path, armpv_bundle_format_name(o->raw.format));
+		return BN_BAD_INPUT;
+	}
+	if (o->raw.format == ARMPV_BUNDLE_IMAGE && o->decomp.path) {
+		err("%s: not a zImage (no magic 0x016f2818 at offset 0x24): "
+		    "--decompressor is for a zImage", o->kernel.path);
+		return BN_USAGE;
+	}
+	rc = check_kernel(&o->vmlinux, o->kernel_offset, &o->raw.archs);
+	if (rc)
+		return rc;
+	return raw_kernel_prove(&o->kernel, &o->vmlinux, &o->decomp,
+				o->kernel_offset, &o->raw);
 }
 
 int main(int argc, char **argv)
@@ -656,14 +739,18 @@ int main(int argc, char **argv)
 	    (o.dtb.path && (rc = read_input(&o.dtb))) ||
 	    (o.initrd.path && (rc = read_input(&o.initrd))))
 		return rc;
+	if ((o.vmlinux.path && (rc = read_input(&o.vmlinux))) ||
+	    (o.decomp.path && (rc = read_input(&o.decomp))))
+		return rc;
 	if (stat(o.output, &out_st) == 0 &&
 	    (same_file(&out_st, &o.kernel) || same_file(&out_st, &o.dtb) ||
-	     same_file(&out_st, &o.initrd))) {
+	     same_file(&out_st, &o.initrd) || same_file(&out_st, &o.vmlinux) ||
+	     same_file(&out_st, &o.decomp))) {
 		err("%s: is one of the inputs; the inputs are never "
 		    "overwritten", o.output);
 		return BN_USAGE;
 	}
-	if ((rc = check_kernel(&o.kernel, o.kernel_offset)) ||
+	if ((rc = check_kernel_or_raw(&o)) ||
 	    (o.dtb.path && (rc = check_dtb(&o.dtb, o.cmdline))))
 		return rc;
 	if (o.initrd.path && o.initrd.size > ARMPV_BUNDLE_GUEST_RAM) {
@@ -678,8 +765,12 @@ int main(int argc, char **argv)
 		return BN_IO;
 	rc = write_atomically(o.output, bundle, size);
 	if (!rc && !o.quiet)
-		printf("%s: %u bytes: kernel %s (%u bytes)%s%s%s%s%s%s\n",
-		       o.output, size, o.kernel.path, o.kernel.size,
+		printf("%s: %u bytes: kernel %s (%s, %u bytes%s)%s%s%s%s%s%s\n",
+		       o.output, size, o.kernel.path,
+		       armpv_bundle_format_name(o.raw.format), o.kernel.size,
+		       o.raw.format == ARMPV_BUNDLE_ELF
+			       ? ""
+			       : ", proven the rewritten vmlinux's",
 		       o.dtb.path ? ", dtb " : "", o.dtb.path ? o.dtb.path : "",
 		       o.initrd.path ? ", initrd " : "",
 		       o.initrd.path ? o.initrd.path : "",

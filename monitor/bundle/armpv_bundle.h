@@ -11,7 +11,7 @@
  * them byte by byte, whatever the host).
  *
  *   offset 0   struct armpv_bundle_header
- *   offset 32  struct armpv_bundle_member[nmembers]
+ *   offset 48  struct armpv_bundle_member[nmembers]
  *   then       the members, each at an offset that is a multiple of
  *              ARMPV_BUNDLE_ALIGN, in any order, not overlapping
  */
@@ -23,7 +23,9 @@
 
 #define ARMPV_BUNDLE_MAGIC "ARMPVBDL" /* 8 bytes, no NUL */
 #define ARMPV_BUNDLE_MAGIC_SIZE 8
-#define ARMPV_BUNDLE_VERSION 1
+/* Version 2 added the raw kernel fields (kernel_format to raw_end);
+ * version 1 bundles are refused with a message saying to rebuild them. */
+#define ARMPV_BUNDLE_VERSION 2
 #define ARMPV_BUNDLE_ALIGN 8u /* member offsets; the ELF is read in place */
 #define ARMPV_BUNDLE_MAX_MEMBERS 4
 /* The least guest RAM armpv-bm gives (guest physical 0 up; BM_GUEST_MIN
@@ -42,17 +44,46 @@
 struct armpv_bundle_header {
 	uint8_t magic[ARMPV_BUNDLE_MAGIC_SIZE]; /* ARMPV_BUNDLE_MAGIC */
 	uint32_t version;	/* ARMPV_BUNDLE_VERSION */
-	uint32_t header_size;	/* 32 + 16 * nmembers: where members may start */
+	uint32_t header_size;	/* 48 + 16 * nmembers: where members may start */
 	uint32_t total_size;	/* bytes in the bundle (the file's size) */
 	uint32_t nmembers;	/* 1 to ARMPV_BUNDLE_MAX_MEMBERS */
-	/* Subtracted from the kernel ELF's p_paddr and from its entry
-	 * (converted to a load address) to get guest physical addresses:
-	 * 0 for an ELF linked at its physical addresses (the test guests),
-	 * PAGE_OFFSET - PHYS_OFFSET (0xc0000000 on versatile) for a Linux
-	 * vmlinux, whose load addresses are virtual. */
+	/* ELF kernel: subtracted from the kernel ELF's p_paddr and from
+	 * its entry (converted to a load address) to get guest physical
+	 * addresses: 0 for an ELF linked at its physical addresses (the
+	 * test guests), PAGE_OFFSET - PHYS_OFFSET (0xc0000000 on
+	 * versatile) for a Linux vmlinux, whose load addresses are
+	 * virtual.  Raw kernel: 0. */
 	uint32_t kernel_offset;
-	uint32_t flags; /* 0: none defined */
+	uint32_t flags; /* ARMPV_BUNDLE_F_*: only with a raw kernel */
+	/*
+	 * How the kernel member is booted (enum armpv_bundle_format).  For
+	 * an ELF the monitor checks the ELF's own armpv-rewrite record and
+	 * the raw_* fields are 0.  A raw Image or zImage carries no record:
+	 * armpv-bundle proved it rewritten (its bytes are those of a
+	 * rewritten vmlinux, a zImage's decompressor holds no sensitive
+	 * instruction; docs/bundle.md "Raw kernels") and writes here what
+	 * the vmlinux's record and program headers said, which the
+	 * monitor trusts.
+	 */
+	uint32_t kernel_format;
+	uint32_t raw_layout; /* tables layout of the vmlinux's record */
+	uint32_t raw_load;   /* guest physical address of the kernel image
+			      * (Image: where it loads and is entered;
+			      * zImage: where it decompresses to) */
+	uint32_t raw_end;    /* guest physical end of the kernel's image and
+			      * bss (the vmlinux's PT_LOAD p_memsz) */
 };
+
+enum armpv_bundle_format {
+	ARMPV_BUNDLE_ELF = 1,	 /* rewritten ELF with .note.armpv */
+	ARMPV_BUNDLE_IMAGE = 2,	 /* arch/arm/boot/Image: objcopy -O binary */
+	ARMPV_BUNDLE_ZIMAGE = 3, /* arch/arm/boot/zImage: self-decompressing */
+};
+
+/* flags: the raw kernel's record said arch=armv6 (refused on an ARMv5
+ * CPU, as the loader refuses such an ELF). */
+#define ARMPV_BUNDLE_F_ARMV6 0x1u
+#define ARMPV_BUNDLE_FLAGS_KNOWN ARMPV_BUNDLE_F_ARMV6
 
 struct armpv_bundle_member {
 	uint32_t type;	 /* enum armpv_bundle_type */
@@ -64,13 +95,13 @@ struct armpv_bundle_member {
 /* At most one member of each type; the kernel is required.  An unknown
  * type is refused, not skipped: it could change how the guest boots. */
 enum armpv_bundle_type {
-	ARMPV_BUNDLE_KERNEL = 1,  /* rewritten ARM ELF (.note.armpv) */
+	ARMPV_BUNDLE_KERNEL = 1,  /* kernel_format: ELF, Image or zImage */
 	ARMPV_BUNDLE_DTB = 2,	  /* flattened device tree, version 17 */
 	ARMPV_BUNDLE_INITRD = 3,  /* opaque bytes (initramfs, ramdisk) */
 	ARMPV_BUNDLE_CMDLINE = 4, /* text, one NUL at its end and no other */
 };
 
-_Static_assert(sizeof(struct armpv_bundle_header) == 32, "bundle header");
+_Static_assert(sizeof(struct armpv_bundle_header) == 48, "bundle header");
 _Static_assert(sizeof(struct armpv_bundle_member) == 16, "bundle member");
 
 static inline const char *armpv_bundle_type_name(uint32_t type)
@@ -84,6 +115,19 @@ static inline const char *armpv_bundle_type_name(uint32_t type)
 		return "initrd";
 	case ARMPV_BUNDLE_CMDLINE:
 		return "cmdline";
+	}
+	return "unknown";
+}
+
+static inline const char *armpv_bundle_format_name(uint32_t format)
+{
+	switch (format) {
+	case ARMPV_BUNDLE_ELF:
+		return "ELF";
+	case ARMPV_BUNDLE_IMAGE:
+		return "Image";
+	case ARMPV_BUNDLE_ZIMAGE:
+		return "zImage";
 	}
 	return "unknown";
 }

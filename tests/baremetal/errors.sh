@@ -292,7 +292,9 @@ expect xp-unsupported 67 'guest error: guest MMU on with SCTLR.XP = 1' \
 # mkbundle OUT [key=value...] MEMBER...: MEMBER is TYPE:FILE (TYPE 1
 # kernel, 2 dtb, 3 initrd, 4 cmdline) or TYPE:@TEXT (TEXT and a NUL) or
 # TYPE:zero:N (N zero bytes); keys: version, total (bytes added to
-# total_size), offset.I (member I's offset), crc.I (xor'd into its CRC).
+# total_size), offset.I (member I's offset), crc.I (xor'd into its CRC),
+# and the header's kernel_offset, flags, format (kernel_format, 1 ELF,
+# 2 Image, 3 zImage), layout, load, end (raw_*; format version 2).
 mkbundle() {
 	python3 - "$@" <<'PYEOF'
 import struct, sys, zlib
@@ -311,7 +313,7 @@ for a in args:
         data = open(what, "rb").read()
     members.append((int(t), data))
 n = len(members)
-off = 32 + 16 * n
+off = 48 + 16 * n
 table, body = b"", b""
 for i, (t, data) in enumerate(members):
     pad = (-(off + len(body))) % 8
@@ -321,8 +323,11 @@ for i, (t, data) in enumerate(members):
                          len(data), zlib.crc32(data) ^ int(keys.get("crc.%d" % i, "0"), 0))
     body += data
 total = off + len(body)
-hdr = b"ARMPVBDL" + struct.pack("<IIIIII", int(keys.get("version", "1")), off,
-                                total + int(keys.get("total", "0")), n, 0, 0)
+k = lambda name, default="0": int(keys.get(name, default), 0)
+hdr = b"ARMPVBDL" + struct.pack("<IIIIIIIIII", k("version", "2"), off,
+                                total + k("total"), n, k("kernel_offset"),
+                                k("flags"), k("format", "1"), k("layout"),
+                                k("load"), k("end"))
 open(out, "wb").write(hdr + table + body)
 PYEOF
 }
@@ -346,14 +351,16 @@ printf 'ARMPVBDX' >"$out/bundle-magic.bnd"
 tail -c +9 "$out/bundle-good.bnd" >>"$out/bundle-magic.bnd"
 expect bundle-bad-magic 65 '^armpv-bm: guest image: not an ELF file, nor an armpv bundle \(first bytes 41 52 4d 50\)' \
 	-semihosting -initrd "$out/bundle-magic.bnd"
-bad bundle-version 'bundle: format version 2, this monitor reads version 1' \
-	version=2 1:"$out/exit5.rw.elf"
+bad bundle-version 'bundle: format version 3, this monitor reads version 2' \
+	version=3 1:"$out/exit5.rw.elf"
+bad bundle-version-1 'bundle: format version 1, written by an older armpv-bundle: this monitor reads version 2; write the bundle again' \
+	version=1 1:"$out/exit5.rw.elf"
 bad bundle-out-of-bounds 'bundle: member 1 \(initrd\) at offset 0x100000, 100 bytes, is outside the bundle' \
 	offset.1=0x100000 1:"$out/exit5.rw.elf" 3:zero:100
 bad bundle-crc 'bundle: member 1 \(initrd\) at offset 0x[0-9a-f]+: CRC-32 [0-9a-f]{8}, the header says [0-9a-f]{8}: the bundle is corrupt' \
 	crc.1=1 1:"$out/exit5.rw.elf" 3:zero:100
 bad bundle-no-kernel 'bundle: no kernel member' 3:zero:100
-bad bundle-kernel-not-elf 'bundle: kernel member at offset 0x30 is not an ELF file' \
+bad bundle-kernel-not-elf 'bundle: kernel member at offset 0x40 is not an ELF file' \
 	1:zero:64
 bad bundle-unrewritten 'not rewritten \(no \.note\.armpv\)' \
 	1:"$out/exit5.elf" 4:@"console=ttyAMA0"

@@ -104,6 +104,27 @@ lg_prepare_initramfs() {
 	fi
 }
 
+# lg_prepare_as: the armpv-as versatile build as tests/linux/versatile.sh
+# (kernel.sh) left it in the cache (lg_as_kdir: its Image, zImage,
+# arch/arm/boot/compressed/vmlinux and versatile-pb.dtb), and its vmlinux
+# without debug information, given its armpv-rewrite record
+# (lg_as_vmlinux, in $out: armpv-as rewrites the objects, the record is
+# the vmlinux's; armpv-rewrite adds it and changes no loaded byte).  Not
+# built here (kernel.sh owns its key and its build): skip (77) without it.
+lg_prepare_as() {
+	lg_as_kdir=$lg_cache/linux/armpv-as-versatile
+	if [ ! -f "$lg_as_kdir/.armpv-stamp" ] || [ ! -f "$lg_as_kdir/vmlinux" ] ||
+	   [ ! -f "$lg_as_kdir/arch/arm/boot/zImage" ]; then
+		echo "# skip: no armpv-as versatile build in $lg_as_kdir (make check TESTS=tests/linux/versatile.sh makes it)"
+		exit 77
+	fi
+	lg_as_vmlinux=$out/vmlinux.as
+	"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug \
+		"$lg_as_kdir/vmlinux" "$lg_as_vmlinux" &&
+		"$top_builddir/rewriter/armpv-rewrite" --quiet "$lg_as_vmlinux" >&2 ||
+		lg_die "cannot give $lg_as_kdir/vmlinux its armpv-rewrite record"
+}
+
 # lg_qemu QEMU-ARGS...: qemu-system-arm -M versatilepb -cpu arm926, no
 # display, monitor or audio, -no-reboot (the guest's reboot stops QEMU),
 # under $bm_tmo (bm_set_timeout).  The console is the caller's: -serial
@@ -144,8 +165,19 @@ lg_boot_bm() {
 	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux.bnd" \
 		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
 		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
+	lg_run_bm "$lg_mem" "$out/linux.bnd" "$@"
+}
+
+# lg_run_bm MEM BUNDLE QEMU-ARGS...: armpv-bm booting the armpv-bundle
+# BUNDLE (its initrd), with MEM of RAM and semihosting (the monitor's
+# exit status is QEMU's).
+lg_run_bm() {
+	lg_mem=$1
+	shift
+	lg_bundle=$1
+	shift
 	lg_qemu -m "$lg_mem" -semihosting -kernel "$bm_monitor" \
-		-initrd "$out/linux.bnd" "$@"
+		-initrd "$lg_bundle" "$@"
 }
 
 # lg_results LOG: the lines two runs must share (the guest's "result ").

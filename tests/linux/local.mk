@@ -32,3 +32,10 @@ bench-linux: all
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
 		sh '$(abs_top_srcdir)/tests/linux/bench-linux.sh'
 .PHONY: bench-linux
+# What the kernel build makes (Image or zImage and versatile-pb.dtb, built
+# with armpv-as) in an armpv-bundle under armpv-bm, and the raw kernels
+# armpv-bundle and armpv-bm refuse (docs/bundle.md "Raw kernels").
+TESTS += tests/linux/rawimage.sh
+EXTRA_DIST += tests/linux/rawimage.sh
+tests/linux/rawimage.log: $(ARMPV_BM_BIN) monitor/bundle/armpv-bundle$(EXEEXT) \
+	tests/linux/versatile.log
