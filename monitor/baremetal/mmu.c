@@ -185,7 +185,8 @@ void bm_mmu_init(void)
 	memcpy(bm_vector_page, (const void *)bm_vectors_start, vec_len);
 	dcache_clean_range(bm_vector_page, vec_len);
 
-	l1[BM_MON_PA >> 20] = 0; /* head.S's identity section */
+	/* Slot 0 held head.S's identity section (BM_MON_PA is 0): it
+	 * becomes the coarse table the low vectors use. */
 	l1[0] = bm_mon_pa(vec_l2_low) | COARSE;
 	l1[BM_HIGH_VECTORS >> 20] = bm_mon_pa(vec_l2_high) | COARSE;
 	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
