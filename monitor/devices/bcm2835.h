@@ -27,8 +27,17 @@
 #include "devmap.h"
 #include "pl011.h"
 
-/* ARM physical addresses (DT bcm283x.dtsi / bcm2835-common.dtsi: bus
- * address 0x7e00xxxx + 0xa2000000). */
+/* The peripherals' bus addresses (what the device tree's "reg" values
+ * are) and ARM physical addresses: the DT's "ranges = <0x7e000000
+ * 0x20000000 0x02000000>" (manual 1.2.3).  A device-tree filter turns a
+ * node's reg into an ARM physical address with BCM2835_BUS_TO_PHYS
+ * before comparing it with bcm2835_regions[]. */
+#define BCM2835_PERI_BUS 0x7e000000u
+#define BCM2835_PERI_PHYS 0x20000000u
+#define BCM2835_PERI_SIZE 0x02000000u
+#define BCM2835_BUS_TO_PHYS(a) ((a) - BCM2835_PERI_BUS + BCM2835_PERI_PHYS)
+
+/* ARM physical addresses (DT bcm283x.dtsi / bcm2835-common.dtsi). */
 #define BCM2835_ST_BASE 0x20003000u
 #define BCM2835_IC_BASE 0x2000b200u
 #define BCM2835_PM_BASE 0x20100000u

@@ -746,6 +746,9 @@ START_TEST(test_board_regions)
 		ck_assert_ptr_nonnull(bcm2835_regions[i].name);
 	}
 	ck_assert_ptr_eq(bcm2835_mmio_is_an_mmio_fn, bcm2835_mmio);
+	/* The DT's reg values are bus addresses. */
+	ck_assert_uint_eq(BCM2835_BUS_TO_PHYS(0x7e00b200u), 0x2000b200u);
+	ck_assert_uint_eq(BCM2835_BUS_TO_PHYS(0x7e201000u), 0x20201000u);
 }
 END_TEST
 
