@@ -50,7 +50,7 @@
  * at 256 MiB), half a Raspberry Pi's. */
 #define BM_BOOT_EARLY 0x10000000
 #define BM_GUEST_PA 0x00100000	/* guest physical 0 */
-#define BM_GUEST_MIN 0x01000000 /* the least guest RAM (armpv-bundle's) */
+#define BM_GUEST_MIN 0x04000000 /* the least guest RAM (armpv-bundle's) */
 #define BM_HIGH_VECTORS 0xffff0000
 
 /* Processor modes and PSR bits used by the assembly (ARM ARM A2.5). */

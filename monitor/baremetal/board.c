@@ -15,6 +15,7 @@
 
 static const struct bm_board *const boards[] = {
 	&bm_board_versatile,
+	&bm_board_bcm2835,
 };
 #define NBOARDS (sizeof(boards) / sizeof(boards[0]))
 

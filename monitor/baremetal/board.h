@@ -58,6 +58,7 @@ struct bm_board {
 };
 
 extern const struct bm_board bm_board_versatile;
+extern const struct bm_board bm_board_bcm2835;
 
 /* The board the monitor runs on (bm_board_find()). */
 extern const struct bm_board *bm_board;

@@ -428,11 +428,6 @@ static void alignment_sync(void)
  * drop every shadow entry. */
 static void shadow_flush(void)
 {
-	if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
-	    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
-		guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 extended "
-			    "page tables): not supported by the shadow MMU "
-			    "yet (ARMv5 format only)");
 	/* The real vectors opposite the guest's (mmu.c): the shared slots'
 	 * tables change, which the flush below puts back in the roots. */
 	if (!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V) != bm_mmu_vectors_high())
