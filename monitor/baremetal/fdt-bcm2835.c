@@ -294,8 +294,8 @@ static const char *add_uart_clock(struct fdt *f)
 	clocks = fdt_subnode(f, fdt_root(f), "clocks");
 	if (clocks < 0 || fdt_add_subnode(f, clocks, "clk-uart") < 0)
 		return no_room;
-	clk = fdt_subnode(f, fdt_subnode(f, fdt_root(f), "clocks"),
-			  "clk-uart");
+	/* Added at the end of /clocks: /clocks itself did not move. */
+	clk = fdt_subnode(f, clocks, "clk-uart");
 	if (clk < 0)
 		return no_room;
 	put_be32(v, ph);

@@ -59,10 +59,11 @@
  * root's interrupt-parent (the armctrl node, kept by the filter).
  *
  * NULL on success, else what is wrong (the tree may then be half
- * edited: the caller refuses the guest): no /soc or no "ranges" window
- * holding pm_base, no PL011 under /soc, no room in f->cap for the new
- * nodes (about 400 bytes more than the filtered tree; the result is
- * still smaller than the DTB given), cells other than 1 or 2.
+ * edited, but it opens: the caller refuses the guest): no /soc or no
+ * "ranges" window holding pm_base, no PL011 (with a 'reg') under /soc,
+ * no room in f->cap for what it adds (240 bytes for Linux 6.1's tree;
+ * it deletes more first, so the result is smaller than the filtered
+ * tree), /soc cells other than 1 or 2.
  * Freestanding like fdt.c: no allocation, no recursion, no library call
  * but memcmp/memcpy/memmove/memset through fdt.c.  Call it after
  * fdt_filter_devices() and before fdt_linux_fixup(); 'st' may be NULL.
@@ -72,11 +73,12 @@
 
 #include "fdt.h"
 
-/* The PL011's UARTCLK: what the Raspberry Pi firmware sets
- * (init_uart_clock, 48 MHz since 2016) and Linux's raspberrypi clock
- * driver then reports.  QEMU's PL011 does not divide its output by it;
- * Linux only needs it at least 16 x 115200 (amba-pl011.c's baud
- * limit) and fixed. */
+/* The PL011's UARTCLK: what the Raspberry Pi firmware sets cprman's
+ * UART clock to (config.txt init_uart_clock, 48 MHz by default since
+ * 2016), which Linux then reads from cprman.  QEMU's cprman model
+ * leaves it at 0 and QEMU's PL011 ignores the divisor; Linux only
+ * needs a rate of at least 16 x 115200 (amba-pl011.c's highest baud
+ * is UARTCLK / 16) that does not change. */
 #define FDT_BCM2835_UART_CLOCK_HZ 48000000u
 
 struct fdt_bcm2835_stats {
