@@ -146,18 +146,13 @@ static int operand_number(const std::string &op)
 	return -1;
 }
 
-/* CPS interrupt flags "i", "f", "if", "fi" -> CPSR mask bits; 0 if the
- * flags name A, repeat one or are not flags at all. */
-static unsigned cps_mask(const std::string &flags, bool *names_a)
+/* CPS interrupt flags "i", "f", "if", "fi" -> CPSR mask bits; 0 for
+ * anything else (A named, a flag repeated, not flags at all). */
+static unsigned cps_mask(const std::string &flags)
 {
 	unsigned mask = 0;
-	*names_a = false;
 	for (char c : flags) {
 		unsigned bit = c == 'i' ? ARMPV_PV_CPSR_I : c == 'f' ? ARMPV_PV_CPSR_F : 0;
-		if (c == 'a') {
-			*names_a = true;
-			continue;
-		}
 		if (bit == 0 || (mask & bit))
 			return 0;
 		mask |= bit;
@@ -202,7 +197,6 @@ enum mask_kind {
 	MK_SET,     /* CPSR |= mask [, %0 = new]          (disable) */
 	MK_CLEAR,   /* CPSR &= ~mask [, %0 = new]         (enable) */
 	MK_RESTORE, /* CPSR_c = %0 (input)                (restore) */
-	MK_REFUSE,  /* masking this plugin cannot replace */
 };
 
 struct mask_op {
@@ -210,31 +204,29 @@ struct mask_op {
 	unsigned mask;   /* CPSR bits set or cleared */
 	unsigned nout;   /* output operands the shape needs */
 	unsigned nin;    /* input operands the shape needs */
-	std::string why; /* MK_REFUSE: what is wrong */
 };
 
 /* The recognised templates (docs/plugin.md, "What is replaced"). */
 static mask_op match_template(const std::vector<insn> &v)
 {
-	mask_op m = { MK_NONE, 0, 0, 0, "" };
+	const mask_op none = { MK_NONE, 0, 0, 0 };
 	int a, b;
-	bool names_a;
 
 	if (v.size() == 1 && is_mrs_cpsr(v[0], &a) && a == 0)
-		return { MK_READ, 0, 1, 0, "" };
+		return { MK_READ, 0, 1, 0 };
 	if (v.size() == 1 && is_msr_cpsr_c(v[0], &a) && a == 0)
-		return { MK_RESTORE, ARMPV_PV_CPSR_I | ARMPV_PV_CPSR_F, 0, 1, "" };
+		return { MK_RESTORE, ARMPV_PV_CPSR_I | ARMPV_PV_CPSR_F, 0, 1 };
 	if (v.size() == 1 && (v[0].mnem == "cpsid" || v[0].mnem == "cpsie") &&
 	    v[0].ops.size() == 1) {
-		unsigned mask = cps_mask(v[0].ops[0], &names_a);
-		if (mask && !names_a)
-			return { v[0].mnem == "cpsid" ? MK_SET : MK_CLEAR, mask, 0, 0, "" };
+		unsigned mask = cps_mask(v[0].ops[0]);
+		if (mask)
+			return { v[0].mnem == "cpsid" ? MK_SET : MK_CLEAR, mask, 0, 0 };
 	}
 	if (v.size() == 2 && is_mrs_cpsr(v[0], &a) && a == 0 &&
 	    v[1].mnem == "cpsid" && v[1].ops.size() == 1) {
-		unsigned mask = cps_mask(v[1].ops[0], &names_a);
-		if (mask && !names_a)
-			return { MK_SAVE, mask, 1, 0, "" };
+		unsigned mask = cps_mask(v[1].ops[0]);
+		if (mask)
+			return { MK_SAVE, mask, 1, 0 };
 	}
 	if (v.size() == 3 && is_mrs_cpsr(v[0], &a) && a == 0 &&
 	    (v[1].mnem == "orr" || v[1].mnem == "bic") && v[1].ops.size() == 3 &&
@@ -244,11 +236,11 @@ static mask_op match_template(const std::vector<insn> &v)
 		unsigned mask = imm_mask(v[1].ops[2]);
 		bool orr = v[1].mnem == "orr";
 		if (mask && n == 0 && d == 0 && b == 0)
-			return { orr ? MK_SET : MK_CLEAR, mask, 1, 0, "" };
+			return { orr ? MK_SET : MK_CLEAR, mask, 1, 0 };
 		if (mask && orr && n == 0 && d == 1 && b == 1)
-			return { MK_SAVE, mask, 2, 0, "" };
+			return { MK_SAVE, mask, 2, 0 };
 	}
-	return m;
+	return none;
 }
 
 /* Not one of the templates: is it still made of nothing but interrupt
