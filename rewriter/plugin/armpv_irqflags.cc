@@ -525,14 +525,25 @@ struct replace_pass : gimple_opt_pass {
 	unsigned int execute(function *fun) override
 	{
 		basic_block bb;
+		bool replaced = false;
 		FOR_EACH_BB_FN(bb, fun) {
 			gimple_stmt_iterator gsi = gsi_start_bb(bb);
 			while (!gsi_end_p(gsi)) {
 				gasm *stmt = dyn_cast<gasm *>(gsi_stmt(gsi));
-				if (!stmt || !visit(&gsi, stmt))
+				if (stmt && visit(&gsi, stmt))
+					replaced = true;
+				else
 					gsi_next(&gsi);
 			}
 		}
+		/* An inline function that held one (arch_local_irq_save and
+		 * friends) is inlined regardless of the size limits, as the
+		 * single asm was: at -Os (bcm2835_defconfig) the inliner
+		 * would otherwise keep a called copy of the longer GIMPLE.
+		 * The flag always_inline sets, without its error when a call
+		 * cannot be inlined. */
+		if (replaced && DECL_DECLARED_INLINE_P(fun->decl))
+			DECL_DISREGARD_INLINE_LIMITS(fun->decl) = 1;
 		return 0;
 	}
 

@@ -85,6 +85,13 @@ for arch in armv5te armv6k; do
 	check "$arch: -O0: no MRS/MSR/CPS left" \
 		'! "$objdump" -d "$a/masks-O0.o" | grep -qE "[[:space:]](mrs|msr|cps)"'
 
+	# At -Os (bcm2835_defconfig) the longer replacement must still be
+	# inlined where the asm was: no called copy of pv_irq_save & co.
+	pcc -Os -march=$arch -o "$a/masks-Os.o" "$fx/masks.c"
+	check "$arch: -Os: the replaced inline functions are still inlined" \
+		'! "${ARM_NM:-arm-linux-gnueabi-nm}" "$a/masks-Os.o" | grep -q " pv_" &&
+		 ! "$objdump" -d "$a/masks-Os.o" | grep -qE "[[:space:]]bl[[:space:]]"'
+
 	# --- what it leaves alone -----------------------------------------
 	cc -march=$arch -o "$a/leave-native.o" "$fx/leave.c"
 	pcc -march=$arch -fplugin-arg-armpv_irqflags-report="$a/leave.report" \
