@@ -9,4 +9,5 @@ EXTRA_DIST += tests/plugin/plugin.sh tests/plugin/run.sh \
 	tests/plugin/leave.c tests/plugin/refuse.c tests/plugin/run.c
 if ARMPV_PLUGIN
 tests/plugin/plugin.log tests/plugin/run.log: $(PLUGIN_SO)
+tests/plugin/plugin.log: rewriter/armpv-rewrite$(EXEEXT)
 endif
