@@ -25,6 +25,7 @@
 #include "bm.h"
 #include "board.h"
 #include "board-time.h"
+#include "fdt-bcm2835.h"
 
 /* The real devices the monitor drives, at its device slots (bm.h). */
 #define INTC_VA (BM_IO_SLOT_VA(BM_IO_INTC) + (BCM2835_IC_BASE & 0xfffu))
@@ -258,6 +259,13 @@ static bool bcm_wfi(void)
 	return bm_time_wfi(board_vcpu, board_uart_can_wake);
 }
 
+/* The guest's tree, filtered to the regions: a fixed clock for the
+ * PL011, the PM node with only its watchdog (fdt-bcm2835.h). */
+static const char *bcm_fdt_fixup(struct fdt *f)
+{
+	return fdt_bcm2835_fixup(f, BCM2835_PM_BASE, BCM2835_PM_SIZE, NULL);
+}
+
 static const char *const bcm_compatible[] = { "brcm,bcm2835", NULL };
 
 /* QEMU's raspi0 and raspi1ap pass machine type 3138 (MACH_TYPE_BCM2708,
@@ -282,4 +290,5 @@ const struct bm_board bm_board_bcm2835 = {
 	.ticks = bm_time_ticks,
 	.regions = bcm2835_regions,
 	.nregions = BCM2835_NREGIONS,
+	.fdt_fixup = bcm_fdt_fixup,
 };

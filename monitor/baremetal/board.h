@@ -24,7 +24,8 @@
  *    physical pages trap as devices and which device-tree nodes the
  *    guest keeps (fdt-filter.c);
  *  - fdt_fixup (may be NULL): what else the guest's tree needs for the
- *    devices to work with only those regions (a fixed clock...).
+ *    devices to work with only those regions (a fixed clock...), after
+ *    the filter; an error refuses the guest.
  */
 #ifndef BM_BOARD_H
 #define BM_BOARD_H
@@ -54,7 +55,7 @@ struct bm_board {
 	uint32_t (*ticks)(void);
 	const struct dev_region *regions;
 	unsigned nregions;
-	void (*fdt_fixup)(struct fdt *f);
+	const char *(*fdt_fixup)(struct fdt *f); /* NULL, or what is wrong */
 };
 
 extern const struct bm_board bm_board_versatile;

@@ -230,8 +230,14 @@ static void bundle_filter_fdt(struct fdt *g)
 			  "board does not have, %u nodes linked to them, %u "
 			  "aliases or stdout paths to them", st.nodes,
 			  st.links, st.paths);
-	if (bm_board->fdt_fixup)
-		bm_board->fdt_fixup(g);
+	if (bm_board->fdt_fixup) {
+		const char *why = bm_board->fdt_fixup(g);
+
+		if (why)
+			bm_bad_guest("bundle: device tree: %s (the %s board "
+				     "cannot describe its devices in it)",
+				     why, bm_board->name);
+	}
 }
 
 /*

@@ -79,6 +79,23 @@ static void shadow_clean(const void *start, size_t len)
 	__asm__ volatile("mcr p15, 0, %0, c7, c10, 4" : : "r"(0) : "memory");
 }
 
+/*
+ * The real TLB entry of the 4 KiB page at 'va': one by-MVA invalidation
+ * (c8 c7 1) does it on the ARM926EJ-S and the ARM1176.  Four are made,
+ * one per 1 KiB subpage, for QEMU 7.2: its ARMv5/ARMv6 CPUs have 1 KiB
+ * target pages, and its by-MVA invalidation forgets the translated code
+ * it finds by virtual address (tb_jmp_cache) for the 1 KiB page named
+ * only, so the guest went on running code of a page it no longer maps
+ * (seen: Linux bcm2835's flush_tlb_kernel_range() invalidating its own
+ * text).  The other three are no-ops on the real CPUs.
+ */
+static void tlb_invalidate_page(uint32_t va)
+{
+	for (uint32_t sub = 0; sub < 0x1000; sub += 0x400)
+		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
+				 : : "r"(va + sub) : "memory");
+}
+
 static void tlb_invalidate_all(void)
 {
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0" : : "r"(0) : "memory");
@@ -254,8 +271,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (guest_shift >= SHIFT_SUPERSECTION)
 		shadow_l2_super = true;
 	/* An upgraded entry (read-only to read/write) may be in the TLB. */
-	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
-			 : : "r"(va & 0xfffff000u) : "memory");
+	tlb_invalidate_page(va & 0xfffff000u);
 }
 
 /* Pages dropped by one bm_shadow_invalidate_mva(), for the real TLB. */
@@ -347,6 +363,5 @@ void bm_shadow_invalidate_mva(uint32_t va)
 		return;
 	}
 	for (unsigned i = 0; i < d.n; i++)
-		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
-				 : : "r"(d.va[i]) : "memory");
+		tlb_invalidate_page(d.va[i]);
 }

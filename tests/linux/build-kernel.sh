@@ -134,6 +134,13 @@ mkdir -p "$out"
 rm -f "$out/.armpv-stamp"
 echo "build-kernel: building $name ($defconfig) in $out" >&2
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" "$defconfig" >&2
+# Kconfig turns GCC_PLUGINS on by itself when the cross compiler's plugin
+# headers are installed (armpv-dev installs them for armpv's own plugin,
+# docs/plugin.md): off, so that a build is the same with or without them
+# (and as the cached builds made before them).
+"$src/scripts/config" --file "$out/.config" --disable GCC_PLUGINS
+make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" \
+	olddefconfig >&2
 bk_start_progress
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" -j"$jobs" \
 	vmlinux zImage dtbs >&2
