@@ -8,7 +8,16 @@
  *   guest_entry     _start in .text.start: SVC's SP at svc_stack_top,
  *                   .bss cleared, the 16 words at 'vectors' copied to
  *                   the vector base 0; the guest goes on from there
- *                   (its other stacks, then kmain).
+ *                   (its other stacks, then kmain).  Built with
+ *                   -DBOARD_SECURE_ENTRY (native raspi0 builds,
+ *                   tests/baremetal/lib.sh), it first leaves the Secure
+ *                   state QEMU's raspi0 loader starts an ELF in (SCR.NS
+ *                   = 1, ARM1176JZF-S TRM 3.2.16): QEMU 7.2 checks a
+ *                   Secure User-mode access against the Non-secure
+ *                   SCTLR (arm_sctlr() of EL0 is SCTLR_EL1, the
+ *                   Non-secure bank, while Secure SVC writes the
+ *                   Secure one), so with the Secure state kept SCTLR.A
+ *                   would not reach the guest's user tasks.
  *   guest_vectors   'vectors': the eight LDR PC of the table and the
  *                   addresses they load (vec_reset ... vec_fiq), which
  *                   work wherever the 16 words are copied.
@@ -28,6 +37,11 @@
 	.section .text.start, "ax"
 	.arm
 ENTRY(_start)
+#ifdef BOARD_SECURE_ENTRY
+	mrc	p15, 0, r0, c1, c1, 0	@ SCR
+	orr	r0, r0, #0x1		@ NS
+	mcr	p15, 0, r0, c1, c1, 0
+#endif
 	ldr	sp, =svc_stack_top
 	clear_bss
 	ldr	r0, =vectors		@ 16 words to the vector base, 0
