@@ -12,7 +12,8 @@
  *                   -DBOARD_SECURE_ENTRY (native raspi0 builds,
  *                   tests/baremetal/lib.sh), it first leaves the Secure
  *                   state QEMU's raspi0 loader starts an ELF in (SCR.NS
- *                   = 1, ARM1176JZF-S TRM 3.2.16): QEMU 7.2 checks a
+ *                   = 1, ARM1176JZF-S TRM 3.2.16; with FW and AW set,
+ *                   else CPSR.F and A stay as they are): QEMU 7.2 checks a
  *                   Secure User-mode access against the Non-secure
  *                   SCTLR (arm_sctlr() of EL0 is SCTLR_EL1, the
  *                   Non-secure bank, while Secure SVC writes the
@@ -39,7 +40,7 @@
 ENTRY(_start)
 #ifdef BOARD_SECURE_ENTRY
 	mrc	p15, 0, r0, c1, c1, 0	@ SCR
-	orr	r0, r0, #0x1		@ NS
+	orr	r0, r0, #0x31		@ NS; FW, AW: F and A writable in NS
 	mcr	p15, 0, r0, c1, c1, 0
 #endif
 	ldr	sp, =svc_stack_top
