@@ -20,10 +20,13 @@
  *  - BM_MON_VA: one section, the monitor's MiB (image, stacks, tables);
  *  - BM_WIN_VA: one coarse table: BM_WIN_PAGES pages of guest RAM mapped
  *    on demand for the core (mmu.c, bm_guest_window()), then the real
- *    devices the monitor drives (BM_VIC_VA, ...), privileged only.
+ *    devices the monitor drives, one page per slot (BM_IO_SLOT_VA: the
+ *    board's choice, board.h), privileged only.
  * While it boots, the monitor also maps all of the board's RAM at
  * BM_BOOT_VA (bm_pa_to_va(): boot information, the initrd, loading the
- * guest); bm_mmu_boot_done() removes that before the guest runs.
+ * guest): its first BM_BOOT_EARLY bytes from head.S, then exactly the
+ * RAM the boot information gives (bm_mmu_boot_ram()); bm_mmu_boot_done()
+ * removes that before the guest runs.
  */
 #define BM_MON_VA 0xffa00000
 #define BM_MON_PA 0x00000000
@@ -32,19 +35,22 @@
 #define BM_WIN_VA 0xffb00000
 #define BM_WIN_PAGES 240
 #define BM_IO_VA (BM_WIN_VA + (BM_WIN_PAGES << 12))
-#define BM_VIC_VA (BM_IO_VA + 0x0000)
-#define BM_TIMER23_VA (BM_IO_VA + 0x1000)
-#define BM_UART0_VA (BM_IO_VA + 0x2000)
-#define BM_SYSREG_VA (BM_IO_VA + 0x3000) /* read only: the machine's clock */
+/* The device slots: the console's UART (a PL011 on every board so far:
+ * console.c), the interrupt controller, the timer, the clock. */
+#define BM_IO_CONSOLE 0
+#define BM_IO_INTC 1
+#define BM_IO_TIMER 2
+#define BM_IO_CLOCK 3
 #define BM_IO_PAGES 4
+#define BM_IO_SLOT_VA(k) (BM_IO_VA + ((k) << 12))
 #define BM_BOOT_VA 0xc0000000
-#define BM_BOOT_SIZE 0x10000000 /* the most RAM a Versatile board has */
+#define BM_BOOT_SIZE 0x20000000 /* RAM the monitor uses: 512 MiB at most */
+/* What head.S maps of it before the RAM size is known, where the boot
+ * information must lie: all a Versatile can have (its devices start
+ * at 256 MiB), half a Raspberry Pi's. */
+#define BM_BOOT_EARLY 0x10000000
 #define BM_GUEST_PA 0x00100000	/* guest physical 0 */
-#define BM_GUEST_MIN 0x01000000 /* the least guest RAM (armpv-bundle's) */
-#define BM_VIC_BASE 0x10140000
-#define BM_TIMER23_BASE 0x101e3000 /* the monitor's real SP804 (board.c) */
-#define BM_UART0_BASE 0x101f1000
-#define BM_SYSREG_BASE 0x10000000 /* system registers (board.c) */
+#define BM_GUEST_MIN 0x04000000 /* the least guest RAM (armpv-bundle's) */
 #define BM_HIGH_VECTORS 0xffff0000
 
 /* Processor modes and PSR bits used by the assembly (ARM ARM A2.5). */
@@ -112,7 +118,11 @@ extern uint8_t bm_vector_page[4096];
 /* Guest RAM: BM_GUEST_PA up, bm_guest_size bytes (run.c). */
 extern uint32_t bm_guest_size;
 
-/* console.c: PL011 UART0 and a small formatter. */
+/* console.c: the board's PL011 and a small formatter.  Until
+ * bm_console_start() (the board's console page mapped) output is kept;
+ * bm_console_early() is what was kept if it never started. */
+void bm_console_start(void);
+const char *bm_console_early(void);
 void bm_putc(char c);
 void bm_puts(const char *s);
 void bm_vprintf(const char *fmt, va_list ap);
@@ -121,8 +131,12 @@ void bm_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* mmu.c */
 void bm_mmu_init(void);
+/* The boot's linear map covers RAM [0, size) exactly. */
+void bm_mmu_boot_ram(uint32_t size);
 /* The boot is over: the linear map of RAM at BM_BOOT_VA goes. */
 void bm_mmu_boot_done(void);
+/* The board's real device pages (board.h io_pa) at BM_IO_SLOT_VA. */
+void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES]);
 /* The real vectors at 0xffff0000 (high) or at 0, opposite the guest's. */
 void bm_mmu_vectors(bool high);
 bool bm_mmu_vectors_high(void);
@@ -178,34 +192,41 @@ struct bm_boot_info {
 	uint32_t initrd_pa, initrd_size;
 	bool profile;	/* "armpv.profile" on the command line */
 	bool dtb;	/* r2 was a device tree, not ATAGs */
+	/* The tree's root 'compatible' (NUL-separated strings) while the
+	 * boot's linear map lasts; NULL without one. */
+	const char *compatible;
+	uint32_t compatible_len;
 };
 void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		   struct bm_boot_info *info);
 void *bm_pa_to_va(uint32_t pa);
 
 struct armpv_vm;
-/* board.c: the guest's devices (models) and time (a real SP804). */
+/* board.c: the board's devices and time (board.h: the descriptor). */
 struct armpv_vcpu;
 struct bm_board_stats {
 	uint64_t mmio;	    /* guest device accesses emulated */
 	uint64_t irqs;	    /* real timer interrupts */
 	uint64_t sleeps;    /* real WFIs for the guest's WFI */
-	uint64_t uart_irqs; /* real UART0 receive interrupts */
-	uint64_t rx_bytes;  /* characters moved from the real UART0 */
+	uint64_t uart_irqs; /* real console UART receive interrupts */
+	uint64_t rx_bytes;  /* characters moved from the real UART */
 };
 extern struct bm_board_stats bm_board_stats;
 void bm_board_init(struct armpv_vm *vm, struct armpv_vcpu *vcpu);
 void bm_board_irq(void);
 bool bm_board_wfi(void);
+void bm_board_quiesce(void);
 bool bm_board_is_device(uint32_t pa);
-/* The real SYS_24MHZ (QEMU: its virtual clock), and the real clock's
- * ticks since the models started (the guest's time). */
+/* The machine's own clock (versatilepb: SYS_24MHZ, QEMU's virtual
+ * clock), and the real clock's 1 MHz ticks since the models started
+ * (the guest's time). */
 uint32_t bm_board_machine_clock(void);
 uint32_t bm_board_ticks(void);
 /* The board's devices (its one table), for the guest's device tree. */
 const struct dev_region *bm_board_regions(unsigned *count);
-/* run.c: the guest wrote a reset request to SYS_RESETCTL. */
-_Noreturn void bm_guest_reset(uint32_t resetctl);
+/* run.c: the guest asked its board to restart (restart true) or to
+ * power off; 'how' is what it wrote, for the report. */
+_Noreturn void bm_guest_reset(bool restart, const char *how, uint32_t value);
 
 /* run.c: the loader is about to write guest RAM [pa, pa + len). */
 void bm_guest_claim(uint32_t pa, uint32_t len, const char *what);

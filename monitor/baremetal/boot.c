@@ -32,7 +32,7 @@ void *bm_pa_to_va(uint32_t pa)
 
 static bool pa_range_ok(uint32_t pa, uint32_t size)
 {
-	return pa < BM_BOOT_SIZE && size <= BM_BOOT_SIZE - pa;
+	return pa < BM_BOOT_EARLY && size <= BM_BOOT_EARLY - pa;
 }
 
 /* Is 'word' one of the space-separated words of the command line (at
@@ -67,7 +67,7 @@ static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
 	int32_t root, node;
 	unsigned count;
 
-	err = fdt_open(&f, bm_pa_to_va(dtb_pa), BM_BOOT_SIZE - dtb_pa,
+	err = fdt_open(&f, bm_pa_to_va(dtb_pa), BM_BOOT_EARLY - dtb_pa,
 		       &where);
 	if (err) {
 		bm_report("boot: device tree at %08x: %s (at offset 0x%x)",
@@ -76,6 +76,11 @@ static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
 	}
 	info->dtb = true;
 	root = fdt_root(&f);
+	v = fdt_getprop(&f, root, "compatible", &len);
+	if (v && len) {
+		info->compatible = (const char *)v;
+		info->compatible_len = len;
+	}
 	/* RAM: the first (address, size) of the first memory node, in the
 	 * root's cells; like ATAG_MEM, only a bank at 0 counts. */
 	node = fdt_memory_node(&f, 0, &count);

@@ -44,6 +44,7 @@
 #include "armpv_core.h"
 #include "armpv_tables.h"
 #include "bm.h"
+#include "board.h"
 #include "fdt-filter.h"
 #include "fdt.h"
 
@@ -229,6 +230,8 @@ static void bundle_filter_fdt(struct fdt *g)
 			  "board does not have, %u nodes linked to them, %u "
 			  "aliases or stdout paths to them", st.nodes,
 			  st.links, st.paths);
+	if (bm_board->fdt_fixup)
+		bm_board->fdt_fixup(g);
 }
 
 /*

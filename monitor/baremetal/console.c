@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * console.c -- the monitor's console: UART0, a PL011 (PrimeCell UART
- * TRM DDI 0183), polled, and a small printf.  The UART is programmed by
- * the boot loader (QEMU needs nothing), as Linux's early console assumes.
+ * console.c -- the monitor's console: the board's console UART, a PL011
+ * (PrimeCell UART TRM DDI 0183) on every board so far, polled, and a
+ * small printf.  The UART is programmed by the boot loader (QEMU needs
+ * nothing), as Linux's early console assumes.  Until the board is known
+ * and its UART mapped (bm_console_start()), what the monitor says is
+ * kept in a buffer: written out then, or by bm_halt() through
+ * semihosting if the monitor stops first (bm_console_early()).
  *
  * The formatter knows %c %s %d %u %x with width and '0' padding and the
  * l/ll length modifiers.  Decimal conversion subtracts powers of ten: the
@@ -14,13 +18,38 @@
 #define UART_FR 0x18
 #define UART_FR_TXFF (1u << 5) /* transmit FIFO full */
 
-static volatile uint32_t *const uart = (volatile uint32_t *)BM_UART0_VA;
+static volatile uint32_t *const uart =
+	(volatile uint32_t *)BM_IO_SLOT_VA(BM_IO_CONSOLE);
+static bool started;
+static char early[1024]; /* NUL-terminated; what does not fit is lost */
+static unsigned early_len;
 
-void bm_putc(char c)
+static void uart_putc(char c)
 {
 	while (uart[UART_FR / 4] & UART_FR_TXFF)
 		;
 	uart[UART_DR / 4] = (uint8_t)c;
+}
+
+void bm_putc(char c)
+{
+	if (started)
+		uart_putc(c);
+	else if (early_len < sizeof(early) - 1)
+		early[early_len++] = c;
+}
+
+void bm_console_start(void)
+{
+	started = true;
+	for (unsigned i = 0; i < early_len; i++)
+		uart_putc(early[i]);
+	early_len = 0;
+}
+
+const char *bm_console_early(void)
+{
+	return started || !early_len ? NULL : early;
 }
 
 void bm_puts(const char *s)

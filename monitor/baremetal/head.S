@@ -3,15 +3,15 @@
  * head.S -- entry of the bare-metal monitor, as a Linux kernel is entered
  * (Documentation/arm/booting.rst): SVC mode, MMU and caches off, r0 = 0,
  * r1 = machine type, r2 = physical address of the ATAGs (or of a DTB).
- * QEMU's versatilepb loads the raw image (armpv-bm.bin) at physical
- * 0x10000 and jumps there.
+ * QEMU's versatilepb and raspi0 load the raw image (armpv-bm.bin) at
+ * physical 0x10000 and jump there; this code knows no board.
  *
  * The monitor is linked at BM_MON_VA + 0x10000, out of the guest's way
  * (bm.h, "Memory map").  Until the MMU is on this code runs at its
  * physical address, so it uses only PC-relative branches and turns link
  * addresses into physical ones by subtracting BM_MON_VA - BM_MON_PA.  It
  * builds the boot's translation table -- the monitor's MiB, the boot's
- * linear map of RAM, the window table with the devices, and an identity
+ * linear map of RAM, the window's table, and an identity
  * section for this code while the MMU comes on -- and jumps to the link
  * address; bm_mmu_init() and bm_mmu_boot_done() then finish the
  * monitor's table and make the shadow roots the guest runs on.
@@ -24,8 +24,6 @@
 #define SECT_C 0x8
 #define SECT_AP_PRIV (1 << 10)	/* AP = 0b01: privileged read/write only */
 #define COARSE 0x11		/* coarse page table, bit 4 should be one */
-#define SMALL_PAGE 0x2
-#define SMALL_AP_PRIV 0x550	/* AP0-AP3 = 0b01, the four subpages */
 
 /* SCTLR bits (ARM926EJ-S TRM 2.3.5). */
 #define SCTLR_M 0x1
@@ -74,28 +72,19 @@ _start:
 	@ (bm_mmu_boot_done() removes it before the guest runs).
 	ldr	r0, =(SECT | SECT_AP_PRIV | SECT_C | SECT_B)
 	add	r1, r4, #((BM_BOOT_VA >> 20) * 4)
-	mov	r2, #(BM_BOOT_SIZE >> 20)
+	mov	r2, #(BM_BOOT_EARLY >> 20)
 2:	str	r0, [r1], #4
 	add	r0, r0, #0x100000
 	subs	r2, r2, #1
 	bne	2b
-	@ The window's coarse table at BM_WIN_VA, with the devices the
-	@ monitor drives after the window's pages: device memory (uncached,
-	@ unbuffered), privileged only.
+	@ The window's coarse table at BM_WIN_VA: empty here; the board's
+	@ devices go in its last slots once the board is known
+	@ (bm_mmu_map_io()).
 	ldr	r5, =bm_win_l2
 	sub	r5, r5, r3
 	orr	r0, r5, #COARSE
 	ldr	r1, =((BM_WIN_VA >> 20) * 4)
 	str	r0, [r4, r1]
-	add	r5, r5, #(BM_WIN_PAGES * 4)
-	ldr	r0, =(BM_VIC_BASE | SMALL_AP_PRIV | SMALL_PAGE)
-	str	r0, [r5], #4
-	ldr	r0, =(BM_TIMER23_BASE | SMALL_AP_PRIV | SMALL_PAGE)
-	str	r0, [r5], #4
-	ldr	r0, =(BM_UART0_BASE | SMALL_AP_PRIV | SMALL_PAGE)
-	str	r0, [r5], #4
-	ldr	r0, =(BM_SYSREG_BASE | SMALL_AP_PRIV | SMALL_PAGE)
-	str	r0, [r5], #4
 
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c7, 0	@ invalidate I and D caches

@@ -9,16 +9,24 @@ ARMPV_BM_BIN = monitor/armpv-bm.bin
 ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/run.c monitor/baremetal/boot.c \
 	monitor/baremetal/loader.c monitor/baremetal/bundle.c \
-	monitor/baremetal/fdt.c monitor/baremetal/fdt-filter.c monitor/baremetal/vfp.c \
+	monitor/baremetal/fdt.c monitor/baremetal/fdt-filter.c \
+	monitor/baremetal/fdt-bcm2835.c monitor/baremetal/vfp.c \
 	monitor/baremetal/mmu.c \
 	monitor/baremetal/shadow.c monitor/baremetal/board.c \
+	monitor/baremetal/board-versatile.c monitor/baremetal/board-bcm2835.c \
+	monitor/baremetal/board-time.c \
+	monitor/baremetal/uart-rx.c \
 	monitor/baremetal/console.c monitor/baremetal/string.c
 # The device models the guest sees (docs/devices.md), built freestanding.
 ARMPV_BM_DEV_SRC = monitor/devices/pl011.c monitor/devices/pl190.c \
 	monitor/devices/sic.c monitor/devices/sp804.c monitor/devices/sysctl.c \
-	monitor/devices/versatile.c
-ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h \
+	monitor/devices/versatile.c monitor/devices/bcm2835.c \
+	monitor/devices/bcm2835-intc.c monitor/devices/bcm2835-systimer.c \
+	monitor/devices/bcm2835-pm.c
+ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h monitor/baremetal/board.h \
+	monitor/baremetal/board-time.h \
 	monitor/baremetal/fdt.h monitor/baremetal/fdt-filter.h \
+	monitor/baremetal/fdt-bcm2835.h \
 	monitor/devices/devmap.h monitor/bundle/armpv_bundle.h \
 	monitor/baremetal/bm.ld monitor/baremetal/local.mk
 # -fno-tree-loop-distribute-patterns: string.c's loops must not become

@@ -5,7 +5,7 @@
  * its vector page, and its window onto guest RAM.
  *
  * head.S mapped the monitor's MiB at BM_MON_VA, the window's coarse
- * table at BM_WIN_VA (with the devices the monitor drives), all of RAM at
+ * table at BM_WIN_VA (bm_mmu_map_io() adds the board's devices), all of RAM at
  * BM_BOOT_VA for the boot, and virtual 0 to this code for the MMU switch.
  * Here:
  *  - head.S's identity section goes;
@@ -25,6 +25,7 @@
 #define SECT 0x12 /* section, bit 4 should be one */
 #define SECT_B 0x4
 #define SECT_C 0x8
+#define SECT_AP(ap) ((ap) << 10)
 #define COARSE 0x11 /* coarse page table, bit 4 should be one */
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
@@ -175,6 +176,22 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
 	return (uint8_t *)(uintptr_t)(va + (offset & 0xfffu));
 }
 
+/* The board's real devices at the device slots after the window's
+ * pages: device memory (uncached, unbuffered: C = B = 0), privileged
+ * only. */
+void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES])
+{
+	for (unsigned k = 0; k < BM_IO_PAGES; k++)
+		bm_win_l2[BM_WIN_PAGES + k] =
+			pa[k] ? (pa[k] & 0xfffff000u) | SMALL_AP_ALL(AP_PRIV) |
+					SMALL_PAGE
+			      : 0;
+	dcache_clean_range(&bm_win_l2[BM_WIN_PAGES], BM_IO_PAGES * 4);
+	for (unsigned k = 0; k < BM_IO_PAGES; k++)
+		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
+				 : : "r"(BM_IO_SLOT_VA(k)) : "memory");
+}
+
 void bm_mmu_init(void)
 {
 	uint32_t *l1 = bm_l1_table;
@@ -196,6 +213,21 @@ void bm_mmu_init(void)
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
 			 "mcr p15, 0, %0, c7, c5, 0"	  /* I-cache */
 			 : : "r"(0) : "memory");
+}
+
+/* Sections of the boot's linear map for RAM [0, size), size a multiple of
+ * 1 MiB (at most BM_BOOT_SIZE), and none beyond: nothing but RAM is
+ * mapped cacheable there. */
+void bm_mmu_boot_ram(uint32_t size)
+{
+	for (uint32_t mb = 0; mb < (BM_BOOT_SIZE >> 20); mb++)
+		bm_l1_table[(BM_BOOT_VA >> 20) + mb] =
+			mb < (size >> 20) ? (mb << 20) | SECT_AP(AP_PRIV) |
+						    SECT_C | SECT_B | SECT
+					  : 0;
+	dcache_clean_range(&bm_l1_table[BM_BOOT_VA >> 20],
+			   (BM_BOOT_SIZE >> 20) * 4);
+	tlb_invalidate_all();
 }
 
 /* The guest is loaded: the boot's linear map of RAM goes (cleaned out of

@@ -13,15 +13,16 @@
  * guest_abort() fills the shadow tables from the guest's own walk or
  * gives the guest its virtual abort, and shadow_sync() keeps the real MMU
  * on the root of the guest's virtual privilege.  A guest access to a
- * device page is emulated (guest_device()) against the board models of
- * board.c; a real interrupt (the timer, or input on the real UART0)
- * advances them and feeds them the input (bm_board_irq()), and becomes
- * a virtual IRQ when the virtual CPSR allows.
+ * device page is emulated (guest_device()) against the models of its
+ * board (board.h); a real interrupt (the timer, or input on the real
+ * console UART) advances them and feeds them the input (bm_board_irq()),
+ * and becomes a virtual IRQ when the virtual CPSR allows.
  */
 #include "armpv_core.h"
 #include "armpv_hypercall.h"
 #include "armpv_tables.h"
 #include "bm.h"
+#include "board.h"
 #include "mem.h"
 
 /* The CPSR bits a USR-mode program owns; the rest are virtual. */
@@ -29,13 +30,10 @@
 	(ARMPV_PSR_N | ARMPV_PSR_Z | ARMPV_PSR_C | ARMPV_PSR_V | ARMPV_PSR_Q | \
 	 ARMPV_PSR_GE_MASK | ARMPV_PSR_E | ARMPV_PSR_T)
 
-/* PL190 VIC (ARM DDI 0181): every source disabled, soft interrupts clear. */
-#define VIC_INTENCLEAR 0x14
-#define VIC_SOFTINTCLEAR 0x1c
-
 /* ARM semihosting (ARM DUI 0471, QEMU -semihosting): SVC 0x123456 in ARM
  * state, r0 = operation, r1 = argument block. */
 #define SEMIHOST_SVC "svc 0x123456"
+#define SYS_WRITE0 0x04
 #define SYS_EXIT 0x18
 #define SYS_EXIT_EXTENDED 0x20
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
@@ -224,14 +222,20 @@ static void semihost_call(uint32_t op, uint32_t arg)
 _Noreturn void bm_halt(int status)
 {
 	uint32_t block[2] = { ADP_STOPPED_APPLICATION_EXIT, (uint32_t)status };
+	const char *early = bm_console_early();
 
 	halting = true;
+	/* Stopped before a board was found: no console, so what the
+	 * monitor said goes to the host's (semihosting SYS_WRITE0). */
+	if (early)
+		semihost_call(SYS_WRITE0, (uint32_t)(uintptr_t)early);
 	semihost_call(SYS_EXIT_EXTENDED, (uint32_t)(uintptr_t)block);
 	semihost_call(SYS_EXIT, status ? ADP_STOPPED_RUNTIME_ERROR
 				       : ADP_STOPPED_APPLICATION_EXIT);
-	/* No semihosting: every VIC source off, or a pending one (input
-	 * on UART0, a fired one-shot) would end each WFI at once. */
-	((volatile uint32_t *)BM_VIC_VA)[VIC_INTENCLEAR / 4] = 0xffffffff;
+	/* No semihosting: every real source off, or a pending one (input
+	 * on the console, a fired one-shot) would end each WFI at once. */
+	if (bm_board)
+		bm_board_quiesce();
 	for (;;)
 		__asm__ volatile("mcr p15, 0, %0, c7, c0, 4" : : "r"(0));
 }
@@ -262,12 +266,13 @@ static _Noreturn void guest_error(const char *fmt, ...)
 	run_stop(BM_EXIT_GUEST_ERROR);
 }
 
-/* The guest asked the system controller for a reset (SYS_RESETCTL):
- * the machine stops, as QEMU -no-reboot does, with status 0. */
-_Noreturn void bm_guest_reset(uint32_t resetctl)
+/* The guest asked its board for a reset (versatilepb: SYS_RESETCTL)
+ * or to power off: the machine stops, as QEMU -no-reboot does, with
+ * status 0. */
+_Noreturn void bm_guest_reset(bool restart, const char *how, uint32_t value)
 {
-	bm_report("guest reset request (SYS_RESETCTL %03x): stopping",
-		  resetctl);
+	bm_report("guest %s request (%s %03x): stopping",
+		  restart ? "reset" : "power-off", how, value);
 	run_stop(0);
 }
 
@@ -423,11 +428,6 @@ static void alignment_sync(void)
  * drop every shadow entry. */
 static void shadow_flush(void)
 {
-	if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) &&
-	    (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP))
-		guest_error("guest MMU on with SCTLR.XP = 1 (ARMv6 extended "
-			    "page tables): not supported by the shadow MMU "
-			    "yet (ARMv5 format only)");
 	/* The real vectors opposite the guest's (mmu.c): the shared slots'
 	 * tables change, which the flush below puts back in the roots. */
 	if (!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V) != bm_mmu_vectors_high())
@@ -900,14 +900,6 @@ static enum armpv_cpu_model cpu_model(void)
 	return ARMPV_CPU_ARM926EJS;
 }
 
-static void vic_disable_all(void)
-{
-	volatile uint32_t *vic = (volatile uint32_t *)BM_VIC_VA;
-
-	vic[VIC_INTENCLEAR / 4] = 0xffffffff;
-	vic[VIC_SOFTINTCLEAR / 4] = 0xffffffff;
-}
-
 /* Where the boot loader's initrd lies in guest RAM, while loading. */
 static uint32_t boot_src_lo, boot_src_hi;
 
@@ -930,12 +922,17 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	uint8_t *ram;
 
 	bm_mmu_init();
-	vic_disable_all();
+	bm_boot_parse(machine, tags_pa, &boot);
+	bm_board = bm_board_find(&boot);
+	if (!bm_board)
+		bm_halt(BM_EXIT_NO_INPUT);
+	bm_mmu_map_io(bm_board->io_pa);
+	bm_console_start();
+	bm_board_quiesce();
 	bm_vfp_init();
 	bm_report("armpv bare-metal monitor (ARMv5 shadow paging, "
-		  "versatilepb devices), tables layout 0x%08x",
+		  "%s devices), tables layout 0x%08x", bm_board->name,
 		  ARMPV_TABLES_LAYOUT_HASH);
-	bm_boot_parse(machine, tags_pa, &boot);
 	bm_report("machine %u, RAM %u MiB (%s), guest image at %08x, %u "
 		  "bytes (initrd)", boot.machine, boot.ram_size >> 20,
 		  boot.dtb ? "device tree" : "ATAGs", boot.initrd_pa,
@@ -957,6 +954,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	 * not overlap it (bm_guest_claim()), then its place cleared too. */
 	if (boot.ram_size > BM_BOOT_SIZE)
 		boot.ram_size = BM_BOOT_SIZE;
+	boot.ram_size &= ~0xfffffu;
 	if (boot.ram_size < BM_GUEST_PA + BM_GUEST_MIN) {
 		bm_report("RAM of %u MiB: the monitor needs %u MiB and the "
 			  "guest at least %u", boot.ram_size >> 20,
@@ -974,6 +972,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	}
 	bm_report("guest RAM: %u KiB at guest physical 0 (physical %08x)",
 		  bm_guest_size >> 10, BM_GUEST_PA);
+	bm_mmu_boot_ram(boot.ram_size);
 	boot_src_lo = boot.initrd_pa - BM_GUEST_PA;
 	boot_src_hi = boot_src_lo + boot.initrd_size;
 
@@ -1004,8 +1003,8 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	/* Where the guest's time starts, for tests/linux/bench-linux.sh
 	 * (docs/benchmarks.md "Linux 6.1 under armpv-bm"): both clocks
 	 * read before the line is printed. */
-	bm_report("guest entry at %08x: machine clock SYS_24MHZ %u, "
-		  "models' clock %u ticks", start.pc, bm_board_machine_clock(),
-		  bm_board_ticks());
+	bm_report("guest entry at %08x: machine clock %s %u, "
+		  "models' clock %u ticks", start.pc, bm_board->clock_name,
+		  bm_board_machine_clock(), bm_board_ticks());
 	bm_guest_enter(vcpu_leave());
 }

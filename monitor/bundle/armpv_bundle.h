@@ -32,7 +32,7 @@
  * in monitor/baremetal/bm.h, which bundle.c asserts equal): what
  * armpv-bundle checks a kernel against.  The monitor gives the board's
  * RAM less its own MiB. */
-#define ARMPV_BUNDLE_GUEST_RAM 0x01000000u
+#define ARMPV_BUNDLE_GUEST_RAM 0x04000000u
 /* The room armpv-bm leaves after the guest's device tree (besides the
  * command line) for its edits: /memory and /chosen nodes, reg,
  * device_type, the initrd pair and their names. */

@@ -94,9 +94,20 @@ if command -v "${DTC:-dtc}" >/dev/null 2>&1 &&
 	expect dtb-profile 0 '^armpv-bm: per-site trap profile on' \
 		-semihosting -dtb "$out/boot.dtb" -append 'armpv.profile' \
 		-initrd "$out/kern/kern-v5.rw.elf"
+	# A board armpv-bm does not know: refused before any device is
+	# touched, the report through semihosting (no console yet).
+	sed 's/"arm,versatile-pb"/"acme,anvil", "acme,anvil-base"/' \
+		"$top_srcdir/tests/baremetal/boot-guest/boot.dts" |
+		"${DTC:-dtc}" -q -I dts -O dtb -o "$out/anvil.dtb" - || exit 99
+	expect unknown-board 66 'the device tree.s board \(compatible "acme,anvil"\.\.\.\) is none armpv-bm supports' \
+		-semihosting -dtb "$out/anvil.dtb" \
+		-initrd "$out/kern/kern-v5.rw.elf"
 else
 	echo "skip: dtb (no dtc: Debian package device-tree-compiler)"
 fi
+# The same with ATAGs: QEMU's versatileab passes machine type 606.
+expect unknown-machine 66 'machine type 606 \(r1\) is no board armpv-bm supports' \
+	-M versatileab -semihosting -initrd "$out/kern/kern-v5.rw.elf"
 
 # The guest's own exit status passes through.
 guest exit5 '	mov r0, #5

@@ -13,6 +13,8 @@
 # Linux loader, and compares the transcripts; fdt.sh runs fdt.c and
 # fdt-filter.c hosted, under the sanitizers, on one-edit mutations of
 # three device trees and checks Linux's versatile-pb.dtb filtered;
+# fdt-bcm2835.sh does the same with fdt-bcm2835.c for the raspi0 guest
+# (Linux's bcm2835-rpi-zero.dtb filtered and fixed up);
 # echo.sh feeds lines to the echo test guest (echo-guest/) on UART0,
 # natively and under armpv-bm, and compares the transcripts; robust.sh
 # runs robust-guest/ (BKPT, Thumb device loads and SWI, LDRT from user
@@ -24,7 +26,8 @@
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
-	tests/baremetal/fdt.sh tests/baremetal/echo.sh \
+	tests/baremetal/fdt.sh tests/baremetal/fdt-bcm2835.sh \
+	tests/baremetal/echo.sh \
 	tests/baremetal/robust.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
@@ -48,3 +51,15 @@ tests_baremetal_fdt_mutate_CFLAGS = $(AM_CFLAGS) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 tests_baremetal_fdt_mutate_LDFLAGS = -fsanitize=address,undefined
 tests/baremetal/fdt.log: tests/baremetal/fdt-mutate$(EXEEXT)
+check_PROGRAMS += tests/baremetal/fdt-bcm2835-guest
+tests_baremetal_fdt_bcm2835_guest_SOURCES = \
+	tests/baremetal/fdt-bcm2835-guest.c \
+	monitor/baremetal/fdt.c monitor/baremetal/fdt.h \
+	monitor/baremetal/fdt-filter.c monitor/baremetal/fdt-filter.h \
+	monitor/baremetal/fdt-bcm2835.c monitor/baremetal/fdt-bcm2835.h
+tests_baremetal_fdt_bcm2835_guest_CPPFLAGS = $(AM_CPPFLAGS) \
+	-I$(top_srcdir)/monitor/baremetal -I$(top_srcdir)/monitor/devices
+tests_baremetal_fdt_bcm2835_guest_CFLAGS = $(AM_CFLAGS) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+tests_baremetal_fdt_bcm2835_guest_LDFLAGS = -fsanitize=address,undefined
+tests/baremetal/fdt-bcm2835.log: tests/baremetal/fdt-bcm2835-guest$(EXEEXT)

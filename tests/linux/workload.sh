@@ -1,14 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# workload.sh -- Linux 6.1 (versatile_defconfig) runs the test initramfs's
-# workload (tests/linux/initramfs/workload) to the end.
+# workload.sh -- Linux 6.1 (versatile_defconfig; bcm2835_defconfig with
+# ARMPV_LINUX_BOARD=raspi0) runs the test initramfs's workload
+# (tests/linux/initramfs/workload) to the end.
 #
 # Boots each kind of run of guest-lib.sh ($lg_runs: lg_boot_native, the
 # plain kernel straight from QEMU, and lg_boot_bm, the same kernel
-# rewritten after linking, under armpv-bm) with armpv.workload on the
+# rewritten after linking, under armpv-bm; on raspi0 by default
+# lg_boot_native and lg_boot_native_guest, the plain kernel natively on
+# the tree armpv-bm gives its guest) with armpv.workload on the
 # command line,
-# at 128 MiB and 256 MiB, under -icount shift=0,sleep=off (guest time is
+# at 128 MiB and 256 MiB (raspi0: 512 MiB; $lg_mems), under -icount
+# shift=0,sleep=off (guest time is
 # the count of instructions, and idle time is skipped: "sleep 1" is a
 # second of the guest's time however fast the host), and checks:
 #   - QEMU stops by itself (the guest's reboot, with -no-reboot), status 0;
@@ -20,12 +24,18 @@
 #   - the result lines are identical between every two runs (native and
 #     armpv-bm, 128 MiB and 256 MiB), and armpv-bm reports no guest or
 #     internal error.
+# raspi0's native runs end as versatilepb's: the guest's reboot reaches
+# the PM watchdog (guest-lib.sh lg_native_dtb), QEMU resets and, with
+# -no-reboot, stops.
 # And, without booting, that the shipped bench binary calls the kernel's
 # user helpers (cmpxchg 0xffff0fc0, get_tls 0xffff0fe0).
 #
 # Environment (make check exports it): top_srcdir, ARM_CC, ARM_OBJDUMP,
-# QEMU_ARM; QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_RUNS (default
-# "native bm").  Builds the plain kernel when the cache lacks it.
+# QEMU_ARM; QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_BOARD (versatilepb,
+# raspi0); ARMPV_LINUX_RUNS (default "native bm"; raspi0 "native
+# native_guest"); ARMPV_LINUX_MEMS.  Builds the plain versatile kernel
+# when the cache lacks it; on raspi0 skipped (77) without the plain
+# bcm2835 build.
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 
@@ -86,7 +96,7 @@ run() {
 
 logs=
 for kind in $lg_runs; do
-	for mem in 128M 256M; do
+	for mem in $lg_mems; do
 		run "$kind" "$mem"
 		logs="$logs $out/$kind-$mem.log"
 	done

@@ -32,7 +32,10 @@ armpv_decode armpv_cp15_reset armpv_cp15_access armpv_mem_read
 armpv_mem_write armpv_vcpu_emulate_access"
 # The device models (monitor/devices/) are held to the same rules.
 REQUIRED_DEFS="$REQUIRED_DEFS pl011_mmio vic_mmio vic_set_line sp804_mmio
-sp804_advance sp804_next_event sysctl_mmio versatile_mmio versatile_advance"
+sp804_advance sp804_next_event sysctl_mmio versatile_mmio versatile_advance
+bcm2835_intc_mmio bcm2835_systimer_mmio bcm2835_systimer_advance
+bcm2835_pm_mmio bcm2835_pm_advance bcm2835_mmio bcm2835_advance
+bcm2835_next_event"
 
 me=freestanding.sh
 # shellcheck disable=SC2154 # top_srcdir, top_builddir: from the harness

@@ -14,9 +14,10 @@
  *   bench elapsed CMD...    run CMD, print the milliseconds it took
  *   bench mem               allocate and touch MemAvailable less a margin
  *   bench boot-clock [reboot]  the machine's clock now: "info boot-clock
- *                           sys24mhz COUNT monotonic-ns NS" (/init's first
- *                           action: tests/linux/bench-linux.sh); then, with
- *                           reboot, restart the machine at once
+ *                           sys24mhz COUNT monotonic-ns NS" (on an ARMv6,
+ *                           the Raspberry Pi: "stc1mhz COUNT") (/init's
+ *                           first action: tests/linux/bench-linux.sh);
+ *                           then, with reboot, restart the machine at once
  *
  * On ARMv5 the atomic builtins are libgcc calls into the kernel's
  * cmpxchg helper at 0xffff0fc0, and glibc's __aeabi_read_tp (TLS) calls
@@ -39,6 +40,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -408,12 +410,22 @@ static int cmd_elapsed(char **argv)
  * armpv-bm").  /init runs this first, before /dev or /proc are there, so
  * the node is made here.  Also CLOCK_MONOTONIC, whose zero is the
  * kernel's timekeeping_init(), not its entry.
+ * On an ARMv6 (uname's machine armv6l: the Raspberry Pi's ARM1176,
+ * QEMU -M raspi0) the BCM2835 system timer's free-running 1 MHz counter
+ * instead (CLO, 0x20003004; BCM2835 ARM Peripherals 12.1): the
+ * versatile address is RAM there (refused by STRICT_DEVMEM), or, with
+ * less than 256 MiB, no device at all -- under armpv-bm an access
+ * outside the board's devices.
  */
 #define SYSREG_BASE 0x10000000
 #define SYS_24MHZ 0x5c
+#define BCM2835_STC_BASE 0x20003000
+#define BCM2835_STC_CLO 0x04
 static int cmd_boot_clock(bool stop)
 {
 	struct stat st;
+	struct utsname u;
+	bool bcm2835 = uname(&u) == 0 && strncmp(u.machine, "armv6", 5) == 0;
 
 	if (stat("/dev/mem", &st) != 0 &&
 	    mknod("/dev/mem", S_IFCHR | 0600, makedev(1, 1)) != 0)
@@ -422,13 +434,14 @@ static int cmd_boot_clock(bool stop)
 	if (fd < 0)
 		die("/dev/mem");
 	volatile uint32_t *regs = mmap(NULL, PAGE_SIZE, PROT_READ, MAP_SHARED,
-				       fd, SYSREG_BASE);
+				       fd, bcm2835 ? BCM2835_STC_BASE : SYSREG_BASE);
 	if (regs == MAP_FAILED)
 		die("mmap /dev/mem");
-	uint32_t count = regs[SYS_24MHZ / 4];
+	uint32_t count = regs[(bcm2835 ? BCM2835_STC_CLO : SYS_24MHZ) / 4];
 	uint64_t mono = now_ns();
-	printf("info boot-clock sys24mhz %lu monotonic-ns %llu\n",
-	       (unsigned long)count, (unsigned long long)mono);
+	printf("info boot-clock %s %lu monotonic-ns %llu\n",
+	       bcm2835 ? "stc1mhz" : "sys24mhz", (unsigned long)count,
+	       (unsigned long long)mono);
 	munmap((void *)regs, PAGE_SIZE);
 	close(fd);
 	if (fflush(stdout) != 0)
