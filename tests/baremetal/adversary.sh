@@ -17,8 +17,9 @@
 # raspi0 (-DBOARD_BCM2835, plat-bcm2835.S), the guest runs natively on
 # -M raspi0: its transcript, with the probes' raspi0 device names
 # rewritten into the versatilepb ones (bm_board_transcript), must equal
-# the versatilepb -cpu arm1176 one; the armpv-bm raspi0 run only with
-# ARMPV_BM_RASPI0=yes (lib.sh bm_compare_boards).
+# the versatilepb -cpu arm1176 one, and the armpv-bm raspi0 run's the
+# native raspi0 one (lib.sh bm_compare_boards; ARMPV_BM_RASPI0=no: not
+# run).
 #
 # Separately, an expected refusal (errors.sh style): the same guest
 # built with -DADV_HIGH_VECTORS maps its own page at VA 0xffff0000 (a

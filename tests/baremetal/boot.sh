@@ -24,8 +24,10 @@
 # compatible run natively by QEMU's raspi0 loader (the raw image at
 # 0x10000, the boot setup leaving Secure state) with a device tree and
 # with ATAGs; each transcript, the machine type's name rewritten, must
-# equal the versatilepb -cpu arm1176 one of its kind.  armpv-bm on
-# raspi0 booting the bundles only with ARMPV_BM_RASPI0=yes (lib.sh).
+# equal the versatilepb -cpu arm1176 one of its kind; armpv-bm on
+# raspi0 boots the raspi0 bundles (device tree and ATAGs), each
+# transcript equal to the native raspi0 one (ARMPV_BM_RASPI0=no: not
+# run, lib.sh).
 # Then armpv-bundle's own refusals, and --kernel-offset (a guest linked
 # at virtual 0xc0008000, loaded at physical 0x8000).  Skipped (77) without
 # qemu-system-arm or dtc.
@@ -183,14 +185,29 @@ else
 	status=1
 fi
 if test "$bm_raspi0_monitor" != yes; then
-	echo "NOT RUN: boot-guest under armpv-bm on raspi0 (ARMPV_BM_RASPI0=yes runs it)"
+	echo "NOT RUN: boot-guest under armpv-bm on raspi0 (ARMPV_BM_RASPI0=no)"
 else
 	run bm-dtb-raspi0 arm1176 -kernel "$bm_monitor" \
 		-dtb "$out/boot-raspi0.dtb" -initrd "$out/guest-dtb-raspi0.bnd" &&
 	compare native-dtb-raspi0 bm-dtb-raspi0 arm1176 || status=1
+	# The BCM2835 board found from the device tree; the guest's r1 ~0
+	# and 447 MiB (QEMU's 448 less the monitor's MiB).
+	log=$out/bm-dtb-raspi0-arm1176.log
+	if ! grep -aq '^armpv-bm: armpv .*, bcm2835 devices)' "$log" ||
+	   ! grep -aq '^armpv-bm: machine .* (device tree)' "$log" ||
+	   ! grep -aq '^info: r1 0xffffffff .* memory 0x1bf00000 ' "$log"; then
+		echo "FAIL: bm-dtb-raspi0: monitor not on bcm2835 by device tree, or guest r1/memory wrong"
+		status=1
+	fi
 	run bm-atags-raspi0 arm1176 -kernel "$bm_monitor" \
 		-initrd "$out/guest-atags-raspi0.bnd" &&
 	compare native-atags-raspi0 bm-atags-raspi0 arm1176 || status=1
+	log=$out/bm-atags-raspi0-arm1176.log
+	if ! grep -aq '^armpv-bm: armpv .*, bcm2835 devices)' "$log" ||
+	   ! grep -aq '^info: r1 0x00000c42 .* memory 0x1bf00000 ' "$log"; then
+		echo "FAIL: bm-atags-raspi0: monitor not on bcm2835, or guest r1/memory wrong"
+		status=1
+	fi
 fi
 bm_set_board versatilepb
 

@@ -21,8 +21,8 @@
 # tasks, tiny pages of two frames in one page, the thread ID registers)
 # the same way.  Each also runs its guest built for raspi0
 # (-DBOARD_BCM2835) natively on -M raspi0 and compares it with the
-# versatilepb run; the armpv-bm raspi0 half with ARMPV_BM_RASPI0=yes
-# (lib.sh).
+# versatilepb run, then under armpv-bm on raspi0 and compares that with
+# the native raspi0 run (ARMPV_BM_RASPI0=no leaves those out; lib.sh).
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \

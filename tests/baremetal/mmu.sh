@@ -13,8 +13,9 @@
 # (the lines matching ^(ok|not ok|[0-9]+ passed), as tests/process/
 # compare.sh).  Then the same guest built for raspi0 (-DBOARD_BCM2835,
 # plat-bcm2835.S) runs natively on -M raspi0: its transcript must equal
-# the versatilepb -cpu arm1176 one; its armpv-bm run only with
-# ARMPV_BM_RASPI0=yes (lib.sh bm_compare_boards).  Skipped (77) without
+# the versatilepb -cpu arm1176 one, and its armpv-bm raspi0 run's the
+# native raspi0 one (lib.sh bm_compare_boards; ARMPV_BM_RASPI0=no: not
+# run).  Skipped (77) without
 # qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;

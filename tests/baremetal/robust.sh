@@ -13,9 +13,9 @@
 # exit 0 with "N passed, 0 failed" and no "not ok", and the two
 # transcripts of a CPU must be identical.  Then both builds for raspi0
 # (-DBOARD_BCM2835, plat-bcm2835.S) natively on -M raspi0: each
-# transcript must equal the versatilepb -cpu arm1176 one of its build;
-# the armpv-bm raspi0 runs only with ARMPV_BM_RASPI0=yes (lib.sh
-# bm_compare_boards).  Skipped (77) without qemu-system-arm.
+# transcript must equal the versatilepb -cpu arm1176 one of its build,
+# and each armpv-bm raspi0 run's the native raspi0 one (lib.sh
+# bm_compare_boards; ARMPV_BM_RASPI0=no: not run).  Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm).

@@ -9,11 +9,10 @@
 # (tests/process/kern-v*.log, or armpv-run run here when that log is
 # missing).  Then each again with armpv.profile, which turns the SWI
 # fast path off: the checks and every statistic must be the same, the
-# fast path having taken some MRS (and, on ARMv6, CPS) traps.  With
-# ARMPV_BM_RASPI0=yes (armpv-bm on raspi0: lib.sh), kern-v6 under
-# armpv-bm on -M raspi0 too, with the same transcript as armpv-run's;
-# without it a NOT RUN line (tests/process/native.sh runs the raspi0
-# native half).  Skipped (77) without qemu-system-arm.
+# fast path having taken some MRS (and, on ARMv6, CPS) traps.  Then
+# kern-v6 under armpv-bm on -M raspi0, with the same transcript as
+# armpv-run's (ARMPV_BM_RASPI0=no: a NOT RUN line instead; lib.sh).
+# tests/process/native.sh runs kern-v6 natively on raspi0.  Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM; QEMU_SYSTEM_ARM (default qemu-system-arm).
@@ -108,7 +107,7 @@ done
 # raspi0: kern-v6 (ARM1176) under armpv-bm, against armpv-run's.
 bm_set_board raspi0
 if test "$bm_raspi0_monitor" != yes; then
-	echo "NOT RUN: kern-v6 under armpv-bm on raspi0 (ARMPV_BM_RASPI0=yes runs it)"
+	echo "NOT RUN: kern-v6 under armpv-bm on raspi0 (ARMPV_BM_RASPI0=no)"
 elif ! bm_run_guest kern-v6-raspi0 arm1176 -kernel "$bm_monitor" \
 	-initrd "$out/kern/kern-v6.rw.elf"; then
 	status=1

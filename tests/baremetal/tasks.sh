@@ -33,9 +33,10 @@
 # registers instead of the SIC's and SP810's: tasks-guest.c) run
 # natively on -M raspi0; each transcript, without the board's own
 # register checks (sic:, sp810:, armctrl:) and renumbered, must equal
-# the versatilepb -cpu arm1176 one of its build.  The armpv-bm raspi0
-# runs (with the same coverage checks) only with ARMPV_BM_RASPI0=yes
-# (lib.sh bm_compare_boards).
+# the versatilepb -cpu arm1176 one of its build; and each runs under
+# armpv-bm on raspi0 with the same checks as above (coverage of the
+# raspi0 build, trap classes, fast path, dp returns, the transcript
+# equal to the native raspi0 one; ARMPV_BM_RASPI0=no: not run, lib.sh).
 # Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
@@ -166,20 +167,26 @@ if ! build armv5te tasks-guest-raspi0 ||
 	echo "FAIL: building the multi-tasking test guest for raspi0" >&2
 	exit 99
 fi
-for r in arm1176:tasks-guest-raspi0:msr arm1176-v6:tasks-guest-v6-raspi0:cps
-do
-	label=${r%%:*} elf=${r#*:} fast=${r##*:}
+for r in armv5te:arm1176:tasks-guest-raspi0:msr \
+	armv6:arm1176-v6:tasks-guest-v6-raspi0:cps; do
+	arch=${r%%:*} fast=${r##*:}
+	r=${r#*:}
+	label=${r%%:*} elf=${r#*:}
 	elf=${elf%:*}
 	if test "$bm_raspi0_monitor" = yes; then
+		coverage "$arch" "$out/$elf.elf"
 		run "$label-raspi0" arm1176 "$elf" "$fast"
 		test -f "$out/native-$label-raspi0.checks" || continue
 	elif ! bm_run_guest "native-$label-raspi0" arm1176 \
 		-kernel "$out/$elf.elf"; then
 		status=1
 		continue
+	else
+		echo "NOT RUN: $label-raspi0 under armpv-bm (ARMPV_BM_RASPI0=no)"
 	fi
 	if grep -q '^[0-9]* passed' "$out/native-$label.checks"; then
-		bm_compare_boards "$label" 'transcript lines' 400 || status=1
+		bm_compare_native_boards "$label" 'transcript lines' 400 ||
+			status=1
 	else
 		echo "FAIL: $label: no versatilepb transcript to compare with"
 		status=1
