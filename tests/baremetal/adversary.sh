@@ -13,7 +13,13 @@
 # (plat-versatile.S) and rewritten under armpv-bm (plat-armpv.S), on
 # -cpu arm926 and -cpu arm1176: each must exit 0 with "N passed, 0
 # failed" and no "not ok", and the two transcripts of a CPU must be
-# identical (lines matching ^(ok|not ok|[0-9]+ passed)).
+# identical (lines matching ^(ok|not ok|[0-9]+ passed)).  Built for
+# raspi0 (-DBOARD_BCM2835, plat-bcm2835.S), the guest runs natively on
+# -M raspi0: its transcript, with the probes' raspi0 device names
+# rewritten into the versatilepb ones (bm_board_transcript), must equal
+# the versatilepb -cpu arm1176 one, and the armpv-bm raspi0 run's the
+# native raspi0 one (lib.sh bm_compare_boards; ARMPV_BM_RASPI0=no: not
+# run).
 #
 # Separately, an expected refusal (errors.sh style): the same guest
 # built with -DADV_HIGH_VECTORS maps its own page at VA 0xffff0000 (a
@@ -49,6 +55,26 @@ for cpu in arm926 arm1176; do
 	}
 	bm_compare_transcripts $cpu 'check lines' 100 || status=1
 done
+
+# raspi0: the probes name the board's devices (adversary-guest.h).
+bm_board_transcript() {
+	sed -e 's/system timer 0x20003004/SP804 0x101e3004/' \
+	    -e 's/armctrl 0x2000b210/VIC 0x10140010/' \
+	    -e 's/UART0 0x20201018/UART0 0x101f1018/' \
+	    -e 's/UART0 0x20201000/UART0 0x101f1000/' "$1"
+}
+bm_set_board raspi0
+if ! bm_build_guest adversary-guest-raspi0 adversary-guest.c; then
+	echo "FAIL: building the adversarial test guest for raspi0" >&2
+	exit 99
+fi
+if bm_run_guest_pair arm1176 "$out/adversary-guest-raspi0.native.elf" \
+	"$out/adversary-guest-raspi0.rw.elf"; then
+	bm_compare_boards arm1176 'check lines' 100 || status=1
+else
+	status=1
+fi
+bm_set_board versatilepb
 
 # The expected refusal: the guest's own page at 0xffff0000.
 bm_run_guest highvec-native arm926 -kernel "$out/highvec.native.elf" ||

@@ -19,6 +19,15 @@
 # kind must be identical (the lines ^(ok|not ok|[0-9]+ passed|cmdline:|initrd:));
 # the command line and the CRC-32 must be the expected ones; the "info:"
 # line of armpv-bm says r1 = ~0 with a device tree and 127 MiB of memory.
+# raspi0: the guest built with -DBOARD_BCM2835 (the PM watchdog's exit,
+# the raspi0 machine type 3138 in r1) and boot.dts with the board's
+# compatible run natively by QEMU's raspi0 loader (the raw image at
+# 0x10000, the boot setup leaving Secure state) with a device tree and
+# with ATAGs; each transcript, the machine type's name rewritten, must
+# equal the versatilepb -cpu arm1176 one of its kind; armpv-bm on
+# raspi0 boots the raspi0 bundles (device tree and ATAGs), each
+# transcript equal to the native raspi0 one (ARMPV_BM_RASPI0=no: not
+# run, lib.sh).
 # Then armpv-bundle's own refusals, and --kernel-offset (a guest linked
 # at virtual 0xc0008000, loaded at physical 0x8000).  Skipped (77) without
 # qemu-system-arm or dtc.
@@ -129,6 +138,78 @@ for cpu in arm926 arm1176; do
 		status=1
 	fi
 done
+
+# raspi0.
+bm_set_board raspi0
+if ! bm_compile_guest "raspi0-" "" "$src/start.S" "$src/boot-guest.c" \
+	"$bm_proc/check.c" ||
+   ! bm_link_guest "$src/boot.ld" "$out/boot-guest-raspi0.elf" ||
+   ! $ARM_OBJCOPY -O binary "$out/boot-guest-raspi0.elf" \
+	"$out/boot-guest-raspi0.bin" ||
+   ! bm_rewrite_guest "$out/boot-guest-raspi0.elf" ||
+   ! sed 's/"arm,versatile-pb"/"raspberrypi,model-zero", "brcm,bcm2835"/' \
+	"$src/boot.dts" | "$DTC" -q -I dts -O dtb -o "$out/boot-raspi0.dtb" ||
+   ! "$bundle" -q -o "$out/guest-dtb-raspi0.bnd" \
+	-k "$out/boot-guest-raspi0.rw.elf" -d "$out/boot-raspi0.dtb" \
+	-i "$out/initrd.bin" -c "$cmdline" ||
+   ! "$bundle" -q -o "$out/guest-atags-raspi0.bnd" \
+	-k "$out/boot-guest-raspi0.rw.elf" -i "$out/initrd.bin" \
+	-c "$cmdline"; then
+	echo "FAIL: building the boot test guest for raspi0" >&2
+	exit 99
+fi
+# compare_boards KIND: native-KIND on raspi0 against versatilepb's.
+compare_boards() {
+	sed 's/raspi0 machine type/versatilepb machine type/' \
+		"$out/native-$1-raspi0-arm1176.checks" \
+		>"$out/native-$1-raspi0-arm1176.board"
+	if diff -u "$out/native-$1-arm1176.checks" \
+		"$out/native-$1-raspi0-arm1176.board"; then
+		echo "PASS: arm1176: native-$1: $(wc -l <"$out/native-$1-arm1176.checks") transcript lines identical (native versatilepb vs native raspi0)"
+	else
+		echo "FAIL: arm1176: native-$1 transcripts differ (versatilepb '-', raspi0 '+')"
+		return 1
+	fi
+}
+if run native-dtb-raspi0 arm1176 -kernel "$out/boot-guest-raspi0.bin" \
+	-dtb "$out/boot-raspi0.dtb" -initrd "$out/initrd.bin" \
+	-append "$cmdline"; then
+	compare_boards dtb || status=1
+else
+	status=1
+fi
+if run native-atags-raspi0 arm1176 -kernel "$out/boot-guest-raspi0.bin" \
+	-initrd "$out/initrd.bin" -append "$cmdline"; then
+	compare_boards atags || status=1
+else
+	status=1
+fi
+if test "$bm_raspi0_monitor" != yes; then
+	echo "NOT RUN: boot-guest under armpv-bm on raspi0 (ARMPV_BM_RASPI0=no)"
+else
+	run bm-dtb-raspi0 arm1176 -kernel "$bm_monitor" \
+		-dtb "$out/boot-raspi0.dtb" -initrd "$out/guest-dtb-raspi0.bnd" &&
+	compare native-dtb-raspi0 bm-dtb-raspi0 arm1176 || status=1
+	# The BCM2835 board found from the device tree; the guest's r1 ~0
+	# and 447 MiB (QEMU's 448 less the monitor's MiB).
+	log=$out/bm-dtb-raspi0-arm1176.log
+	if ! grep -aq '^armpv-bm: armpv .*, bcm2835 devices)' "$log" ||
+	   ! grep -aq '^armpv-bm: machine .* (device tree)' "$log" ||
+	   ! grep -aq '^info: r1 0xffffffff .* memory 0x1bf00000 ' "$log"; then
+		echo "FAIL: bm-dtb-raspi0: monitor not on bcm2835 by device tree, or guest r1/memory wrong"
+		status=1
+	fi
+	run bm-atags-raspi0 arm1176 -kernel "$bm_monitor" \
+		-initrd "$out/guest-atags-raspi0.bnd" &&
+	compare native-atags-raspi0 bm-atags-raspi0 arm1176 || status=1
+	log=$out/bm-atags-raspi0-arm1176.log
+	if ! grep -aq '^armpv-bm: armpv .*, bcm2835 devices)' "$log" ||
+	   ! grep -aq '^info: r1 0x00000c42 .* memory 0x1bf00000 ' "$log"; then
+		echo "FAIL: bm-atags-raspi0: monitor not on bcm2835, or guest r1/memory wrong"
+		status=1
+	fi
+fi
+bm_set_board versatilepb
 
 # --kernel-offset: a guest linked at 0xc0008000 (virtual, as a vmlinux's
 # load addresses are), position-independent, loaded at physical 0x8000;

@@ -17,6 +17,13 @@
 # monitor must have moved every character sent, slept in WFI and taken
 # real UART interrupts.
 #
+# raspi0: the guest built with -DBOARD_BCM2835 (UART0 at 0x20201000,
+# its interrupt at the armctrl) runs the same way natively on -M raspi0:
+# the same lines echoed, and a transcript equal to the versatilepb -cpu
+# arm1176 one, and the armpv-bm raspi0 run (with the same monitor
+# statistics) the native raspi0 one
+# (lib.sh bm_compare_boards; ARMPV_BM_RASPI0=no: not run).
+#
 # Then small guests (a few lines of assembly) on the monitor's WFI rule:
 # a WFI with UART0's receive interrupt enabled at only one of the
 # model's PL011 and VIC is still "nothing can wake the guest" (67);
@@ -112,6 +119,16 @@ feed() {
 	bm_transcript "$out/$name.log" >"$out/$name.checks"
 }
 
+# bm_stats LABEL: every character through the monitor, a WFI slept, a
+# real UART interrupt taken (phase 3 spins without trapping).
+bm_stats() {
+	stats=$(grep -a '^armpv-bm: devices: ' "$out/bm-$1.log")
+	if ! echo "$stats" | grep -Eq " [1-9][0-9]* WFI sleeps; UART0 input: [1-9][0-9]* interrupts, $sent characters\$"; then
+		echo "FAIL: $1: armpv-bm: want WFI sleeps, UART0 interrupts and $sent characters: $stats"
+		return 1
+	fi
+}
+
 status=0
 for cpu in arm926 arm1176; do
 	feed native-$cpu $cpu -kernel "$out/echo-guest.elf" || {
@@ -122,19 +139,38 @@ for cpu in arm926 arm1176; do
 		status=1
 		continue
 	}
-	# Every character through the monitor, a WFI slept, a real UART
-	# interrupt taken (phase 3 spins without trapping).
-	stats=$(grep -a '^armpv-bm: devices: ' "$out/bm-$cpu.log")
-	if ! echo "$stats" | grep -Eq " [1-9][0-9]* WFI sleeps; UART0 input: [1-9][0-9]* interrupts, $sent characters\$"; then
-		echo "FAIL: $cpu: armpv-bm: want WFI sleeps, UART0 interrupts and $sent characters: $stats"
-		status=1
-	fi
+	bm_stats $cpu || status=1
 	bm_compare_transcripts $cpu 'transcript lines' || status=1
 	if test "$(grep -c '^ok' "$out/native-$cpu.checks")" -lt 14; then
 		echo "FAIL: $cpu: only $(grep -c '^ok' "$out/native-$cpu.checks") checks"
 		status=1
 	fi
 done
+
+# raspi0.
+bm_set_board raspi0
+if ! bm_compile_guest "raspi0-" "" "$src/start.S" "$src/echo-guest.c" \
+	"$bm_proc/check.c" ||
+   ! bm_link_guest "$bm_proc/kern.ld" "$out/echo-guest-raspi0.elf" ||
+   ! bm_rewrite_guest "$out/echo-guest-raspi0.elf"; then
+	echo "FAIL: building the echo test guest for raspi0" >&2
+	exit 99
+fi
+if ! feed native-arm1176-raspi0 arm1176 -kernel "$out/echo-guest-raspi0.elf"
+then
+	status=1
+elif test "$bm_raspi0_monitor" = yes &&
+     { ! feed bm-arm1176-raspi0 arm1176 -kernel "$bm_monitor" \
+	-initrd "$out/echo-guest-raspi0.rw.elf" ||
+       ! bm_stats arm1176-raspi0; }; then
+	status=1
+elif test ! -f "$out/native-arm1176.checks"; then
+	echo "FAIL: arm1176: no versatilepb transcript to compare with"
+	status=1
+else
+	bm_compare_boards arm1176 'transcript lines' || status=1
+fi
+bm_set_board versatilepb
 
 # The WFI rule, with guests of a few lines (errors.sh's way).
 # guest NAME ASM: ASM (after _start) linked at 0x8000 and rewritten.

@@ -19,6 +19,16 @@
 #   bm_arch      the architecture guests are compiled, linked and
 #                rewritten for (-march, armpv-rewrite --arch): armv5te;
 #                a script may set armv6 before building a guest
+#   bm_board     the QEMU machine the guests are built for and run on
+#                (bm_set_board): versatilepb (the default) or raspi0;
+#                with it bm_plat (the native platform layer,
+#                tests/process/plat-$bm_plat.S), bm_board_cppflags (the
+#                guests' -DBOARD_VERSATILE / -DBOARD_BCM2835) and bm_sfx
+#                (in the names of raspi0 builds and logs: "-raspi0")
+#   bm_raspi0_monitor  ARMPV_BM_RASPI0 (default yes): no leaves out the
+#                armpv-bm half of the scripts' raspi0 comparisons (they
+#                then run and compare the native raspi0 runs only, and
+#                print NOT RUN lines for the rest)
 #
 # The functions read two variables of the script: out, the directory
 # they write in, and src, the guest's sources (included with -I).  Their
@@ -33,6 +43,28 @@ bm_rewriter=$top_builddir/rewriter/armpv-rewrite
 bm_proc=$top_srcdir/tests/process
 bm_tmo=
 bm_arch=armv5te
+bm_raspi0_monitor=${ARMPV_BM_RASPI0:-yes}
+
+# bm_set_board BOARD: build for and run on BOARD, versatilepb or raspi0
+# (BCM2835, ARM1176JZF-S only: its guests use tests/process/bcm2835.h's
+# devices).  A hard error (99) for another BOARD.
+bm_set_board() {
+	case $1 in
+	versatilepb)
+		bm_plat=versatile bm_board_cppflags=-DBOARD_VERSATILE bm_sfx=
+		;;
+	raspi0)
+		bm_plat=bcm2835 bm_board_cppflags=-DBOARD_BCM2835
+		bm_sfx=-raspi0
+		;;
+	*)
+		echo "$0: unknown board $1" >&2
+		exit 99
+		;;
+	esac
+	bm_board=$1
+}
+bm_set_board versatilepb
 
 # bm_need_tools COMMAND...: skip the test (77) when a COMMAND is missing.
 bm_need_tools() {
@@ -76,8 +108,9 @@ bm_build_process_kernels() {
 # bm_compile_guest PREFIX CPPFLAGS SOURCE...: compile each SOURCE (C or
 # assembly) with the flags of tests/process/build.sh for $bm_arch, the
 # include directories $src, tests/baremetal (guest-start.h) and $bm_proc,
-# and CPPFLAGS ("" for none; split into words), to $out/PREFIX<its
-# name>.o.  The objects, in order, in bm_objs; stops at the first
+# the board's $bm_board_cppflags and CPPFLAGS ("" for none; split into
+# words), to $out/PREFIX<its name>.o (PREFIX names raspi0 builds apart:
+# bm_sfx).  The objects, in order, in bm_objs; stops at the first
 # failure.
 bm_compile_guest() {
 	bm_prefix=$1 bm_cppflags=$2
@@ -91,10 +124,20 @@ bm_compile_guest() {
 			-fno-stack-protector -fno-tree-loop-distribute-patterns \
 			-fno-asynchronous-unwind-tables -fno-unwind-tables \
 			-Wa,--noexecstack -I"$src" -I"$top_srcdir/tests/baremetal" \
-			-I"$bm_proc" $bm_cppflags \
+			-I"$bm_proc" $bm_board_cppflags $bm_cppflags \
 			-o "$bm_o" "$bm_s" || return 1
 		bm_objs="$bm_objs $bm_o"
 	done
+}
+
+# bm_native_cppflags PLAT: the CPPFLAGS of a guest built to run natively
+# with the platform layer PLAT (armpv: none): on raspi0
+# -DBOARD_SECURE_ENTRY (guest-start.h: leave the Secure state QEMU
+# starts it in).
+bm_native_cppflags() {
+	if test "$1" = bcm2835; then
+		echo -DBOARD_SECURE_ENTRY
+	fi
 }
 
 # bm_link_guest LDSCRIPT OUTPUT: link bm_objs (bm_compile_guest) into the
@@ -114,17 +157,20 @@ bm_rewrite_guest() {
 # bm_build_guest NAME GUEST-C [CPPFLAGS]: a test guest in both forms,
 # from $src/start.S, $src/GUEST-C, tests/process/check.c and a platform
 # layer, linked by tests/process/kern.ld: $out/NAME.native.elf
-# (plat-versatile.S, unrewritten, for QEMU's -kernel) and $out/NAME.elf
-# (plat-armpv.S) rewritten into $out/NAME.rw.elf (for armpv-bm's
-# -initrd).  CPPFLAGS as bm_compile_guest's, also in the objects' names.
+# (plat-$bm_plat.S, the board's, unrewritten, for QEMU's -kernel) and
+# $out/NAME.elf (plat-armpv.S) rewritten into $out/NAME.rw.elf (for
+# armpv-bm's -initrd).  CPPFLAGS as bm_compile_guest's, also in the
+# objects' names.  Both forms are built for $bm_board: a raspi0 NAME
+# should say so (bm_sfx).
 bm_build_guest() {
-	for bm_plat in versatile armpv; do
-		case $bm_plat in
-		versatile) bm_elf=$out/$1.native.elf ;;
-		*) bm_elf=$out/$1.elf ;;
+	for bm_p in $bm_plat armpv; do
+		case $bm_p in
+		armpv) bm_elf=$out/$1.elf ;;
+		*) bm_elf=$out/$1.native.elf ;;
 		esac
-		bm_compile_guest "$bm_plat$3-" "$3" "$src/start.S" "$src/$2" \
-			"$bm_proc/check.c" "$bm_proc/plat-$bm_plat.S" &&
+		bm_compile_guest "$bm_p$bm_sfx$3-" \
+			"$3 $(bm_native_cppflags $bm_p)" "$src/start.S" \
+			"$src/$2" "$bm_proc/check.c" "$bm_proc/plat-$bm_p.S" &&
 		bm_link_guest "$bm_proc/kern.ld" "$bm_elf" || return 1
 	done
 	bm_rewrite_guest "$out/$1.elf"
@@ -142,14 +188,20 @@ bm_asm_guest() {
 	"$bm_rewriter" -q -o "$out/$1.rw.elf" "$out/$1.elf"
 }
 
-# bm_qemu QEMU-ARGS...: qemu-system-arm -M versatilepb with 128 MiB, the
+# bm_qemu QEMU-ARGS...: qemu-system-arm -M $bm_board -- versatilepb with
+# 128 MiB, raspi0 with its fixed 512 MiB (-m must not differ) -- the
 # console (UART0) on stdout, no monitor, no audio, and -no-reboot (a
 # guest's reset request stops QEMU), under $bm_tmo.  QEMU-ARGS name the
-# CPU, -semihosting (how armpv-bm and the guests' plat_exit stop QEMU
-# with a status) and what to boot; the caller redirects.  The status is
-# QEMU's (or 124 from timeout).
+# CPU (raspi0: none; QEMU 7.2 ignores -cpu there), -semihosting (how
+# armpv-bm and the guests' plat_exit stop QEMU with a status) and what
+# to boot; the caller redirects.  The status is QEMU's (or 124 from
+# timeout).
 bm_qemu() {
-	$bm_tmo "$QEMU_SYSTEM_ARM" -M versatilepb -m 128M \
+	case $bm_board in
+	raspi0) bm_machine="-M raspi0" ;;
+	*) bm_machine="-M versatilepb -m 128M" ;;
+	esac
+	$bm_tmo "$QEMU_SYSTEM_ARM" $bm_machine \
 		-nographic -monitor none -serial stdio -audiodev none,id=none \
 		-no-reboot "$@"
 }
@@ -169,7 +221,11 @@ bm_transcript() {
 bm_run_guest() {
 	bm_name=$1 bm_cpu=$2
 	shift 2
-	echo "== $bm_name on -cpu $bm_cpu"
+	if test $bm_board = raspi0 && test "$bm_cpu" != arm1176; then
+		echo "FAIL: $bm_name: raspi0 has no -cpu $bm_cpu"
+		return 1
+	fi
+	echo "== $bm_name on -cpu $bm_cpu${bm_sfx:+ ($bm_board)}"
 	bm_qemu -cpu "$bm_cpu" -semihosting "$@" >"$out/$bm_name.log" \
 		2>/dev/null
 	bm_rc=$?
@@ -178,34 +234,86 @@ bm_run_guest() {
 	   bm_transcript "$out/$bm_name.log" | grep -q '^not ok' ||
 	   ! bm_transcript "$out/$bm_name.log" | tail -n 1 |
 		grep -q '^[0-9]* passed, 0 failed$'; then
-		echo "FAIL: $bm_name on -cpu $bm_cpu (status $bm_rc)"
+		echo "FAIL: $bm_name on -cpu $bm_cpu${bm_sfx:+ ($bm_board)} (status $bm_rc)"
 		return 1
 	fi
 	bm_transcript "$out/$bm_name.log" >"$out/$bm_name.checks"
 }
 
-# bm_run_guest_pair CPU NATIVE-ELF REWRITTEN-ELF: bm_run_guest native-CPU
-# with NATIVE-ELF as QEMU's -kernel, then (when that passed) bm-CPU:
-# armpv-bm with REWRITTEN-ELF as its -initrd.  Status 1 when either fails.
+# bm_run_guest_pair CPU NATIVE-ELF REWRITTEN-ELF: bm_run_guest
+# native-CPU with NATIVE-ELF as QEMU's -kernel, then (when that passed)
+# bm-CPU: armpv-bm with REWRITTEN-ELF as its -initrd.  Status 1 when
+# either fails.  On raspi0 the names are native-CPU-raspi0 and
+# bm-CPU-raspi0 (bm_sfx), and the armpv-bm run only with
+# bm_raspi0_monitor = yes.
 bm_run_guest_pair() {
-	bm_run_guest "native-$1" "$1" -kernel "$2" &&
-	bm_run_guest "bm-$1" "$1" -kernel "$bm_monitor" -initrd "$3"
+	bm_run_guest "native-$1$bm_sfx" "$1" -kernel "$2" || return 1
+	if test $bm_board = raspi0 && test "$bm_raspi0_monitor" != yes; then
+		return 0
+	fi
+	bm_run_guest "bm-$1$bm_sfx" "$1" -kernel "$bm_monitor" -initrd "$3"
 }
 
-# bm_compare_transcripts CPU LINES [MIN]: the transcripts of the native
-# run and the armpv-bm run on CPU (bm_run_guest native-CPU and bm-CPU)
-# must be identical, and the native one at least MIN lines long (default
-# 0): a PASS line counting them as LINES ("check lines", "transcript
-# lines"), or a FAIL line (and the diff) and status 1.
+# bm_compare_transcripts LABEL LINES [MIN]: the transcripts of the
+# native run and the armpv-bm run LABEL (bm_run_guest native-LABEL and
+# bm-LABEL; LABEL is the CPU, and on raspi0 the CPU and bm_sfx) must be
+# identical, and the native one at least MIN lines long (default 0): a
+# PASS line counting them as LINES ("check lines", "transcript lines"),
+# or a FAIL line (and the diff) and status 1.
 bm_compare_transcripts() {
 	bm_n=$(wc -l <"$out/native-$1.checks")
 	if test "$bm_n" -lt "${3:-0}"; then
 		echo "FAIL: $1: only $bm_n $2"
 		return 1
 	elif diff -u "$out/native-$1.checks" "$out/bm-$1.checks"; then
-		echo "PASS: $1: $(wc -l <"$out/bm-$1.checks") $2 identical (native versatilepb vs armpv-bm)"
+		echo "PASS: $1: $(wc -l <"$out/bm-$1.checks") $2 identical (native $bm_board vs armpv-bm)"
 	else
 		echo "FAIL: $1: transcripts differ (native '-', armpv-bm '+')"
 		return 1
 	fi
+}
+
+# bm_board_transcript CHECKS: the transcript CHECKS (a bm_run_guest
+# .checks file) with what differs by board alone made the same: as it
+# is.  A script whose guest prints board-specific lines (addresses)
+# redefines it, rewriting the raspi0 forms into the versatilepb ones.
+bm_board_transcript() {
+	cat "$1"
+}
+
+# bm_compare_native_boards CPU LINES [MIN]: the native raspi0
+# transcript (native-CPU-raspi0) must equal the native versatilepb one
+# (native-CPU, run before with the same guest built for versatilepb)
+# through bm_board_transcript, and be at least MIN lines long.  PASS or
+# FAIL lines as bm_compare_transcripts; status 1 on a failure.
+bm_compare_native_boards() {
+	bm_n=$(wc -l <"$out/native-$1-raspi0.checks")
+	if test "$bm_n" -lt "${3:-0}"; then
+		echo "FAIL: $1-raspi0: only $bm_n $2"
+		return 1
+	fi
+	bm_board_transcript "$out/native-$1.checks" >"$out/native-$1.board"
+	bm_board_transcript "$out/native-$1-raspi0.checks" \
+		>"$out/native-$1-raspi0.board"
+	if diff -u "$out/native-$1.board" "$out/native-$1-raspi0.board"; then
+		echo "PASS: $1: $bm_n $2 identical (native versatilepb vs native raspi0)"
+	else
+		echo "FAIL: $1: native transcripts differ (versatilepb '-', raspi0 '+')"
+		return 1
+	fi
+}
+
+# bm_compare_boards CPU LINES [MIN]: the raspi0 half of a guest's
+# comparison, after bm_run_guest_pair CPU on raspi0:
+# bm_compare_native_boards, then, with bm_raspi0_monitor = yes, the
+# armpv-bm raspi0 transcript must equal the native raspi0 one
+# (bm_compare_transcripts CPU-raspi0).  Without it a line says the
+# armpv-bm half was not run (not a PASS).  Status 1 on a failure.
+bm_compare_boards() {
+	bm_compare_native_boards "$@" || return 1
+	if test "$bm_raspi0_monitor" != yes; then
+		echo "NOT RUN: $1-raspi0 under armpv-bm (ARMPV_BM_RASPI0=no)"
+		return 0
+	fi
+	bm_compare_transcripts "$1-raspi0" "$2" "${3:-0}"
 }

@@ -19,7 +19,10 @@
 # natively and under armpv-bm, and compares the transcripts; robust.sh
 # runs robust-guest/ (BKPT, Thumb device loads and SWI, LDRT from user
 # tasks, tiny pages of two frames in one page, the thread ID registers)
-# the same way.
+# the same way.  Each also runs its guest built for raspi0
+# (-DBOARD_BCM2835) natively on -M raspi0 and compares it with the
+# versatilepb run, then under armpv-bm on raspi0 and compares that with
+# the native raspi0 run (ARMPV_BM_RASPI0=no leaves those out; lib.sh).
 TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/mmu.sh tests/baremetal/tasks.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \

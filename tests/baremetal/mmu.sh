@@ -11,7 +11,12 @@
 # arm1176 (SCTLR.XP = 0).  Each run must exit 0 with "N passed, 0 failed"
 # and no "not ok", and the two transcripts of a CPU must be identical
 # (the lines matching ^(ok|not ok|[0-9]+ passed), as tests/process/
-# compare.sh).  Skipped (77) without qemu-system-arm.
+# compare.sh).  Then the same guest built for raspi0 (-DBOARD_BCM2835,
+# plat-bcm2835.S) runs natively on -M raspi0: its transcript must equal
+# the versatilepb -cpu arm1176 one, and its armpv-bm raspi0 run's the
+# native raspi0 one (lib.sh bm_compare_boards; ARMPV_BM_RASPI0=no: not
+# run).  Skipped (77) without
+# qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm).
@@ -45,4 +50,16 @@ for cpu in arm926 arm1176; do
 		status=1
 	fi
 done
+
+bm_set_board raspi0
+if ! bm_build_guest mmu-guest-raspi0 mmu-guest.c; then
+	echo "FAIL: building the MMU test guest for raspi0" >&2
+	exit 99
+fi
+if bm_run_guest_pair arm1176 "$out/mmu-guest-raspi0.native.elf" \
+	"$out/mmu-guest-raspi0.rw.elf"; then
+	bm_compare_boards arm1176 'check lines' 20 || status=1
+else
+	status=1
+fi
 exit $status

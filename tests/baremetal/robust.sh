@@ -11,8 +11,11 @@
 # TPIDRURW the other way).  Each run unrewritten natively on versatilepb
 # (plat-versatile.S) and rewritten under armpv-bm (plat-armpv.S): it must
 # exit 0 with "N passed, 0 failed" and no "not ok", and the two
-# transcripts of a CPU must be identical.  Skipped (77) without
-# qemu-system-arm.
+# transcripts of a CPU must be identical.  Then both builds for raspi0
+# (-DBOARD_BCM2835, plat-bcm2835.S) natively on -M raspi0: each
+# transcript must equal the versatilepb -cpu arm1176 one of its build,
+# and each armpv-bm raspi0 run's the native raspi0 one (lib.sh
+# bm_compare_boards; ARMPV_BM_RASPI0=no: not run).  Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
 # QEMU_SYSTEM_ARM (default qemu-system-arm).
@@ -44,5 +47,30 @@ for run in arm926:robust-guest arm1176:robust-guest arm1176:robust-v6; do
 		continue
 	}
 	bm_compare_transcripts $cpu "check lines ($guest)" 20 || status=1
+	# Kept for the raspi0 comparison.
+	test $cpu = arm1176 &&
+		cp "$out/native-arm1176.checks" "$out/native-$guest.checks"
+done
+
+bm_set_board raspi0
+for guest in robust-guest robust-v6; do
+	case $guest in
+	robust-v6) bm_arch=armv6 ;;
+	*) bm_arch=armv5te ;;
+	esac
+	if ! bm_build_guest $guest-raspi0 robust-guest.c; then
+		echo "FAIL: building $guest for raspi0" >&2
+		exit 99
+	fi
+	if ! test -f "$out/native-$guest.checks"; then
+		echo "FAIL: $guest: no versatilepb -cpu arm1176 transcript"
+		status=1
+	elif bm_run_guest_pair arm1176 "$out/$guest-raspi0.native.elf" \
+		"$out/$guest-raspi0.rw.elf"; then
+		cp "$out/native-$guest.checks" "$out/native-arm1176.checks"
+		bm_compare_boards arm1176 "check lines ($guest)" 20 || status=1
+	else
+		status=1
+	fi
 done
 exit $status

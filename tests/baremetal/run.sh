@@ -9,8 +9,10 @@
 # (tests/process/kern-v*.log, or armpv-run run here when that log is
 # missing).  Then each again with armpv.profile, which turns the SWI
 # fast path off: the checks and every statistic must be the same, the
-# fast path having taken some MRS (and, on ARMv6, CPS) traps.  Skipped
-# (77) without qemu-system-arm.
+# fast path having taken some MRS (and, on ARMv6, CPS) traps.  Then
+# kern-v6 under armpv-bm on -M raspi0, with the same transcript as
+# armpv-run's (ARMPV_BM_RASPI0=no: a NOT RUN line instead; lib.sh).
+# tests/process/native.sh runs kern-v6 natively on raspi0.  Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM; QEMU_SYSTEM_ARM (default qemu-system-arm).
@@ -101,4 +103,18 @@ for model in arm926:v5 arm1176:v6; do
 		echo "PASS: kern-$v on -cpu $cpu: SWI fast path ($fast) and C path: the same checks and counts"
 	fi
 done
+
+# raspi0: kern-v6 (ARM1176) under armpv-bm, against armpv-run's.
+bm_set_board raspi0
+if test "$bm_raspi0_monitor" != yes; then
+	echo "NOT RUN: kern-v6 under armpv-bm on raspi0 (ARMPV_BM_RASPI0=no)"
+elif ! bm_run_guest kern-v6-raspi0 arm1176 -kernel "$bm_monitor" \
+	-initrd "$out/kern/kern-v6.rw.elf"; then
+	status=1
+elif ! diff -u "$out/kern-v6.ref.checks" "$out/kern-v6-raspi0.checks"; then
+	echo "FAIL: kern-v6 on raspi0: armpv-bm and armpv-run transcripts differ"
+	status=1
+else
+	echo "PASS: kern-v6 on raspi0: $(wc -l <"$out/kern-v6-raspi0.checks") check lines, identical to armpv-run"
+fi
 exit $status

@@ -27,6 +27,16 @@
 # QEMU 7.2 does that for SUBS and MOVS only (docs/monitor-core.md
 # "dp-s-pc"), the ARM ARM and armpv-bm for all 26 forms, which is
 # required of the armpv-bm runs.
+#
+# raspi0: both builds again with -DBOARD_BCM2835 (the system timer's
+# compare 1 through the armctrl, the PM watchdog's reset, the armctrl's
+# registers instead of the SIC's and SP810's: tasks-guest.c) run
+# natively on -M raspi0; each transcript, without the board's own
+# register checks (sic:, sp810:, armctrl:) and renumbered, must equal
+# the versatilepb -cpu arm1176 one of its build; and each runs under
+# armpv-bm on raspi0 with the same checks as above (coverage of the
+# raspi0 build, trap classes, fast path, dp returns, the transcript
+# equal to the native raspi0 one; ARMPV_BM_RASPI0=no: not run, lib.sh).
 # Skipped (77) without qemu-system-arm.
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
@@ -45,7 +55,7 @@ mkdir -p "$out" || exit 99
 # armpv-bm runs (no platform layer), so not bm_build_guest.
 build() {
 	bm_arch=$1
-	bm_compile_guest "$1-" "" "$src/start.S" "$src/tasks-guest.c" \
+	bm_compile_guest "$1$bm_sfx-" "" "$src/start.S" "$src/tasks-guest.c" \
 		"$src/sensitive.S" "$src/test-sensitive.c" "$bm_proc/check.c" \
 		"$bm_proc/banks.S" "$bm_proc/test-banks.c" \
 		"$bm_proc/uaccess.S" &&
@@ -134,4 +144,52 @@ run arm926 arm926 tasks-guest msr
 run arm1176 arm1176 tasks-guest msr
 coverage armv6 "$out/tasks-guest-v6.elf"
 run arm1176-v6 arm1176 tasks-guest-v6 cps
+
+# raspi0.  The boards' own register checks are left out of the
+# comparison, the rest renumbered (and the summary recounted).
+bm_board_transcript() {
+	grep -aEv '^(not )?ok [0-9]+ - (sic|sp810|armctrl): ' "$1" |
+	sed 's/timer pending at the armctrl$/timer pending at the VIC/' |
+	awk '/^(not )?ok [0-9]+ - / {
+		n++
+		if ($1 == "not")
+			f++
+		sub(/ok [0-9]+ - /, "ok " n " - ")
+	}
+	/^[0-9]+ passed, [0-9]+ failed$/ {
+		$0 = n - f " passed, " f " failed"
+	}
+	{ print }'
+}
+bm_set_board raspi0
+if ! build armv5te tasks-guest-raspi0 ||
+   ! build armv6 tasks-guest-v6-raspi0; then
+	echo "FAIL: building the multi-tasking test guest for raspi0" >&2
+	exit 99
+fi
+for r in armv5te:arm1176:tasks-guest-raspi0:msr \
+	armv6:arm1176-v6:tasks-guest-v6-raspi0:cps; do
+	arch=${r%%:*} fast=${r##*:}
+	r=${r#*:}
+	label=${r%%:*} elf=${r#*:}
+	elf=${elf%:*}
+	if test "$bm_raspi0_monitor" = yes; then
+		coverage "$arch" "$out/$elf.elf"
+		run "$label-raspi0" arm1176 "$elf" "$fast"
+		test -f "$out/native-$label-raspi0.checks" || continue
+	elif ! bm_run_guest "native-$label-raspi0" arm1176 \
+		-kernel "$out/$elf.elf"; then
+		status=1
+		continue
+	else
+		echo "NOT RUN: $label-raspi0 under armpv-bm (ARMPV_BM_RASPI0=no)"
+	fi
+	if grep -q '^[0-9]* passed' "$out/native-$label.checks"; then
+		bm_compare_native_boards "$label" 'transcript lines' 400 ||
+			status=1
+	else
+		echo "FAIL: $label: no versatilepb transcript to compare with"
+		status=1
+	fi
+done
 exit $status

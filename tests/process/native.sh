@@ -45,4 +45,31 @@ for model in arm926:v5 arm1176:v6; do
 		status=1
 	fi
 done
+
+# raspi0: kern-v6 only (above).
+if ! PLAT=bcm2835 "${SHELL:-/bin/sh}" \
+	"$top_srcdir/tests/process/build.sh" "$out"; then
+	echo "FAIL: building the raspi0 test kernels" >&2
+	exit 99
+fi
+log=$out/kern-v6.raspi0.log
+echo "== $QEMU_SYSTEM_ARM -M raspi0 kern-v6.bcm2835.elf"
+$tmo "$QEMU_SYSTEM_ARM" -M raspi0 -nographic -monitor none -serial stdio \
+	-semihosting -no-reboot -kernel "$out/kern-v6.bcm2835.elf" \
+	>"$log" 2>/dev/null
+rc=$?
+cat "$log"
+checks='^(ok|not ok|[0-9]+ passed)'
+if test $rc -ne 0 || grep -q '^not ok' "$log" ||
+   ! grep -q '^[0-9]* passed, 0 failed$' "$log"; then
+	echo "FAIL: kern-v6 natively on raspi0 (status $rc)"
+	status=1
+elif ! grep -E "$checks" "$out/kern-v6.native.log" >"$out/kern-v6.native.checks" ||
+     ! grep -E "$checks" "$log" >"$out/kern-v6.raspi0.checks" ||
+     ! diff -u "$out/kern-v6.native.checks" "$out/kern-v6.raspi0.checks"; then
+	echo "FAIL: kern-v6: native transcripts differ (versatilepb '-', raspi0 '+')"
+	status=1
+else
+	echo "PASS: kern-v6: $(wc -l <"$out/kern-v6.raspi0.checks") check lines identical (native versatilepb -cpu arm1176 vs native raspi0)"
+fi
 exit $status

@@ -7,8 +7,9 @@
  *
  * 1. Memory the monitor owns (armpv-bm, docs/baremetal-monitor.md
  *    "Memory map"): its image (0xffa10000), its window onto guest RAM
- *    (0xffb00000), its vector page (0xffff0000), its devices (VIC, the
- *    SP804 it keeps for itself, UART0), and guest physical addresses the
+ *    (0xffb00000), its vector page (0xffff0000), its devices (the
+ *    interrupt controller and the timer it keeps for itself, UART0:
+ *    adversary-guest.h MON_DEV_*), and guest physical addresses the
  *    guest's tables do not map.  In the guest's view each is unmapped or
  *    kernel only, so each read or write is the guest's data abort with the
  *    DFSR and FAR of its own tables: translation fault, section 0b0101 or
@@ -82,14 +83,19 @@ struct probe {
 #define SECT_TRANS FSR_TRANS_SECTION, FSR_NO_DOMAIN
 #define PAGE_TRANS(d) (FSR_TRANS_PAGE | FSR_DOMAIN(d)), FSR_ALL
 #define PAGE_PERM(d) (FSR_PERM_PAGE | FSR_DOMAIN(d)), FSR_ALL
+#if MON_DEV_SECTION
+#define MON_DEV_TRANS SECT_TRANS
+#else
+#define MON_DEV_TRANS PAGE_TRANS(0)
+#endif
 const struct probe probes[NPROBES] = {
 	{ 0xffa10000u, RD, SECT_TRANS },	 /* monitor image */
 	{ 0xffa10000u, WR, SECT_TRANS },
 	{ 0xffb00000u, RD, SECT_TRANS },	 /* monitor's window onto RAM */
 	{ 0xffff0000u, RD, PAGE_TRANS(HIGH_DOMAIN) }, /* monitor vectors */
 	{ 0xffff0000u, WR, PAGE_TRANS(HIGH_DOMAIN) },
-	{ 0x101e3004u, RD, PAGE_TRANS(0) },	 /* monitor's SP804 */
-	{ 0x10140010u, WR, PAGE_TRANS(0) },	 /* VIC IntEnable */
+	{ MON_DEV_RD, RD, MON_DEV_TRANS },	 /* monitor's timer */
+	{ MON_DEV_WR, WR, MON_DEV_TRANS },	 /* its interrupts */
 	{ UART0_VA + 0x18, RD, PAGE_PERM(0) },	 /* UART0, kernel only */
 	{ UART0_VA, WR, PAGE_PERM(0) },
 	{ 0x00300000u, RD, SECT_TRANS },	 /* guest RAM, unmapped */
@@ -103,10 +109,10 @@ static const char *const probe_names[NPROBES] = {
 	"read monitor RAM window 0xffb00000",
 	"read vector page 0xffff0000",
 	"write vector page 0xffff0000",
-	"read SP804 0x101e3004",
-	"write VIC 0x10140010",
-	"read UART0 0x101f1018 (kernel only)",
-	"write UART0 0x101f1000 (kernel only)",
+	"read " MON_DEV_RD_NAME,
+	"write " MON_DEV_WR_NAME,
+	"read " UART0_FR_NAME " (kernel only)",
+	"write " UART0_DR_NAME " (kernel only)",
 	"read unmapped guest RAM 0x00300000",
 	"write unmapped 0x01000000",
 	"write own vectors 0x14 (kernel only)",
@@ -242,9 +248,9 @@ static void kernel_probes(uint32_t wnr)
 	check_abort(1, k_write_insn, SVC_MODE,
 		    FSR_TRANS_PAGE | FSR_DOMAIN(HIGH_DOMAIN) | wnr, FSR_ALL,
 		    0xffff0000u);
-	check_ctx("kernel: read SP804 0x101e3004: ");
-	check_eq("load skipped", k_read(0x101e3004u), MARK);
-	check_abort(2, k_read_insn, SVC_MODE, PAGE_TRANS(0), 0x101e3004u);
+	check_ctx("kernel: read " MON_DEV_RD_NAME ": ");
+	check_eq("load skipped", k_read(MON_DEV_RD), MARK);
+	check_abort(2, k_read_insn, SVC_MODE, MON_DEV_TRANS, MON_DEV_RD);
 	check_ctx("kernel: write 0x01000000: ");
 	k_write(0x01000000u, 0x7ec70003);
 	check_abort(3, k_write_insn, SVC_MODE, FSR_TRANS_SECTION | wnr,

@@ -13,25 +13,52 @@
  *   0x00400000-0x004fffff  coarse table, domain 1: USER_VA (user RW) and
  *                          ALIAS0_VA, a user read/write alias of
  *                          physical page 0 (the vector page)
- *   0x10100000-0x101fffff  coarse table, domain 0: only UART0
- *                          (0x101f1000), kernel only (the native console)
+ *   BOARD_UART0_MB         coarse table, domain 0: only UART0's page
+ *                          (guest-board.h: versatilepb 0x101f1000,
+ *                          raspi0 0x20201000), kernel only (the native
+ *                          console)
  *   0xfff00000-0xffffffff  coarse table, domain 2: empty (with
  *                          ADV_HIGH_VECTORS, 0xffff0000 maps a frame
  *                          user read/write)
  * Everything else is unmapped: the monitor's linear map (0xc0000000),
  * its alias of guest RAM (0xc1000000), guest physical 0x300000 and
- * 0x1000000 (where armpv-bm puts guest RAM in host physical memory).
+ * 0x1000000 (where armpv-bm puts guest RAM in host physical memory),
+ * and the devices the monitor keeps for itself (MON_DEV_*): on
+ * versatilepb its SP804 and the VIC, in UART0's MiB (a page
+ * translation fault), on raspi0 the system timer and the armctrl, in
+ * a MiB the guest does not map (a section translation fault).  The
+ * probes' names print those addresses: tests/baremetal/adversary.sh
+ * compares the two boards' transcripts with the raspi0 names
+ * rewritten into the versatilepb ones.
  */
 #ifndef ADVERSARY_GUEST_H
 #define ADVERSARY_GUEST_H
 
+#include "guest-board.h"
 #include "kern.h"
 
 #define PAGES_PA 0x00200000
 #define USER_VA 0x00400000
 #define ALIAS0_VA 0x00401000 /* physical 0, user read/write */
 #define HIGHVEC_PA 0x00202000 /* ADV_HIGH_VECTORS: the frame at 0xffff0000 */
-#define UART0_VA 0x101f1000
+#define UART0_VA BOARD_UART0
+#ifdef BOARD_BCM2835
+#define MON_DEV_RD 0x20003004u /* system timer CLO */
+#define MON_DEV_RD_NAME "system timer 0x20003004"
+#define MON_DEV_WR 0x2000b210u /* armctrl IRQ enable 1 */
+#define MON_DEV_WR_NAME "armctrl 0x2000b210"
+#define MON_DEV_SECTION 1      /* its MiB unmapped */
+#define UART0_FR_NAME "UART0 0x20201018"
+#define UART0_DR_NAME "UART0 0x20201000"
+#else
+#define MON_DEV_RD 0x101e3004u /* SP804 timer 2 */
+#define MON_DEV_RD_NAME "SP804 0x101e3004"
+#define MON_DEV_WR 0x10140010u /* VIC IntEnable */
+#define MON_DEV_WR_NAME "VIC 0x10140010"
+#define MON_DEV_SECTION 0      /* in UART0's coarse table */
+#define UART0_FR_NAME "UART0 0x101f1018"
+#define UART0_DR_NAME "UART0 0x101f1000"
+#endif
 #define TEST_DOMAIN 1
 #define HIGH_DOMAIN 2
 #define ADV_DACR 0x15 /* domains 0, 1, 2: client */

@@ -32,7 +32,15 @@
 #define ATAG_MEM 0x54410002u
 #define ATAG_INITRD2 0x54420005u
 #define ATAG_CMDLINE 0x54410009u
-#define MACH_VERSATILE_PB 387u /* arch/arm/tools/mach-types */
+/* The machine type QEMU's loader passes in r1 (arch/arm/tools/mach-types;
+ * hw/arm/raspi.c raspi_boardid[] for raspi0: BCM2708, 3138). */
+#ifdef BOARD_BCM2835
+#define MACH_BOARD 3138u
+#define MACH_BOARD_NAME "raspi0"
+#else
+#define MACH_BOARD 387u
+#define MACH_BOARD_NAME "versatilepb"
+#endif
 #define CMDLINE_MAX 1024u
 
 extern char __image_start[], __end[];
@@ -150,8 +158,9 @@ static void check_dtb(uint32_t r1, const uint8_t *b)
 
 	check_ctx("dtb: ");
 	check_eq("header version 17", be32(b + 20), 17);
-	check_eq("r1 is ~0 (armpv-bm) or the versatilepb machine type (QEMU)",
-		 r1 == 0xffffffffu || r1 == MACH_VERSATILE_PB, 1);
+	check_eq("r1 is ~0 (armpv-bm) or the " MACH_BOARD_NAME
+		 " machine type (QEMU)",
+		 r1 == 0xffffffffu || r1 == MACH_BOARD, 1);
 	d.s = b + be32(b + 8);
 	d.strings = b + be32(b + 12);
 	d.size_strings = be32(b + 32);
@@ -208,7 +217,7 @@ static void check_atags(uint32_t r1, const uint32_t *t)
 	bool none = false;
 
 	check_ctx("atags: ");
-	check_eq("r1 = versatilepb machine type", r1, MACH_VERSATILE_PB);
+	check_eq("r1 = " MACH_BOARD_NAME " machine type", r1, MACH_BOARD);
 	/* At most 4 KiB of tags; each: size in words, tag, data. */
 	for (uint32_t words = 0; words < 1024;) {
 		uint32_t size = t[0], tag = t[1];

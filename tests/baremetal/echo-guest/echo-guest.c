@@ -9,7 +9,8 @@
  *      FIFOs, so under armpv-bm the real UART's FIFO fills too and the
  *      monitor holds the rest back), then reads UARTFR/UARTDR.
  *   2. Interrupts and WFI: UARTIMSC RXIM and RTIM, VIC source 12
- *      (versatilepb's UART0); the kernel sleeps in WFI with I set, then
+ *      (versatilepb's UART0; on raspi0, -DBOARD_BCM2835, the armctrl's
+ *      GPU interrupt 57); the kernel sleeps in WFI with I set, then
  *      opens an IRQ window; the IRQ handler empties the FIFO into a ring.
  *   3. Interrupts while running: the kernel spins with I clear (no
  *      trap, under armpv-bm) until the handler has seen the lines.
@@ -26,14 +27,16 @@
  */
 #include <stdbool.h>
 
+#include "guest-board.h"
 #include "plat.h"
 #include "tests.h"
 
 #define EG_LINES 4
 #define EG_LINE_MAX 256
 
-/* PL011 UART0 (DDI 0183 3.3; versatilepb 0x101f1000, VIC source 12). */
-#define UART0 0x101f1000u
+/* PL011 UART0 (DDI 0183 3.3; guest-board.h: versatilepb 0x101f1000, VIC
+ * source 12; raspi0 0x20201000, armctrl GPU interrupt 57). */
+#define UART0 BOARD_UART0
 #define UART_DR 0x000
 #define UART_FR 0x018
 #define UART_LCR_H 0x02c
@@ -47,12 +50,26 @@
 #define UART_LCR_H_WLEN8 (3u << 5)
 #define UART_INT_RX (1u << 4)
 #define UART_INT_RT (1u << 6)
+#ifdef BOARD_BCM2835
+/* The armctrl (tests/process/bcm2835.h): GPU interrupt 57 is bit 25 of
+ * pending, enable and disable 2. */
+#define INTC ARMCTRL_BASE
+#define INTC_IRQSTATUS ARMCTRL_PENDING2
+#define INTC_INTENABLE ARMCTRL_ENABLE2
+#define INTC_INTENCLEAR ARMCTRL_DISABLE2
+#define IRQ_UART0 (1u << (BCM2835_IRQ_UART0 - 32))
+#else
 /* PL190 VIC (DDI 0181 3.3). */
 #define VIC 0x10140000u
 #define VIC_IRQSTATUS 0x000
 #define VIC_INTENABLE 0x010
 #define VIC_INTENCLEAR 0x014
 #define IRQ_UART0 (1u << 12)
+#define INTC VIC
+#define INTC_IRQSTATUS VIC_IRQSTATUS
+#define INTC_INTENABLE VIC_INTENABLE
+#define INTC_INTENCLEAR VIC_INTENCLEAR
+#endif
 
 /* Bounds that only a broken run reaches (the test's timeout is longer). */
 #define EG_POLLS 500000000u
@@ -85,7 +102,7 @@ void irq_c(void)
 	uint32_t head = ring_head;
 
 	irqs++;
-	if (!(*reg(VIC, VIC_IRQSTATUS) & IRQ_UART0) ||
+	if (!(*reg(INTC, INTC_IRQSTATUS) & IRQ_UART0) ||
 	    !(*reg(UART0, UART_MIS) & (UART_INT_RX | UART_INT_RT))) {
 		spurious++;
 		return;
@@ -236,12 +253,12 @@ static void uart_irq_on(void)
 {
 	*reg(UART0, UART_ICR) = UART_INT_RX | UART_INT_RT;
 	*reg(UART0, UART_IMSC) = UART_INT_RX | UART_INT_RT;
-	*reg(VIC, VIC_INTENABLE) = IRQ_UART0;
+	*reg(INTC, INTC_INTENABLE) = IRQ_UART0;
 }
 
 static void uart_irq_off(void)
 {
-	*reg(VIC, VIC_INTENCLEAR) = IRQ_UART0;
+	*reg(INTC, INTC_INTENCLEAR) = IRQ_UART0;
 	*reg(UART0, UART_IMSC) = 0;
 }
 

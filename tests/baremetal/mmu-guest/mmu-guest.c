@@ -24,6 +24,7 @@
  * rewritten, under armpv-bm: tests/baremetal/mmu.sh compares the two
  * transcripts.
  */
+#include "guest-board.h"
 #include "mmu-guest.h"
 #include "plat.h"
 #include "tests.h"
@@ -134,7 +135,8 @@ static void setup_tables(void)
 {
 	ttb[0] = SECT(0x00000000u, AP_USER_RW, 0);
 	ttb[PAGES_PA >> 20] = SECT(PAGES_PA, AP_KERN, 0);
-	ttb[0x101] = SECT(0x10100000u, AP_KERN, 0); /* native UART, VIC */
+	/* the native console: the MiB of UART0 (versatilepb: and the VIC) */
+	ttb[BOARD_UART0_MB >> 20] = SECT(BOARD_UART0_MB, AP_KERN, 0);
 	ttb[USER_VA >> 20] = COARSE((uint32_t)l2, TEST_DOMAIN);
 	l2[l2_index(USER_VA)] = SMALL(PAGES_PA, AP_USER_RW);
 	l2[l2_index(KERN_VA)] = SMALL(PAGES_PA + 0x1000, AP_KERN);

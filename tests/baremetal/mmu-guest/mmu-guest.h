@@ -7,7 +7,8 @@
  * image at 0x8000, the pages the test maps at 0x200000 up.  Virtual: the
  * first MiB identity (section, user read/write: code, data, stacks), the
  * second MiB identity for the kernel only (it fills the pages through
- * it), the I/O section identity for the kernel only (the native UART),
+ * it), the I/O section identity for the kernel only (the native UART,
+ * guest-board.h),
  * and the test's coarse table for 0x400000-0x4fffff, domain TEST_DOMAIN.
  */
 #ifndef MMU_GUEST_H

@@ -267,7 +267,7 @@ int kmain(void)
 	put_str("# armpv robustness test guest\n");
 	for (uint32_t mb = 0; mb < 4; mb++)
 		ttb[mb] = SECT(mb << 20, AP_USER_RW);
-	ttb[0x101] = SECT(0x10100000u, AP_USER_RW);
+	ttb[BOARD_UART0_MB >> 20] = SECT(BOARD_UART0_MB, AP_USER_RW);
 	mmu_enable(ttb, 0x1);
 #ifndef ROBUST_ONLY /* -DROBUST_ONLY=n: only test n (reproducing one) */
 #define ROBUST_ONLY 0

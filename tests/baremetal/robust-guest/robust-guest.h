@@ -9,18 +9,20 @@
  *                          pages (STUB_VA), the tiny pages' frames
  *   0x00a00000-0x00afffff  ARM926 only: a fine table, TINY_VA's two
  *                          1 KiB tiny pages from two frames
- *   0x10100000-0x101fffff  section: the devices (UART0)
+ *   BOARD_UART0_MB         section: the devices (UART0; guest-board.h)
  */
 #ifndef ROBUST_GUEST_H
 #define ROBUST_GUEST_H
 
+#include "guest-board.h"
 #include "kern.h"
 
 #define STUB_VA 0x00300000 /* Thumb stubs copied here at run time */
 #define FRAME_A 0x00200000 /* tiny page 0 of TINY_VA: its first 1 KiB */
 #define FRAME_B 0x00201000 /* tiny page 1: its second 1 KiB */
 #define TINY_VA 0x00a00000
-#define UART0_ID 0x101f1fe0 /* UART0 PeriphID0: 0x11, 0x10, 0x14, 0x00 */
+/* UART0 PeriphID0: 0x11, 0x10, 0x14, 0x00 (a PL011 on either board) */
+#define UART0_ID (BOARD_UART0 + 0xfe0)
 
 /* User task system calls (ARM-state SWI comment field). */
 #define SYS_DONE 0x52

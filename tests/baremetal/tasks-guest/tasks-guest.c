@@ -25,9 +25,15 @@
  * rewritten under armpv-bm, where those registers, the VIC and the SP804
  * are the monitor's device models (tests/baremetal/tasks.sh compares the
  * transcripts).  The transcript prints no timing-dependent number.
+ * Built with -DBOARD_BCM2835, it runs on raspi0 instead: the system
+ * timer's compare 1 through the armctrl is the timer, the power
+ * manager's watchdog the exit, and the board's own register checks
+ * are the armctrl's (test_board(); versatilepb: the SIC's and the
+ * SP810's).
  */
 #include <stdbool.h>
 
+#include "guest-board.h"
 #include "plat.h"
 #include "tasks-guest.h"
 #include "tests.h"
@@ -47,6 +53,13 @@
 #define FSR_DOMAIN(d) ((uint32_t)(d) << 4)
 #define FSR_WNR 0x800u
 
+#ifdef BOARD_BCM2835
+/* raspi0 (tests/process/bcm2835.h): the system timer's compare 1, GPU
+ * interrupt 1 at the armctrl; CS bit 1 acknowledges it.  A compare is
+ * one-shot: a periodic tick re-arms it when acknowledged. */
+#define TIMER_CMP 1
+#define IRQ_TIMER (1u << SYSTMR_IRQ(TIMER_CMP))
+#else
 /* SP804 timer 1 of the dual timer at 0x101e2000 (DDI 0271), VIC source 4
  * (versatilepb); the PL190 VIC (DDI 0181). */
 #define TIMER01 0x101e2000u
@@ -73,6 +86,8 @@
 #define SIC_PICENCLR 0x24
 #define SIC_VALID_PB 0x7fe003ffu /* Linux's versatile-pb.dts valid-mask */
 #define IRQ_SIC (1u << 31)
+#define IRQ_TIMER IRQ_TIMER01
+#endif
 #define TICK_US 1000u /* 1 ms at TIMCLK 1 MHz */
 
 /* Each task spins this many times; long enough that the timer fires
@@ -163,13 +178,67 @@ static void task_main(uint32_t id)
 /* ------------------------------------------------------------------
  * The kernel.
  */
-static void timer_start(void)
+#ifdef BOARD_BCM2835
+static bool timer_periodic;
+
+/* Compare TIMER_CMP at CLO + us.  QEMU arms it for Cn - CLO at the write
+ * (modulo 2^32): one already passed would come 71 minutes late, so a
+ * CLO read after the write must still be before it. */
+static void timer_arm(uint32_t us)
+{
+	uint32_t c;
+
+	do {
+		c = *reg(SYSTMR_BASE, SYSTMR_CLO) + us;
+		*reg(SYSTMR_BASE, SYSTMR_C(TIMER_CMP)) = c;
+	} while ((int32_t)(*reg(SYSTMR_BASE, SYSTMR_CLO) - c) >= 0);
+}
+
+static void timer_setup(uint32_t us, bool periodic)
+{
+	timer_periodic = periodic;
+	*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+	*reg(ARMCTRL_BASE, ARMCTRL_ENABLE1) = IRQ_TIMER;
+	timer_arm(us);
+}
+
+static void timer_stop(void)
+{
+	timer_periodic = false;
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE1) = IRQ_TIMER;
+	*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+}
+
+static void timer_ack(void)
+{
+	*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+	if (timer_periodic)
+		timer_arm(TICK_US);
+}
+
+/* The timer's interrupt: raised (before enabling), and pending (raised
+ * and enabled) at the interrupt controller. */
+static uint32_t timer_raw(void)
+{
+	return *reg(SYSTMR_BASE, SYSTMR_CS) & SYSTMR_CS_M(TIMER_CMP) ?
+		       IRQ_TIMER :
+		       0;
+}
+
+static uint32_t timer_pending(void)
+{
+	return *reg(ARMCTRL_BASE, ARMCTRL_PENDING1) & IRQ_TIMER;
+}
+#define INTC_NAME "armctrl"
+#else
+static void timer_setup(uint32_t us, bool periodic)
 {
 	*reg(TIMER01, T_CONTROL) = 0;
-	*reg(TIMER01, T_LOAD) = TICK_US;
+	*reg(TIMER01, T_LOAD) = us;
 	*reg(TIMER01, T_INTCLR) = 1;
 	*reg(VIC, VIC_INTENABLE) = IRQ_TIMER01;
-	*reg(TIMER01, T_CONTROL) = T_CTRL_PERIODIC_IRQ;
+	*reg(TIMER01, T_CONTROL) =
+		periodic ? T_CTRL_PERIODIC_IRQ : T_CTRL_ONESHOT_IRQ;
 }
 
 static void timer_stop(void)
@@ -177,6 +246,28 @@ static void timer_stop(void)
 	*reg(TIMER01, T_CONTROL) = 0;
 	*reg(TIMER01, T_INTCLR) = 1;
 	*reg(VIC, VIC_INTENCLEAR) = IRQ_TIMER01;
+}
+
+static void timer_ack(void)
+{
+	*reg(TIMER01, T_INTCLR) = 1;
+}
+
+static uint32_t timer_raw(void)
+{
+	return *reg(VIC, VIC_RAWINTR) & IRQ_TIMER01;
+}
+
+static uint32_t timer_pending(void)
+{
+	return *reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01;
+}
+#define INTC_NAME "VIC"
+#endif
+
+static void timer_start(void)
+{
+	timer_setup(TICK_US, true);
 }
 
 /* Switch from the current task (its registers in 'frame') to task t. */
@@ -208,11 +299,11 @@ void irq_c(uint32_t *frame)
 {
 	int t;
 
-	if (!(*reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01)) {
+	if (!timer_pending()) {
 		spurious++;
 		return;
 	}
-	*reg(TIMER01, T_INTCLR) = 1;
+	timer_ack();
 	if ((frame[TF_PSR / 4] & PSR_MODE_MASK) != USR_MODE) {
 		/* The kernel's own test (irq_window): no task to switch. */
 		kernel_irqs++;
@@ -356,8 +447,15 @@ static void setup(void)
 		l1[KONLY_BASE >> 20] =
 			SECT_DOM(KONLY_BASE, AP_KERN, KONLY_DOMAIN);
 		l1[LAND_MVN_VA >> 20] = SECT(LAND_MVN_PA, AP_KERN);
+#ifdef BOARD_BCM2835
+		/* system timer, armctrl; PM; UART0 */
+		l1[0x200] = SECT(0x20000000u, AP_KERN);
+		l1[0x201] = SECT(0x20100000u, AP_KERN);
+		l1[0x202] = SECT(0x20200000u, AP_KERN);
+#else
 		l1[0x100] = SECT(0x10000000u, AP_KERN); /* sysregs, SIC */
 		l1[0x101] = SECT(0x10100000u, AP_KERN); /* VIC, SP804, UART */
+#endif
 		tasks[t].pa = pa[t];
 		*private_word(t, TP_MAGIC) = TASK_MAGIC + t;
 		*private_word(t, TP_COUNT) = 0;
@@ -380,23 +478,66 @@ static void test_masked_irq(void)
 	unsigned polls = 0;
 
 	check_ctx("kernel irq: ");
-	*reg(TIMER01, T_CONTROL) = 0;
-	*reg(TIMER01, T_LOAD) = 100;
-	*reg(TIMER01, T_INTCLR) = 1;
-	*reg(VIC, VIC_INTENABLE) = IRQ_TIMER01;
-	*reg(TIMER01, T_CONTROL) = T_CTRL_ONESHOT_IRQ;
-	while (!(*reg(VIC, VIC_RAWINTR) & IRQ_TIMER01) && polls < 10000000u)
+	timer_setup(100, false);
+	while (!timer_raw() && polls < 10000000u)
 		polls++;
-	check_eq("one-shot timer pending at the VIC",
-		 *reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01, IRQ_TIMER01);
+	check_eq("one-shot timer pending at the " INTC_NAME, timer_pending(),
+		 IRQ_TIMER);
 	check_eq("not taken while I is set", kernel_irqs, 0);
 	irq_window();
 	check_eq("taken once when I clears", kernel_irqs, 1);
 	check_eq("taken from SVC mode", kernel_irq_mode, SVC_MODE);
-	check_eq("acknowledged", *reg(VIC, VIC_RAWINTR) & IRQ_TIMER01, 0);
+	check_eq("acknowledged", timer_raw(), 0);
 	timer_stop();
 }
 
+#ifdef BOARD_BCM2835
+/* The armctrl's registers as Linux 6.1 programs them (irq-bcm2835.c:
+ * every source disabled, then enables one by one; the FIQ control
+ * written).  Enable and disable are write-1-to-set and -clear, read
+ * back as the enabled set (as QEMU's hw/intc/bcm2835_ic.c; the armctrl
+ * model of armpv-bm too); with nothing enabled nothing is pending.  The
+ * system timer's compare 2 (free here; the GPU's on a real Pi) is
+ * enabled and disabled without ever being armed. */
+static void test_board(void)
+{
+	check_ctx("armctrl: ");
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE1) = 0xffffffffu;
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE2) = 0xffffffffu;
+	check_eq("DISABLE all: nothing enabled",
+		 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE1) |
+			 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE2),
+		 0);
+	check_eq("nothing pending", *reg(ARMCTRL_BASE, ARMCTRL_PENDING1) |
+					    *reg(ARMCTRL_BASE, ARMCTRL_PENDING2),
+		 0);
+	*reg(ARMCTRL_BASE, ARMCTRL_ENABLE1) = 1u << SYSTMR_IRQ(2);
+	*reg(ARMCTRL_BASE, ARMCTRL_ENABLE2) = 1u << (BCM2835_IRQ_UART0 - 32);
+	check_eq("ENABLE 1 sets the written bit",
+		 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE1), 1u << SYSTMR_IRQ(2));
+	check_eq("ENABLE 2 sets the written bit",
+		 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE2),
+		 1u << (BCM2835_IRQ_UART0 - 32));
+	check_eq("idle sources enabled: nothing pending",
+		 *reg(ARMCTRL_BASE, ARMCTRL_PENDING1) |
+			 *reg(ARMCTRL_BASE, ARMCTRL_PENDING2),
+		 0);
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE1) = 1u << SYSTMR_IRQ(2);
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE2) = 1u << (BCM2835_IRQ_UART0 - 32);
+	check_eq("DISABLE clears the written bits",
+		 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE1) |
+			 *reg(ARMCTRL_BASE, ARMCTRL_ENABLE2),
+		 0);
+	*reg(ARMCTRL_BASE, ARMCTRL_FIQ_CONTROL) =
+		ARMCTRL_FIQ_ENABLE | SYSTMR_IRQ(2);
+	check_eq("FIQ control reads back",
+		 *reg(ARMCTRL_BASE, ARMCTRL_FIQ_CONTROL),
+		 ARMCTRL_FIQ_ENABLE | SYSTMR_IRQ(2));
+	*reg(ARMCTRL_BASE, ARMCTRL_FIQ_CONTROL) = 0;
+	check_eq("FIQ control off", *reg(ARMCTRL_BASE, ARMCTRL_FIQ_CONTROL),
+		 0);
+}
+#else
 /* The SIC's registers as Linux 6.1 programs them (irq-versatile-fpga.c:
  * ENCLR all, PICENSET 0xffd00000, then ENSET per line).  No SIC source
  * is active on either machine, so nothing reaches VIC source 31.  The
@@ -454,6 +595,13 @@ static void test_sctl(void)
 	check_eq("SCCTRL read-modify-write: no abort, reads 0", *scctrl, 0);
 }
 
+static void test_board(void)
+{
+	test_sic();
+	test_sctl();
+}
+#endif
+
 /* Task t's page fault (ARM ARM B4.6, A2.6.6). */
 static void check_page_fault(unsigned t)
 {
@@ -489,8 +637,7 @@ int kmain(void)
 	check_eq("SCTLR.M set", cp15_read_sctlr() & 1, 1);
 	test_sensitive();
 	test_masked_irq();
-	test_sic();
-	test_sctl();
+	test_board();
 
 	order[norder++] = 'A';
 	run_tasks(tasks[0].frame);

@@ -11,7 +11,9 @@
  * TASK_VA the task's own private MiB (A's table: 0x200000, B's table:
  * 0x300000; user read/write), and the device sections identity for the
  * kernel only: the system registers and the SIC (0x10000000) and the
- * VIC, SP804s and UART0 (0x10100000).  FAULT_VA's MiB is a coarse table of the task's
+ * VIC, SP804s and UART0 (0x10100000); on raspi0 (-DBOARD_BCM2835) the
+ * system timer and the armctrl (0x20000000), the PM watchdog
+ * (0x20100000) and UART0 (0x20200000).  FAULT_VA's MiB is a coarse table of the task's
  * own, domain PF_DOMAIN, empty until the task touches it: the data abort
  * handler then maps the task's frame (its private MiB + FAULT_OFF) there.
  * For the kernel-mode phase (sensitive.S): KONLY_BASE's MiB (kern.h)
