@@ -135,6 +135,16 @@ void bm_mmu_init(void);
 void bm_mmu_boot_ram(uint32_t size);
 /* The boot is over: the linear map of RAM at BM_BOOT_VA goes. */
 void bm_mmu_boot_done(void);
+/* The real MMU's table format: the ARMv5 one (false: the ARM926EJ-S;
+ * the ARM1176 with SCTLR.XP = 0) or ARMv6's (true), following the
+ * guest's SCTLR.XP on the ARM1176 (bm_mmu_set_format()); descriptors
+ * of the monitor's own in the current format. */
+extern bool bm_xp;
+bool bm_mmu_xp(void);
+void bm_mmu_set_format(bool xp);
+enum bm_page_kind { BM_PAGE_CACHED, BM_PAGE_UNCACHED, BM_PAGE_DEVICE };
+uint32_t bm_desc_coarse(uint32_t table_pa);
+uint32_t bm_desc_monitor_page(uint32_t pa, enum bm_page_kind kind);
 /* The board's real device pages (board.h io_pa) at BM_IO_SLOT_VA. */
 void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES]);
 /* The real vectors at 0xffff0000 (high) or at 0, opposite the guest's. */
@@ -181,7 +191,7 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 /* guest_shift: log2 of the size of the guest mapping the page comes from
  * (armpv_mem_page.map_shift), for bm_shadow_invalidate_mva(). */
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], unsigned guest_shift);
+		   const unsigned ap[4], bool xn, unsigned guest_shift);
 /* Drop, in both roots, what came from the guest mapping covering 'va'. */
 void bm_shadow_invalidate_mva(uint32_t va);
 

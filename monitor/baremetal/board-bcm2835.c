@@ -260,9 +260,13 @@ static bool bcm_wfi(void)
 }
 
 /* The guest's tree, filtered to the regions: a fixed clock for the
- * PL011, the PM node with only its watchdog (fdt-bcm2835.h). */
+ * PL011, the PM node with only its watchdog (fdt-bcm2835.h).  A tree
+ * without /soc describes none of the SoC's devices (a test guest's own
+ * small tree): nothing to fix there. */
 static const char *bcm_fdt_fixup(struct fdt *f)
 {
+	if (fdt_subnode(f, fdt_root(f), "soc") < 0)
+		return NULL;
 	return fdt_bcm2835_fixup(f, BCM2835_PM_BASE, BCM2835_PM_SIZE, NULL);
 }
 

@@ -30,6 +30,13 @@
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
 #define AP_PRIV 1u			     /* privileged read/write, user none */
+/* The ARMv6 format (ARM1176 TRM 6.11.2, Figures 6-6 and 6-8). */
+#define V6_COARSE 0x01 /* coarse table, domain 0, bits 4 and 2 SBZ */
+#define V6_SMALL 0x2   /* extended small page, bit 0 = XN */
+#define V6_XN 0x1
+#define V6_AP(ap) ((ap) << 4)
+#define V6_TEX(t) ((t) << 6)
+#define V6_NG 0x800
 #define CACHE_LINE 32
 #define SCTLR_V 0x2000
 #define WIN_HASH 1024u
@@ -41,6 +48,38 @@ static uint32_t vec_l2_high[256] __attribute__((aligned(1024)));
 uint32_t bm_win_l2[256] __attribute__((aligned(1024)));
 uint8_t bm_vector_page[4096] __attribute__((aligned(4096)));
 static bool vectors_high = true; /* head.S sets SCTLR.V */
+static uint32_t io_pa[BM_IO_PAGES]; /* bm_mmu_map_io()'s */
+
+bool bm_xp;
+
+uint32_t bm_desc_coarse(uint32_t table_pa)
+{
+	return table_pa | (bm_xp ? V6_COARSE : COARSE);
+}
+
+/*
+ * A page of the monitor's, privileged read/write only, global: its
+ * code and data (cached: write-back), guest RAM seen by the monitor
+ * (uncached, as the shadow maps it: ARMv5 C = B = 0; ARMv6 normal
+ * non-cacheable, TEX = 001, the same attributes as the shadow's), or a
+ * device (ARMv5 C = B = 0; ARMv6 shared device, B = 1).  In the ARMv6
+ * format only code is executable.
+ */
+uint32_t bm_desc_monitor_page(uint32_t pa, enum bm_page_kind kind)
+{
+	pa &= 0xfffff000u;
+	if (!bm_xp)
+		return pa | SMALL_AP_ALL(AP_PRIV) | SMALL_PAGE |
+		       (kind == BM_PAGE_CACHED ? SECT_C | SECT_B : 0);
+	switch (kind) {
+	case BM_PAGE_CACHED:
+		return pa | V6_AP(AP_PRIV) | SECT_C | SECT_B | V6_SMALL;
+	case BM_PAGE_UNCACHED:
+		return pa | V6_AP(AP_PRIV) | V6_TEX(1) | V6_SMALL | V6_XN;
+	default:
+		return pa | V6_AP(AP_PRIV) | SECT_B | V6_SMALL | V6_XN;
+	}
+}
 
 /* The window: the guest page (offset >> 12, plus one; 0 free) each slot
  * maps, the next slot to reuse, and a hint from a page to its slot. */
@@ -66,12 +105,17 @@ static void dcache_clean_range(const void *start, size_t len)
  * 3.2.22); the ARM926EJ-S has no such operation, only test, clean and
  * invalidate (c7 c14 3), repeated until it reports the cache clean
  * (ARM926EJ-S TRM 2.3.8). */
-static void dcache_clean_inv_all(void)
+static bool cpu_is_arm1176(void)
 {
 	uint32_t midr;
 
 	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(midr));
-	if (((midr >> 4) & 0xfff) == 0xb76)
+	return ((midr >> 4) & 0xfff) == 0xb76;
+}
+
+static void dcache_clean_inv_all(void)
+{
+	if (cpu_is_arm1176())
 		__asm__ volatile("mcr p15, 0, %0, c7, c14, 0"
 				 : : "r"(0) : "memory");
 	else
@@ -129,8 +173,9 @@ bool bm_mmu_vectors_high(void)
  */
 void bm_mmu_vectors(bool high)
 {
-	uint32_t page = bm_mon_pa(bm_vector_page) | SMALL_AP_ALL(AP_PRIV) |
-			SECT_C | SECT_B | SMALL_PAGE, sctlr;
+	uint32_t page = bm_desc_monitor_page(bm_mon_pa(bm_vector_page),
+					     BM_PAGE_CACHED),
+		 sctlr;
 
 	vectors_high = high;
 	vec_l2_high[(BM_HIGH_VECTORS >> 12) & 0xff] = high ? page : 0;
@@ -168,8 +213,8 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
 		win_hint[win_page[s] & (WIN_HASH - 1)] = 0;
 	win_page[s] = page;
 	win_hint[h] = (uint16_t)(s + 1);
-	bm_win_l2[s] = (BM_GUEST_PA + (offset & 0xfffff000u)) |
-		       SMALL_AP_ALL(AP_PRIV) | SMALL_PAGE;
+	bm_win_l2[s] = bm_desc_monitor_page(BM_GUEST_PA + offset,
+					    BM_PAGE_UNCACHED);
 	dcache_clean_range(&bm_win_l2[s], 4);
 	va = BM_WIN_VA + (s << 12);
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
@@ -181,11 +226,12 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
  * only. */
 void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES])
 {
-	for (unsigned k = 0; k < BM_IO_PAGES; k++)
+	for (unsigned k = 0; k < BM_IO_PAGES; k++) {
+		io_pa[k] = pa[k];
 		bm_win_l2[BM_WIN_PAGES + k] =
-			pa[k] ? (pa[k] & 0xfffff000u) | SMALL_AP_ALL(AP_PRIV) |
-					SMALL_PAGE
+			pa[k] ? bm_desc_monitor_page(pa[k], BM_PAGE_DEVICE)
 			      : 0;
+	}
 	dcache_clean_range(&bm_win_l2[BM_WIN_PAGES], BM_IO_PAGES * 4);
 	for (unsigned k = 0; k < BM_IO_PAGES; k++)
 		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
@@ -204,8 +250,16 @@ void bm_mmu_init(void)
 
 	/* Slot 0 held head.S's identity section (BM_MON_PA is 0): it
 	 * becomes the coarse table the low vectors use. */
-	l1[0] = bm_mon_pa(vec_l2_low) | COARSE;
-	l1[BM_HIGH_VECTORS >> 20] = bm_mon_pa(vec_l2_high) | COARSE;
+	l1[0] = bm_desc_coarse(bm_mon_pa(vec_l2_low));
+	l1[BM_HIGH_VECTORS >> 20] = bm_desc_coarse(bm_mon_pa(vec_l2_high));
+	/* The monitor's section without head.S's bit 4 ("should be one"
+	 * in the ARMv5 format, the ARM926EJ-S's), so that the ARM1176
+	 * reads the same descriptor the same way whatever SCTLR.XP is
+	 * (ARMv6: bit 4 is XN; bit 4 clear is harmless at XP = 0): it
+	 * never changes under the code running from it
+	 * (bm_mmu_set_format()). */
+	if (cpu_is_arm1176())
+		l1[BM_MON_VA >> 20] &= ~0x10u;
 	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
 	bm_mmu_vectors(true);
 	/* Old translations of virtual 0 (head.S's identity section) and
@@ -241,5 +295,53 @@ void bm_mmu_boot_done(void)
 			   (BM_BOOT_SIZE >> 20) * 4);
 	dcache_clean_inv_all();
 	tlb_invalidate_all();
+	bm_shadow_init();
+}
+
+bool bm_mmu_xp(void)
+{
+	return bm_xp;
+}
+
+/*
+ * The real MMU's table format follows the guest's (run.c, on a guest
+ * SCTLR.XP change; ARM1176 only): the ARMv5 format while the guest uses
+ * it -- subpage permissions and tiny pages are shadowed as they are --,
+ * the ARMv6 format while the guest does (XN, normal non-cacheable guest
+ * pages, and non-global shadow entries tagged with an ASID per root:
+ * shadow.c).  Every descriptor of the monitor's own is rewritten in the
+ * new format, then SCTLR.XP switched and the TLB invalidated; the shadow
+ * roots are made again (bm_shadow_init()), empty.  Between the two,
+ * only the monitor's section is used, whose descriptor reads the same
+ * in both formats (bm_mmu_init()): nothing that walks the rewritten
+ * entries (the window, the devices: no report here) runs.
+ */
+void bm_mmu_set_format(bool xp)
+{
+	uint32_t sctlr;
+
+	bm_xp = xp;
+	bm_l1_table[0] = bm_desc_coarse(bm_mon_pa(vec_l2_low));
+	bm_l1_table[BM_HIGH_VECTORS >> 20] =
+		bm_desc_coarse(bm_mon_pa(vec_l2_high));
+	bm_l1_table[BM_WIN_VA >> 20] = bm_desc_coarse(bm_mon_pa(bm_win_l2));
+	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
+	for (unsigned s = 0; s < BM_WIN_PAGES; s++)
+		if (win_page[s])
+			bm_win_l2[s] = bm_desc_monitor_page(
+				BM_GUEST_PA + ((win_page[s] - 1) << 12),
+				BM_PAGE_UNCACHED);
+	for (unsigned k = 0; k < BM_IO_PAGES; k++)
+		bm_win_l2[BM_WIN_PAGES + k] =
+			io_pa[k] ? bm_desc_monitor_page(io_pa[k], BM_PAGE_DEVICE)
+				 : 0;
+	dcache_clean_range(bm_win_l2, sizeof(bm_win_l2));
+	bm_mmu_vectors(vectors_high); /* its page, in the new format */
+	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+	sctlr = xp ? sctlr | ARMPV_SCTLR_XP : sctlr & ~ARMPV_SCTLR_XP;
+	__asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\t"
+			 "mcr p15, 0, %1, c8, c7, 0\n\t"  /* TLBs */
+			 "mcr p15, 0, %1, c7, c5, 4"	   /* prefetch flush */
+			 : : "r"(sctlr), "r"(0) : "memory");
 	bm_shadow_init();
 }

@@ -48,6 +48,7 @@ uint32_t bm_guest_size;
 static struct {
 	uint64_t fills, aborts, flushes;
 	uint64_t dacr_switches; /* guest DACR writes: another context */
+	uint64_t format_switches; /* guest SCTLR.XP changes (ARM1176) */
 	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
 	uint64_t tiny; /* accesses emulated: tiny pages out of place */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
@@ -186,11 +187,13 @@ static void print_stats(void)
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
 		  "aborts delivered, %llu flushes, %llu DACR switches, %llu "
+		  "table format switches, %llu "
 		  "invalidations by MVA, %llu tiny-page accesses emulated\n",
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes,
 		  (unsigned long long)shadow_stats.dacr_switches,
+		  (unsigned long long)shadow_stats.format_switches,
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
@@ -428,10 +431,18 @@ static void alignment_sync(void)
  * drop every shadow entry. */
 static void shadow_flush(void)
 {
+	bool xp = vm_is_v6() && (bm_vcpu.cp15.sctlr & ARMPV_SCTLR_XP);
+
 	/* The real vectors opposite the guest's (mmu.c): the shared slots'
 	 * tables change, which the flush below puts back in the roots. */
 	if (!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V) != bm_mmu_vectors_high())
 		bm_mmu_vectors(!(bm_vcpu.cp15.sctlr & ARMPV_SCTLR_V));
+	/* The real table format follows the guest's (mmu.c): this drops
+	 * every shadow entry too. */
+	if (xp != bm_mmu_xp()) {
+		bm_mmu_set_format(xp);
+		shadow_stats.format_switches++;
+	}
 	bm_shadow_flush();
 	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
 	shadow_stats.flushes++;
@@ -490,15 +501,15 @@ static void shadow_sync(void)
 /*
  * The real AP of each 1 KiB subpage of the 4 KiB page holding 'va' for
  * the current virtual privilege, from the guest's walk: 3 where it may
- * write, 2 where it may only read (and execute: no XN in the ARMv5
- * format), 0 where it may not, or where the subpage does not continue
- * 'frame' contiguously in guest RAM (a tiny page elsewhere: that
- * subpage's own fault maps it later).  Returns log2 of the size of the
- * guest mapping the page comes from (armpv_mem_page.map_shift), 12 if
- * none.
+ * write, 2 where it may only read (and execute, but in the ARMv6 format
+ * where the guest's descriptor is XN: *xn), 0 where it may not, or where
+ * the subpage does not continue 'frame' contiguously in guest RAM (a
+ * tiny page elsewhere: that subpage's own fault maps it later).  Returns
+ * log2 of the size of the guest mapping the page comes from
+ * (armpv_mem_page.map_shift), 12 if none.
  */
 static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
-			       unsigned ap[4])
+			       unsigned ap[4], bool *xn)
 {
 	struct armpv_mem_page page;
 	bool ok = armpv_mem_translate_page(&bm_vcpu, va, flags, &page) &&
@@ -506,12 +517,15 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 
 	/* One walk for the page (armpv_mem_translate_page), where one per
 	 * subpage and direction cost about 2,000 instructions a fill. */
+	*xn = false;
 	for (unsigned k = 0; k < 4; k++) {
 		ap[k] = BM_AP_NONE;
 		if (!ok || !(page.perm[k] & ARMPV_MEM_PERM_READ))
 			continue;
 		ap[k] = page.perm[k] & ARMPV_MEM_PERM_WRITE ? BM_AP_USER_RW
 							    : BM_AP_USER_RO;
+		if (!(page.perm[k] & ARMPV_MEM_PERM_EXEC))
+			*xn = true;
 	}
 	return ok ? page.map_shift : 12;
 }
@@ -549,6 +563,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	uint32_t pc = bm_vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
 	unsigned root = bm_shadow_current(), ap[4], cur_ap, shift;
+	bool xn;
 	struct armpv_mem_fault fault;
 	struct armpv_mem_entry entry;
 	const char *what = fetch ? "instruction fetch from" : "native access to";
@@ -569,6 +584,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	    status != FSR_PERM_PAGE)
 		guest_error("%s %08x at pc %08x: unexpected real fault status "
 			    "%08x", what, va, pc, fsr);
+	if (fetch)
+		flags |= ARMPV_MEM_EXEC; /* ARMv6 XP = 1: XN */
 	if (!fetch) {
 		if (vm_is_v6())
 			flags |= fsr & ARMPV_FSR_WNR ? ARMPV_MEM_WRITE : 0;
@@ -625,7 +642,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		return;
 	}
 	shift = shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u,
-			       ap);
+			       ap, &xn);
 	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
 	    ((flags & ARMPV_MEM_WRITE) && ap[(va >> 10) & 3u] != BM_AP_USER_RW)) {
 		/* Cannot be: the walk above allowed it. */
@@ -633,7 +650,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			  "would not allow the access", va, pa);
 		run_stop(BM_EXIT_INTERNAL);
 	}
-	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, shift);
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn,
+		      shift);
 	shadow_stats.fills++;
 }
 

@@ -19,17 +19,32 @@
  * came from, so that the guest's invalidate by MVA drops exactly the
  * entries of the guest TLB entry it names (bm_shadow_invalidate_mva()).
  *
- * Descriptors are the ARMv5 format (ARM ARM B4.7; ARM926EJ-S TRM 3.2),
- * which the ARM1176 reads the same with SCTLR.XP = 0 (TRM 6.11.1).
- * Guest pages are uncached and unbuffered (C = B = 0): the VIVT caches of
- * the ARM926EJ-S would otherwise need cleaning whenever the core writes
+ * Descriptors are the real MMU's current format (mmu.c, bm_xp): the
+ * ARMv5 one (ARM ARM B4.7; ARM926EJ-S TRM 3.2; the ARM1176 with
+ * SCTLR.XP = 0, TRM 6.11.1) while the guest uses it, with a real AP per
+ * 1 KiB subpage; or, on the ARM1176 while the guest's SCTLR.XP = 1,
+ * ARMv6's (TRM 6.11.2): one AP per page (an ARMv6-format guest has no
+ * subpages), XN from the guest's descriptor, and every guest entry
+ * non-global (nG) and so tagged with the ASID of its root (root + 1:
+ * the real CONTEXTIDR while the root is loaded), so that switching
+ * roots -- on every virtual privilege change, every guest system call
+ * -- keeps the TLB's entries of the other roots instead of invalidating
+ * the whole TLB.
+ * Guest pages are uncached: C = B = 0 in the ARMv5 format, normal
+ * non-cacheable (TEX = 001) in ARMv6's: the VIVT caches of the
+ * ARM926EJ-S would otherwise need cleaning whenever the core writes
  * guest RAM through its alias or a mapping changes.
  */
 #include "bm.h"
 
-#define L1_COARSE 0x11 /* coarse table, domain 0, bit 4 should be one */
 #define L1_INDEX(va) ((va) >> 20)
 #define L2_SMALL 0x2
+/* ARMv6 extended small page (ARM1176 TRM Figure 6-8). */
+#define V6_XN 0x1u
+#define V6_TEX_NORMAL_NC (1u << 6)
+#define V6_NG 0x800u
+/* The ASID of shadow root r's entries (ARMv6 format). */
+#define ROOT_ASID(r) ((r) + 1u)
 #define L2_INDEX(va) (((va) >> 12) & 0xffu)
 #define L2_AP_SHIFT 4 /* AP0 at 5:4 ... AP3 at 11:10, by VA[11:10] */
 #define CACHE_LINE 32
@@ -89,8 +104,12 @@ static void shadow_clean(const void *start, size_t len)
  * (seen: Linux bcm2835's flush_tlb_kernel_range() invalidating its own
  * text).  The other three are no-ops on the real CPUs.
  */
-static void tlb_invalidate_page(uint32_t va)
+static void tlb_invalidate_page(uint32_t va, unsigned root)
 {
+	/* ARMv6: by MVA and ASID (bits 7:0); non-global entries match only
+	 * their own ASID (ARM1176 TRM 3.2.30). */
+	if (bm_xp)
+		va |= ROOT_ASID(root);
 	for (uint32_t sub = 0; sub < 0x1000; sub += 0x400)
 		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
 				 : : "r"(va + sub) : "memory");
@@ -175,7 +194,21 @@ void bm_shadow_switch(unsigned privilege)
 	if (root == shadow_root)
 		return;
 	shadow_root = root;
-	/* No ASIDs on the ARM926EJ-S: the TLB holds the other root's
+	if (bm_xp) {
+		/* The root's ASID, then its table, then a prefetch flush
+		 * (ARM1176 TRM 3.2.47: CONTEXTIDR, and "changing ASID and
+		 * TTBR"): in between the monitor touches no non-global
+		 * entry, so neither half is used alone.  The TLB keeps
+		 * every root's entries, each under its ASID. */
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 1\n\t"
+				 "mcr p15, 0, %1, c2, c0, 0\n\t"
+				 "mcr p15, 0, %2, c7, c5, 4"
+				 : : "r"(ROOT_ASID(root)),
+				   "r"(bm_mon_pa(bm_shadow_l1[root])), "r"(0)
+				 : "memory");
+		return;
+	}
+	/* No ASIDs in the ARMv5 format: the TLB holds the other root's
 	 * permissions and must go.  All roots map every VA to the same
 	 * physical page (only AP differs), so the VIVT caches stay valid. */
 	__asm__ volatile("mcr p15, 0, %0, c2, c0, 0"
@@ -193,7 +226,7 @@ static uint32_t *shadow_l2_of(unsigned root, uint32_t va)
 {
 	uint32_t l1 = bm_shadow_l1[root][L1_INDEX(va)];
 
-	if ((l1 & 3u) != (L1_COARSE & 3u) || l1 == bm_l1_table[L1_INDEX(va)])
+	if ((l1 & 3u) != 1u || l1 == bm_l1_table[L1_INDEX(va)])
 		return NULL;
 	return bm_mon_va(l1 & 0xfffffc00u);
 }
@@ -213,15 +246,21 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 	if (!l2)
 		return false;
 	e = l2[L2_INDEX(va)];
-	if ((e & 3u) != L2_SMALL)
-		return false;
-	*ap = (e >> (L2_AP_SHIFT + 2 * ((va >> 10) & 3u))) & 3u;
+	if (bm_xp) {
+		if (!(e & L2_SMALL))
+			return false;
+		*ap = (e >> L2_AP_SHIFT) & 3u;
+	} else {
+		if ((e & 3u) != L2_SMALL)
+			return false;
+		*ap = (e >> (L2_AP_SHIFT + 2 * ((va >> 10) & 3u))) & 3u;
+	}
 	*host_pa = (e & 0xfffff000u) | (va & 0xfffu);
 	return true;
 }
 
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], unsigned guest_shift)
+		   const unsigned ap[4], bool xn, unsigned guest_shift)
 {
 	uint32_t *l2 = shadow_l2_of(root, va), e;
 	unsigned t;
@@ -253,12 +292,23 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		else
 			memset(l2, 0, sizeof(shadow_l2[0]));
 		shadow_clean(l2, sizeof(shadow_l2[0]));
-		*l1e = bm_mon_pa(l2) | L1_COARSE;
+		*l1e = bm_desc_coarse(bm_mon_pa(l2));
 		shadow_clean(l1e, 4);
 	}
 	e = (host_frame & 0xfffff000u) | L2_SMALL;
-	for (unsigned k = 0; k < 4; k++)
-		e |= (ap[k] & 3u) << (L2_AP_SHIFT + 2 * k);
+	if (bm_xp) {
+		/* One AP: an ARMv6-format guest's four are equal (no tiny
+		 * pages, one AP per descriptor); the least of them if not. */
+		unsigned one = ap[0];
+
+		for (unsigned k = 1; k < 4; k++)
+			one = ap[k] < one ? ap[k] : one;
+		e |= (one & 3u) << L2_AP_SHIFT | V6_TEX_NORMAL_NC | V6_NG |
+		     (xn ? V6_XN : 0);
+	} else {
+		for (unsigned k = 0; k < 4; k++)
+			e |= (ap[k] & 3u) << (L2_AP_SHIFT + 2 * k);
+	}
 	l2[L2_INDEX(va)] = e;
 	shadow_clean(&l2[L2_INDEX(va)], 4);
 	/* A tiny page's entry goes with its whole 4 KiB page. */
@@ -271,21 +321,22 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (guest_shift >= SHIFT_SUPERSECTION)
 		shadow_l2_super = true;
 	/* An upgraded entry (read-only to read/write) may be in the TLB. */
-	tlb_invalidate_page(va & 0xfffff000u);
+	tlb_invalidate_page(va & 0xfffff000u, root);
 }
 
 /* Pages dropped by one bm_shadow_invalidate_mva(), for the real TLB. */
 struct shadow_dropped {
 	unsigned n;
 	uint32_t va[16];
+	uint8_t root[16];
 };
 
 /* Drop the entries of pool table 't' (first-level slot 'slot') in
  * entries [first, first + count) whose guest mapping covers 'va':
  * those whose address lies in the same aligned block of the mapping's
  * size as 'va'. */
-static void shadow_drop_covering(unsigned t, uint32_t slot, unsigned first,
-				 unsigned count, uint32_t va,
+static void shadow_drop_covering(unsigned root, unsigned t, uint32_t slot,
+				 unsigned first, unsigned count, uint32_t va,
 				 struct shadow_dropped *d)
 {
 	unsigned lo = 256, hi = 0;
@@ -301,8 +352,10 @@ static void shadow_drop_covering(unsigned t, uint32_t slot, unsigned first,
 		shadow_l2[t][i] = 0;
 		lo = i < lo ? i : lo;
 		hi = i;
-		if (d->n < sizeof(d->va) / sizeof(d->va[0]))
+		if (d->n < sizeof(d->va) / sizeof(d->va[0])) {
 			d->va[d->n] = page;
+			d->root[d->n] = (uint8_t)root;
+		}
 		d->n++;
 	}
 	if (lo <= hi)
@@ -341,27 +394,28 @@ void bm_shadow_invalidate_mva(uint32_t va)
 				/* Another MiB: only a supersection reaches. */
 				if (max >= SHIFT_SUPERSECTION)
 					shadow_drop_covering(
-						t, L1_INDEX(slot_va), 0, 256,
-						va, &d);
+						root, t, L1_INDEX(slot_va), 0,
+						256, va, &d);
 			} else if (max >= SHIFT_SECTION) {
-				shadow_drop_covering(t, L1_INDEX(va), 0, 256,
-						     va, &d);
+				shadow_drop_covering(root, t, L1_INDEX(va), 0,
+						     256, va, &d);
 			} else if (max >= SHIFT_LARGE) {
-				shadow_drop_covering(t, L1_INDEX(va),
+				shadow_drop_covering(root, t, L1_INDEX(va),
 						     L2_INDEX(va) & ~15u, 16,
 						     va, &d);
 			} else {
-				shadow_drop_covering(t, L1_INDEX(va),
+				shadow_drop_covering(root, t, L1_INDEX(va),
 						     L2_INDEX(va), 1, va, &d);
 			}
 		}
 	}
-	/* The real TLB holds the loaded root's entries only: one by-MVA
-	 * invalidation per page dropped, or all of it for many. */
+	/* The real TLB holds the loaded root's entries (ARMv5 format) or
+	 * every root's under its ASID (ARMv6's): one by-MVA invalidation
+	 * per page and root dropped, or all of it for many. */
 	if (d.n > sizeof(d.va) / sizeof(d.va[0])) {
 		tlb_invalidate_all();
 		return;
 	}
 	for (unsigned i = 0; i < d.n; i++)
-		tlb_invalidate_page(d.va[i]);
+		tlb_invalidate_page(d.va[i], d.root[i]);
 }

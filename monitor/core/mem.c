@@ -266,6 +266,7 @@ bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
 #define MEM_L1_DOMAIN_MASK 0xfu
 #define MEM_L1_AP_SHIFT 10
 #define MEM_L1_APX (1u << 15)	       /* ARMv6, XP=1 */
+#define MEM_L1_XN (1u << 4)	       /* ARMv6, XP=1: section XN */
 #define MEM_L1_SUPERSECTION (1u << 18) /* ARMv6 */
 #define MEM_L1_SECTION_BASE 0xfff00000u
 #define MEM_L1_SUPER_BASE 0xff000000u
@@ -280,6 +281,8 @@ bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
 #define MEM_L2_TINY 0x3u /* ARMv5 fine tables; extended small on v6 */
 #define MEM_L2_AP_SHIFT 4
 #define MEM_L2_APX (1u << 9) /* ARMv6, XP=1 */
+#define MEM_L2_LARGE_XN (1u << 15) /* ARMv6, XP=1 */
+#define MEM_L2_SMALL_XN 1u	   /* ARMv6, XP=1: extended small page */
 #define MEM_L2_LARGE_BASE 0xffff0000u
 #define MEM_L2_SMALL_BASE 0xfffff000u
 #define MEM_L2_TINY_BASE 0xfffffc00u
@@ -304,6 +307,7 @@ struct mem_walk {
 	 * whether the descriptor covers that whole 4 KiB page (not an entry
 	 * of a fine table, which answers for its own 1 KiB), and an MMU-off flat mapping. */
 	bool whole, flat;
+	bool xn; /* ARMv6 XP=1 execute-never */
 	uint32_t apx, ap4[4];
 	unsigned shift; /* log2 of the bytes the descriptor maps */
 	uint32_t ap;	/* the AP of the MVA's own 1 KiB (a full walk) */
@@ -436,6 +440,26 @@ static bool mem_check_access(const struct armpv_vcpu *vcpu,
 }
 
 /*
+ * An instruction fetch from an XN region (ARMv6, XP=1): a permission
+ * fault, checked after the domain and AP (ARM1176 TRM 6.5.2, "Execute
+ * Never bits"), so in a manager domain -- whose accesses are not
+ * checked against the descriptor's permissions (ARM1176 TRM 6.6,
+ * Table 6-3) -- there is none.
+ */
+static bool mem_xn_allows(const struct armpv_vcpu *vcpu,
+			  struct armpv_mem_fault *fault,
+			  const struct mem_walk *w, unsigned flags)
+{
+	uint32_t dom = (vcpu->cp15.dacr >> (2 * w->domain)) & 3u;
+
+	if (!w->xn || dom == MEM_DOMAIN_MANAGER)
+		return true;
+	return mem_fault(vcpu, fault,
+			 w->page ? ARMPV_FSR_PERM_PAGE : ARMPV_FSR_PERM_SECTION,
+			 w->domain, flags & ~ARMPV_MEM_WRITE, w->mva);
+}
+
+/*
  * The first-level descriptor's address.  ARMv5 has TTBR0 only.  ARMv6
  * (ARM1176 TRM 3.2.15): with TTBCR.N > 0, an MVA whose top N bits are not
  * all zero uses TTBR1 (a full 16 KiB table), otherwise TTBR0, whose table
@@ -504,6 +528,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 		if (xp) {
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			apx = l2 & MEM_L2_APX;
+			w->xn = (l2 & MEM_L2_LARGE_XN) != 0;
 		} else {
 			ap = (l2 >> (MEM_L2_AP_SHIFT + 2 * ((mva >> 14) & 3u))) &
 			     3u;
@@ -519,10 +544,10 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 		w->whole = !fine;
 		w->shift = 12;
 		if (xp) {
-			/* Extended small page, bit 0 = XN (ignored: we make
-			 * no instruction fetches). */
+			/* Extended small page, bit 0 = XN. */
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			apx = l2 & MEM_L2_APX;
+			w->xn = (l2 & MEM_L2_SMALL_XN) != 0;
 			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		} else {
 			/* Subpage AP3..AP0 by MVA[11:10] (B4.7). */
@@ -540,8 +565,10 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			 * XP=1, where bit 0 is XN. */
 			w->pa = (l2 & MEM_L2_SMALL_BASE) | (mva & 0xfffu);
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
-			if (xp)
+			if (xp) {
 				apx = l2 & MEM_L2_APX;
+				w->xn = (l2 & MEM_L2_SMALL_XN) != 0;
+			}
 			w->whole = true;
 			w->shift = 12;
 			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
@@ -577,6 +604,7 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 
 	w->domain = 0;
 	w->page = false;
+	w->xn = false;
 	/*
 	 * MMU off: flat mapping, no permission checks and no FCSE (ARM1176
 	 * TRM, "Behavior with MMU disabled": PA = VA; the FCSE PID "Should
@@ -636,8 +664,10 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 		w->shift = 20;
 	}
 	ap = (l1 >> MEM_L1_AP_SHIFT) & 3u;
-	if (xp)
+	if (xp) {
 		apx = l1 & MEM_L1_APX;
+		w->xn = (l1 & MEM_L1_XN) != 0;
+	}
 	w->whole = true;
 	w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 	return mem_walk_done(vcpu, fault, w, apx, ap, flags);
@@ -651,8 +681,11 @@ static bool mem_walk_done(const struct armpv_vcpu *vcpu,
 	w->ap = ap;
 	if (flags & MEM_DESC_ONLY)
 		return true;
-	return mem_check_access(vcpu, fault, w->domain, apx, ap, w->page,
-				flags, w->mva);
+	if (!mem_check_access(vcpu, fault, w->domain, apx, ap, w->page,
+			      flags, w->mva))
+		return false;
+	return !(flags & ARMPV_MEM_EXEC) ||
+	       mem_xn_allows(vcpu, fault, w, flags);
 }
 
 /* ---------------------------------------------------------------------
@@ -799,7 +832,8 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 		page->perm[k] = 0;
 		if (w.flat) {
 			page->perm[k] = ARMPV_MEM_PERM_READ |
-					ARMPV_MEM_PERM_WRITE;
+					ARMPV_MEM_PERM_WRITE |
+					ARMPV_MEM_PERM_EXEC;
 			continue;
 		}
 		if (!w.whole) {
@@ -821,6 +855,8 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 		if (mem_check_access(vcpu, NULL, t.domain, t.apx, t.ap4[k],
 				     t.page, check | ARMPV_MEM_WRITE, t.mva))
 			page->perm[k] |= ARMPV_MEM_PERM_WRITE;
+		if (mem_xn_allows(vcpu, NULL, &t, check))
+			page->perm[k] |= ARMPV_MEM_PERM_EXEC;
 	}
 	return true;
 }

@@ -17,6 +17,9 @@
 /* Access flags. */
 #define ARMPV_MEM_USER 1u  /* unprivileged access (LDRT/STRT and kin) */
 #define ARMPV_MEM_WRITE 2u /* set by armpv_mem_write itself */
+/* An instruction fetch, for a backend's shadow MMU: ARMv6 XP=1 XN is
+ * checked (armpv_mem_translate_entry; never with ARMPV_MEM_WRITE). */
+#define ARMPV_MEM_EXEC 4u
 
 /* Fault status values (FSR[3:0], ARMv6 adds FS[4] at bit 10; ARM ARM
  * B4.6 and the ARMv6 VMSA). */
@@ -108,8 +111,9 @@ static inline void armpv_mem_cache_close(struct armpv_vcpu *vcpu)
  * its physical frame (of the subpage holding 'va'; a 1 KiB tiny page
  * elsewhere than in place makes its subpage count as unmapped) and what
  * each 1 KiB subpage k allows at the privilege of 'flags'
- * (ARMPV_MEM_USER or not): ARMPV_MEM_PERM_READ (read and, in the ARMv5
- * format, execute) and ARMPV_MEM_PERM_WRITE.  Exactly what
+ * (ARMPV_MEM_USER or not): ARMPV_MEM_PERM_READ, ARMPV_MEM_PERM_WRITE
+ * and ARMPV_MEM_PERM_EXEC (read, and not XN: ARMv6 XP=1; every readable
+ * subpage in the ARMv5 format).  Exactly what
  * armpv_mem_translate() gives for each subpage and direction (tests/
  * monitor/check_mem.c checks it), for about the cost of one walk.
  * Returns false, with nothing set, if the walk for 'va' itself faults
@@ -121,6 +125,7 @@ static inline void armpv_mem_cache_close(struct armpv_vcpu *vcpu)
  * must drop what a shadow MMU made of this page. */
 #define ARMPV_MEM_PERM_READ 1u
 #define ARMPV_MEM_PERM_WRITE 2u
+#define ARMPV_MEM_PERM_EXEC 4u
 struct armpv_mem_page {
 	uint32_t frame;	 /* physical address of the 4 KiB page */
 	uint8_t perm[4]; /* ARMPV_MEM_PERM_* of subpage k (VA[11:10]) */

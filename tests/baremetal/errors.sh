@@ -298,6 +298,45 @@ ident=0xc02 mmu_guest xp 0xc0000000 0xc02 0xc0008000 0x800000 "and r0, r0, #0x0f
 unset ident
 expect xp-sections 3 '^armpv-bm: shadow paging: [1-9]' \
 	-semihosting -cpu arm1176 -initrd "$out/xp.rw.elf"
+# XN (ARMv6 format): the same word read through an XN section
+# (0xc0000000, descriptor bit 4), then a jump there: a prefetch abort,
+# IFSR permission fault, section (0xd, domain 0), LR_abt - 4 the target;
+# its handler (the low vectors, written first) exits with the status:
+# 13, or 99 for a wrong LR.  The real MMU runs the ARMv6 format then
+# (the statistics say so).
+guest xn "	ldr r0, =0xe59ff010		@ 0x0c: ldr pc, [pc, #16]
+	mov r1, #0x0c
+	str r0, [r1]
+	ldr r0, =pabt
+	str r0, [r1, #0x18]		@ 0x24: the handler
+	ldr r0, =0x100000
+	ldr r1, =0xc02
+	str r1, [r0]
+	ldr r1, =0xc12
+	ldr r2, =(0xc0000000 >> 20) * 4
+	str r1, [r0, r2]
+	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mrc p15, 0, r1, c1, c0, 0
+	ldr r2, =(1 | 0x800000)
+	orr r1, r1, r2
+	mcr p15, 0, r1, c1, c0, 0
+	ldr r1, =0xc0008000
+	ldr r3, [r1]
+	ldr r1, =(0xc0000000 + there)
+	mov pc, r1
+there:	mov r0, #1
+	swi 0x280000
+pabt:	mrc p15, 0, r0, c5, c0, 1
+	and r0, r0, #0x3f
+	sub r2, lr, #4
+	ldr r1, =(0xc0000000 + there)
+	cmp r2, r1
+	movne r0, #99
+	swi 0x280000"
+expect xn-fetch 13 '^armpv-bm: shadow paging: .* 1 table format switches' \
+	-semihosting -cpu arm1176 -initrd "$out/xn.rw.elf"
 
 # Bad bundles (docs/bundle.md): each refused before the guest runs, with a
 # "guest image: bundle:" report and status 65.  They are written by

@@ -832,6 +832,61 @@ START_TEST(v6xp_descriptor_types)
 }
 END_TEST
 
+/* XN (ARMv6, XP=1: section bit 4, large page bit 15, extended small page
+ * bit 0): an instruction fetch (ARMPV_MEM_EXEC) takes a permission fault
+ * after the domain and AP checks, none in a manager domain; data
+ * accesses ignore it; with XP=0 there is no XN. */
+START_TEST(v6xp_execute_never)
+{
+	struct armpv_mem_page pg;
+
+	v6xp();
+	l1_set(L1_TABLE, 0x43000000u, L1_SECT(0x00000000u, 3, 2) | 0x10u);
+	l1_set(L1_TABLE, 0x43100000u, L1_COARSE(COARSE, 1));
+	l1_set(L1_TABLE, 0x43200000u, L1_SECT(0x00100000u, 3, 0));
+	coarse_set(COARSE, 0x43100000u, L2_XSMALL_XN(0x00011000u, 3u));
+	coarse_set(COARSE, 0x43101000u, L2_XSMALL(0x00012000u, 3u));
+	for (uint32_t i = 0; i < 16; i++)
+		coarse_set(COARSE, 0x43110000u + i * 0x1000u,
+			   L2_XLARGE(0x00030000u, 3u) | (1u << 15));
+	coarse_set(COARSE, 0x43120000u, L2_XSMALL_XN(0x00013000u, 1u));
+	xlate_fault(0x43000010u, ARMPV_MEM_EXEC | ARMPV_MEM_USER,
+		    FSR(ARMPV_FSR_PERM_SECTION, 2), 0x43000010u);
+	xlate_fault(0x43100010u, ARMPV_MEM_EXEC,
+		    FSR(ARMPV_FSR_PERM_PAGE, 1), 0x43100010u);
+	xlate_fault(0x43118010u, ARMPV_MEM_EXEC,
+		    FSR(ARMPV_FSR_PERM_PAGE, 1), 0x43118010u);
+	ck_assert_uint_eq(xlate(0x43000010u, ARMPV_MEM_USER), 0x00000010u);
+	ck_assert_uint_eq(xlate(0x43101010u, ARMPV_MEM_EXEC), 0x00012010u);
+	ck_assert_uint_eq(xlate(0x43200010u, ARMPV_MEM_EXEC), 0x00100010u);
+	/* AP before XN: a user fetch from a privileged-only XN page is
+	 * the same permission fault. */
+	xlate_fault(0x43120000u, ARMPV_MEM_EXEC | ARMPV_MEM_USER,
+		    FSR(ARMPV_FSR_PERM_PAGE, 1), 0x43120000u);
+	/* A domain fault comes first. */
+	vcpu.cp15.dacr = 0x55555555u & ~(3u << 4);
+	xlate_fault(0x43000010u, ARMPV_MEM_EXEC,
+		    FSR(ARMPV_FSR_DOMAIN_SECTION, 2), 0x43000010u);
+	/* Manager: no permission check, XN included. */
+	vcpu.cp15.dacr = 0x55555555u | (3u << 4);
+	ck_assert_uint_eq(xlate(0x43000010u, ARMPV_MEM_EXEC), 0x00000010u);
+	vcpu.cp15.dacr = 0x55555555u;
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43100000u, 0, &pg));
+	ck_assert_uint_eq(pg.perm[0], ARMPV_MEM_PERM_READ | ARMPV_MEM_PERM_WRITE);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43101000u, 0, &pg));
+	ck_assert_uint_eq(pg.perm[3], ARMPV_MEM_PERM_READ |
+					      ARMPV_MEM_PERM_WRITE |
+					      ARMPV_MEM_PERM_EXEC);
+	/* XP=0: bit 4 of a section and bit 0 of a small page are no XN. */
+	vcpu.cp15.sctlr &= ~ARMPV_SCTLR_XP;
+	ck_assert_uint_eq(xlate(0x43000010u, ARMPV_MEM_EXEC), 0x00000010u);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43000000u, 0, &pg));
+	ck_assert_uint_eq(pg.perm[1], ARMPV_MEM_PERM_READ |
+					      ARMPV_MEM_PERM_WRITE |
+					      ARMPV_MEM_PERM_EXEC);
+}
+END_TEST
+
 START_TEST(v6_ttbcr)
 {
 	v6();
@@ -1183,6 +1238,11 @@ static void translate_page_run(void)
 						    flags | ARMPV_MEM_WRITE,
 						    &pa, NULL))
 						want |= ARMPV_MEM_PERM_WRITE;
+					if (armpv_mem_translate(
+						    &vcpu, sva,
+						    flags | ARMPV_MEM_EXEC,
+						    &pa, NULL))
+						want |= ARMPV_MEM_PERM_EXEC;
 				}
 				ck_assert_msg(pg.perm[k] == want,
 					      "va %08x sub %u user %u: perm %u, "
@@ -1619,6 +1679,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v6_compat_format);
 	tcase_add_test(tc, v6_supersections);
 	tcase_add_test(tc, v6xp_descriptor_types);
+	tcase_add_test(tc, v6xp_execute_never);
 	tcase_add_test(tc, v6_ttbcr);
 	tcase_add_test(tc, v6_fcse);
 	tcase_add_test(tc, v6_read_write);
