@@ -16,7 +16,12 @@
  *    pages from 0x1000 up);
  *  - bm_mmu_boot_done(): the boot's linear map goes, and the shadow roots
  *    are made (shadow.c): from then on the monitor reaches guest RAM only
- *    through the window.
+ *    through the window;
+ *  - the page shared with a plugin-built guest kernel (armpv_pv.h) in the
+ *    window table's last slot, BM_PV_VA: privileged only in bm_win_l2,
+ *    which this table and the roots of virtual USR mode use, guest
+ *    read/write in win_l2_kernel, an identical copy otherwise, which the
+ *    roots of the virtual privileged modes use (bm_mmu_pv_root()).
  * This table is the monitor's alone; each shadow root starts as a copy.
  */
 #include "armpv_core.h"
@@ -30,6 +35,7 @@
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
 #define AP_PRIV 1u			     /* privileged read/write, user none */
+#define AP_USER_RW 3u			     /* read/write in every mode */
 #define CACHE_LINE 32
 #define SCTLR_V 0x2000
 #define WIN_HASH 1024u
@@ -39,6 +45,13 @@ uint32_t bm_l1_table[4096] __attribute__((aligned(16384)));
 static uint32_t vec_l2_low[256] __attribute__((aligned(1024)));
 static uint32_t vec_l2_high[256] __attribute__((aligned(1024)));
 uint32_t bm_win_l2[256] __attribute__((aligned(1024)));
+/* bm_win_l2 for the virtual privileged modes' roots: the same entries
+ * (every write goes to both), but the shared page's AP is 11. */
+static uint32_t win_l2_kernel[256] __attribute__((aligned(1024)));
+/* The shared page.  Used only at BM_PV_VA, by guest and monitor alike, so
+ * it has one alias in the VIVT D-cache and may be cached (head.S cleared
+ * .bss with the caches off: no line of it at the MiB's address). */
+static uint8_t pv_page[4096] __attribute__((aligned(4096)));
 uint8_t bm_vector_page[4096] __attribute__((aligned(4096)));
 static bool vectors_high = true; /* head.S sets SCTLR.V */
 
@@ -170,7 +183,9 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
 	win_hint[h] = (uint16_t)(s + 1);
 	bm_win_l2[s] = (BM_GUEST_PA + (offset & 0xfffff000u)) |
 		       SMALL_AP_ALL(AP_PRIV) | SMALL_PAGE;
+	win_l2_kernel[s] = bm_win_l2[s];
 	dcache_clean_range(&bm_win_l2[s], 4);
+	dcache_clean_range(&win_l2_kernel[s], 4);
 	va = BM_WIN_VA + (s << 12);
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
 	return (uint8_t *)(uintptr_t)(va + (offset & 0xfffu));
@@ -181,15 +196,46 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
  * only. */
 void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES])
 {
-	for (unsigned k = 0; k < BM_IO_PAGES; k++)
+	for (unsigned k = 0; k < BM_IO_PAGES; k++) {
 		bm_win_l2[BM_WIN_PAGES + k] =
 			pa[k] ? (pa[k] & 0xfffff000u) | SMALL_AP_ALL(AP_PRIV) |
 					SMALL_PAGE
 			      : 0;
+		win_l2_kernel[BM_WIN_PAGES + k] = bm_win_l2[BM_WIN_PAGES + k];
+	}
 	dcache_clean_range(&bm_win_l2[BM_WIN_PAGES], BM_IO_PAGES * 4);
+	dcache_clean_range(&win_l2_kernel[BM_WIN_PAGES], BM_IO_PAGES * 4);
 	for (unsigned k = 0; k < BM_IO_PAGES; k++)
 		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
 				 : : "r"(BM_IO_SLOT_VA(k)) : "memory");
+}
+
+/*
+ * The shared page in both window tables (docs/plugin.md "The shared
+ * page"): normal memory, write-back cached, AP 01 (privileged only: the
+ * monitor's) in bm_win_l2, AP 11 (the guest, in real USR mode, may read
+ * and write) in win_l2_kernel.  Mapped from the start, whether or not
+ * the guest uses it: a guest that never touches it loses nothing.
+ */
+static void pv_page_init(void)
+{
+	uint32_t pa = bm_mon_pa(pv_page);
+
+	bm_win_l2[BM_PV_SLOT] = pa | SMALL_AP_ALL(AP_PRIV) | SECT_C | SECT_B |
+				SMALL_PAGE;
+	win_l2_kernel[BM_PV_SLOT] = pa | SMALL_AP_ALL(AP_USER_RW) | SECT_C |
+				    SECT_B | SMALL_PAGE;
+	dcache_clean_range(&bm_win_l2[BM_PV_SLOT], 4);
+	dcache_clean_range(&win_l2_kernel[BM_PV_SLOT], 4);
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(BM_PV_VA)
+			 : "memory");
+	memset(bm_pv_page(), 0, sizeof(pv_page));
+}
+
+void bm_mmu_pv_root(uint32_t l1[4096])
+{
+	l1[BM_WIN_VA >> 20] = bm_mon_pa(win_l2_kernel) | COARSE;
+	dcache_clean_range(&l1[BM_WIN_VA >> 20], 4);
 }
 
 void bm_mmu_init(void)
@@ -208,6 +254,7 @@ void bm_mmu_init(void)
 	l1[BM_HIGH_VECTORS >> 20] = bm_mon_pa(vec_l2_high) | COARSE;
 	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
 	bm_mmu_vectors(true);
+	pv_page_init();
 	/* Old translations of virtual 0 (head.S's identity section) and
 	 * any instructions fetched through them go. */
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
