@@ -8,6 +8,8 @@
 #ifndef BM_H
 #define BM_H
 
+#include "armpv_pv.h"
+
 /*
  * Memory map (docs/baremetal-monitor.md "Memory map").  The monitor keeps
  * the first MiB of the board's RAM (QEMU loads the image at physical
@@ -43,6 +45,12 @@
 #define BM_IO_CLOCK 3
 #define BM_IO_PAGES 4
 #define BM_IO_SLOT_VA(k) (BM_IO_VA + ((k) << 12))
+/* The page shared with a guest kernel built with the armpv_irqflags
+ * plugin (armpv_pv.h, docs/plugin.md): the window table's last slot,
+ * after the device slots.  Guest read/write in the shadow roots of the
+ * virtual privileged modes only (mmu.c, bm_mmu_pv_root()). */
+#define BM_PV_SLOT 255
+#define BM_PV_VA ARMPV_PV_PAGE_VA
 #define BM_BOOT_VA 0xc0000000
 #define BM_BOOT_SIZE 0x20000000 /* RAM the monitor uses: 512 MiB at most */
 /* What head.S maps of it before the RAM size is known, where the boot
@@ -115,6 +123,9 @@ extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
 extern uint8_t bm_vector_page[4096];
+_Static_assert(BM_PV_VA == BM_WIN_VA + (BM_PV_SLOT << 12) &&
+		       BM_WIN_PAGES + BM_IO_PAGES <= BM_PV_SLOT,
+	       "the shared page is the window's last slot, past the devices");
 /* Guest RAM: BM_GUEST_PA up, bm_guest_size bytes (run.c). */
 extern uint32_t bm_guest_size;
 
@@ -164,6 +175,15 @@ static inline uint32_t bm_mon_pa(const void *va)
 {
 	return (uint32_t)(uintptr_t)va - BM_MON_VA + BM_MON_PA;
 }
+/* The shared page (BM_PV_VA): the monitor reads and writes it there,
+ * in every root (privileged only where the guest may not). */
+static inline struct armpv_pv_page *bm_pv_page(void)
+{
+	return (struct armpv_pv_page *)(uintptr_t)BM_PV_VA;
+}
+/* A shadow root of the virtual privileged modes: its window slot gets the
+ * table in which the guest may read and write the shared page. */
+void bm_mmu_pv_root(uint32_t l1[4096]);
 /* Point vector 'exc' (BM_EXC_*) of the vector page at 'stub'. */
 void bm_mmu_set_vector(unsigned exc, void (*stub)(void));
 

@@ -16,7 +16,12 @@
  *    pages from 0x1000 up);
  *  - bm_mmu_boot_done(): the boot's linear map goes, and the shadow roots
  *    are made (shadow.c): from then on the monitor reaches guest RAM only
- *    through the window.
+ *    through the window;
+ *  - the page shared with a plugin-built guest kernel (armpv_pv.h) in the
+ *    window table's last slot, BM_PV_VA: privileged only in bm_win_l2,
+ *    which this table and the roots of virtual USR mode use, guest
+ *    read/write in win_l2_kernel, an identical copy otherwise, which the
+ *    roots of the virtual privileged modes use (bm_mmu_pv_root()).
  * This table is the monitor's alone; each shadow root starts as a copy.
  */
 #include "armpv_core.h"
@@ -30,6 +35,7 @@
 #define SMALL_PAGE 0x2
 #define SMALL_AP_ALL(ap) ((ap) * 0x55u << 4) /* AP0-AP3, the 4 subpages */
 #define AP_PRIV 1u			     /* privileged read/write, user none */
+#define AP_USER_RW 3u			     /* read/write in every mode */
 /* The ARMv6 format (ARM1176 TRM 6.11.2, Figures 6-6 and 6-8). */
 #define V6_COARSE 0x01 /* coarse table, domain 0, bits 4 and 2 SBZ */
 #define V6_SMALL 0x2   /* extended small page, bit 0 = XN */
@@ -46,6 +52,13 @@ uint32_t bm_l1_table[4096] __attribute__((aligned(16384)));
 static uint32_t vec_l2_low[256] __attribute__((aligned(1024)));
 static uint32_t vec_l2_high[256] __attribute__((aligned(1024)));
 uint32_t bm_win_l2[256] __attribute__((aligned(1024)));
+/* bm_win_l2 for the virtual privileged modes' roots: the same entries
+ * (every write goes to both), but the shared page's AP is 11. */
+static uint32_t win_l2_kernel[256] __attribute__((aligned(1024)));
+/* The shared page.  Used only at BM_PV_VA, by guest and monitor alike, so
+ * it has one alias in the VIVT D-cache and may be cached (head.S cleared
+ * .bss with the caches off: no line of it at the MiB's address). */
+static uint8_t pv_page[4096] __attribute__((aligned(4096)));
 uint8_t bm_vector_page[4096] __attribute__((aligned(4096)));
 static bool vectors_high = true; /* head.S sets SCTLR.V */
 static uint32_t io_pa[BM_IO_PAGES]; /* bm_mmu_map_io()'s */
@@ -215,7 +228,9 @@ uint8_t *bm_guest_window(void *opaque, uint32_t offset)
 	win_hint[h] = (uint16_t)(s + 1);
 	bm_win_l2[s] = bm_desc_monitor_page(BM_GUEST_PA + offset,
 					    BM_PAGE_UNCACHED);
+	win_l2_kernel[s] = bm_win_l2[s];
 	dcache_clean_range(&bm_win_l2[s], 4);
+	dcache_clean_range(&win_l2_kernel[s], 4);
 	va = BM_WIN_VA + (s << 12);
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
 	return (uint8_t *)(uintptr_t)(va + (offset & 0xfffu));
@@ -231,11 +246,58 @@ void bm_mmu_map_io(const uint32_t pa[BM_IO_PAGES])
 		bm_win_l2[BM_WIN_PAGES + k] =
 			pa[k] ? bm_desc_monitor_page(pa[k], BM_PAGE_DEVICE)
 			      : 0;
+		win_l2_kernel[BM_WIN_PAGES + k] = bm_win_l2[BM_WIN_PAGES + k];
 	}
 	dcache_clean_range(&bm_win_l2[BM_WIN_PAGES], BM_IO_PAGES * 4);
+	dcache_clean_range(&win_l2_kernel[BM_WIN_PAGES], BM_IO_PAGES * 4);
 	for (unsigned k = 0; k < BM_IO_PAGES; k++)
 		__asm__ volatile("mcr p15, 0, %0, c8, c7, 1"
 				 : : "r"(BM_IO_SLOT_VA(k)) : "memory");
+}
+
+/*
+ * The shared page in both window tables (docs/plugin.md "The shared
+ * page"): normal memory, write-back cached, AP 01 (privileged only: the
+ * monitor's) in bm_win_l2, AP 11 (the guest, in real USR mode, may read
+ * and write) in win_l2_kernel.  Mapped from the start, whether or not
+ * the guest uses it: a guest that never touches it loses nothing.
+ */
+/* The shared page's entries: privileged only in bm_win_l2, read/write
+ * in every mode in win_l2_kernel; cached.  In the ARMv6 format both are
+ * non-global, like the shadow's guest entries (shadow.c): tagged with
+ * the loaded root's ASID, the kernel roots' AP cannot outlive a switch
+ * to a user root in the TLB. */
+static void pv_entries(void)
+{
+	uint32_t pa = bm_mon_pa(pv_page);
+
+	if (bm_xp) {
+		bm_win_l2[BM_PV_SLOT] = pa | V6_AP(AP_PRIV) | SECT_C | SECT_B |
+					V6_NG | V6_SMALL | V6_XN;
+		win_l2_kernel[BM_PV_SLOT] = pa | V6_AP(AP_USER_RW) | SECT_C |
+					    SECT_B | V6_NG | V6_SMALL | V6_XN;
+	} else {
+		bm_win_l2[BM_PV_SLOT] = pa | SMALL_AP_ALL(AP_PRIV) | SECT_C |
+					SECT_B | SMALL_PAGE;
+		win_l2_kernel[BM_PV_SLOT] = pa | SMALL_AP_ALL(AP_USER_RW) |
+					    SECT_C | SECT_B | SMALL_PAGE;
+	}
+	dcache_clean_range(&bm_win_l2[BM_PV_SLOT], 4);
+	dcache_clean_range(&win_l2_kernel[BM_PV_SLOT], 4);
+}
+
+static void pv_page_init(void)
+{
+	pv_entries();
+	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(BM_PV_VA)
+			 : "memory");
+	memset(bm_pv_page(), 0, sizeof(pv_page));
+}
+
+void bm_mmu_pv_root(uint32_t l1[4096])
+{
+	l1[BM_WIN_VA >> 20] = bm_desc_coarse(bm_mon_pa(win_l2_kernel));
+	dcache_clean_range(&l1[BM_WIN_VA >> 20], 4);
 }
 
 void bm_mmu_init(void)
@@ -262,6 +324,7 @@ void bm_mmu_init(void)
 		l1[BM_MON_VA >> 20] &= ~0x10u;
 	dcache_clean_range(bm_l1_table, sizeof(bm_l1_table));
 	bm_mmu_vectors(true);
+	pv_page_init();
 	/* Old translations of virtual 0 (head.S's identity section) and
 	 * any instructions fetched through them go. */
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBs */
@@ -335,7 +398,10 @@ void bm_mmu_set_format(bool xp)
 		bm_win_l2[BM_WIN_PAGES + k] =
 			io_pa[k] ? bm_desc_monitor_page(io_pa[k], BM_PAGE_DEVICE)
 				 : 0;
+	memcpy(win_l2_kernel, bm_win_l2, sizeof(win_l2_kernel));
+	pv_entries();
 	dcache_clean_range(bm_win_l2, sizeof(bm_win_l2));
+	dcache_clean_range(win_l2_kernel, sizeof(win_l2_kernel));
 	bm_mmu_vectors(vectors_high); /* its page, in the new format */
 	__asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
 	sctlr = xp ? sctlr | ARMPV_SCTLR_XP : sctlr & ~ARMPV_SCTLR_XP;

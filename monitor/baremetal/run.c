@@ -54,6 +54,7 @@ static struct {
 	uint64_t extabts; /* absent hardware: external aborts delivered */
 } shadow_stats;
 static volatile bool halting;
+static uint64_t pv_syncs; /* ARMPV_HC_PV_SYNC hypercalls */
 
 /*
  * The per-site profile ("armpv.profile" on the kernel command line, QEMU
@@ -170,10 +171,12 @@ static void print_stats(void)
 		if (s->insn[i])
 			bm_printf(" %s %llu", armpv_insn_names[i],
 				  (unsigned long long)s->insn[i]);
-	bm_printf(", cp15 %llu, condition failed %llu, hypercalls %llu\n",
+	bm_printf(", cp15 %llu, condition failed %llu, hypercalls %llu, "
+		  "pv_sync %llu\n",
 		  (unsigned long long)s->cp15,
 		  (unsigned long long)s->cond_failed,
-		  (unsigned long long)s->exits[ARMPV_EXIT_HYPERCALL]);
+		  (unsigned long long)s->exits[ARMPV_EXIT_HYPERCALL],
+		  (unsigned long long)pv_syncs);
 	bm_puts("armpv-bm: of those, by the SWI fast path:");
 	for (unsigned i = 0; i < BM_FAST_NCLASSES; i++)
 		bm_printf(" %s %llu", armpv_insn_names[fast_insn[i]],
@@ -373,6 +376,13 @@ static void handle_hypercall(void)
 		break;
 	case ARMPV_HC_SET_FIQ:
 		armpv_vcpu_set_fiq(&bm_vcpu, bm_vcpu.r[0] != 0);
+		armpv_vcpu_check_irq(&bm_vcpu);
+		break;
+	case ARMPV_HC_PV_SYNC:
+		/* The guest unmasked on the shared page with a line
+		 * pending: bm_trap() merged the page already; the
+		 * interrupt now allowed is taken after the SWI (r[15]). */
+		pv_syncs++;
 		armpv_vcpu_check_irq(&bm_vcpu);
 		break;
 	default:
@@ -612,7 +622,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		guest_error("guest maps VA %08x over the monitor (at pc %08x, "
 			    "guest physical %08x): the monitor keeps "
 			    "%08x-%08x and its vector page at %08x",
-			    va, pc, pa, BM_MON_VA, BM_IO_VA + BM_IO_PAGES * 4096 - 1,
+			    va, pc, pa, BM_MON_VA, BM_PV_VA + 4095,
 			    bm_mmu_vectors_high() ? BM_HIGH_VECTORS : 0);
 	if (!fetch && shadow_maps_other_frame(root, va, pa)) {
 		/* The page is shadowed from another frame: 1 KiB tiny pages
@@ -849,6 +859,38 @@ void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr)
 }
 
 /*
+ * The page shared with a guest kernel built with the armpv_irqflags
+ * plugin (armpv_pv.h; docs/plugin.md "What the monitor must do").  While
+ * the virtual mode is privileged the guest masks and unmasks there, so
+ * the virtual CPSR's I and F are the page's: pv_merge() takes them at
+ * every entry, before anything looks at the CPSR (the SWI fast path does
+ * the same in vectors.S), and pv_publish() writes the CPSR's bits 7:0
+ * and the lines back before every return to a privileged mode.  A line
+ * only changes inside bm_trap() (the board's models and the hypercalls
+ * run nowhere else), so publishing at the return is publishing at every
+ * change the guest could see.  In virtual USR mode the page is not the
+ * guest's (not mapped for it) and neither is done.
+ */
+#define PV_IF (ARMPV_PSR_I | ARMPV_PSR_F)
+static inline void pv_merge(void)
+{
+	if (armpv_mode_privileged(bm_vcpu.cpsr))
+		bm_vcpu.cpsr = (bm_vcpu.cpsr & ~(uint32_t)PV_IF) |
+			       (bm_pv_page()->cpsr & PV_IF);
+}
+
+static inline void pv_publish(void)
+{
+	struct armpv_pv_page *pv = bm_pv_page();
+
+	if (!armpv_mode_privileged(bm_vcpu.cpsr))
+		return;
+	pv->cpsr = bm_vcpu.cpsr & 0xffu;
+	pv->pending = (bm_vcpu.irq_line ? ARMPV_PV_PENDING_IRQ : 0u) |
+		      (bm_vcpu.fiq_line ? ARMPV_PV_PENDING_FIQ : 0u);
+}
+
+/*
  * Called by the vector stubs for every exception from the guest (real
  * USR mode), its registers in bm_vcpu.r with r[15] = LR_<mode> and its
  * real CPSR in 'spsr'.  Returns the CPSR the guest resumes with, at
@@ -859,6 +901,7 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 {
 	uint32_t lr = bm_vcpu.r[15];
 
+	pv_merge();
 	switch (exc) {
 	case BM_EXC_SWI:
 	case BM_EXC_UNDEF:
@@ -890,9 +933,15 @@ uint32_t bm_trap(unsigned exc, uint32_t spsr)
 		/* FIQ and the reserved vector go to bm_monitor_exception(). */
 		bm_monitor_exception(exc, spsr, lr);
 	}
+	/* A line the merged page lets in is taken now (between two guest
+	 * instructions), whatever brought the guest here; without the
+	 * plugin's page nothing is ever left deliverable at this point. */
+	if (__builtin_expect(bm_vcpu.irq_line | bm_vcpu.fiq_line, 0))
+		armpv_vcpu_check_irq(&bm_vcpu);
 	if (bm_vcpu.cp15.events & ARMPV_CP15_EV_TPIDRURO)
 		thread_id_sync(false);
 	shadow_sync();
+	pv_publish();
 	return vcpu_leave();
 }
 
@@ -1018,6 +1067,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_vcpu.r[15] = start.pc;
 	thread_id_sync(true);
 	shadow_sync();
+	pv_publish();
 	/* Where the guest's time starts, for tests/linux/bench-linux.sh
 	 * (docs/benchmarks.md "Linux 6.1 under armpv-bm"): both clocks
 	 * read before the line is printed. */

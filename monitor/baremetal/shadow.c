@@ -125,6 +125,10 @@ void bm_shadow_init(void)
 	for (unsigned r = 0; r < SHADOW_L1S; r++) {
 		memcpy(bm_shadow_l1[r], bm_l1_table, sizeof(bm_l1_table));
 		shadow_clean(bm_shadow_l1[r], sizeof(bm_shadow_l1[r]));
+		/* The shared page, guest read/write (mmu.c): in the roots
+		 * of the virtual privileged modes only. */
+		if (r % BM_SHADOW_ROOTS == BM_SHADOW_KERNEL)
+			bm_mmu_pv_root(bm_shadow_l1[r]);
 	}
 	shadow_l2_used = 0;
 	bm_shadow_flush();
@@ -221,14 +225,20 @@ unsigned bm_shadow_current(void)
 	return shadow_root;
 }
 
-/* The pool table of 'va' in 'root' (holding guest entries), or NULL. */
+/* The pool table of 'va' in 'root' (holding guest entries), or NULL.
+ * (Not the monitor's table of a slot: the kernel roots' window table
+ * differs from bm_l1_table's, bm_mmu_pv_root().) */
 static uint32_t *shadow_l2_of(unsigned root, uint32_t va)
 {
 	uint32_t l1 = bm_shadow_l1[root][L1_INDEX(va)];
+	uint32_t *l2;
 
 	if ((l1 & 3u) != 1u || l1 == bm_l1_table[L1_INDEX(va)])
 		return NULL;
-	return bm_mon_va(l1 & 0xfffffc00u);
+	l2 = bm_mon_va(l1 & 0xfffffc00u);
+	if ((uintptr_t)l2 - (uintptr_t)shadow_l2 >= sizeof(shadow_l2))
+		return NULL;
+	return l2;
 }
 
 /* The pool index of a second-level table. */

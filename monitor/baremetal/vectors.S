@@ -149,6 +149,16 @@ vec_reserved:
  * nothing else but USR mode 0x10, a bit every mode number has.  So the
  * virtual CPSR is bm_vcpu.cpsr | SPSR, one ORR.
  *
+ * The shared page (armpv_pv.h, docs/plugin.md): a guest kernel built
+ * with the armpv_irqflags plugin masks and unmasks by storing I and F in
+ * the page's word 0, so, as bm_trap() does, the stub first takes I and F
+ * from there into the virtual CPSR (r3), and an MSR or CPS it emulates
+ * writes the new bits 7:0 back there (the lines, word 1, are unchanged:
+ * only C changes them, and publishes them).  Five instructions for the
+ * merge, two for the write-back.  An MRS does not deliver a line that
+ * the page unmasked: the guest's own sequence makes the ARMPV_HC_PV_SYNC
+ * hypercall for that, and any C entry delivers it.
+ *
  * Per-site profiling (armpv.profile) counts every trap in C: bm_main()
  * then points the SWI vector at bm_vec_swi_slow.
  */
@@ -172,6 +182,13 @@ vec_reserved:
     ARMPV_TRAP_CPS_FIELD_AIF != 0xe0
 #error "SWI fast path: CPS trap word is not SWI AL, fixed 23:11, imod 10:9, M 8, A I F 7:5"
 #endif
+/* The shared page's address + 0xfff in one MVN (as the plugin's code
+ * makes it), and its word 0 as an offset from there. */
+#if (~(BM_PV_VA + 0xfff) & 0xffffffff) != 0x00400000
+#error "SWI fast path: the shared page's address is not one MVN away"
+#endif
+#define PV_MVN 0x00400000
+#define PV_CPSR (ARMPV_PV_CPSR - 0xfff)
 /* MRS Rd, CPSR and MSR CPSR_c, Rm: the payloads with Rd or Rm = 0. */
 #define MRS_CPSR PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE)
 #define MSR_CPSR_C (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
@@ -214,6 +231,11 @@ vec_swi:
 	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
 	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
 	beq	swi_slow
+	mvn	r4, #PV_MVN		@ the shared page + 0xfff (r4 is free:
+	ldr	r12, [r4, #PV_CPSR]	@ fast_return reloads r0-r14)
+	bic	r3, r3, #BM_PSR_I | BM_PSR_F
+	and	r12, r12, #BM_PSR_I | BM_PSR_F
+	orr	r3, r3, r12		@ the page's I and F (bm_trap: pv_merge)
 	eor	r2, r2, #MRS_CPSR << 8
 	cmp	r2, #15 << 8		@ MRS Rd, CPSR with Rd < 15
 	blo	fast_mrs
@@ -267,6 +289,8 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
 	orrs	r2, r2, r12
 	bne	swi_slow		@ the core enters the exception
 	str	r3, [sp, #V_CPSR]
+	and	r2, r3, #0xff		@ the page's word 0 (bm_trap: pv_publish)
+	str	r2, [r4, #PV_CPSR]
 	ldr	r12, =bm_fast_traps
 	add	r12, r12, r0, lsl #3
 	fast_count

@@ -277,7 +277,7 @@ mmu_guest() {
 # The guest maps guest RAM where the monitor is (0xffa00000-0xffbfffff,
 # which Linux 6.1 never maps): refused with a report naming the address.
 mmu_guest over-monitor 0xffa00000 0xc12 0xffa10000 0
-expect over-monitor 67 'guest error: guest maps VA ffa10000 over the monitor \(at pc [0-9a-f]{8}, guest physical 00010000\): the monitor keeps ffa00000-ffbf3fff and its vector page at ffff0000' \
+expect over-monitor 67 'guest error: guest maps VA ffa10000 over the monitor \(at pc [0-9a-f]{8}, guest physical 00010000\): the monitor keeps ffa00000-ffbfffff and its vector page at ffff0000' \
 	-semihosting -initrd "$out/over-monitor.rw.elf"
 # Where Linux puts its kernel, 0xc0000000, is the guest's now.
 # It reads its own first word (mov r0, #0x100000: 0xe3a00601) there: 3.

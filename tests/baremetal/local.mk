@@ -19,7 +19,9 @@
 # natively and under armpv-bm, and compares the transcripts; robust.sh
 # runs robust-guest/ (BKPT, Thumb device loads and SWI, LDRT from user
 # tasks, tiny pages of two frames in one page, the thread ID registers)
-# the same way.  Each also runs its guest built for raspi0
+# the same way; pv.sh runs pv-guest/ built with and without the
+# armpv_irqflags plugin (the shared page: docs/plugin.md).  Each (but
+# pv.sh) also runs its guest built for raspi0
 # (-DBOARD_BCM2835) natively on -M raspi0 and compares it with the
 # versatilepb run, then under armpv-bm on raspi0 and compares that with
 # the native raspi0 run (ARMPV_BM_RASPI0=no leaves those out; lib.sh).
@@ -28,7 +30,7 @@ TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
 	tests/baremetal/fdt.sh tests/baremetal/fdt-bcm2835.sh \
 	tests/baremetal/echo.sh \
-	tests/baremetal/robust.sh
+	tests/baremetal/robust.sh tests/baremetal/pv.sh
 EXTRA_DIST += tests/baremetal
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
@@ -38,6 +40,9 @@ tests/baremetal/tasks.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/adversary.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/echo.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
 tests/baremetal/robust.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
+# PLUGIN_SO is empty when configure does not build the plugin.
+tests/baremetal/pv.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	$(PLUGIN_SO)
 tests/baremetal/boot.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 	monitor/bundle/armpv-bundle$(EXEEXT)
 check_PROGRAMS += tests/baremetal/fdt-mutate
