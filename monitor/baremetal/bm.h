@@ -211,7 +211,10 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 /* guest_shift: log2 of the size of the guest mapping the page comes from
  * (armpv_mem_page.map_shift), for bm_shadow_invalidate_mva(). */
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn, unsigned guest_shift);
+		   const unsigned ap[4], bool xn, bool ng, unsigned guest_shift);
+/* A guest context switch (ARMv6 format): keep only what came from
+ * global guest descriptors. */
+void bm_shadow_drop_nonglobal(void);
 /* Drop, in both roots, what came from the guest mapping covering 'va'. */
 void bm_shadow_invalidate_mva(uint32_t va);
 

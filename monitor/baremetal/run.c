@@ -49,6 +49,7 @@ static struct {
 	uint64_t fills, aborts, flushes;
 	uint64_t dacr_switches; /* guest DACR writes: another context */
 	uint64_t format_switches; /* guest SCTLR.XP changes (ARM1176) */
+	uint64_t context_switches; /* ARMv6 format: global entries kept */
 	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
 	uint64_t tiny; /* accesses emulated: tiny pages out of place */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
@@ -190,13 +191,15 @@ static void print_stats(void)
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
 		  "aborts delivered, %llu flushes, %llu DACR switches, %llu "
-		  "table format switches, %llu "
+		  "table format switches, %llu context switches keeping global "
+		  "entries, %llu "
 		  "invalidations by MVA, %llu tiny-page accesses emulated\n",
 		  (unsigned long long)shadow_stats.fills,
 		  (unsigned long long)shadow_stats.aborts,
 		  (unsigned long long)shadow_stats.flushes,
 		  (unsigned long long)shadow_stats.dacr_switches,
 		  (unsigned long long)shadow_stats.format_switches,
+		  (unsigned long long)shadow_stats.context_switches,
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
@@ -500,6 +503,13 @@ static void shadow_sync(void)
 			 (ev & ARMPV_CP15_EV_DACR) &&
 			 bm_shadow_set_dacr(bm_vcpu.cp15.dacr))
 			shadow_stats.dacr_switches++; /* no flush: shadow.c */
+		else if (drop == ARMPV_CP15_EV_TRANSLATION &&
+			 (ev & ARMPV_CP15_EV_CONTEXT) && bm_mmu_xp()) {
+			/* A context switch in the ARMv6 format: global
+			 * entries stay (shadow.c). */
+			bm_shadow_drop_nonglobal();
+			shadow_stats.context_switches++;
+		}
 		else
 			shadow_flush();
 	}
@@ -519,7 +529,7 @@ static void shadow_sync(void)
  * (armpv_mem_page.map_shift), 12 if none.
  */
 static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
-			       unsigned ap[4], bool *xn)
+			       unsigned ap[4], bool *xn, bool *ng)
 {
 	struct armpv_mem_page page;
 	bool ok = armpv_mem_translate_page(&bm_vcpu, va, flags, &page) &&
@@ -528,6 +538,7 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 	/* One walk for the page (armpv_mem_translate_page), where one per
 	 * subpage and direction cost about 2,000 instructions a fill. */
 	*xn = false;
+	*ng = ok && page.ng;
 	for (unsigned k = 0; k < 4; k++) {
 		ap[k] = BM_AP_NONE;
 		if (!ok || !(page.perm[k] & ARMPV_MEM_PERM_READ))
@@ -573,7 +584,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	uint32_t pc = bm_vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
 	unsigned root = bm_shadow_current(), ap[4], cur_ap, shift;
-	bool xn;
+	bool xn, ng;
 	struct armpv_mem_fault fault;
 	struct armpv_mem_entry entry;
 	const char *what = fetch ? "instruction fetch from" : "native access to";
@@ -652,7 +663,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		return;
 	}
 	shift = shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u,
-			       ap, &xn);
+			       ap, &xn, &ng);
 	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
 	    ((flags & ARMPV_MEM_WRITE) && ap[(va >> 10) & 3u] != BM_AP_USER_RW)) {
 		/* Cannot be: the walk above allowed it. */
@@ -660,7 +671,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			  "would not allow the access", va, pa);
 		run_stop(BM_EXIT_INTERNAL);
 	}
-	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn,
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn, ng,
 		      shift);
 	shadow_stats.fills++;
 }

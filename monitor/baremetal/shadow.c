@@ -81,6 +81,14 @@ static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
 /* Some table may hold supersection entries (they reach 16 MiB). */
 static bool shadow_l2_super;
 static unsigned shadow_l2_used;
+/* Pool tables below shadow_l2_used given back by
+ * bm_shadow_drop_nonglobal() (owner root SHADOW_L2_FREE), reused first;
+ * and per table whether it holds an entry made from a non-global guest
+ * descriptor. */
+#define SHADOW_L2_FREE 0xffu
+static uint16_t shadow_l2_free[SHADOW_L2_TABLES];
+static unsigned shadow_l2_nfree;
+static bool shadow_l2_ng[SHADOW_L2_TABLES];
 static unsigned shadow_root = SHADOW_L1S; /* none loaded yet */
 
 /* The hardware walk reads memory, not the D-cache (ARM926EJ-S TRM 3.2):
@@ -152,13 +160,17 @@ bool bm_shadow_is_monitor(uint32_t va)
 void bm_shadow_flush(void)
 {
 	for (unsigned i = 0; i < shadow_l2_used; i++) {
-		uint32_t *e = &bm_shadow_l1[shadow_l2_owner[i].root]
-					   [shadow_l2_owner[i].slot];
+		uint32_t *e;
 
+		if (shadow_l2_owner[i].root == SHADOW_L2_FREE)
+			continue;
+		e = &bm_shadow_l1[shadow_l2_owner[i].root]
+				 [shadow_l2_owner[i].slot];
 		*e = bm_l1_table[shadow_l2_owner[i].slot];
 		shadow_clean(e, 4);
 	}
 	shadow_l2_used = 0;
+	shadow_l2_nfree = 0;
 	shadow_l2_super = false;
 	for (unsigned c = 0; c < SHADOW_CTX; c++)
 		shadow_ctx[c].valid = false;
@@ -269,8 +281,33 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 	return true;
 }
 
+/*
+ * A guest context switch (ARMv6 format: a TTBR0 or CONTEXTIDR write):
+ * what came from the guest's global descriptors stays valid (ARM1176 TRM
+ * 6.7), the rest goes.  Whole pool tables go, those holding an entry of
+ * a non-global descriptor (Linux: its user space; its kernel and vector
+ * page are global), back to the pool; the real TLB is invalidated.
+ */
+void bm_shadow_drop_nonglobal(void)
+{
+	for (unsigned t = 0; t < shadow_l2_used; t++) {
+		uint32_t *e;
+
+		if (shadow_l2_owner[t].root == SHADOW_L2_FREE ||
+		    !shadow_l2_ng[t])
+			continue;
+		e = &bm_shadow_l1[shadow_l2_owner[t].root]
+				 [shadow_l2_owner[t].slot];
+		*e = bm_l1_table[shadow_l2_owner[t].slot];
+		shadow_clean(e, 4);
+		shadow_l2_owner[t].root = SHADOW_L2_FREE;
+		shadow_l2_free[shadow_l2_nfree++] = (uint16_t)t;
+	}
+	tlb_invalidate_all();
+}
+
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn, unsigned guest_shift)
+		   const unsigned ap[4], bool xn, bool ng, unsigned guest_shift)
 {
 	uint32_t *l2 = shadow_l2_of(root, va), e;
 	unsigned t;
@@ -280,7 +317,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (!l2) {
 		uint32_t *l1e = &bm_shadow_l1[root][L1_INDEX(va)];
 
-		if (shadow_l2_used == SHADOW_L2_TABLES) {
+		if (shadow_l2_used == SHADOW_L2_TABLES && !shadow_l2_nfree) {
 			/* Pool exhausted: start afresh, in the same context
 			 * (its DACR is still the guest's), which must stay
 			 * valid: it gets this entry. */
@@ -290,11 +327,13 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 			shadow_ctx[shadow_cur_ctx].valid = true;
 			shadow_ctx[shadow_cur_ctx].dacr = dacr;
 		}
-		l2 = shadow_l2[shadow_l2_used];
-		shadow_l2_owner[shadow_l2_used].root = (uint8_t)root;
-		shadow_l2_owner[shadow_l2_used].slot = (uint16_t)L1_INDEX(va);
-		shadow_l2_max_shift[shadow_l2_used] = 0;
-		shadow_l2_used++;
+		t = shadow_l2_nfree ? shadow_l2_free[--shadow_l2_nfree]
+				    : shadow_l2_used++;
+		l2 = shadow_l2[t];
+		shadow_l2_owner[t].root = (uint8_t)root;
+		shadow_l2_owner[t].slot = (uint16_t)L1_INDEX(va);
+		shadow_l2_max_shift[t] = 0;
+		shadow_l2_ng[t] = false;
 		/* A slot shared with the monitor starts as its table. */
 		if (bm_mmu_partial_l2(L1_INDEX(va)))
 			memcpy(l2, bm_mmu_partial_l2(L1_INDEX(va)),
@@ -325,6 +364,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (guest_shift < 12)
 		guest_shift = 12;
 	t = shadow_l2_index(l2);
+	shadow_l2_ng[t] |= ng;
 	shadow_l2_shift[t][L2_INDEX(va)] = (uint8_t)guest_shift;
 	if (guest_shift > shadow_l2_max_shift[t])
 		shadow_l2_max_shift[t] = (uint8_t)guest_shift;

@@ -124,13 +124,18 @@ static enum armpv_cp15_result cp15_write_field(struct armpv_vcpu *vcpu,
 
 	*f = (*f & ~row->wmask) | (value & row->wmask);
 	vcpu->cp15.events |= row->events;
-	/* EV_DACR only while DACR writes are all the translation changes
-	 * pending (cp15.h). */
-	if ((row->events & ARMPV_CP15_EV_TRANSLATION) &&
-	    (!(row->events & ARMPV_CP15_EV_DACR) ||
-	     ((was & ARMPV_CP15_EV_TRANSLATION) &&
-	      !(was & ARMPV_CP15_EV_DACR))))
-		vcpu->cp15.events &= ~ARMPV_CP15_EV_DACR;
+	/* EV_DACR and EV_CONTEXT each only while writes of its kind are
+	 * all the translation changes pending (cp15.h). */
+	if (row->events & ARMPV_CP15_EV_TRANSLATION) {
+		static const uint32_t kinds[] = { ARMPV_CP15_EV_DACR,
+						  ARMPV_CP15_EV_CONTEXT };
+
+		for (unsigned i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			if (!(row->events & kinds[i]) ||
+			    ((was & ARMPV_CP15_EV_TRANSLATION) &&
+			     !(was & kinds[i])))
+				vcpu->cp15.events &= ~kinds[i];
+	}
 	return ARMPV_CP15_DONE;
 }
 
@@ -361,7 +366,8 @@ static const struct cp15_row cp15_table[] = {
 	 * [13-N:5] gap is UNP/SBZ), TTBCR N and PD0/PD1 (1176 TRM 3.2.13-
 	 * 3.2.15). */
 	REG(K(2, 0, 0, 0), M926, "TTBR0", ttbr0, 0, 0xffffc000u, EV_T),
-	REG(K(2, 0, 0, 0), M1176, "TTBR0", ttbr0, 0, 0xffffffffu, EV_T),
+	REG(K(2, 0, 0, 0), M1176, "TTBR0", ttbr0, 0, 0xffffffffu,
+	    EV_T | ARMPV_CP15_EV_CONTEXT),
 	REG(K(2, 0, 0, 1), M1176, "TTBR1", ttbr1, 0, 0xffffffffu, EV_T),
 	REG(K(2, 0, 0, 2), M1176, "TTBCR", ttbcr, 0, 0x00000037u, EV_T),
 
@@ -463,7 +469,7 @@ static const struct cp15_row cp15_table[] = {
 	REG(K(13, 0, 0, 1), M926, "CONTEXTIDR", contextidr, 0, 0xffffffffu,
 	    0),
 	REG(K(13, 0, 0, 1), M1176, "CONTEXTIDR", contextidr, 0, 0xffffffffu,
-	    EV_T),
+	    EV_T | ARMPV_CP15_EV_CONTEXT),
 	REG(K(13, 0, 0, 2), M1176, "TPIDRURW", tpidr[0], 0, 0xffffffffu, 0),
 	REG(K(13, 0, 0, 3), M1176, "TPIDRURO", tpidr[1], 0, 0xffffffffu,
 	    ARMPV_CP15_EV_TPIDRURO),

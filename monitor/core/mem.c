@@ -267,6 +267,7 @@ bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
 #define MEM_L1_AP_SHIFT 10
 #define MEM_L1_APX (1u << 15)	       /* ARMv6, XP=1 */
 #define MEM_L1_XN (1u << 4)	       /* ARMv6, XP=1: section XN */
+#define MEM_L1_NG (1u << 17)	       /* ARMv6, XP=1: not global */
 #define MEM_L1_SUPERSECTION (1u << 18) /* ARMv6 */
 #define MEM_L1_SECTION_BASE 0xfff00000u
 #define MEM_L1_SUPER_BASE 0xff000000u
@@ -283,6 +284,7 @@ bool armpv_phys_write(struct armpv_vm *vm, uint32_t pa, unsigned size,
 #define MEM_L2_APX (1u << 9) /* ARMv6, XP=1 */
 #define MEM_L2_LARGE_XN (1u << 15) /* ARMv6, XP=1 */
 #define MEM_L2_SMALL_XN 1u	   /* ARMv6, XP=1: extended small page */
+#define MEM_L2_NG (1u << 11)	   /* ARMv6, XP=1: not global */
 #define MEM_L2_LARGE_BASE 0xffff0000u
 #define MEM_L2_SMALL_BASE 0xfffff000u
 #define MEM_L2_TINY_BASE 0xfffffc00u
@@ -308,6 +310,7 @@ struct mem_walk {
 	 * of a fine table, which answers for its own 1 KiB), and an MMU-off flat mapping. */
 	bool whole, flat;
 	bool xn; /* ARMv6 XP=1 execute-never */
+	bool ng; /* ARMv6 XP=1 not global (ASID-specific) */
 	uint32_t apx, ap4[4];
 	unsigned shift; /* log2 of the bytes the descriptor maps */
 	uint32_t ap;	/* the AP of the MVA's own 1 KiB (a full walk) */
@@ -529,6 +532,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			apx = l2 & MEM_L2_APX;
 			w->xn = (l2 & MEM_L2_LARGE_XN) != 0;
+			w->ng = (l2 & MEM_L2_NG) != 0;
 		} else {
 			ap = (l2 >> (MEM_L2_AP_SHIFT + 2 * ((mva >> 14) & 3u))) &
 			     3u;
@@ -548,6 +552,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			ap = (l2 >> MEM_L2_AP_SHIFT) & 3u;
 			apx = l2 & MEM_L2_APX;
 			w->xn = (l2 & MEM_L2_SMALL_XN) != 0;
+			w->ng = (l2 & MEM_L2_NG) != 0;
 			w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
 		} else {
 			/* Subpage AP3..AP0 by MVA[11:10] (B4.7). */
@@ -568,6 +573,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 			if (xp) {
 				apx = l2 & MEM_L2_APX;
 				w->xn = (l2 & MEM_L2_SMALL_XN) != 0;
+				w->ng = (l2 & MEM_L2_NG) != 0;
 			}
 			w->whole = true;
 			w->shift = 12;
@@ -604,7 +610,7 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 
 	w->domain = 0;
 	w->page = false;
-	w->xn = false;
+	w->xn = w->ng = false;
 	/*
 	 * MMU off: flat mapping, no permission checks and no FCSE (ARM1176
 	 * TRM, "Behavior with MMU disabled": PA = VA; the FCSE PID "Should
@@ -667,6 +673,7 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 	if (xp) {
 		apx = l1 & MEM_L1_APX;
 		w->xn = (l1 & MEM_L1_XN) != 0;
+		w->ng = (l1 & MEM_L1_NG) != 0;
 	}
 	w->whole = true;
 	w->ap4[0] = w->ap4[1] = w->ap4[2] = w->ap4[3] = ap;
@@ -825,6 +832,7 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 		return false;
 	page->frame = w.pa & ~0xfffu;
 	page->map_shift = (uint8_t)w.shift;
+	page->ng = w.ng;
 	for (unsigned k = 0; k < 4; k++) {
 		struct mem_walk t = w;
 		unsigned check = flags & ~MEM_DESC_ONLY;

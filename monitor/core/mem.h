@@ -130,6 +130,7 @@ struct armpv_mem_page {
 	uint32_t frame;	 /* physical address of the 4 KiB page */
 	uint8_t perm[4]; /* ARMPV_MEM_PERM_* of subpage k (VA[11:10]) */
 	uint8_t map_shift;
+	bool ng; /* ARMv6 XP=1: the descriptor is not global (nG) */
 };
 bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 			      unsigned flags, struct armpv_mem_page *page);

@@ -337,6 +337,43 @@ pabt:	mrc p15, 0, r0, c5, c0, 1
 	swi 0x280000"
 expect xn-fetch 13 '^armpv-bm: shadow paging: .* 1 table format switches' \
 	-semihosting -cpu arm1176 -initrd "$out/xn.rw.elf"
+# A context switch (ARMv6 format): a non-global (nG, bit 17) section at
+# 0xc0000000 read (guest physical 0x8000: _start's first word, 0xe3a00601
+# -> 3 after the shift), then pointed at 2 MiB (zero there) with no TLB
+# maintenance, and CONTEXTIDR given another ASID: the old ASID's entry
+# cannot serve the new one (ARM1176 TRM 6.7), so the read gives 0 -- the
+# monitor keeps only global entries over the switch.  Status 3 + 0.
+guest asid "	ldr r0, =0x100000
+	ldr r1, =0xc02
+	str r1, [r0]
+	ldr r1, =0x100c02		@ the table's MiB too
+	str r1, [r0, #4]
+	ldr r1, =0x20c02
+	ldr r4, =(0xc0000000 >> 20) * 4
+	str r1, [r0, r4]
+	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c13, c0, 1	@ ASID 1
+	mrc p15, 0, r1, c1, c0, 0
+	ldr r2, =(1 | 0x800000)
+	orr r1, r1, r2
+	mcr p15, 0, r1, c1, c0, 0
+	ldr r1, =0xc0008000
+	ldr r3, [r1]
+	and r3, r3, #0x0f000000
+	mov r3, r3, lsr #24
+	ldr r1, =0x220c02		@ now 2 MiB, still nG
+	str r1, [r0, r4]
+	mov r1, #2
+	mcr p15, 0, r1, c13, c0, 1	@ ASID 2
+	ldr r1, =0xc0008000
+	ldr r0, [r1]
+	add r0, r0, r3
+	swi 0x280000"
+expect asid-switch 3 '^armpv-bm: shadow paging: .* [1-9][0-9]* context switches keeping global entries' \
+	-semihosting -cpu arm1176 -initrd "$out/asid.rw.elf"
 
 # Bad bundles (docs/bundle.md): each refused before the guest runs, with a
 # "guest image: bundle:" report and status 65.  They are written by

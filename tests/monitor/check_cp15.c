@@ -365,7 +365,8 @@ START_TEST(test_c2_c3_1176)
 {
 	reset_as(ARMPV_CPU_ARM1176JZFS);
 	wr_rd(2, 0, 0, 0, 0x12345678u, 0x12345678u);
-	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
+	ck_assert_uint_eq(vcpu.cp15.events,
+			  ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_CONTEXT);
 	vcpu.cp15.events = 0;
 	wr_rd(2, 0, 0, 1, 0x8765401bu, 0x8765401bu);
 	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
@@ -687,6 +688,35 @@ START_TEST(test_dacr_event)
 }
 END_TEST
 
+/* EV_CONTEXT: ARM1176 TTBR0 and CONTEXTIDR writes, alone (a guest
+ * context switch); not on the ARM926 (no ASIDs: its CONTEXTIDR is trace
+ * only, and a TTBR0 write changes everything). */
+START_TEST(test_context_event)
+{
+	const uint32_t t = ARMPV_CP15_EV_TRANSLATION,
+		       c = ARMPV_CP15_EV_CONTEXT;
+
+	reset_as(ARMPV_CPU_ARM1176JZFS);
+	wr(2, 0, 0, 0, 0x4000u);
+	ck_assert_uint_eq(vcpu.cp15.events, t | c);
+	wr(13, 0, 0, 1, 0x105u);
+	ck_assert_uint_eq(vcpu.cp15.events, t | c);
+	wr(2, 0, 0, 1, 0x8000u); /* TTBR1: a change of another kind */
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+	vcpu.cp15.events = 0;
+	wr(2, 0, 0, 2, 1u); /* TTBCR first */
+	wr(13, 0, 0, 1, 0x106u);
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+	vcpu.cp15.events = 0;
+	wr(3, 0, 0, 0, 0x55u); /* DACR first: neither kind stays */
+	wr(2, 0, 0, 0, 0x4000u);
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+	reset_as(ARMPV_CPU_ARM926EJS);
+	wr(2, 0, 0, 0, 0x4000u);
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
  * c9, c10: lockdown, TCM regions, remap.
  */
@@ -752,7 +782,8 @@ START_TEST(test_c13_1176)
 	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
 	vcpu.cp15.events = 0;
 	wr_rd(13, 0, 0, 1, 0x00000142u, 0x00000142u); /* ASID 0x42 */
-	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
+	ck_assert_uint_eq(vcpu.cp15.events,
+			  ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_CONTEXT);
 	vcpu.cp15.events = 0;
 	wr_rd(13, 0, 0, 2, 0x11111111u, 0x11111111u);
 	ck_assert_uint_eq(vcpu.cp15.events, 0);
@@ -954,6 +985,7 @@ static Suite *cp15_suite(void)
 
 	tc = tcase_create("c9-c10");
 	tcase_add_test(tc, test_dacr_event);
+	tcase_add_test(tc, test_context_event);
 	tcase_add_test(tc, test_c9_c10_926);
 	tcase_add_test(tc, test_c9_c10_1176);
 	suite_add_tcase(s, tc);

@@ -877,13 +877,24 @@ START_TEST(v6xp_execute_never)
 	ck_assert_uint_eq(pg.perm[3], ARMPV_MEM_PERM_READ |
 					      ARMPV_MEM_PERM_WRITE |
 					      ARMPV_MEM_PERM_EXEC);
-	/* XP=0: bit 4 of a section and bit 0 of a small page are no XN. */
+	/* nG (section bit 17, page bit 11): reported for a shadow MMU. */
+	ck_assert(!pg.ng);
+	l1_set(L1_TABLE, 0x43300000u, L1_SECT(0x00200000u, 3, 0) | (1u << 17));
+	coarse_set(COARSE, 0x43102000u, L2_XSMALL(0x00014000u, 3u) | 0x800u);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43300000u, 0, &pg));
+	ck_assert(pg.ng);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43102000u, 0, &pg));
+	ck_assert(pg.ng);
+	/* XP=0: bit 4 of a section and bit 0 of a small page are no XN,
+	 * bit 17 no nG. */
 	vcpu.cp15.sctlr &= ~ARMPV_SCTLR_XP;
 	ck_assert_uint_eq(xlate(0x43000010u, ARMPV_MEM_EXEC), 0x00000010u);
 	ck_assert(armpv_mem_translate_page(&vcpu, 0x43000000u, 0, &pg));
 	ck_assert_uint_eq(pg.perm[1], ARMPV_MEM_PERM_READ |
 					      ARMPV_MEM_PERM_WRITE |
 					      ARMPV_MEM_PERM_EXEC);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x43300000u, 0, &pg));
+	ck_assert(!pg.ng);
 }
 END_TEST
 
@@ -1217,7 +1228,7 @@ static void translate_page_run(void)
 			uint32_t va = lcg() & 0x7ffc00u;
 			unsigned flags = lcg() & ARMPV_MEM_USER;
 			struct armpv_mem_page pg = { 0xdeadbeefu, { 9, 9, 9, 9 },
-						     0 };
+						     0, false };
 			uint32_t pa;
 
 			if (!armpv_mem_translate_page(&vcpu, va, flags, &pg)) {
@@ -1262,7 +1273,7 @@ static void translate_page_run(void)
  */
 static unsigned page_shift(uint32_t va)
 {
-	struct armpv_mem_page pg = { 0, { 0, 0, 0, 0 }, 0 };
+	struct armpv_mem_page pg = { 0, { 0, 0, 0, 0 }, 0, false };
 
 	ck_assert_msg(armpv_mem_translate_page(&vcpu, va, 0, &pg),
 		      "va %08x: no page", va);
