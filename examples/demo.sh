@@ -208,8 +208,13 @@ fi
 sed 's/^/   /' "$out/check.log"
 if [ -t 0 ] && [ -t 1 ]; then
 	echo "   booted under armpv-bm with its console here: a busybox shell (job"
-	echo "   control, Ctrl-C).  'reboot' in the guest stops QEMU; Ctrl-A X quits"
-	echo "   at any time.  (Without a terminal the demo runs the workload instead.)"
+	if [ "$board" = raspi0 ]; then
+		echo "   control, Ctrl-C).  'reboot' or 'poweroff' in the guest stops QEMU;"
+	else
+		echo "   control, Ctrl-C).  'reboot' in the guest stops QEMU;"
+	fi
+	echo "   Ctrl-A X quits at any time.  (Without a terminal the demo runs the"
+	echo "   workload instead.)"
 	echo
 	bm_tmo=
 	status=0

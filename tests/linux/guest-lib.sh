@@ -38,7 +38,10 @@
 # timeout and, for a run under armpv-bm, bm_monitor.  That run is
 # lg_boot_bm: the same kernel rewritten after linking (armpv-rewrite, the
 # post-link pass), in an armpv-bundle with the same device tree,
-# initramfs and command line, booted by armpv-bm.
+# initramfs and command line, booted by armpv-bm; lg_boot_bm_as the
+# board's armpv-as build (lg_prepare_as) the same way.  On raspi0 under
+# armpv-bm the guest's reboot and power-off stop QEMU through the
+# monitor's PM watchdog, which says so (lg_reset_reg, lg_poweroff_reg).
 
 : "${top_builddir:=$top_srcdir/build}"
 . "$top_srcdir/tests/baremetal/lib.sh"
