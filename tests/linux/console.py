@@ -5,10 +5,12 @@ test initramfs's interactive shell (tests/linux/console.sh runs it).
 Connects to QEMU's UART0 on the unix socket SOCKET (QEMU the server),
 copies everything the guest prints to LOG, and types as a person does:
 a command, Ctrl-C (0x03) into a foreground "sleep 30", a line edited with
-backspace (0x7f) and recalled with the up arrow, then STOP ("reboot",
-the default, or "poweroff", which only halts versatilepb).  Prints "ok - ..." / "not ok - ..." lines
-and returns once the guest has closed the console (QEMU stopped) or the
-wait for that ends.
+backspace (0x7f) and recalled with the up arrow, then STOP: "reboot"
+(the default: QEMU stops), "poweroff" (the machine powers off: QEMU
+stops; raspi0) or "halt" (types poweroff, which only halts versatilepb:
+the kernel says so, QEMU runs on).  Prints "ok - ..." / "not ok - ..."
+lines and returns once the guest has closed the console (QEMU stopped)
+or the wait for that ends.
 """
 import re
 import socket
@@ -170,12 +172,17 @@ def main():
     check(b"\nabd\n" in out, "history: up arrow, Enter -> abd again")
 
     start = con.mark()
-    con.type(stop + "\r")
+    con.type(("poweroff" if stop == "halt" else stop) + "\r")
     if stop == "reboot":
         m = con.expect(rb"reboot: Restarting system", start, 60)
         closed = con.wait_closed(30)
         check(m is not None and closed,
               "reboot: the kernel restarts and QEMU stops (-no-reboot)")
+    elif stop == "poweroff":
+        m = con.expect(rb"reboot: Power down", start, 60)
+        closed = con.wait_closed(30)
+        check(m is not None and closed,
+              "poweroff: the kernel powers down and QEMU stops")
     else:
         # versatilepb cannot power off: the kernel halts instead, and
         # QEMU runs on (the script kills it).

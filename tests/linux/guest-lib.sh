@@ -38,7 +38,10 @@
 # timeout and, for a run under armpv-bm, bm_monitor.  That run is
 # lg_boot_bm: the same kernel rewritten after linking (armpv-rewrite, the
 # post-link pass), in an armpv-bundle with the same device tree,
-# initramfs and command line, booted by armpv-bm.
+# initramfs and command line, booted by armpv-bm; lg_boot_bm_as the
+# board's armpv-as build (lg_prepare_as) the same way.  On raspi0 under
+# armpv-bm the guest's reboot and power-off stop QEMU through the
+# monitor's PM watchdog, which says so (lg_reset_reg, lg_poweroff_reg).
 
 : "${top_builddir:=$top_srcdir/build}"
 . "$top_srcdir/tests/baremetal/lib.sh"
@@ -63,6 +66,15 @@ raspi0)
 	echo "$0: ARMPV_LINUX_BOARD=$lg_board: versatilepb or raspi0" >&2
 	exit 99
 	;;
+esac
+
+# What armpv-bm says when the guest's reboot or power-off reaches the
+# board (bm_guest_reset: "armpv-bm: guest reset request (REG VALUE):
+# stopping", or "power-off request"): the register each is read from.
+# versatilepb cannot power off (the kernel halts).
+case $lg_board in
+raspi0) lg_reset_reg=PM_RSTC lg_poweroff_reg=PM_RSTS ;;
+*) lg_reset_reg=SYS_RESETCTL lg_poweroff_reg= ;;
 esac
 
 pass=0 fail=0
@@ -97,6 +109,8 @@ lg_prepare() {
 	bm_need_tools "$QEMU_SYSTEM_ARM" "$QEMU_ARM" "$ARM_CC" cpio gzip dpkg-deb
 	if [ "$lg_board" = raspi0 ]; then
 		bm_need_tools "${DTC:-dtc}" fdtput
+		# A test does not build it: tests/linux/bcm2835.sh does.
+		: "${ARMPV_LINUX_KDIR:=$lg_cache/linux/plain-bcm2835}"
 		lg_prepare_kernel || {
 			echo "# skip: no plain bcm2835 build (make check TESTS=tests/linux/bcm2835.sh makes it)"
 			exit 77
@@ -107,31 +121,31 @@ lg_prepare() {
 	lg_prepare_initramfs || lg_die "making the initramfs failed"
 }
 
-# lg_prepare_kernel: the plain versatile kernel (lg_kdir, lg_zimage,
-# lg_dtb), built into the cache when it is not there (8 to 20 minutes on
-# two cores, build-kernel.sh's progress lines on stderr).  Non-zero, the
-# reason on stderr, when it cannot be had: for scripts that are not
-# tests (examples/demo.sh) as for lg_prepare.  ARMPV_LINUX_KDIR names a
-# plain versatile build to use as it is, without build-kernel.sh.
+# lg_prepare_kernel: the plain kernel of the board (lg_kdir, lg_zimage,
+# lg_dtb, and lg_kdir/vmlinux), built into the cache when it is not there
+# (build-kernel.sh, with its progress lines on stderr: versatile 8 to 20
+# minutes on two cores, bcm2835 about 14), under the name and with the
+# defconfig tests/linux/kernel.sh gives it, so that the tests' build is
+# the one used.  Non-zero, the reason on stderr, when it cannot be had:
+# for scripts that are not tests (examples/demo.sh) as for lg_prepare.
+# ARMPV_LINUX_KDIR names a plain build to use as it is, without
+# build-kernel.sh (lg_prepare sets it on raspi0: a test does not build
+# the bcm2835 kernel).
 lg_prepare_kernel() {
-	if [ "$lg_board" = raspi0 ]; then
-		lg_kdir=${ARMPV_LINUX_KDIR:-$lg_cache/linux/plain-bcm2835}
-		lg_zimage=$lg_kdir/arch/arm/boot/zImage
-		lg_dtb=$lg_kdir/arch/arm/boot/dts/bcm2835-rpi-zero.dtb
-		[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] && [ -f "$lg_kdir/vmlinux" ] ||
-			{ echo "$0: no zImage, dtb or vmlinux in $lg_kdir" >&2; return 1; }
-		return 0
-	fi
+	case $lg_board in
+	raspi0) set -- plain-bcm2835 bcm2835_defconfig bcm2835-rpi-zero.dtb ;;
+	*) set -- plain-versatile versatile_defconfig versatile-pb.dtb ;;
+	esac
 	if [ -n "${ARMPV_LINUX_KDIR:-}" ]; then
 		lg_kdir=$ARMPV_LINUX_KDIR
 	else
-		lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" \
-			plain-versatile versatile_defconfig) || return 1
+		lg_kdir=$(sh "$top_srcdir/tests/linux/build-kernel.sh" "$1" "$2") ||
+			return 1
 	fi
 	lg_zimage=$lg_kdir/arch/arm/boot/zImage
-	lg_dtb=$lg_kdir/arch/arm/boot/dts/versatile-pb.dtb
-	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] ||
-		{ echo "$0: no zImage or dtb in $lg_kdir" >&2; return 1; }
+	lg_dtb=$lg_kdir/arch/arm/boot/dts/$3
+	[ -f "$lg_zimage" ] && [ -f "$lg_dtb" ] && [ -f "$lg_kdir/vmlinux" ] ||
+		{ echo "$0: no zImage, $3 or vmlinux in $lg_kdir" >&2; return 1; }
 }
 
 # lg_prepare_initramfs: the test initramfs (lg_initrd), made into the
@@ -147,24 +161,31 @@ lg_prepare_initramfs() {
 	fi
 }
 
-# lg_prepare_as: the armpv-as versatile build as tests/linux/versatile.sh
-# (kernel.sh) left it in the cache (lg_as_kdir: its Image, zImage,
-# arch/arm/boot/compressed/vmlinux and versatile-pb.dtb), and its vmlinux
-# without debug information, given its armpv-rewrite record
-# (lg_as_vmlinux, in $out: armpv-as rewrites the objects, the record is
-# the vmlinux's; armpv-rewrite adds it and changes no loaded byte).  Not
-# built here (kernel.sh owns its key and its build): skip (77) without it.
+# lg_prepare_as: the armpv-as build of the board (versatile or bcm2835)
+# as tests/linux/versatile.sh or bcm2835.sh (kernel.sh) left it in the
+# cache (lg_as_kdir: its Image, zImage, arch/arm/boot/compressed/vmlinux
+# and device tree, lg_as_dtb), and its vmlinux without debug information,
+# given its armpv-rewrite record (lg_as_vmlinux, in $out: armpv-as
+# rewrites the objects, the record is the vmlinux's; armpv-rewrite adds
+# it and changes no loaded byte).  Not built here (kernel.sh owns its key
+# and its build): skip (77) without it.
 lg_prepare_as() {
-	lg_as_kdir=$lg_cache/linux/armpv-as-versatile
+	case $lg_board in
+	raspi0) set -- bcm2835 bcm2835-rpi-zero.dtb --arch armv6 ;;
+	*) set -- versatile versatile-pb.dtb ;;
+	esac
+	lg_as_kdir=$lg_cache/linux/armpv-as-$1
+	lg_as_dtb=$lg_as_kdir/arch/arm/boot/dts/$2
 	if [ ! -f "$lg_as_kdir/.armpv-stamp" ] || [ ! -f "$lg_as_kdir/vmlinux" ] ||
-	   [ ! -f "$lg_as_kdir/arch/arm/boot/zImage" ]; then
-		echo "# skip: no armpv-as versatile build in $lg_as_kdir (make check TESTS=tests/linux/versatile.sh makes it)"
+	   [ ! -f "$lg_as_kdir/arch/arm/boot/zImage" ] || [ ! -f "$lg_as_dtb" ]; then
+		echo "# skip: no armpv-as $1 build in $lg_as_kdir (make check TESTS=tests/linux/$1.sh makes it)"
 		exit 77
 	fi
+	shift 2
 	lg_as_vmlinux=$out/vmlinux.as
 	"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug \
 		"$lg_as_kdir/vmlinux" "$lg_as_vmlinux" &&
-		"$top_builddir/rewriter/armpv-rewrite" --quiet "$lg_as_vmlinux" >&2 ||
+		"$top_builddir/rewriter/armpv-rewrite" --quiet "$@" "$lg_as_vmlinux" >&2 ||
 		lg_die "cannot give $lg_as_kdir/vmlinux its armpv-rewrite record"
 }
 
@@ -237,17 +258,22 @@ lg_boot_native_guest() {
 }
 
 # lg_rewrite_vmlinux: the plain kernel's vmlinux rewritten by the
-# post-link pass into lg_vmlinux_rw ($out/vmlinux.rw), once per work
-# directory; armpv-rewrite's summary line on stderr.
+# post-link pass, then without its debug information (bcm2835_defconfig's
+# is 160 MiB of a 177 MiB vmlinux; the bundle needs none of it), into
+# lg_vmlinux_rw ($out/vmlinux.rw), once per work directory;
+# armpv-rewrite's summary line on stderr.
 lg_rewrite_vmlinux() {
 	lg_vmlinux_rw=$out/vmlinux.rw
 	# bcm2835_defconfig's objects are tagged ARMv7 (ARCH_MULTI_V7): the
 	# kernel runs on the ARM1176, an ARMv6 (tests/linux/bcm2835.sh).
 	set --
 	[ "$lg_board" != raspi0 ] || set -- --arch armv6
-	[ -f "$lg_vmlinux_rw" ] ||
-		"$top_builddir/rewriter/armpv-rewrite" "$@" -o "$lg_vmlinux_rw" \
-			"$lg_kdir/vmlinux" >&2
+	[ -f "$lg_vmlinux_rw" ] && return 0
+	"$top_builddir/rewriter/armpv-rewrite" "$@" -o "$out/vmlinux.rw.tmp" \
+		"$lg_kdir/vmlinux" >&2 &&
+		"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug \
+			"$out/vmlinux.rw.tmp" "$lg_vmlinux_rw" &&
+		rm -f "$out/vmlinux.rw.tmp"
 }
 
 # lg_boot_bm MEM APPEND QEMU-ARGS...: the same kernel, rewritten
@@ -261,6 +287,18 @@ lg_boot_bm() {
 		--kernel-offset 0xc0000000 -k "$lg_vmlinux_rw" -d "$lg_dtb" \
 		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
 	lg_run_bm "$lg_mem" "$out/linux.bnd" "$@"
+}
+
+# lg_boot_bm_as MEM APPEND QEMU-ARGS...: the armpv-as build's vmlinux
+# (lg_prepare_as, called first by the script: it may skip), bundled with
+# that build's device tree, the initramfs and APPEND, under armpv-bm.
+lg_boot_bm_as() {
+	lg_mem=$1 lg_append=$2
+	shift 2
+	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux-as.bnd" \
+		--kernel-offset 0xc0000000 -k "$lg_as_vmlinux" -d "$lg_as_dtb" \
+		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
+	lg_run_bm "$lg_mem" "$out/linux-as.bnd" "$@"
 }
 
 # lg_run_bm MEM BUNDLE QEMU-ARGS...: armpv-bm booting the armpv-bundle

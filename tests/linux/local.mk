@@ -39,13 +39,22 @@ TESTS += tests/linux/rawimage.sh
 EXTRA_DIST += tests/linux/rawimage.sh
 tests/linux/rawimage.log: $(ARMPV_BM_BIN) monitor/bundle/armpv-bundle$(EXEEXT) \
 	tests/linux/versatile.log
-# On raspi0 (the plain bcm2835_defconfig build that bcm2835.sh makes):
+# On raspi0 (the bcm2835_defconfig builds that bcm2835.sh makes):
 # workload-raspi0.sh runs workload.sh natively on Linux's tree and on the
-# tree armpv-bm gives its guest; bcm2835-guestdt.sh proves that tree
-# enough, natively, with QEMU's trace of every device access.
-TESTS += tests/linux/workload-raspi0.sh tests/linux/bcm2835-guestdt.sh
-EXTRA_DIST += tests/linux/workload-raspi0.sh tests/linux/bcm2835-guestdt.sh
-# Not after bcm2835.log: they skip (77) without the build, and do not
-# wait for a kernel build.
-tests/linux/workload-raspi0.log: tests/baremetal/fdt-bcm2835-guest$(EXEEXT)
+# tree armpv-bm gives its guest, and under armpv-bm the post-link vmlinux
+# and the armpv-as build's; console-raspi0.sh is console.sh under
+# armpv-bm; bcm2835-guestdt.sh proves the guest's tree enough, natively,
+# with QEMU's trace of every device access.
+TESTS += tests/linux/workload-raspi0.sh tests/linux/console-raspi0.sh \
+	tests/linux/bcm2835-guestdt.sh
+EXTRA_DIST += tests/linux/workload-raspi0.sh tests/linux/console-raspi0.sh \
+	tests/linux/bcm2835-guestdt.sh
+# The first two after bcm2835.log, which builds the kernels they boot
+# (from nothing, they would skip before it); bcm2835-guestdt.sh skips
+# (77) without the build and does not wait for it.
+tests/linux/workload-raspi0.log: tests/baremetal/fdt-bcm2835-guest$(EXEEXT) \
+	$(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT) tests/linux/bcm2835.log
+tests/linux/console-raspi0.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT) tests/linux/bcm2835.log
 tests/linux/bcm2835-guestdt.log: tests/baremetal/fdt-bcm2835-guest$(EXEEXT)

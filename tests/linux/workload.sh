@@ -9,13 +9,18 @@
 # plain kernel straight from QEMU, and lg_boot_bm, the same kernel
 # rewritten after linking, under armpv-bm; on raspi0 by default
 # lg_boot_native and lg_boot_native_guest, the plain kernel natively on
-# the tree armpv-bm gives its guest) with armpv.workload on the
-# command line,
-# at 128 MiB and 256 MiB (raspi0: 512 MiB; $lg_mems), under -icount
-# shift=0,sleep=off (guest time is
-# the count of instructions, and idle time is skipped: "sleep 1" is a
-# second of the guest's time however fast the host), and checks:
+# the tree armpv-bm gives its guest; lg_boot_bm_as, the armpv-as build
+# under armpv-bm, when named) with armpv.workload on the command line, at
+# 128 MiB and 256 MiB (raspi0: 512 MiB; $lg_mems), under -icount
+# shift=0,sleep=off (guest time is the count of instructions, and idle
+# time is skipped: "sleep 1" is a second of the guest's time however
+# fast the host), and checks:
 #   - QEMU stops by itself (the guest's reboot, with -no-reboot), status 0;
+#     the kinds in ARMPV_LINUX_POWEROFF_RUNS (raspi0 only) power off
+#     instead (armpv.poweroff: "reboot: Power down"), status 0 too;
+#   - under armpv-bm, that the monitor stopped on the guest's request:
+#     "armpv-bm: guest reset request (SYS_RESETCTL ...)" (raspi0: PM_RSTC),
+#     after a power-off "guest power-off request (PM_RSTS ...)";
 #   - every result line, with the checksums computed here from the same
 #     generator (bench.c's xorshift32);
 #   - a bench line per operation;
@@ -26,16 +31,18 @@
 #     internal error.
 # raspi0's native runs end as versatilepb's: the guest's reboot reaches
 # the PM watchdog (guest-lib.sh lg_native_dtb), QEMU resets and, with
-# -no-reboot, stops.
+# -no-reboot, stops; under armpv-bm the monitor's model of that watchdog
+# stops the machine (board-bcm2835.c).
 # And, without booting, that the shipped bench binary calls the kernel's
 # user helpers (cmpxchg 0xffff0fc0, get_tls 0xffff0fe0).
 #
 # Environment (make check exports it): top_srcdir, ARM_CC, ARM_OBJDUMP,
 # QEMU_ARM; QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_BOARD (versatilepb,
 # raspi0); ARMPV_LINUX_RUNS (default "native bm"; raspi0 "native
-# native_guest"); ARMPV_LINUX_MEMS.  Builds the plain versatile kernel
-# when the cache lacks it; on raspi0 skipped (77) without the plain
-# bcm2835 build.
+# native_guest"); ARMPV_LINUX_MEMS; ARMPV_LINUX_POWEROFF_RUNS.  Builds
+# the plain versatile kernel when the cache lacks it; on raspi0 skipped
+# (77) without the plain bcm2835 build; with bm_as, skipped without the
+# board's armpv-as build (tests/linux/versatile.sh, bcm2835.sh).
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 
@@ -62,18 +69,49 @@ check "bench: __aeabi_read_tp is the get_tls helper (mvn #0xf000; sub pc, #31)" 
 lg_expected "$out/expected" ||
 	lg_die "cannot compute the expected results"
 
+# The kinds of run whose workload ends in a power-off instead of the
+# reboot (raspi0 only: versatilepb cannot power off).
+poweroff_runs=${ARMPV_LINUX_POWEROFF_RUNS:-}
+[ -z "$poweroff_runs" ] || [ -n "$lg_poweroff_reg" ] ||
+	lg_die "ARMPV_LINUX_POWEROFF_RUNS: $lg_board cannot power off"
+# The armpv-as build, when a kind of run boots it (skipped without it).
+case " $lg_runs " in
+*" bm_as "*) lg_prepare_as ;;
+esac
+
 bm_set_timeout 600
 # run KIND MEM: boot the workload, check its log ($out/KIND-MEM.log).
 run() {
 	log=$out/$1-$2.log
+	# The kinds in $poweroff_runs end with a power-off (armpv.poweroff).
+	case " $poweroff_runs " in
+	*" $1 "*) stop=poweroff kstop="reboot: Power down" ;;
+	*) stop=reboot kstop="reboot: Restarting system" ;;
+	esac
 	t0=$(date +%s.%N)
-	lg_run_workload "$1" "$2" "$log"
+	if [ "$stop" = poweroff ]; then
+		lg_run_workload "$1" "$2" "$log" armpv.poweroff
+	else
+		lg_run_workload "$1" "$2" "$log"
+	fi
 	rc=$?
 	t1=$(date +%s.%N)
 	echo "# $1 $2: QEMU ran $(echo "$t0 $t1" | awk '{ printf "%.1f", $2 - $1 }') s (host time)"
 	grep -a -e '^info ' -e '^bench ' "$log" | sed 's/^/# /'
-	check "$1 $2: QEMU stopped by the guest's reboot (status $rc)" \
-		'[ $rc = 0 ] && grep -aq "reboot: Restarting system" "$log"'
+	check "$1 $2: QEMU stopped by the guest's $stop (status $rc)" \
+		'[ $rc = 0 ] && grep -aq "$kstop" "$log"'
+	case $1 in
+	bm*)
+		if [ "$stop" = poweroff ]; then
+			mline="armpv-bm: guest power-off request ($lg_poweroff_reg "
+		else
+			mline="armpv-bm: guest reset request ($lg_reset_reg "
+		fi
+		check "$1 $2: armpv-bm stopped on the guest's $stop: $mline...)" \
+			'grep -aqF "$mline" "$log"'
+		grep -a '^armpv-bm: [0-9]* traps' "$log" | sed 's/^/# /'
+		;;
+	esac
 	lg_results "$log" >"$log.results"
 	missing=$(grep -vxF -f "$log.results" "$out/expected")
 	check "$1 $2: every expected result line" '[ -z "$missing" ]'

@@ -50,5 +50,15 @@ if test "$(grep -c '^[0-9][0-9]* passed, 0 failed$' "$log")" -lt 3; then
 	echo "FAIL: the demo shows fewer than three passing transcripts"
 	status=1
 fi
+# The board option: a board it does not know is refused before anything
+# runs (--board raspi0 itself boots bcm2835 for a minute more: by hand,
+# docs/linux.md).
+sh "$top_srcdir/examples/demo.sh" "$top_builddir" --board foo >"$log.board" 2>&1
+rc=$?
+if test $rc -ne 2 || ! grep -q 'demo: --board foo: versatilepb or raspi0' "$log.board"; then
+	echo "FAIL: demo.sh --board foo: status $rc (want 2 and the message):"
+	cat "$log.board"
+	status=1
+fi
 test $status -eq 0 && echo "demo: all steps ran ($log)"
 exit $status
