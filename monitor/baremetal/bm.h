@@ -289,6 +289,8 @@ void bm_monitor_exception(unsigned exc, uint32_t spsr, uint32_t lr);
 extern volatile bool bm_vfp_probing, bm_vfp_probe_undef;
 void bm_vfp_init(void);
 bool bm_vfp_emulate(struct armpv_vcpu *vcpu, uint32_t word);
+/* After every trap: the real CPACR (ARM1176) as the guest grants VFP. */
+void bm_vfp_sync(const struct armpv_vcpu *vcpu);
 
 /* string.c (the core needs them too) */
 void *memcpy(void *dst, const void *src, size_t n);

@@ -516,6 +516,7 @@ static void shadow_sync(void)
 	bm_vcpu.cp15.events = 0;
 	bm_shadow_switch(shadow_root_for_mode());
 	alignment_sync();
+	bm_vfp_sync(&bm_vcpu);
 }
 
 /*

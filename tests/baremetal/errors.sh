@@ -372,6 +372,32 @@ guest asid "	ldr r0, =0x100000
 	ldr r0, [r1]
 	add r0, r0, r3
 	swi 0x280000"
+# The guest kernel's VFP system registers (vfp.c): FPEXC written with EN
+# then read back (VMSR, VMRS: privileged, so trapped and done on the real
+# VFP) -- status EN >> 28 = 4; on the ARM1176 after the guest's CPACR
+# grants cp10/cp11 (none at reset), plus MVFR0's low nibble (QEMU's
+# VFP11: 1): 5.
+guest vfp926 "	ldr r0, =0x40000000
+	.word 0xeee80a10		@ vmsr fpexc, r0
+	mov r0, #0
+	.word 0xeef80a10		@ vmrs r0, fpexc
+	mov r0, r0, lsr #28
+	swi 0x280000"
+expect vfp-fpexc 4 '^armpv-bm: 1 traps' \
+	-semihosting -initrd "$out/vfp926.rw.elf"
+guest vfp1176 "	ldr r0, =0x00f00000
+	mcr p15, 0, r0, c1, c0, 2	@ CPACR: cp10, cp11 full access
+	ldr r0, =0x40000000
+	.word 0xeee80a10		@ vmsr fpexc, r0
+	mov r0, #0
+	.word 0xeef80a10		@ vmrs r0, fpexc
+	mov r0, r0, lsr #28
+	.word 0xeef71a10		@ vmrs r1, mvfr0
+	and r1, r1, #0xf
+	add r0, r0, r1
+	swi 0x280000"
+expect vfp-cpacr-mvfr0 5 '^armpv-bm: 2 traps' \
+	-semihosting -cpu arm1176 -initrd "$out/vfp1176.rw.elf"
 expect asid-switch 3 '^armpv-bm: shadow paging: .* [1-9][0-9]* context switches keeping global entries' \
 	-semihosting -cpu arm1176 -initrd "$out/asid.rw.elf"
 
