@@ -59,7 +59,11 @@ tmo=
 if command -v timeout >/dev/null 2>&1; then
 	tmo="timeout 60"
 fi
-$tmo "$QEMU_SYSTEM_ARM" -M raspi0 -kernel "$tmp/probe.elf" \
+# -icount: QEMU's system timer then counts executed instructions (one
+# tick per 1000), not host time, so that the probe's 20-tick compare is
+# ahead of CLO when written however loaded the host is.
+$tmo "$QEMU_SYSTEM_ARM" -M raspi0 -icount shift=0,sleep=off \
+	-kernel "$tmp/probe.elf" \
 	-serial stdio -display none -monitor none -semihosting \
 	</dev/null >"$tmp/qemu.raw" 2>"$tmp/qemu.err"
 status=$?
