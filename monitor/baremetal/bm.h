@@ -212,9 +212,10 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
  * (armpv_mem_page.map_shift), for bm_shadow_invalidate_mva(). */
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		   const unsigned ap[4], bool xn, bool ng, unsigned guest_shift);
-/* A guest context switch (ARMv6 format): keep only what came from
- * global guest descriptors. */
-void bm_shadow_drop_nonglobal(void);
+/* A guest context switch (ARMv6 format) to address space (asid, ttbr):
+ * the tables of non-global entries of the one left are kept for it,
+ * those of the one entered (if kept) attached again. */
+void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr);
 /* Drop, in both roots, what came from the guest mapping covering 'va'. */
 void bm_shadow_invalidate_mva(uint32_t va);
 

@@ -49,7 +49,7 @@ static struct {
 	uint64_t fills, aborts, flushes;
 	uint64_t dacr_switches; /* guest DACR writes: another context */
 	uint64_t format_switches; /* guest SCTLR.XP changes (ARM1176) */
-	uint64_t context_switches; /* ARMv6 format: global entries kept */
+	uint64_t context_switches; /* ARMv6 format: entries kept */
 	uint64_t mva_invalidations; /* guest invalidate by MVA, exact */
 	uint64_t tiny; /* accesses emulated: tiny pages out of place */
 	uint64_t extabts; /* absent hardware: external aborts delivered */
@@ -191,7 +191,7 @@ static void print_stats(void)
 	bm_putc('\n');
 	bm_printf("armpv-bm: shadow paging: %llu pages filled, %llu guest "
 		  "aborts delivered, %llu flushes, %llu DACR switches, %llu "
-		  "table format switches, %llu context switches keeping global "
+		  "table format switches, %llu context switches keeping "
 		  "entries, %llu "
 		  "invalidations by MVA, %llu tiny-page accesses emulated\n",
 		  (unsigned long long)shadow_stats.fills,
@@ -458,6 +458,10 @@ static void shadow_flush(void)
 	}
 	bm_shadow_flush();
 	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
+	/* The address space the new shadow entries belong to. */
+	if (bm_mmu_xp())
+		bm_shadow_switch_space(bm_vcpu.cp15.contextidr & 0xffu,
+				       bm_vcpu.cp15.ttbr0);
 	shadow_stats.flushes++;
 }
 
@@ -506,8 +510,10 @@ static void shadow_sync(void)
 		else if (drop == ARMPV_CP15_EV_TRANSLATION &&
 			 (ev & ARMPV_CP15_EV_CONTEXT) && bm_mmu_xp()) {
 			/* A context switch in the ARMv6 format: global
-			 * entries stay (shadow.c). */
-			bm_shadow_drop_nonglobal();
+			 * entries stay, the others are kept per address
+			 * space (shadow.c). */
+			bm_shadow_switch_space(bm_vcpu.cp15.contextidr & 0xffu,
+					       bm_vcpu.cp15.ttbr0);
 			shadow_stats.context_switches++;
 		}
 		else
@@ -1009,9 +1015,10 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	bm_console_start();
 	bm_board_quiesce();
 	bm_vfp_init();
-	bm_report("armpv bare-metal monitor (ARMv5 shadow paging, "
-		  "%s devices), tables layout 0x%08x", bm_board->name,
-		  ARMPV_TABLES_LAYOUT_HASH);
+	bm_report("armpv bare-metal monitor (shadow paging in the ARMv5%s "
+		  "format, %s devices), tables layout 0x%08x",
+		  cpu_model() == ARMPV_CPU_ARM1176JZFS ? " or ARMv6" : "",
+		  bm_board->name, ARMPV_TABLES_LAYOUT_HASH);
 	bm_report("machine %u, RAM %u MiB (%s), guest image at %08x, %u "
 		  "bytes (initrd)", boot.machine, boot.ram_size >> 20,
 		  boot.dtb ? "device tree" : "ATAGs", boot.initrd_pa,

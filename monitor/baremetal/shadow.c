@@ -81,14 +81,20 @@ static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
 /* Some table may hold supersection entries (they reach 16 MiB). */
 static bool shadow_l2_super;
 static unsigned shadow_l2_used;
-/* Pool tables below shadow_l2_used given back by
- * bm_shadow_drop_nonglobal() (owner root SHADOW_L2_FREE), reused first;
- * and per table whether it holds an entry made from a non-global guest
- * descriptor. */
+/* Pool tables below shadow_l2_used given back (owner root
+ * SHADOW_L2_FREE), reused first; per table whether it holds an entry
+ * made from a non-global guest descriptor, the guest address space it
+ * was made in (ASID and TTBR0: bm_shadow_switch_space()), and whether it
+ * is detached: kept for that address space while another runs, in no
+ * root. */
 #define SHADOW_L2_FREE 0xffu
 static uint16_t shadow_l2_free[SHADOW_L2_TABLES];
 static unsigned shadow_l2_nfree;
 static bool shadow_l2_ng[SHADOW_L2_TABLES];
+static bool shadow_l2_detached[SHADOW_L2_TABLES];
+static struct {
+	uint32_t asid, ttbr;
+} shadow_l2_space[SHADOW_L2_TABLES], shadow_space;
 static unsigned shadow_root = SHADOW_L1S; /* none loaded yet */
 
 /* The hardware walk reads memory, not the D-cache (ARM926EJ-S TRM 3.2):
@@ -162,7 +168,8 @@ void bm_shadow_flush(void)
 	for (unsigned i = 0; i < shadow_l2_used; i++) {
 		uint32_t *e;
 
-		if (shadow_l2_owner[i].root == SHADOW_L2_FREE)
+		if (shadow_l2_owner[i].root == SHADOW_L2_FREE ||
+		    shadow_l2_detached[i])
 			continue;
 		e = &bm_shadow_l1[shadow_l2_owner[i].root]
 				 [shadow_l2_owner[i].slot];
@@ -281,29 +288,79 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 	return true;
 }
 
-/*
- * A guest context switch (ARMv6 format: a TTBR0 or CONTEXTIDR write):
- * what came from the guest's global descriptors stays valid (ARM1176 TRM
- * 6.7), the rest goes.  Whole pool tables go, those holding an entry of
- * a non-global descriptor (Linux: its user space; its kernel and vector
- * page are global), back to the pool; the real TLB is invalidated.
- */
-void bm_shadow_drop_nonglobal(void)
+/* Pool table 't' back to the pool (its root's slot already not it). */
+static void shadow_l2_release(unsigned t)
 {
+	shadow_l2_owner[t].root = SHADOW_L2_FREE;
+	shadow_l2_detached[t] = false;
+	shadow_l2_free[shadow_l2_nfree++] = (uint16_t)t;
+}
+
+/*
+ * A guest context switch (ARMv6 format: a TTBR0 or CONTEXTIDR write) to
+ * the address space (asid, ttbr).  What came from the guest's global
+ * descriptors stays valid in every address space (ARM1176 TRM 6.7);
+ * what came from non-global ones is valid in its own only, and stays
+ * valid there until the guest invalidates it.  So the pool tables
+ * holding a non-global entry (Linux: its user space; its kernel and
+ * vector page are global) are detached from the roots, kept, tagged with
+ * the address space they were made in, and attached again when the
+ * guest comes back to it (if their slot is free then; otherwise they go
+ * back to the pool).  The TTBR0 in the tag is stricter than the
+ * architecture (the ASID alone tags a TLB entry): an address space is
+ * taken up again only with the same tables.  The real TLB is
+ * invalidated: its entries are tagged with the roots' ASIDs, not the
+ * guest's.
+ */
+void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr)
+{
+	if (asid == shadow_space.asid && ttbr == shadow_space.ttbr)
+		return;
 	for (unsigned t = 0; t < shadow_l2_used; t++) {
 		uint32_t *e;
 
 		if (shadow_l2_owner[t].root == SHADOW_L2_FREE ||
-		    !shadow_l2_ng[t])
+		    !shadow_l2_ng[t] || shadow_l2_detached[t])
 			continue;
 		e = &bm_shadow_l1[shadow_l2_owner[t].root]
 				 [shadow_l2_owner[t].slot];
 		*e = bm_l1_table[shadow_l2_owner[t].slot];
 		shadow_clean(e, 4);
-		shadow_l2_owner[t].root = SHADOW_L2_FREE;
-		shadow_l2_free[shadow_l2_nfree++] = (uint16_t)t;
+		shadow_l2_detached[t] = true;
+	}
+	shadow_space.asid = asid;
+	shadow_space.ttbr = ttbr;
+	for (unsigned t = 0; t < shadow_l2_used; t++) {
+		uint32_t *e;
+
+		if (!shadow_l2_detached[t] ||
+		    shadow_l2_space[t].asid != asid ||
+		    shadow_l2_space[t].ttbr != ttbr)
+			continue;
+		e = &bm_shadow_l1[shadow_l2_owner[t].root]
+				 [shadow_l2_owner[t].slot];
+		if (*e != bm_l1_table[shadow_l2_owner[t].slot]) {
+			shadow_l2_release(t); /* its slot is taken */
+			continue;
+		}
+		*e = bm_desc_coarse(bm_mon_pa(shadow_l2[t]));
+		shadow_clean(e, 4);
+		shadow_l2_detached[t] = false;
 	}
 	tlb_invalidate_all();
+}
+
+/* Every detached table back to the pool; false if there was none. */
+static bool shadow_release_detached(void)
+{
+	bool any = false;
+
+	for (unsigned t = 0; t < shadow_l2_used; t++)
+		if (shadow_l2_detached[t]) {
+			shadow_l2_release(t);
+			any = true;
+		}
+	return any;
 }
 
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
@@ -317,7 +374,8 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (!l2) {
 		uint32_t *l1e = &bm_shadow_l1[root][L1_INDEX(va)];
 
-		if (shadow_l2_used == SHADOW_L2_TABLES && !shadow_l2_nfree) {
+		if (shadow_l2_used == SHADOW_L2_TABLES && !shadow_l2_nfree &&
+		    !shadow_release_detached()) {
 			/* Pool exhausted: start afresh, in the same context
 			 * (its DACR is still the guest's), which must stay
 			 * valid: it gets this entry. */
@@ -334,6 +392,8 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		shadow_l2_owner[t].slot = (uint16_t)L1_INDEX(va);
 		shadow_l2_max_shift[t] = 0;
 		shadow_l2_ng[t] = false;
+		shadow_l2_detached[t] = false;
+		shadow_l2_space[t] = shadow_space;
 		/* A slot shared with the monitor starts as its table. */
 		if (bm_mmu_partial_l2(L1_INDEX(va)))
 			memcpy(l2, bm_mmu_partial_l2(L1_INDEX(va)),
@@ -412,6 +472,29 @@ static void shadow_drop_covering(unsigned root, unsigned t, uint32_t slot,
 		shadow_clean(&shadow_l2[t][lo], (hi - lo + 1) * 4);
 }
 
+/* In pool table 't' (root 'root', the MiB at slot_va), the entries whose
+ * guest mapping covers 'va': only a supersection reaches from another
+ * MiB; within va's, as far as the largest mapping the table holds. */
+static void shadow_drop_in_table(unsigned root, unsigned t, uint32_t slot_va,
+				 uint32_t va, struct shadow_dropped *d)
+{
+	unsigned max = shadow_l2_max_shift[t];
+
+	if (L1_INDEX(slot_va) != L1_INDEX(va)) {
+		if (max >= SHIFT_SUPERSECTION)
+			shadow_drop_covering(root, t, L1_INDEX(slot_va), 0, 256,
+					     va, d);
+	} else if (max >= SHIFT_SECTION) {
+		shadow_drop_covering(root, t, L1_INDEX(va), 0, 256, va, d);
+	} else if (max >= SHIFT_LARGE) {
+		shadow_drop_covering(root, t, L1_INDEX(va),
+				     L2_INDEX(va) & ~15u, 16, va, d);
+	} else {
+		shadow_drop_covering(root, t, L1_INDEX(va), L2_INDEX(va), 1,
+				     va, d);
+	}
+}
+
 /*
  * The guest invalidated its TLB entry for 'va' (its MVA; run.c gives the
  * FCSE alias separately).  That entry, whatever its size, is the guest
@@ -434,30 +517,20 @@ void bm_shadow_invalidate_mva(uint32_t va)
 		for (uint32_t s = 0; s < n; s++) {
 			uint32_t slot_va = first + (s << 20);
 			uint32_t *l2 = shadow_l2_of(root, slot_va);
-			unsigned t, max;
 
-			if (!l2)
-				continue;
-			t = shadow_l2_index(l2);
-			max = shadow_l2_max_shift[t];
-			if (L1_INDEX(slot_va) != L1_INDEX(va)) {
-				/* Another MiB: only a supersection reaches. */
-				if (max >= SHIFT_SUPERSECTION)
-					shadow_drop_covering(
-						root, t, L1_INDEX(slot_va), 0,
-						256, va, &d);
-			} else if (max >= SHIFT_SECTION) {
-				shadow_drop_covering(root, t, L1_INDEX(va), 0,
-						     256, va, &d);
-			} else if (max >= SHIFT_LARGE) {
-				shadow_drop_covering(root, t, L1_INDEX(va),
-						     L2_INDEX(va) & ~15u, 16,
-						     va, &d);
-			} else {
-				shadow_drop_covering(root, t, L1_INDEX(va),
-						     L2_INDEX(va), 1, va, &d);
-			}
+			if (l2)
+				shadow_drop_in_table(root, shadow_l2_index(l2),
+						     slot_va, va, &d);
 		}
+	}
+	/* And in the tables kept for other address spaces (whatever the
+	 * ASID the guest named: at worst too much). */
+	for (unsigned t = 0; t < shadow_l2_used; t++) {
+		uint32_t slot_va = (uint32_t)shadow_l2_owner[t].slot << 20;
+
+		if (shadow_l2_detached[t] && slot_va - first < (n << 20))
+			shadow_drop_in_table(shadow_l2_owner[t].root, t,
+					     slot_va, va, &d);
 	}
 	/* The real TLB holds the loaded root's entries (ARMv5 format) or
 	 * every root's under its ASID (ARMv6's): one by-MVA invalidation

@@ -372,6 +372,63 @@ guest asid "	ldr r0, =0x100000
 	ldr r0, [r1]
 	add r0, r0, r3
 	swi 0x280000"
+# Address spaces kept over a switch (ARMv6 format): under ASID 1 a
+# non-global section at 0xc0000000 is read, under ASID 2 another at
+# 0xc0100000, then under ASID $1 (1: back to the first; 3: a new one)
+# the first again.  Coming back, the first's shadow entry is still there:
+# one page fill fewer than for a new address space (the same guest
+# otherwise).  Both exit with _start's first word's nibble, 3.
+asid_guest() {
+	guest "asid-back$1" "	ldr r0, =0x100000
+	ldr r1, =0xc02
+	str r1, [r0]
+	ldr r1, =0x100c02
+	str r1, [r0, #4]
+	ldr r1, =0x20c02
+	ldr r4, =(0xc0000000 >> 20) * 4
+	str r1, [r0, r4]
+	ldr r1, =0x20c02
+	add r4, r4, #4
+	str r1, [r0, r4]		@ 0xc0100000 -> 0 too
+	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mcr p15, 0, r1, c13, c0, 1	@ ASID 1
+	mrc p15, 0, r1, c1, c0, 0
+	ldr r2, =(1 | 0x800000)
+	orr r1, r1, r2
+	mcr p15, 0, r1, c1, c0, 0
+	ldr r1, =0xc0008000
+	ldr r3, [r1]
+	mov r1, #2
+	mcr p15, 0, r1, c13, c0, 1	@ ASID 2
+	ldr r1, =0xc0108000
+	ldr r3, [r1]
+	mov r1, #$1
+	mcr p15, 0, r1, c13, c0, 1	@ ASID 1 again, or 3
+	ldr r1, =0xc0008000
+	ldr r0, [r1]
+	and r0, r0, #0x0f000000
+	mov r0, r0, lsr #24
+	swi 0x280000"
+}
+asid_guest 1
+asid_guest 3
+expect asid-back 3 '^armpv-bm: shadow paging: .* 2 context switches' \
+	-semihosting -cpu arm1176 -initrd "$out/asid-back1.rw.elf"
+expect asid-new 3 '^armpv-bm: shadow paging: .* 2 context switches' \
+	-semihosting -cpu arm1176 -initrd "$out/asid-back3.rw.elf"
+fills() {
+	sed -n 's/^armpv-bm: shadow paging: \([0-9]*\) pages filled.*/\1/p' "$1"
+}
+back=$(fills "$out/asid-back.log") new=$(fills "$out/asid-new.log")
+if test -n "$back" && test -n "$new" && test "$back" -eq $((new - 1)); then
+	echo "ok: asid-kept: $back pages filled coming back, $new for a new address space"
+	pass=$((pass + 1))
+else
+	echo "FAIL: asid-kept: '$back' pages filled coming back, '$new' for a new address space (want one fewer)"
+	fail=$((fail + 1))
+fi
 # The guest kernel's VFP system registers (vfp.c): FPEXC written with EN
 # then read back (VMSR, VMRS: privileged, so trapped and done on the real
 # VFP) -- status EN >> 28 = 4; on the ARM1176 after the guest's CPACR
@@ -398,7 +455,7 @@ guest vfp1176 "	ldr r0, =0x00f00000
 	swi 0x280000"
 expect vfp-cpacr-mvfr0 5 '^armpv-bm: 2 traps' \
 	-semihosting -cpu arm1176 -initrd "$out/vfp1176.rw.elf"
-expect asid-switch 3 '^armpv-bm: shadow paging: .* [1-9][0-9]* context switches keeping global entries' \
+expect asid-switch 3 '^armpv-bm: shadow paging: .* [1-9][0-9]* context switches keeping entries' \
 	-semihosting -cpu arm1176 -initrd "$out/asid.rw.elf"
 
 # Bad bundles (docs/bundle.md): each refused before the guest runs, with a
