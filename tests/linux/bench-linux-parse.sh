@@ -80,7 +80,7 @@ rlogs=$logs/raspi0
 rscript=$top_srcdir/tests/linux/bench-raspi0.sh
 rfresh() {
 	rm -rf "$tmp/r"
-	mkdir "$tmp/r" && cp "$rlogs"/*.log "$tmp/r/"
+	mkdir "$tmp/r" && cp "$rlogs"/*.log "$rlogs"/*.entry "$tmp/r/"
 }
 rfresh
 if sh "$rscript" --report "$tmp/r" >"$tmp/rreport" 2>"$tmp/err" &&
@@ -101,8 +101,11 @@ rrefused() {
 		ok "raspi0 refused: $1"
 	fi
 }
-rrefused "no Run /init timestamp natively" native.log '/Run \/init/d'
-rrefused "no clock reading at /init under armpv-bm" bm.log '/^info boot-clock/d'
+rrefused "no Run /init timestamp natively" native-boot.log '/Run \/init/d'
+rrefused "no clock reading at /init under armpv-bm" bm-boot.log '/^info boot-clock/d'
+rrefused "no guest entry line" bm-boot.log '/guest entry at/d'
+rrefused "no native entry reading" native-boot.entry 'd'
+rrefused "a bench line missing natively" native.log '/^bench fork /d'
 rrefused "a bench line missing under armpv-bm" bm.log '/^bench pipe /d'
 rrefused "an operation's run without its bench line" before-op-pipe.log '/^bench /d'
 rrefused "an operation's run now emptied" bm-op-fork.log 'd'

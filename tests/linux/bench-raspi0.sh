@@ -16,33 +16,33 @@
 # Every run is qemu-system-arm -M raspi0 -m 512M under -icount
 # shift=0,sleep=off (guest-lib.sh): one nanosecond of virtual time per
 # instruction executed by the whole machine (armpv-bm's included).  The
-# guest's clock is the BCM2835 system timer's 1 MHz CLO (natively QEMU's,
-# under armpv-bm the monitor's model, advanced by the real one): one tick
-# is 1000 instructions, and the kernel's sched_clock and CLOCK_MONOTONIC
-# count 1000 ns a tick, so their nanoseconds are instructions with a
-# resolution of 1000.  bench.c cannot read CLO itself here (/dev/mem:
-# STRICT_DEVMEM), so unlike bench-linux.sh the boot is measured from the
-# kernel's clock's zero, not from the kernel's entry:
-#   boot (printk)  the timestamp of "Run /init as init process": sched_
-#                  clock, whose zero is its registration by the BCM2835
-#                  timer driver in time_init() (start_kernel), 1 us
-#                  resolution; what comes before (head.S, setup_arch,
-#                  the page tables, the memory allocators) is not in it;
-#   boot (/init)   CLOCK_MONOTONIC at /init's first action ("info
-#                  boot-clock", bench boot-clock): the same span and busybox
-#                  sh starting /init, forking and exec'ing bench; its zero
-#                  is timekeeping_init() just before, but until the
-#                  clocksource switch (fs_initcall) it advances a jiffy
-#                  (10 ms, HZ=100) at a time, so it is good to a jiffy.
-# Natively the kernel boots on the device tree armpv-bm gives its guest
-# (lg_boot_native_guest), so that both probe the same devices.  The runs,
-# one at a time, logs in DIR (ARMPV_KEEP=1 keeps it):
+# clock is the BCM2835 system timer's free-running 1 MHz CLO (natively
+# QEMU's, the virtual clock since the machine started; under armpv-bm
+# the monitor's model, advanced by the real one from 0 at the models'
+# start): one tick is 1000 instructions, and the kernel's sched_clock and
+# CLOCK_MONOTONIC (on the same counter) count 1000 ns a tick.  The boot,
+# as bench-linux.sh, from the kernel's entry to /init's first action
+# ("bench boot-clock": CLO through /dev/mem, which the guest's device
+# tree lets it map); and, from the same logs, the part the kernel's own
+# clock sees: the printk timestamp of "Run /init as init process", whose
+# zero is sched_clock's registration by the BCM2835 timer driver in
+# time_init(); the rest is head.S, setup_arch (the page tables), the
+# memory allocators, and /init starting bench.  Natively the kernel boots
+# on the device tree armpv-bm gives its guest (lg_boot_native_guest), so
+# that both probe the same devices.  The runs, one at a time, logs in
+# DIR (ARMPV_KEEP=1 keeps it):
+#   native-boot.log  the plain zImage with armpv_stop=boot (/init reboots
+#                  after its clock reading); QEMU starts stopped and
+#                  gdb-clock.py reads CLO at the kernel's first instruction
+#                  (stext, physical) into native-boot.entry;
+#   bm-boot.log    the same under armpv-bm, which prints the models' ticks
+#                  at the guest's entry;
 #   native.log     the plain zImage with armpv.bench (/init: clock, "bench
-#                  bench", reboot);
+#                  bench", reboot): the operations;
 #   bm.log         the same under armpv-bm, its statistics at the reboot;
-#   bm-boot.log    armpv-bm with armpv_stop=boot (/init reboots after its
-#                  clock reading) and armpv.profile on the monitor's command
-#                  line: the boot's statistics and busiest trap sites;
+#   bm-profile.log armpv-bm with armpv_stop=boot and armpv.profile on the
+#                  monitor's command line: the boot's statistics and
+#                  busiest trap sites (named by profile-syms.sh);
 #   bm-op-NAME.log armpv-bm with armpv.bench=NAME for NAME in none and
 #                  $ARMPV_BENCH_OPS (default: pipe fork exec): the
 #                  statistics of each less none's, per operation;
@@ -50,6 +50,11 @@
 #                  image (the monitor before "a guest context switch in the
 #                  ARMv6 format keeps what came from global descriptors"),
 #                  when set: shadow fills per operation then and now.
+# The kernel's jitterentropy self-test (crypto/jitterentropy.c, at
+# late_initcall) times itself: on this 1 MHz clock it usually fails
+# after some 50 million instructions, but may run on for 200 million;
+# the report says how it went in each boot, and two boots compare only
+# if it went the same way.
 # The statistics are read by bench-linux.sh --stats.  armpv-bm's "context
 # switches keeping global entries" counts the guest's switches (each
 # TTBR0/CONTEXTIDR write in the ARMv6 format); a monitor from before that
@@ -59,8 +64,8 @@
 #
 # Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
 # QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR as guest-lib.sh; ARMPV_KEEP=1;
-# ARMPV_BENCH_OPS; ARMPV_BM_BEFORE.  Seven boots (eleven with
-# ARMPV_BM_BEFORE), 10 to 15 minutes of host time: not part of make check;
+# ARMPV_BENCH_OPS; ARMPV_BM_BEFORE.  Nine boots (thirteen with
+# ARMPV_BM_BEFORE), about 2 minutes of host time: not part of make check;
 # bench-linux-parse.sh checks the report on canned logs.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -80,28 +85,52 @@ br_printk() {
 	}
 	END { if (!found) exit 1 }'
 }
-# br_mono LOG: CLOCK_MONOTONIC at /init's first action, in nanoseconds.
-br_mono() {
+# br_boot_native LOG ENTRY / br_boot_bm LOG: the boot in instructions,
+# from the kernel's entry to /init's clock reading: CLO at /init ("info
+# boot-clock stc1mhz COUNT") less CLO at the entry (natively ENTRY, read
+# by gdb-clock.py; under armpv-bm the models' ticks at the guest's entry,
+# from the monitor's line), 1000 instructions a tick.
+br_boot_native() {
+	tr -d '\r' <"$1" | awk -v entry="$(cat "$2" 2>/dev/null)" '
+	$1 == "info" && $2 == "boot-clock" && $3 == "stc1mhz" { clk = $4 }
+	END {
+		if (clk == "" || entry == "") exit 1
+		printf "%.0f\n", (clk - entry) * 1000
+	}'
+}
+br_boot_bm() {
 	tr -d '\r' <"$1" | awk '
-	$1 == "info" && $2 == "boot-clock" && $5 == "monotonic-ns" { v = $6 }
-	END { if (v == "") exit 1; print v }'
+	/^armpv-bm: guest entry at/ {
+		for (i = 1; i <= NF; i++)
+			if ($i == "ticks") ticks = $(i - 1)
+	}
+	$1 == "info" && $2 == "boot-clock" && $3 == "stc1mhz" { clk = $4 }
+	END {
+		if (clk == "" || ticks == "") exit 1
+		printf "%.0f\n", (clk - ticks) * 1000
+	}'
 }
 
-# br_report DIR: the table from DIR's native.log and bm.log: two boot
-# rows, the seven operations; then armpv-bm's statistics of bm.log and
-# bm-boot.log.
+# br_report DIR: the table: the boot rows from native-boot.log/.entry and
+# bm-boot.log, the seven operations from native.log and bm.log; then
+# whether each boot's jitterentropy self-test failed (a path of some
+# 50 to 200 million instructions that depends on timing: the two boots
+# compare only if it went the same way in both), armpv-bm's statistics of
+# bm.log and bm-profile.log.
 br_report() {
 	d=$1
-	np=$(br_printk "$d/native.log") && bp=$(br_printk "$d/bm.log") &&
-	nm=$(br_mono "$d/native.log") && bmo=$(br_mono "$d/bm.log") || {
+	nb=$(br_boot_native "$d/native-boot.log" "$d/native-boot.entry") &&
+	bb=$(br_boot_bm "$d/bm-boot.log") &&
+	np=$(br_printk "$d/native-boot.log") && bp=$(br_printk "$d/bm-boot.log") || {
 		echo "bench-raspi0: a boot clock reading is missing" >&2
 		return 1
 	}
 	printf '%-28s %16s %19s %7s\n' operation "native insns/op" \
 		"armpv-bm insns/op" ratio
-	awk -v np="$np" -v bp="$bp" -v nm="$nm" -v bmo="$bmo" 'BEGIN {
-		printf "%-28s %16d %19d %7.2f\n", "boot (printk, Run /init)", np, bp, bp / np
-		printf "%-28s %16d %19d %7.2f\n", "boot (/init, monotonic)", nm, bmo, bmo / nm
+	awk -v nb="$nb" -v bb="$bb" -v np="$np" -v bp="$bp" 'BEGIN {
+		printf "%-28s %16d %19d %7.2f\n", "boot (entry to /init)", nb, bb, bb / nb
+		printf "%-28s %16d %19d %7.2f\n", "  time_init to Run /init", np, bp, bp / np
+		printf "%-28s %16d %19d %7.2f\n", "  the rest", nb - np, bb - bp, (bb - bp) / (nb - np)
 	}'
 	tr -d '\r' <"$d/native.log" >"$d/native.txt"
 	tr -d '\r' <"$d/bm.log" >"$d/bm.txt"
@@ -126,7 +155,14 @@ br_report() {
 			exit 1
 		}
 	}' "$d/native.txt" "$d/bm.txt" || return 1
-	for l in bm bm-boot; do
+	for l in native-boot bm-boot native bm; do
+		tr -d '\r' <"$d/$l.log" | awk -v l="$l" '
+		/^armpv-bm: guest entry at/ { sub(/^armpv-bm: /, ""); print "# " l ": " $0 }
+		/jitterentropy: Initialization failed/ { j = 1 }
+		END { print "# " l ": jitterentropy self-test " (j ? "failed" : "passed") }'
+	done
+	echo "# native-boot: kernel entry at CLO $(cat "$d/native-boot.entry")"
+	for l in bm bm-profile; do
 		[ -f "$d/$l.log" ] || continue
 		echo "# armpv-bm statistics ($l.log):"
 		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
@@ -191,6 +227,7 @@ fi
 
 ARMPV_LINUX_BOARD=raspi0
 . "$top_srcdir/tests/linux/guest-lib.sh"
+bm_need_tools python3
 bm_need_built "$bm_monitor" "$top_builddir/rewriter/armpv-rewrite" \
 	"$top_builddir/monitor/bundle/armpv-bundle"
 # The guest's device tree for the native run (a check program).
@@ -216,15 +253,38 @@ run() {
 	[ "$rc" = 0 ] || { tail -n 30 "$out/$name.log" | sed 's/^/#   /'; lg_die "$name failed"; }
 }
 
+# native_gdb NAME APPEND: lg_boot_native_guest started stopped,
+# gdb-clock.py reading CLO at the kernel's entry (stext, physical 0x8000:
+# the decompressor jumps there, MMU off) into NAME.entry.
+native_gdb() {
+	lg_boot_native_guest 512M "$2" $icount -serial stdio -S \
+		-chardev socket,id=gdb0,path="$out/gdb.sock",server=on,wait=off \
+		-gdb chardev:gdb0 -pidfile "$out/qemu.pid" &
+	qpid=$!
+	python3 "$top_srcdir/tests/linux/gdb-clock.py" "$out/gdb.sock" \
+		"$entry_pa" 0x20003004 >"$out/$1.entry" || {
+		[ -s "$out/qemu.pid" ] && kill "$(cat "$out/qemu.pid")"
+		wait "$qpid"
+		return 1
+	}
+	wait "$qpid"
+}
+stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
+	awk '$3 == "stext" { print $1 }')
+[ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
+entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
+
+run native-boot native_gdb native-boot "$cmdline armpv_stop=boot"
+run bm-boot lg_boot_bm 512M "$cmdline armpv_stop=boot" $icount -serial stdio
 run native lg_boot_native_guest 512M "$cmdline armpv.bench" $icount -serial stdio
 run bm lg_boot_bm 512M "$cmdline armpv.bench" $icount -serial stdio
-run bm-boot lg_boot_bm 512M "$cmdline armpv_stop=boot" $icount -serial stdio \
+run bm-profile lg_boot_bm 512M "$cmdline armpv_stop=boot" $icount -serial stdio \
 	-append armpv.profile
-echo "# kernel command line: \"$cmdline armpv.bench\""
+echo "# kernel command lines: \"$cmdline armpv_stop=boot\" (boot), \"$cmdline armpv.bench\""
 br_report "$out" || lg_die "no report"
 echo "# the busiest trap sites of the boot, named (profile-syms.sh):"
 sh "$top_srcdir/tests/linux/profile-syms.sh" "$lg_kdir/vmlinux" \
-	<"$out/bm-boot.log" | sed 's/^/#   /'
+	<"$out/bm-profile.log" | sed 's/^/#   /'
 ops="none ${ARMPV_BENCH_OPS:-pipe fork exec}"
 for op in $ops; do
 	run "bm-op-$op" lg_boot_bm 512M "$cmdline armpv.bench=$op" $icount -serial stdio

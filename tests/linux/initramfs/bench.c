@@ -416,9 +416,10 @@ static int cmd_elapsed(char **argv)
  * instead (CLO, 0x20003004; BCM2835 ARM Peripherals 12.1): the
  * versatile address is RAM there (refused by STRICT_DEVMEM), or, with
  * less than 256 MiB, no device at all -- under armpv-bm an access
- * outside the board's devices.  bcm2835_defconfig's STRICT_DEVMEM
- * refuses the timer's page too (mmap: EPERM): then "none -" and
- * CLOCK_MONOTONIC alone (tests/linux/bench-raspi0.sh).
+ * outside the board's devices.  Where STRICT_DEVMEM refuses the timer's
+ * page as well (mmap: EPERM; bcm2835_defconfig has it, and maps the page
+ * on the device tree armpv-bm gives its guest: tests/linux/bench-
+ * raspi0.sh), "none -" and CLOCK_MONOTONIC alone.
  */
 #define SYSREG_BASE 0x10000000
 #define SYS_24MHZ 0x5c
