@@ -52,9 +52,9 @@
 #                  when set: shadow fills per operation then and now.
 # The kernel's jitterentropy self-test (crypto/jitterentropy.c, at
 # late_initcall) times itself: on this 1 MHz clock it usually fails
-# after some 50 million instructions, but may run on for 200 million;
-# the report says how it went in each boot, and two boots compare only
-# if it went the same way.
+# after some 50 million instructions, but may run on for 90 million
+# more and pass; the report says how it went in each boot, and two boots
+# compare only if it went the same way.
 # The statistics are read by bench-linux.sh --stats.  armpv-bm's "context
 # switches keeping global entries" counts the guest's switches (each
 # TTBR0/CONTEXTIDR write in the ARMv6 format); a monitor from before that
@@ -65,8 +65,8 @@
 # Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
 # QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR as guest-lib.sh; ARMPV_KEEP=1;
 # ARMPV_BENCH_OPS; ARMPV_BM_BEFORE.  Nine boots (thirteen with
-# ARMPV_BM_BEFORE), about 2 minutes of host time: not part of make check;
-# bench-linux-parse.sh checks the report on canned logs.
+# ARMPV_BM_BEFORE), two to three minutes of host time: not part of make
+# check; bench-linux-parse.sh checks the report on canned logs.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 export top_srcdir
