@@ -8,7 +8,8 @@
 # armpv-bm"), a System.map of the symbols its profile names, and the
 # expected report (table, statistics, events per operation) and named
 # profile.  Checks both, and that a log without its clock reading or
-# with a bench line missing is refused.
+# with a bench line missing is refused.  The same for bench-raspi0.sh's
+# report on its canned logs (bench-linux-logs/raspi0/).
 #
 # Environment (make check exports it): top_srcdir.
 set -u
@@ -70,5 +71,43 @@ refused "no native entry reading" native.entry 'd'
 refused "a bench line missing natively" native.log '/^bench fork /d'
 refused "a bench line missing under armpv-bm" bm.log '/^bench pipe /d'
 refused "an operation's run without its bench line" bm-op-fork.log '/^bench /d'
+
+# raspi0: bench-raspi0.sh's report on its canned logs (bench-linux-logs/
+# raspi0/, 2026-12-05, docs/benchmarks.md "Linux 6.1 bcm2835 on raspi0"):
+# the boot rows from the kernel's clock, the operations, the shadow fills
+# per operation and per context switch under armpv-bm now and before.
+rlogs=$logs/raspi0
+rscript=$top_srcdir/tests/linux/bench-raspi0.sh
+rfresh() {
+	rm -rf "$tmp/r"
+	mkdir "$tmp/r" && cp "$rlogs"/*.log "$rlogs"/*.entry "$tmp/r/"
+}
+rfresh
+if sh "$rscript" --report "$tmp/r" >"$tmp/rreport" 2>"$tmp/err" &&
+	cmp -s "$rlogs/report.expected" "$tmp/rreport"; then
+	ok "raspi0: the table, statistics and fills per switch of the canned logs"
+else
+	no "raspi0: the table, statistics and fills per switch of the canned logs"
+	diff -u "$rlogs/report.expected" "$tmp/rreport" | sed 's/^/# /'
+	sed 's/^/# /' "$tmp/err"
+fi
+# rrefused NAME LOG SED: the raspi0 report fails once SED has edited LOG.
+rrefused() {
+	rfresh
+	sed -i "$3" "$tmp/r/$2"
+	if sh "$rscript" --report "$tmp/r" >/dev/null 2>&1; then
+		no "raspi0 refused: $1"
+	else
+		ok "raspi0 refused: $1"
+	fi
+}
+rrefused "no Run /init timestamp natively" native-boot.log '/Run \/init/d'
+rrefused "no clock reading at /init under armpv-bm" bm-boot.log '/^info boot-clock/d'
+rrefused "no guest entry line" bm-boot.log '/guest entry at/d'
+rrefused "no native entry reading" native-boot.entry 'd'
+rrefused "a bench line missing natively" native.log '/^bench fork /d'
+rrefused "a bench line missing under armpv-bm" bm.log '/^bench pipe /d'
+rrefused "an operation's run without its bench line" before-op-pipe.log '/^bench /d'
+rrefused "an operation's run now emptied" bm-op-fork.log 'd'
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

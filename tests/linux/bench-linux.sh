@@ -8,6 +8,7 @@
 #
 #   top_srcdir=. top_builddir=build sh tests/linux/bench-linux.sh
 #   sh tests/linux/bench-linux.sh --report DIR   # the report from DIR's logs
+#   sh tests/linux/bench-linux.sh --stats LOG    # armpv-bm's statistics
 #
 # Every run is qemu-system-arm -M versatilepb -cpu arm926 -m 128M under
 # -icount shift=0,sleep=off (guest-lib.sh): virtual time advances one
@@ -206,6 +207,11 @@ bl_events() {
 	done
 }
 
+# bench-linux.sh --stats LOG: bl_stats (for bench-raspi0.sh).
+if [ "${1:-}" = --stats ]; then
+	bl_stats "$2"
+	exit
+fi
 if [ "${1:-}" = --report ]; then
 	bl_report "$2" || exit
 	[ ! -f "$2/bm-op-none.log" ] || bl_events "$2"

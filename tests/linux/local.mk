@@ -32,6 +32,16 @@ bench-linux: all
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
 		sh '$(abs_top_srcdir)/tests/linux/bench-linux.sh'
 .PHONY: bench-linux
+# The same on raspi0 (bcm2835_defconfig, the cache's plain-bcm2835):
+# make bench-raspi0 (ARMPV_BM_BEFORE=IMAGE adds another armpv-bm's shadow
+# fills per operation); its report's canned logs are bench-linux-logs/
+# raspi0, checked by bench-linux-parse.sh.
+EXTRA_DIST += tests/linux/bench-raspi0.sh
+bench-raspi0: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
+		sh '$(abs_top_srcdir)/tests/linux/bench-raspi0.sh'
+.PHONY: bench-raspi0
 # What the kernel build makes (Image or zImage and versatile-pb.dtb, built
 # with armpv-as) in an armpv-bundle under armpv-bm, and the raw kernels
 # armpv-bundle and armpv-bm refuse (docs/bundle.md "Raw kernels").
