@@ -93,13 +93,20 @@ static uint32_t cpacr_for(const struct armpv_vcpu *vcpu, bool privileged)
 	return want;
 }
 
+/* After every trap, so cheap while nothing changes: the guest's CPACR
+ * and virtual privilege last seen, and the real CPACR for them. */
 void bm_vfp_sync(const struct armpv_vcpu *vcpu)
 {
-	uint32_t want;
+	static uint32_t seen = 0xffffffffu;
+	uint32_t key, want;
 
-	if (!cpacr_present || !vfp_present)
+	if (!cpacr_present)
 		return;
-	want = cpacr_for(vcpu, armpv_mode_privileged(vcpu->cpsr));
+	key = vcpu->cp15.cpacr | armpv_mode_privileged(vcpu->cpsr);
+	if (key == seen)
+		return;
+	seen = key;
+	want = vfp_present ? cpacr_for(vcpu, key & 1u) : 0;
 	if (want != cpacr_real)
 		cpacr_write(cpacr_real = want);
 }
