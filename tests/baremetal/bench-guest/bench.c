@@ -74,13 +74,13 @@
 #endif
 /*
  * The timer row: a 250 us period (TIMCLK 1 MHz; raspi0: the system
- * timer's 1 MHz), 250,000 instructions
- * between interrupts natively, so that armpv-bm's own work per
- * interrupt (under 10,000) fits many times over and the task keeps
- * running between interrupts; SPIN_ITERATIONS (2 instructions each)
- * spans about 200 periods, so that the counter's resolution (a tick is
- * 41.7 instructions natively, 1,000 under armpv-bm, whose model counts
- * at the 1 MHz of its clock) is a few instructions per interrupt.
+ * timer's 1 MHz), 250,000 instructions between interrupts natively, so
+ * that armpv-bm's own work per interrupt (under 10,000) fits many times
+ * over and the task keeps running between interrupts; SPIN_ITERATIONS
+ * (2 instructions each) spans about 200 periods, so that the counter's
+ * resolution (a tick is 41.7 instructions natively, 1,000 under
+ * armpv-bm, whose model counts at the 1 MHz of its clock; raspi0: 1,000
+ * both) is a few instructions per interrupt.
  */
 #define TICK_US 250u
 #define SPIN_ITERATIONS 25000000u

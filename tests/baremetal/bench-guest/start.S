@@ -205,7 +205,7 @@ ENTRY(loop_empty)
 #if __ARM_ARCH >= 6
 @ loop_irq(n): Linux's local_irq_save() + local_irq_restore() on ARMv6
 @ (arch/arm/include/asm/irqflags.h): MRS, CPSID i, MSR (restore) per
-@ iteration (ARMv5's ORR and MSR are one CPSID).
+@ iteration (one CPSID where ARMv5 has ORR and MSR).
 ENTRY(loop_irq)
 1:	mrs	r1, cpsr
 	cpsid	i
