@@ -12,13 +12,16 @@
  * 0x200000, B's: 0x300000; user read/write), FAULT_VA a coarse table
  * whose two pages the page-fault loop takes turns at, and the device
  * sections identity for the kernel only: the system registers
- * (0x10000000: SYS_24MHZ) and the VIC, SP804s and UART0 (0x10100000).
- * TOUCH_VA and the page after it, in the first MiB, are only read by
- * the loop that times shadow page fills.
+ * (0x10000000: SYS_24MHZ) and the VIC, SP804s and UART0 (0x10100000);
+ * on raspi0 (-DBOARD_BCM2835) the system timer and the armctrl
+ * (0x20000000) and UART0 (0x20200000).  TOUCH_VA and the page after
+ * it, in the first MiB, are only read by the loop that times shadow
+ * page fills.
  */
 #ifndef BENCH_GUEST_H
 #define BENCH_GUEST_H
 
+#include "guest-board.h"
 #include "kern.h"
 
 #define TASK_A_PA 0x00200000
@@ -29,7 +32,14 @@
 #define FAULT_PA 0x00600000
 #define PAGE_SIZE 0x1000
 #define TOUCH_VA 0x00001000 /* two pages below the image, left unused */
+#ifdef BOARD_BCM2835
+/* The register the device-read loop loads: the armctrl's pending 1. */
+#define BG_DEVICE_REG (ARMCTRL_BASE + ARMCTRL_PENDING1)
+#else
 #define VIC_BASE 0x10140000
+/* The register the device-read loop loads: the VIC's IRQSTATUS. */
+#define BG_DEVICE_REG VIC_BASE
+#endif
 
 /* System calls (SWI comment field). */
 #define BG_SYS_NULL 0x70 /* returns at once: the null system call */

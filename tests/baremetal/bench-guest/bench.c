@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * bench.c -- the benchmark guest (tests/baremetal/bench.sh): times each
- * loop of start.S with the Versatile SYS_24MHZ counter (DUI 0224 4.3)
+ * loop of start.S with the Versatile SYS_24MHZ counter (DUI 0224 4.3;
+ * built with -DBOARD_BCM2835 for raspi0: the system timer's CLO, 1 MHz)
  * and prints "bench NAME N TICKS [BASE]" lines: N operations took TICKS
  * more counter ticks than the row BASE ("empty" when absent), which runs
  * the same loop without the operation; bench.sh turns them into
@@ -19,6 +20,8 @@
  * counter reads themselves, cancel out; its baseline row (empty-user,
  * empty-spin) is measured the same way.  Last, kernel loops with the
  * MMU on give the unit costs the user rows are made of under armpv-bm.
+ * Built for ARMv6, the irq save/restore loop is ARMv6 Linux's (CPSID)
+ * and one more row times a lone CPSID.
  */
 #include <stdint.h>
 
@@ -26,8 +29,15 @@
 #include "plat.h"
 #include "tests.h"
 
-#define SYS_24MHZ ((volatile uint32_t *)0x1000005cu)
+#ifdef BOARD_BCM2835
+/* A tick is 1,000 instructions: five times versatilepb's iterations
+ * keep the resolution at 0.01 instruction per operation. */
+#define CLOCK ((volatile uint32_t *)(SYSTMR_BASE + SYSTMR_CLO))
+#define ITERATIONS 100000u
+#else
+#define CLOCK ((volatile uint32_t *)0x1000005cu) /* SYS_24MHZ */
 #define ITERATIONS 20000u
+#endif
 /* The short run of a differential row: even, for the yield's two
  * tasks. */
 #define SHORT 2u
@@ -41,6 +51,14 @@
 #define FSR_STATUS_MASK 0xfu
 #define FSR_TRANS_PAGE 0x7u /* ARM ARM B4.6: translation fault, page */
 
+#ifdef BOARD_BCM2835
+/* raspi0 (tests/process/bcm2835.h): the system timer's compare 1, GPU
+ * interrupt 1 at the armctrl; CS bit 1 acknowledges it.  A compare is
+ * one-shot: the tick re-arms it when acknowledged, as Linux's
+ * bcm2835_timer (a one-shot clock event device) sets the next event. */
+#define TIMER_CMP 1
+#define IRQ_TIMER (1u << SYSTMR_IRQ(TIMER_CMP))
+#else
 /* SP804 timer 1 of the dual timer at 0x101e2000 (DDI 0271), VIC source 4
  * (versatilepb); the PL190 VIC (DDI 0181). */
 #define TIMER01 0x101e2000u
@@ -53,14 +71,16 @@
 #define VIC_INTENABLE 0x010
 #define VIC_INTENCLEAR 0x014
 #define IRQ_TIMER01 (1u << 4)
+#endif
 /*
- * The timer row: a 250 us period (TIMCLK 1 MHz), 250,000 instructions
- * between interrupts natively, so that armpv-bm's own work per
- * interrupt (under 10,000) fits many times over and the task keeps
- * running between interrupts; SPIN_ITERATIONS (2 instructions each)
- * spans about 200 periods, so that the counter's resolution (a tick is
- * 41.7 instructions natively, 1,000 under armpv-bm, whose model counts
- * at the 1 MHz of its clock) is a few instructions per interrupt.
+ * The timer row: a 250 us period (TIMCLK 1 MHz; raspi0: the system
+ * timer's 1 MHz), 250,000 instructions between interrupts natively, so
+ * that armpv-bm's own work per interrupt (under 10,000) fits many times
+ * over and the task keeps running between interrupts; SPIN_ITERATIONS
+ * (2 instructions each) spans about 200 periods, so that the counter's
+ * resolution (a tick is 41.7 instructions natively, 1,000 under
+ * armpv-bm, whose model counts at the 1 MHz of its clock; raspi0: 1,000
+ * both) is a few instructions per interrupt.
  */
 #define TICK_US 250u
 #define SPIN_ITERATIONS 25000000u
@@ -69,6 +89,7 @@ void loop_empty(uint32_t n);
 void loop_irq(uint32_t n);
 void loop_mrs(uint32_t n);
 void loop_msr(uint32_t n);
+void loop_cpsid(uint32_t n); /* ARMv6 builds */
 void loop_device_read(uint32_t n);
 void loop_drain_wb(uint32_t n);
 void loop_tlbi_mva(uint32_t n);
@@ -143,18 +164,18 @@ static void measure(const char *name, void (*loop)(uint32_t))
 	uint32_t t0, t1;
 
 	loop(16);
-	t0 = *SYS_24MHZ;
+	t0 = *CLOCK;
 	loop(ITERATIONS);
-	t1 = *SYS_24MHZ;
+	t1 = *CLOCK;
 	put_bench(name, ITERATIONS, t1 - t0, 0);
 }
 
 static uint32_t time_run(void (*run)(uint32_t), uint32_t n)
 {
-	uint32_t t0 = *SYS_24MHZ;
+	uint32_t t0 = *CLOCK;
 
 	run(n);
-	return *SYS_24MHZ - t0;
+	return *CLOCK - t0;
 }
 
 /* A differential user row: run(SHORT + n) - run(SHORT), after a
@@ -223,6 +244,33 @@ static void run_fault(uint32_t n)
 	user_run(frame);
 }
 
+#ifdef BOARD_BCM2835
+/* Compare TIMER_CMP at CLO + TICK_US.  QEMU arms it for Cn - CLO at the
+ * write (modulo 2^32): one already passed would come 71 minutes late, so
+ * a CLO read after the write must still be before it (tasks-guest.c). */
+static void timer_arm(void)
+{
+	uint32_t c;
+
+	do {
+		c = *reg(SYSTMR_BASE, SYSTMR_CLO) + TICK_US;
+		*reg(SYSTMR_BASE, SYSTMR_C(TIMER_CMP)) = c;
+	} while ((int32_t)(*reg(SYSTMR_BASE, SYSTMR_CLO) - c) >= 0);
+}
+
+static void timer_start(void)
+{
+	*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+	*reg(ARMCTRL_BASE, ARMCTRL_ENABLE1) = IRQ_TIMER;
+	timer_arm();
+}
+
+static void timer_stop(void)
+{
+	*reg(ARMCTRL_BASE, ARMCTRL_DISABLE1) = IRQ_TIMER;
+	*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+}
+#else
 static void timer_start(void)
 {
 	*reg(TIMER01, T_CONTROL) = 0;
@@ -238,6 +286,7 @@ static void timer_stop(void)
 	*reg(TIMER01, T_INTCLR) = 1;
 	*reg(VIC, VIC_INTENCLEAR) = IRQ_TIMER01;
 }
+#endif
 
 /* The spinning loop with the timer interrupting it (the kernel runs with
  * I set: interrupts are taken in the task only). */
@@ -294,6 +343,18 @@ void dabt_c(uint32_t dfsr, uint32_t far, uint32_t pc)
 	nfaults++;
 }
 
+#ifdef BOARD_BCM2835
+void irq_c(void)
+{
+	if (*reg(ARMCTRL_BASE, ARMCTRL_PENDING1) & IRQ_TIMER) {
+		*reg(SYSTMR_BASE, SYSTMR_CS) = SYSTMR_CS_M(TIMER_CMP);
+		timer_arm();
+		nirqs++;
+	} else {
+		bg_unexpected(6, 0, *reg(ARMCTRL_BASE, ARMCTRL_PENDING1));
+	}
+}
+#else
 void irq_c(void)
 {
 	if (*reg(VIC, VIC_IRQSTATUS) & IRQ_TIMER01) {
@@ -303,6 +364,7 @@ void irq_c(void)
 		bg_unexpected(6, 0, *reg(VIC, VIC_IRQSTATUS));
 	}
 }
+#endif
 
 void bg_unexpected(uint32_t vec, uint32_t lr, uint32_t spsr)
 {
@@ -326,8 +388,14 @@ static void mmu_setup(void)
 		l1[0] = SECT(0, AP_USER_RW);
 		l1[TASK_VA >> 20] = SECT(pa[t], AP_USER_RW);
 		l1[FAULT_VA >> 20] = COARSE(fault_l2);
+#ifdef BOARD_BCM2835
+		/* system timer, armctrl; UART0 */
+		l1[0x200] = SECT(0x20000000u, AP_KERN);
+		l1[BOARD_UART0_MB >> 20] = SECT(BOARD_UART0_MB, AP_KERN);
+#else
 		l1[0x100] = SECT(0x10000000u, AP_KERN); /* system registers */
 		l1[0x101] = SECT(0x10100000u, AP_KERN); /* VIC, SP804, UART */
+#endif
 	}
 	mmu_enable(ttb[0], DACR_CLIENT0);
 }
@@ -340,6 +408,9 @@ int bmain(void)
 	measure("irq-save-restore", loop_irq);
 	measure("mrs", loop_mrs);
 	measure("msr", loop_msr);
+#if __ARM_ARCH >= 6
+	measure("cpsid", loop_cpsid);
+#endif
 
 	mmu_setup();
 	put_bench("empty-user", ITERATIONS,

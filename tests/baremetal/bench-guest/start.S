@@ -2,9 +2,10 @@
 /*
  * start.S -- the benchmark guest's entry, vectors, exception handlers and
  * its measured loops.  Each loop runs N iterations of one operation;
- * bench.c reads the Versatile 24 MHz counter around it.  Under QEMU
- * -icount shift=0 one instruction is one nanosecond of virtual time, so
- * counter ticks are executed instructions (1000 / 24 per tick).
+ * bench.c reads the Versatile 24 MHz counter around it (raspi0: the
+ * system timer's 1 MHz CLO).  Under QEMU -icount shift=0 one
+ * instruction is one nanosecond of virtual time, so counter ticks are
+ * executed instructions (1000 / 24 per tick; raspi0: 1000).
  *
  * The kernel loops (loop_*) run in SVC.  The user loops (user_*) run in
  * USR mode, entered by user_run() and left by their final SWI
@@ -107,8 +108,9 @@ vec_dabt:
 	ldmia	sp!, {r0-r3, r12, pc}^	@ CPSR = SPSR_abt
 
 /*
- * IRQ: irq_c() reads the VIC's status and clears the timer's interrupt;
- * back to the interrupted instruction, LR_irq - 4 (ARM ARM A2.6.8).
+ * IRQ: irq_c() reads the interrupt controller's status and clears the
+ * timer's interrupt (raspi0: and re-arms it); back to the interrupted
+ * instruction, LR_irq - 4 (ARM ARM A2.6.8).
  */
 vec_irq:
 	sub	lr, lr, #4
@@ -200,6 +202,27 @@ ENTRY(loop_empty)
 	bne	1b
 	bx	lr
 
+#if __ARM_ARCH >= 6
+@ loop_irq(n): Linux's local_irq_save() + local_irq_restore() on ARMv6
+@ (arch/arm/include/asm/irqflags.h): MRS, CPSID i, MSR (restore) per
+@ iteration (one CPSID where ARMv5 has ORR and MSR).
+ENTRY(loop_irq)
+1:	mrs	r1, cpsr
+	cpsid	i
+	msr	cpsr_c, r1
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+@ loop_cpsid(n): one CPSID i per iteration, in SVC with I already set (a
+@ lone trap that changes nothing: local_irq_disable() with interrupts
+@ off).
+ENTRY(loop_cpsid)
+1:	cpsid	i
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+#else
 @ loop_irq(n): Linux's local_irq_save() + local_irq_restore() on
 @ ARMv5: MRS, MSR (I set), MSR (restore) per iteration.
 ENTRY(loop_irq)
@@ -210,6 +233,7 @@ ENTRY(loop_irq)
 	subs	r0, r0, #1
 	bne	1b
 	bx	lr
+#endif
 
 @ loop_mrs(n): one MRS per iteration (a lone trap).
 ENTRY(loop_mrs)
@@ -229,10 +253,11 @@ ENTRY(loop_msr)
 
 /*
  * Unit costs, with the MMU on (bench.c says what each tells).
- * loop_device_read(n): one load from the VIC (IRQSTATUS).
+ * loop_device_read(n): one load from the interrupt controller
+ * (BG_DEVICE_REG: the VIC's IRQSTATUS; raspi0: the armctrl's pending 1).
  */
 ENTRY(loop_device_read)
-	ldr	r1, =VIC_BASE
+	ldr	r1, =BG_DEVICE_REG
 1:	ldr	r2, [r1]
 	subs	r0, r0, #1
 	bne	1b
