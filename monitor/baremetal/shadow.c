@@ -92,6 +92,7 @@ static uint16_t shadow_l2_free[SHADOW_L2_TABLES];
 static unsigned shadow_l2_nfree;
 static bool shadow_l2_ng[SHADOW_L2_TABLES];
 static bool shadow_l2_detached[SHADOW_L2_TABLES];
+static unsigned shadow_l2_ndetached; /* how many are */
 static struct {
 	uint32_t asid, ttbr;
 } shadow_l2_space[SHADOW_L2_TABLES], shadow_space;
@@ -178,6 +179,7 @@ void bm_shadow_flush(void)
 	}
 	shadow_l2_used = 0;
 	shadow_l2_nfree = 0;
+	shadow_l2_ndetached = 0;
 	shadow_l2_super = false;
 	for (unsigned c = 0; c < SHADOW_CTX; c++)
 		shadow_ctx[c].valid = false;
@@ -292,6 +294,8 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 static void shadow_l2_release(unsigned t)
 {
 	shadow_l2_owner[t].root = SHADOW_L2_FREE;
+	if (shadow_l2_detached[t])
+		shadow_l2_ndetached--;
 	shadow_l2_detached[t] = false;
 	shadow_l2_free[shadow_l2_nfree++] = (uint16_t)t;
 }
@@ -327,6 +331,7 @@ void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr)
 		*e = bm_l1_table[shadow_l2_owner[t].slot];
 		shadow_clean(e, 4);
 		shadow_l2_detached[t] = true;
+		shadow_l2_ndetached++;
 	}
 	shadow_space.asid = asid;
 	shadow_space.ttbr = ttbr;
@@ -346,6 +351,7 @@ void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr)
 		*e = bm_desc_coarse(bm_mon_pa(shadow_l2[t]));
 		shadow_clean(e, 4);
 		shadow_l2_detached[t] = false;
+		shadow_l2_ndetached--;
 	}
 	tlb_invalidate_all();
 }
@@ -525,7 +531,7 @@ void bm_shadow_invalidate_mva(uint32_t va)
 	}
 	/* And in the tables kept for other address spaces (whatever the
 	 * ASID the guest named: at worst too much). */
-	for (unsigned t = 0; t < shadow_l2_used; t++) {
+	for (unsigned t = 0; shadow_l2_ndetached && t < shadow_l2_used; t++) {
 		uint32_t slot_va = (uint32_t)shadow_l2_owner[t].slot << 20;
 
 		if (shadow_l2_detached[t] && slot_va - first < (n << 20))
