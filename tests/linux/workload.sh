@@ -78,6 +78,9 @@ poweroff_runs=${ARMPV_LINUX_POWEROFF_RUNS:-}
 case " $lg_runs " in
 *" bm_as "*) lg_prepare_as ;;
 esac
+case " $lg_runs " in
+*" bm_plugin "*) lg_prepare_plugin ;;
+esac
 
 bm_set_timeout 600
 # run KIND MEM: boot the workload, check its log ($out/KIND-MEM.log).
