@@ -67,7 +67,9 @@
 # Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
 # QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR (a plain versatile build used
 # as it is) as guest-lib.sh; ARMPV_KEEP=1 keeps the logs;
-# ARMPV_BENCH_EVENTS=0 skips the per-operation boots.  13 boots, about
+# ARMPV_BENCH_EVENTS=0 skips the per-operation boots; ARMPV_BENCH_RESUME=DIR
+# reuses the logs of a kept earlier run in DIR (e.g. to add the plugin
+# kernel's boots to it).  13 boots, about
 # five minutes of host time: not part of make check (make bench-linux
 # runs it); bench-linux-parse.sh checks the report on canned logs.
 set -u
@@ -306,10 +308,19 @@ stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
 [ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
 entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
 
-# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log.
+# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log; with
+# ARMPV_BENCH_RESUME=DIR, a log NAME.log (and NAME.entry) of DIR, a kept
+# earlier run's (ARMPV_KEEP=1), is taken instead.
 run() {
 	name=$1
 	shift
+	if [ -n "${ARMPV_BENCH_RESUME:-}" ] && [ -s "$ARMPV_BENCH_RESUME/$name.log" ]; then
+		cp "$ARMPV_BENCH_RESUME/$name.log" "$out/"
+		[ ! -f "$ARMPV_BENCH_RESUME/$name.entry" ] ||
+			cp "$ARMPV_BENCH_RESUME/$name.entry" "$out/"
+		echo "# $name: reused from $ARMPV_BENCH_RESUME"
+		return 0
+	fi
 	t0=$(date +%s)
 	"$@" </dev/null >"$out/$name.log" 2>&1
 	rc=$?
