@@ -13,9 +13,9 @@
 # is the build's armpv-irqflags.report.  The key holds, beside the make
 # arguments and the armpv-as build's own (tests/linux/kernel.sh): the
 # plugin's source, the shared page's header, and the plugin itself
-# (which holds what it compiled of armpv_hypercall.h too),
 # without its debug information (which names the build directory: two
-# build trees of the same sources make the same stripped .so).  That
+# build trees of the same sources make the same stripped .so; what it
+# compiled of armpv_hypercall.h is in it).  That
 # stripped .so is what the compiler loads, from a copy in the cache named
 # by its hash ($ARMPV_CACHE/linux/.plugins/HASH/armpv_irqflags.so: GCC
 # names a plugin after its file, and -fplugin-arg-armpv_irqflags-...
