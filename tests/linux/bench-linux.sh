@@ -56,10 +56,22 @@
 # both ways (the guest's clock is the machine's virtual time natively and
 # the models' under armpv-bm).
 #
+# With ARMPV_BENCH_PLUGIN=1, the same boots of the versatile kernel built
+# with armpv-as and the armpv_irqflags GCC plugin (the cache's
+# armpv-plugin-versatile, tests/linux/plugin-kernel.sh makes it;
+# guest-lib.sh lg_prepare_plugin) under armpv-bm: plugin-default.log,
+# plugin.log, plugin-boot.log (profiled, named from its own vmlinux) and
+# plugin-op-NAME.log, and a second table, native against the rewritten
+# and the plugin kernel (bl_report_plugin), with the plugin kernel's
+# events per operation (and its pv_sync hypercalls).  11 more boots.
+#
 # Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
 # QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR (a plain versatile build used
 # as it is) as guest-lib.sh; ARMPV_KEEP=1 keeps the logs;
-# ARMPV_BENCH_EVENTS=0 skips the per-operation boots.  13 boots, about
+# ARMPV_BENCH_EVENTS=0 skips the per-operation boots (=plugin: the plugin
+# kernel's only); ARMPV_BENCH_RESUME=DIR
+# reuses the logs of a kept earlier run in DIR (e.g. to add the plugin
+# kernel's boots to it).  13 boots, about
 # five minutes of host time: not part of make check (make bench-linux
 # runs it); bench-linux-parse.sh checks the report on canned logs.
 set -u
@@ -149,6 +161,63 @@ bl_report() {
 	done
 }
 
+# bl_report_plugin DIR: with the plugin kernel's logs (plugin-default.log,
+# plugin.log: ARMPV_BENCH_PLUGIN=1), the three kernels side by side:
+# native, rewritten (bm*.log: the plain kernel rewritten after linking,
+# the same Image as the armpv-as build's but for its GNU build-id,
+# tests/linux/kernel.sh) and the plugin kernel (armpv-as and the
+# armpv_irqflags GCC plugin), each under armpv-bm against native; then
+# the plugin kernel's statistics.
+bl_report_plugin() {
+	d=$1
+	nd=$(bl_boot_native "$d/native-default.log" "$d/native-default.entry") &&
+	bd=$(bl_boot_bm "$d/bm-default.log") &&
+	pd=$(bl_boot_bm "$d/plugin-default.log") &&
+	nb=$(bl_boot_native "$d/native.log" "$d/native.entry") &&
+	bb=$(bl_boot_bm "$d/bm.log") &&
+	pb=$(bl_boot_bm "$d/plugin.log") || {
+		echo "bench-linux: a clock reading is missing" >&2
+		return 1
+	}
+	printf '%-26s %14s %14s %14s %6s %6s\n' operation native rewritten \
+		plugin rw/n pl/n
+	awk -v nd="$nd" -v bd="$bd" -v pd="$pd" -v nb="$nb" -v bb="$bb" -v pb="$pb" 'BEGIN {
+		printf "%-26s %14d %14d %14d %6.2f %6.2f\n", "boot (default)", nd, bd, pd, bd / nd, pd / nd
+		printf "%-26s %14d %14d %14d %6.2f %6.2f\n", "boot (lpj, same devices)", nb, bb, pb, bb / nb, pb / nb
+	}'
+	for l in native bm plugin; do
+		tr -d '\r' <"$d/$l.log" >"$d/$l.txt"
+	done
+	awk '
+	FNR == 1 { f++ }
+	$1 == "bench" && NF == 5 && $3 > 0 {
+		ns[f, $2] = $4 / $3
+		if (f == 1) order[++k] = $2
+	}
+	END {
+		for (i = 1; i <= k; i++) {
+			op = order[i]
+			a = ns[1, op]; b = ns[2, op]; c = ns[3, op]
+			if (b == "" || c == "") {
+				print "bench-linux: no armpv-bm bench line " op > "/dev/stderr"
+				exit 1
+			}
+			printf "%-26s %14.1f %14.1f %14.1f %6.2f %6.2f\n", op, a, b, c,
+				(a > 0 ? b / a : 0), (a > 0 ? c / a : 0)
+		}
+		if (k != 7) {
+			print "bench-linux: " k " bench lines, 7 expected" > "/dev/stderr"
+			exit 1
+		}
+	}' "$d/native.txt" "$d/bm.txt" "$d/plugin.txt" || return 1
+	for l in plugin plugin-boot; do
+		[ -f "$d/$l.log" ] || continue
+		echo "# armpv-bm statistics ($l.log):"
+		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
+			grep -a '^armpv-bm: ' | grep -av '^armpv-bm:   pc ' | sed 's/^/#   /'
+	done
+}
+
 # bl_stats LOG: armpv-bm's statistics at the end of LOG as "KEY VALUE"
 # lines: the traps by class (mrs, msr, cp15, ...), "fast" (by the SWI
 # fast path), the virtual exceptions (v.swi, v.dabt, ...), the shadow
@@ -182,28 +251,32 @@ bl_stats() {
 # bm-op-none.log (the same without the timing), divided by the
 # operation's iterations.
 bl_events() {
-	printf '%-10s %7s %6s %7s %6s %5s %6s %6s %5s %5s %6s %5s %6s %6s %6s %6s %6s\n' \
+	p=${2:-bm}
+	printf '%-10s %7s %6s %7s %6s %5s %6s %6s %5s %5s %6s %5s %6s %6s %6s %6s %6s' \
 		op traps fast mrs/msr cp15 uaccs ldmstm movs swi dabt pabt irq \
 		fills flushes DACR mva-inv device
-	bl_stats "$1/bm-op-none.log" >"$1/none.stats"
+	[ "$p" = bm ] && echo || printf ' %7s\n' pv_sync
+	bl_stats "$1/$p-op-none.log" >"$1/$p-none.stats"
 	for op in null read pipe fork exec pagefault signal; do
-		[ -f "$1/bm-op-$op.log" ] || continue
-		bl_stats "$1/bm-op-$op.log" >"$1/$op.stats"
-		n=$(tr -d '\r' <"$1/bm-op-$op.log" | awk -v op="$op" '$1 == "bench" && $2 == op { print $3 }')
-		[ -n "$n" ] || { echo "bench-linux: no bench line in bm-op-$op.log" >&2; return 1; }
-		awk -v op="$op" -v n="$n" '
+		[ -f "$1/$p-op-$op.log" ] || continue
+		bl_stats "$1/$p-op-$op.log" >"$1/$p-$op.stats"
+		n=$(tr -d '\r' <"$1/$p-op-$op.log" | awk -v op="$op" '$1 == "bench" && $2 == op { print $3 }')
+		[ -n "$n" ] || { echo "bench-linux: no bench line in $p-op-$op.log" >&2; return 1; }
+		awk -v op="$op" -v n="$n" -v pv="$([ "$p" = bm ] || echo 1)" '
 		FNR == 1 { f++ }
 		{ v[f, $1] += $2 }
 		function d(k) { return (v[2, k] - v[1, k]) / n }
 		END {
-			printf "%-10s %7.1f %6.1f %7.1f %6.1f %5.1f %6.1f %6.1f %5.2f %5.2f %6.2f %5.2f %6.1f %6.2f %6.1f %6.2f %6.2f\n",
+			printf "%-10s %7.1f %6.1f %7.1f %6.1f %5.1f %6.1f %6.1f %5.2f %5.2f %6.2f %5.2f %6.1f %6.2f %6.1f %6.2f %6.2f",
 				op, d("traps"), d("fast"), d("mrs") + d("msr"), d("cp15"),
 				d("ldrt") + d("strt") + d("ldrbt") + d("strbt"),
 				d("ldm_user") + d("stm_user") + d("ldm_ret"), d("movs"),
 				d("v.swi"), d("v.dabt"), d("v.pabt"), d("v.irq"),
 				d("pages"), d("flushes"), d("DACR"), d("invalidations"),
 				d("accesses")
-		}' "$1/none.stats" "$1/$op.stats"
+			if (pv) printf " %7.2f", d("pv_sync")
+			printf "\n"
+		}' "$1/$p-none.stats" "$1/$p-$op.stats"
 	done
 }
 
@@ -214,7 +287,11 @@ if [ "${1:-}" = --stats ]; then
 fi
 if [ "${1:-}" = --report ]; then
 	bl_report "$2" || exit
-	[ ! -f "$2/bm-op-none.log" ] || bl_events "$2"
+	[ ! -f "$2/bm-op-none.log" ] || bl_events "$2" || exit
+	if [ -f "$2/plugin.log" ]; then
+		bl_report_plugin "$2" || exit
+		[ ! -f "$2/plugin-op-none.log" ] || bl_events "$2" plugin
+	fi
 	exit
 fi
 
@@ -224,6 +301,8 @@ bm_need_built "$bm_monitor" "$top_builddir/rewriter/armpv-rewrite" \
 	"$top_builddir/monitor/bundle/armpv-bundle"
 lg_prepare
 lg_workdir bench-linux
+plugin=${ARMPV_BENCH_PLUGIN:-0}
+[ "$plugin" = 0 ] || lg_prepare_plugin
 echo "# kernel $lg_kdir"
 echo "# initramfs $lg_initrd"
 bm_set_timeout 1800
@@ -236,10 +315,19 @@ stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
 [ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
 entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
 
-# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log.
+# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log; with
+# ARMPV_BENCH_RESUME=DIR, a log NAME.log (and NAME.entry) of DIR, a kept
+# earlier run's (ARMPV_KEEP=1), is taken instead.
 run() {
 	name=$1
 	shift
+	if [ -n "${ARMPV_BENCH_RESUME:-}" ] && [ -s "$ARMPV_BENCH_RESUME/$name.log" ]; then
+		cp "$ARMPV_BENCH_RESUME/$name.log" "$out/"
+		[ ! -f "$ARMPV_BENCH_RESUME/$name.entry" ] ||
+			cp "$ARMPV_BENCH_RESUME/$name.entry" "$out/"
+		echo "# $name: reused from $ARMPV_BENCH_RESUME"
+		return 0
+	fi
 	t0=$(date +%s)
 	"$@" </dev/null >"$out/$name.log" 2>&1
 	rc=$?
@@ -289,6 +377,14 @@ run bm lg_boot_bm 128M "$cmdline lpj=$lpj armpv.bench" $icount -serial stdio
 # /init stops right after its clock reading (armpv_stop=boot).
 run bm-boot lg_boot_bm 128M "$cmdline lpj=$lpj armpv_stop=boot" $icount \
 	-serial stdio -append armpv.profile
+if [ "$plugin" != 0 ]; then
+	run plugin-default lg_boot_bm_plugin 128M "$cmdline armpv.bench=none" \
+		$icount -serial stdio
+	run plugin lg_boot_bm_plugin 128M "$cmdline lpj=$lpj armpv.bench" \
+		$icount -serial stdio
+	run plugin-boot lg_boot_bm_plugin 128M "$cmdline lpj=$lpj armpv_stop=boot" \
+		$icount -serial stdio -append armpv.profile
+fi
 echo "# kernel command lines: \"$cmdline armpv.bench=none\" (default), \"$cmdline lpj=$lpj armpv.bench\""
 bl_report "$out" || lg_die "no report"
 echo "# the busiest trap sites of the boot, named (profile-syms.sh):"
@@ -296,11 +392,26 @@ sh "$top_srcdir/tests/linux/profile-syms.sh" "$lg_kdir/vmlinux" \
 	<"$out/bm-boot.log" | sed 's/^/#   /'
 # Per operation, what armpv-bm did (ARMPV_BENCH_EVENTS=0 skips these
 # eight boots): each timing alone, and none.
-if [ "${ARMPV_BENCH_EVENTS:-1}" != 0 ]; then
+if [ "${ARMPV_BENCH_EVENTS:-1}" = 1 ]; then
 	for op in none null read pipe fork exec pagefault signal; do
 		run "bm-op-$op" lg_boot_bm 128M "$cmdline lpj=$lpj armpv.bench=$op" \
 			$icount -serial stdio
 	done
 	echo "# armpv-bm's events per operation (bm-op-NAME.log less bm-op-none.log):"
 	bl_events "$out" | sed 's/^/# /'
+fi
+if [ "$plugin" != 0 ]; then
+	echo "# the plugin kernel (ARMPV_BENCH_PLUGIN=1): native, rewritten, plugin"
+	bl_report_plugin "$out" || lg_die "no plugin report"
+	echo "# the plugin kernel's busiest trap sites of the boot, named:"
+	sh "$top_srcdir/tests/linux/profile-syms.sh" "$lg_plugin_kdir/vmlinux" \
+		<"$out/plugin-boot.log" | sed 's/^/#   /'
+	if [ "${ARMPV_BENCH_EVENTS:-1}" != 0 ]; then
+		for op in none null read pipe fork exec pagefault signal; do
+			run "plugin-op-$op" lg_boot_bm_plugin 128M \
+				"$cmdline lpj=$lpj armpv.bench=$op" $icount -serial stdio
+		done
+		echo "# the plugin kernel's events per operation (plugin-op-NAME.log less plugin-op-none.log):"
+		bl_events "$out" plugin | sed 's/^/# /'
+	fi
 fi

@@ -39,7 +39,8 @@
 # lg_boot_bm: the same kernel rewritten after linking (armpv-rewrite, the
 # post-link pass), in an armpv-bundle with the same device tree,
 # initramfs and command line, booted by armpv-bm; lg_boot_bm_as the
-# board's armpv-as build (lg_prepare_as) the same way.  On raspi0 under
+# board's armpv-as build (lg_prepare_as) the same way, lg_boot_bm_plugin
+# the versatile build with armpv-as and the GCC plugin (lg_prepare_plugin).  On raspi0 under
 # armpv-bm the guest's reboot and power-off stop QEMU through the
 # monitor's PM watchdog, which says so (lg_reset_reg, lg_poweroff_reg).
 
@@ -189,6 +190,30 @@ lg_prepare_as() {
 		lg_die "cannot give $lg_as_kdir/vmlinux its armpv-rewrite record"
 }
 
+# lg_prepare_plugin: the versatile kernel built with armpv-as and the
+# armpv_irqflags GCC plugin (docs/plugin.md), as tests/linux/
+# plugin-kernel.sh (plugin-build.sh) left it in the cache (lg_plugin_kdir,
+# its device tree lg_plugin_dtb), and its vmlinux without debug
+# information, given its armpv-rewrite record (lg_plugin_vmlinux, in
+# $out), as lg_prepare_as.  versatilepb only; not built here: skip (77)
+# without it.
+lg_prepare_plugin() {
+	[ "$lg_board" = versatilepb ] ||
+		lg_die "no plugin kernel for $lg_board (versatilepb only)"
+	lg_plugin_kdir=$lg_cache/linux/armpv-plugin-versatile
+	lg_plugin_dtb=$lg_plugin_kdir/arch/arm/boot/dts/versatile-pb.dtb
+	if [ ! -f "$lg_plugin_kdir/.armpv-stamp" ] || [ ! -f "$lg_plugin_kdir/vmlinux" ] ||
+	   [ ! -f "$lg_plugin_dtb" ]; then
+		echo "# skip: no plugin build in $lg_plugin_kdir (make check TESTS=tests/linux/plugin-kernel.sh makes it)"
+		exit 77
+	fi
+	lg_plugin_vmlinux=$out/vmlinux.plugin
+	"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug \
+		"$lg_plugin_kdir/vmlinux" "$lg_plugin_vmlinux" &&
+		"$top_builddir/rewriter/armpv-rewrite" --quiet "$lg_plugin_vmlinux" >&2 ||
+		lg_die "cannot give $lg_plugin_kdir/vmlinux its armpv-rewrite record"
+}
+
 # lg_qemu QEMU-ARGS...: qemu-system-arm -M versatilepb -cpu arm926, no
 # display, monitor or audio, -no-reboot (the guest's reboot stops QEMU),
 # under $bm_tmo (bm_set_timeout).  The console is the caller's: -serial
@@ -299,6 +324,18 @@ lg_boot_bm_as() {
 		--kernel-offset 0xc0000000 -k "$lg_as_vmlinux" -d "$lg_as_dtb" \
 		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
 	lg_run_bm "$lg_mem" "$out/linux-as.bnd" "$@"
+}
+
+# lg_boot_bm_plugin MEM APPEND QEMU-ARGS...: the plugin build's vmlinux
+# (lg_prepare_plugin, called first by the script: it may skip), bundled
+# the same way, under armpv-bm.
+lg_boot_bm_plugin() {
+	lg_mem=$1 lg_append=$2
+	shift 2
+	"$top_builddir/monitor/bundle/armpv-bundle" -q -o "$out/linux-plugin.bnd" \
+		--kernel-offset 0xc0000000 -k "$lg_plugin_vmlinux" -d "$lg_plugin_dtb" \
+		-i "$lg_initrd" -c "$lg_append" >&2 || return 99
+	lg_run_bm "$lg_mem" "$out/linux-plugin.bnd" "$@"
 }
 
 # lg_run_bm MEM BUNDLE QEMU-ARGS...: armpv-bm booting the armpv-bundle

@@ -49,6 +49,18 @@ TESTS += tests/linux/rawimage.sh
 EXTRA_DIST += tests/linux/rawimage.sh
 tests/linux/rawimage.log: $(ARMPV_BM_BIN) monitor/bundle/armpv-bundle$(EXEEXT) \
 	tests/linux/versatile.log
+# The versatile kernel built with armpv-as and the armpv_irqflags GCC
+# plugin (docs/plugin.md; plugin-build.sh builds it into the cache as
+# armpv-plugin-versatile): --check, the plugin's report, and the workload
+# natively, as the armpv-as kernel and as the plugin kernel under
+# armpv-bm, with the traps the plugin saves.  After versatile.log, which
+# builds the armpv-as kernel it compares with (and so that from nothing
+# the kernel builds run one after the other); one more kernel build from
+# nothing (docs/linux.md).  Skipped without the plugin.
+TESTS += tests/linux/plugin-kernel.sh
+EXTRA_DIST += tests/linux/plugin-kernel.sh tests/linux/plugin-build.sh
+tests/linux/plugin-kernel.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT) $(PLUGIN_SO) tests/linux/versatile.log
 # On raspi0 (the bcm2835_defconfig builds that bcm2835.sh makes):
 # workload-raspi0.sh runs workload.sh natively on Linux's tree and on the
 # tree armpv-bm gives its guest, and under armpv-bm the post-link vmlinux

@@ -10,7 +10,9 @@
 # rewritten after linking, under armpv-bm; on raspi0 by default
 # lg_boot_native and lg_boot_native_guest, the plain kernel natively on
 # the tree armpv-bm gives its guest; lg_boot_bm_as, the armpv-as build
-# under armpv-bm, when named) with armpv.workload on the command line, at
+# under armpv-bm, and lg_boot_bm_plugin, the versatile build with
+# armpv-as and the GCC plugin, when named) with armpv.workload on the
+# command line, at
 # 128 MiB and 256 MiB (raspi0: 512 MiB; $lg_mems), under -icount
 # shift=0,sleep=off (guest time is the count of instructions, and idle
 # time is skipped: "sleep 1" is a second of the guest's time however
@@ -42,7 +44,8 @@
 # native_guest"); ARMPV_LINUX_MEMS; ARMPV_LINUX_POWEROFF_RUNS.  Builds
 # the plain versatile kernel when the cache lacks it; on raspi0 skipped
 # (77) without the plain bcm2835 build; with bm_as, skipped without the
-# board's armpv-as build (tests/linux/versatile.sh, bcm2835.sh).
+# board's armpv-as build (tests/linux/versatile.sh, bcm2835.sh); with
+# bm_plugin, without the plugin build (tests/linux/plugin-kernel.sh).
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 
@@ -77,6 +80,9 @@ poweroff_runs=${ARMPV_LINUX_POWEROFF_RUNS:-}
 # The armpv-as build, when a kind of run boots it (skipped without it).
 case " $lg_runs " in
 *" bm_as "*) lg_prepare_as ;;
+esac
+case " $lg_runs " in
+*" bm_plugin "*) lg_prepare_plugin ;;
 esac
 
 bm_set_timeout 600
