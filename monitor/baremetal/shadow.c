@@ -430,7 +430,12 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	if (guest_shift < 12)
 		guest_shift = 12;
 	t = shadow_l2_index(l2);
-	shadow_l2_ng[t] |= ng;
+	/* The table's first non-global entry names its address space (a
+	 * table of global entries may have been made in another). */
+	if (ng && !shadow_l2_ng[t]) {
+		shadow_l2_ng[t] = true;
+		shadow_l2_space[t] = shadow_space;
+	}
 	shadow_l2_shift[t][L2_INDEX(va)] = (uint8_t)guest_shift;
 	if (guest_shift > shadow_l2_max_shift[t])
 		shadow_l2_max_shift[t] = (uint8_t)guest_shift;
