@@ -13,9 +13,10 @@
 # is the build's armpv-irqflags.report.  The key holds, beside the make
 # arguments and the armpv-as build's own (tests/linux/kernel.sh): the
 # plugin's source, the shared page's header, and the plugin itself
-# without its debug information (which names the build directory: two
-# build trees of the same sources make the same stripped .so; what it
-# compiled of armpv_hypercall.h is in it).  That
+# without its debug information and GNU build-id (both depend on the
+# build directory: two build trees of the same sources then make the
+# same stripped .so, checked with a fresh clone; what it compiled of
+# armpv_hypercall.h is in it).  That
 # stripped .so is what the compiler loads, from a copy in the cache named
 # by its hash ($ARMPV_CACHE/linux/.plugins/HASH/armpv_irqflags.so: GCC
 # names a plugin after its file, and -fplugin-arg-armpv_irqflags-...
@@ -32,8 +33,13 @@ rw=$top_builddir/rewriter/armpv-rewrite
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/armpv-plugin-build.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug "$so" "$tmp/p.so" 2>/dev/null ||
-	strip --strip-debug -o "$tmp/p.so" "$so"
+# The .so is the host's: the host objcopy, without the debug information
+# and without the GNU build-id, which the linker computes over the debug
+# information too (it names the build directory: every clone would hash,
+# and build the kernel, differently).
+objcopy --strip-debug --remove-section=.note.gnu.build-id "$so" \
+	"$tmp/p.so" ||
+	{ echo "plugin-build.sh: cannot strip $so" >&2; exit 99; }
 h=$(sha256sum <"$tmp/p.so" | cut -c1-16)
 plugin=$cache/.plugins/$h/armpv_irqflags.so
 if [ ! -f "$plugin" ]; then
