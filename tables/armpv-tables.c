@@ -43,6 +43,12 @@ static void usage(FILE *fp)
 		"                               mapping symbols, so data reads as code\n"
 		"  version                      layout version and hash of the tables\n"
 		"\n"
+		"Options:\n"
+		"  --arch A                     the architecture whose sensitive set\n"
+		"                               classify, encode and scan use\n"
+		"  -h, --help                   this text\n"
+		"  --version                    the same as the version command\n"
+		"\n"
 		"WORD is hexadecimal, with or without 0x.  A is armv5te or armv6\n"
 		"(default armv6 for classify/encode/scan: the larger set; both are\n"
 		"reported by classify).\n"
@@ -230,6 +236,13 @@ static int cmd_scan(unsigned arch, const char *path)
 	return EXIT_OK;
 }
 
+static int cmd_version(void)
+{
+	printf("armpv tables layout version %d, hash 0x%08x\n",
+	       ARMPV_TABLES_VERSION, ARMPV_TABLES_LAYOUT_HASH);
+	return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned arch = ARMPV_ARCH_ARMV6;
@@ -250,6 +263,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return EXIT_OK;
+		} else if (!strcmp(argv[i], "--version")) {
+			return cmd_version();
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			fprintf(stderr, "armpv-tables: unknown option %s\n", argv[i]);
 			return EXIT_USAGE;
@@ -273,11 +288,8 @@ int main(int argc, char **argv)
 		return cmd_list();
 	if (!strcmp(cmd, "scan") && n == 1)
 		return cmd_scan(arch, args[0]);
-	if (!strcmp(cmd, "version") && n == 0) {
-		printf("armpv tables layout version %d, hash 0x%08x\n",
-		       ARMPV_TABLES_VERSION, ARMPV_TABLES_LAYOUT_HASH);
-		return EXIT_OK;
-	}
+	if (!strcmp(cmd, "version") && n == 0)
+		return cmd_version();
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -249,6 +249,8 @@ hash=$(sed -n 's/.*hash \(0x[0-9a-f]\{8\}\)$/\1/p' "$tmp/stdout")
 [ -n "$hash" ] && [ "$list_header" = "# armpv tables, layout version $version, hash $hash" ] ||
 	fail "list header \"$list_header\" does not match the version line"
 t 2 version 1
+t 0 --version
+out "armpv tables layout version $version, hash $hash"
 
 # --- scan ------------------------------------------------------------------
 
