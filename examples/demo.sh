@@ -177,6 +177,20 @@ else
 	echo "   cores, with progress lines), and the test initramfs (busybox, /init, a"
 	echo "   workload of checks and benchmarks):"
 fi
+# demo_progress LOG N: in the background while the workload runs (one to
+# two minutes of host time, its console going to LOG), a line after each
+# ARMPV_PROGRESS_INTERVAL seconds (default 30) with how many of its N
+# result lines have come; ends by itself with this script.
+demo_progress() {
+	t0=$(date +%s) i=0
+	while sleep 1 && kill -0 $$ 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -ge "${ARMPV_PROGRESS_INTERVAL:-30}" ] || continue
+		i=0
+		n=$(grep -ac '^result ' "$1" 2>/dev/null) || n=0
+		echo "   ... $(($(date +%s) - t0)) s: $n of $2 result lines so far"
+	done
+}
 ARMPV_LINUX_BOARD=$board
 # shellcheck source=../tests/linux/guest-lib.sh
 . "$top/tests/linux/guest-lib.sh"
@@ -230,7 +244,11 @@ else
 		{ echo "demo: cannot compute the expected results" >&2; exit 1; }
 	bm_set_timeout 900
 	status=0
+	rm -f "$log"
+	demo_progress "$log" "$(wc -l <"$out/expected")" &
+	progress_pid=$!
 	lg_run_workload bm "$mem" "$log" || status=$?
+	kill "$progress_pid" 2>/dev/null || :
 	grep -aE '^armpv-bm: (armpv|machine|guest bundle)' "$log"
 	grep -aE '^info kernel|^result |^armpv: ' "$log"
 	grep -aE '^armpv-bm: (guest (reset|power-off) request|[0-9]+ traps|of those|virtual|shadow|devices)' "$log"
