@@ -25,8 +25,8 @@ tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 # runs its report on canned logs (bench-linux-parse.sh).
 TESTS += tests/linux/bench-linux-parse.sh
 EXTRA_DIST += tests/linux/bench-linux.sh tests/linux/bench-linux-parse.sh \
-	tests/linux/bench-linux-logs tests/linux/gdb-clock.py \
-	tests/linux/profile-syms.sh
+	tests/linux/bench-lib.sh tests/linux/bench-linux-logs \
+	tests/linux/gdb-clock.py tests/linux/profile-syms.sh
 bench-linux: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
