@@ -1,0 +1,176 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# bench-results-parse.sh -- the results files of tests/linux/bench-
+# results.sh and their plots (bench-plot.sh), without QEMU:
+# tests/linux/bench-linux-logs/three/ holds the lines that the results
+# read of the logs of the run that made docs/bench/versatilepb-before.tsv
+# (native, rewritten and plugin kernels, and tests/baremetal/bench.sh's
+# output): the rows made of them must be that file's.  raspi0's from the
+# canned logs of bench-linux-logs/raspi0/ against results.expected there.
+# Then the plots: well-formed XML (xmllint where installed, else a check
+# of the elements' nesting), every operation there with every figure of
+# its rows and its aim, the same bytes twice, before and after in one
+# plot, and malformed results refused without touching the output.
+#
+# Environment (make check exports it): top_srcdir.
+set -u
+logs=$top_srcdir/tests/linux/bench-linux-logs
+results=$top_srcdir/tests/linux/bench-results.sh
+plot=$top_srcdir/tests/linux/bench-plot.sh
+before=$top_srcdir/docs/bench/versatilepb-before.tsv
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/armpv-bench-results.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok - $*"; }
+no() { fail=$((fail + 1)); echo "not ok - $*"; }
+rows() { grep -v '^#' "$1"; }
+
+# The results of the canned logs (copied: the reports write beside them).
+mkdir "$tmp/three" "$tmp/raspi0" &&
+	cp "$logs"/three/* "$tmp/three/" && cp "$logs"/raspi0/*.log "$logs"/raspi0/*.entry "$tmp/raspi0/" ||
+	exit 99
+if sh "$results" --tsv versatilepb "$tmp/three" "$tmp/three/baremetal.txt" \
+	>"$tmp/v.tsv" 2>"$tmp/err" && rows "$before" | cmp -s - "$tmp/v.tsv"; then
+	ok "versatilepb: the canned run's rows are docs/bench/versatilepb-before.tsv's"
+else
+	no "versatilepb: the canned run's rows are docs/bench/versatilepb-before.tsv's"
+	rows "$before" | diff - "$tmp/v.tsv" | sed 's/^/# /'
+	sed 's/^/# /' "$tmp/err"
+fi
+if [ "$(rows "$before" | awk -F '\t' '$2 == "plugin"' | wc -l)" = 9 ] &&
+	[ "$(rows "$before" | awk -F '\t' '$2 == "rewritten"' | wc -l)" = 10 ] &&
+	[ "$(rows "$before" | awk -F '\t' '$2 == "native"' | wc -l)" = 10 ]; then
+	ok "versatilepb: 10 operations natively and rewritten, 9 with the plugin (no irq-save-restore)"
+else
+	no "versatilepb: 10 operations natively and rewritten, 9 with the plugin (no irq-save-restore)"
+fi
+if sh "$top_srcdir/tests/linux/bench-raspi0.sh" --tsv "$tmp/raspi0" >"$tmp/r.tsv" 2>"$tmp/err" &&
+	cmp -s "$logs/raspi0/results.expected" "$tmp/r.tsv"; then
+	ok "raspi0: the results of the canned logs"
+else
+	no "raspi0: the results of the canned logs"
+	diff "$logs/raspi0/results.expected" "$tmp/r.tsv" | sed 's/^/# /'
+	sed 's/^/# /' "$tmp/err"
+fi
+sed '/^irq-save-restore/d' "$tmp/three/baremetal.txt" >"$tmp/nobm.txt"
+if sh "$results" --tsv versatilepb "$tmp/three" "$tmp/nobm.txt" >/dev/null 2>&1; then
+	no "refused: no irq-save-restore row in the bare-metal benchmark's output"
+else
+	ok "refused: no irq-save-restore row in the bare-metal benchmark's output"
+fi
+
+# well_formed SVG: xmllint, or the elements' nesting by awk.
+well_formed() {
+	if command -v xmllint >/dev/null 2>&1; then
+		xmllint --noout "$1"
+	else
+		tr '\n' ' ' <"$1" | awk '
+		{
+			s = $0
+			while (match(s, /<[^>]*>/)) {
+				t = substr(s, RSTART + 1, RLENGTH - 2)
+				s = substr(s, RSTART + RLENGTH)
+				if (t ~ /^[?!]/ || t ~ /\/$/) continue
+				split(t, w, /[ \t]/)
+				if (t ~ /^\//) {
+					if (n == 0 || st[n] != substr(w[1], 2)) exit 1
+					n--
+				} else
+					st[++n] = w[1]
+			}
+		}
+		END { exit n != 0 }'
+	fi
+}
+# figures TSV SVG: every operation of TSV has its group in SVG, its
+# native count, each kernel's ratio and instructions, and its aim.
+figures() {
+	awk -F '\t' '!/^#/ && $1 != "board"' "$1" | while IFS='	' read -r b k o i r a; do
+		grep -q "<g id=\"op-$o\">" "$2" || { echo "no group of $o"; continue; }
+		# The group's lines.
+		sed -n "/<g id=\"op-$o\">/,/<\/g>/p" "$2" >"$tmp/group"
+		if [ "$k" = native ]; then
+			grep -q ">native: \([0-9.]* / \)*$i\( / [0-9.]*\)*<" "$tmp/group" ||
+				echo "$o: no native $i"
+		else
+			grep -qF ">${r}x  ($i)<" "$tmp/group" || echo "$o: no $k ${r}x ($i)"
+			[ "$a" = - ] || grep -qF ">aim ${a}x<" "$tmp/group" || echo "$o: no aim ${a}x"
+		fi
+	done
+}
+check_plot() { # NAME SVG TSV...
+	name=$1 svg=$2
+	shift 2
+	if well_formed "$svg"; then ok "$name: well-formed"; else no "$name: well-formed"; fi
+	: >"$tmp/missing"
+	for t in "$@"; do figures "$t" "$svg" >>"$tmp/missing"; done
+	if [ ! -s "$tmp/missing" ]; then
+		ok "$name: every operation, figure and aim"
+	else
+		no "$name: every operation, figure and aim"
+		sed 's/^/# /' "$tmp/missing"
+	fi
+}
+
+sh "$plot" -o "$tmp/v.svg" "$before" 2>"$tmp/err" || sed 's/^/# /' "$tmp/err"
+check_plot "versatilepb plot" "$tmp/v.svg" "$before"
+sh "$plot" "$before" >"$tmp/v2.svg" 2>/dev/null
+if cmp -s "$tmp/v.svg" "$tmp/v2.svg"; then
+	ok "the same results give the same bytes (-o and standard output)"
+else
+	no "the same results give the same bytes (-o and standard output)"
+fi
+if [ "$(grep -c '<rect x="250" ' "$tmp/v.svg")" = 19 ]; then
+	ok "a bar per kernel under armpv-bm and operation (19)"
+else
+	no "a bar per kernel under armpv-bm and operation (19): $(grep -c '<rect x="250" ' "$tmp/v.svg")"
+fi
+sh "$plot" -o "$tmp/r.svg" "$logs/raspi0/results.expected" 2>"$tmp/err" || sed 's/^/# /' "$tmp/err"
+check_plot "raspi0 plot" "$tmp/r.svg" "$logs/raspi0/results.expected"
+
+# Before and after: an "after" with the rewritten kernel's null system
+# call at 2.5 times native (and a label), the plugin's pipe gone.
+awk -F '\t' -v OFS='\t' '
+/^# label:/ { print "# label: after <test> & co"; next }
+$2 == "rewritten" && $3 == "null" { $4 = "287.5"; $5 = "2.50" }
+$2 == "plugin" && $3 == "pipe" { next }
+{ print }' "$before" >"$tmp/after.tsv"
+sh "$plot" -o "$tmp/ba.svg" "$before" "$tmp/after.tsv" 2>"$tmp/err" || sed 's/^/# /' "$tmp/err"
+check_plot "before/after plot" "$tmp/ba.svg" "$before" "$tmp/after.tsv"
+if grep -qF 'after: after &lt;test&gt; &amp; co' "$tmp/ba.svg" &&
+	[ "$(grep -c 'fill-opacity="0.45"><title>' "$tmp/ba.svg")" = 19 ] &&
+	[ "$(grep -c '<rect x="250" ' "$tmp/ba.svg")" = 37 ] &&
+	grep -q 'plugin: not measured' "$tmp/ba.svg"; then
+	ok "before/after: labels escaped, 19 bars before (lighter), 18 after, the missing one said"
+else
+	no "before/after: labels escaped, 19 bars before (lighter), 18 after, the missing one said"
+fi
+
+# Refused: the output is left as it was, no temporary file is left.
+refused() { # NAME SED
+	sed "$2" "$before" >"$tmp/bad.tsv"
+	echo untouched >"$tmp/out.svg"
+	if sh "$plot" -o "$tmp/out.svg" "$tmp/bad.tsv" 2>"$tmp/err"; then
+		no "refused: $1"
+	elif [ "$(cat "$tmp/out.svg")" = untouched ] &&
+		[ -z "$(ls "$tmp" | grep '^out\.svg\.')" ] &&
+		grep -q "bad.tsv:[0-9]*: " "$tmp/err"; then
+		ok "refused: $1 (file:line named, output untouched)"
+	else
+		no "refused: $1 (file:line named, output untouched)"
+		sed 's/^/# /' "$tmp/err"
+	fi
+}
+refused "a row of five fields" 's/\t-$//'
+refused "instructions not a number" '/rewritten\tnull/s/\t[0-9.]*\t/\tmany\t/'
+refused "two boards in one file" '$s/^versatilepb/raspi0/'
+refused "no header line" '/^board/d'
+refused "a row twice" '/rewritten\tfork/p'
+if sh "$plot" "$tmp/nonexistent.tsv" >/dev/null 2>&1; then
+	no "refused: a file that does not exist"
+else
+	ok "refused: a file that does not exist"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
