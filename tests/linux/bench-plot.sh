@@ -110,8 +110,10 @@ plot() {
 		for (k = 1; k <= nk; k++)
 			if (!(kern[k] in color)) color[kern[k]] = spare[(k - 1) % 3 + 1]
 		W = 980; x0 = 250; x1 = 790; bh = 12; gap = 3; ggap = 20
-		gh = ns * (bh + gap) - gap
-		top = 96 + (nf > 1 ? 16 : 0)
+		# The height of a group: its bars, or the two lines of its label.
+		bars = ns * (bh + gap) - gap
+		gh = bars > 28 ? bars : 28
+		top = 100 + (nf > 1 ? 12 : 0)
 		H = top + nops * (gh + ggap) + 54
 		if (title == "") title = "armpv-bm on " board ": instructions per operation against native"
 		printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -124,7 +126,7 @@ plot() {
 		else
 			printf "<text x=\"12\" y=\"44\" fill=\"#444444\">before (lighter bars): %s; after: %s; bars: the kernels under armpv-bm</text>\n", esc(label[1]), esc(label[2])
 		# Legend.
-		lx = 12; ly = 62 + (nf > 1 ? 16 : 0)
+		lx = 12; ly = 66 + (nf > 1 ? 12 : 0)
 		for (s = 1; s <= ns; s++) {
 			t = sk[s] (nf > 1 ? (sf[s] == 1 ? ", before" : ", after") : "")
 			printf "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"%s/>\n", lx, ly - 10, color[sk[s]], (nf > 1 && sf[s] == 1 ? " fill-opacity=\"0.45\"" : "")
@@ -154,7 +156,7 @@ plot() {
 				t = t (f > 1 ? " / " : "") ((f, o) in native ? native[f, o] : "n/a")
 			printf "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#444444\">native: %s</text>\n", 12, y + gh / 2 + 11, t
 			for (s = 1; s <= ns; s++) {
-				yb = y + (s - 1) * (bh + gap)
+				yb = y + int((gh - bars) / 2) + (s - 1) * (bh + gap)
 				k = sk[s]; f = sf[s]
 				if (!((f, k, o) in ins) || ratio[f, k, o] <= 0) {
 					printf "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#888888\">%s: not measured</text>\n", x0 + 4, yb + bh - 2, esc(k)

@@ -3,12 +3,12 @@
 #
 # bench-results-parse.sh -- the results files of tests/linux/bench-
 # results.sh and their plots (bench-plot.sh), without QEMU:
-# tests/linux/bench-linux-logs/three/ holds the lines that the results
-# read of the logs of the run that made docs/bench/versatilepb-before.tsv
-# (native, rewritten and plugin kernels, and tests/baremetal/bench.sh's
-# output): the rows made of them must be that file's.  raspi0's from the
-# canned logs of bench-linux-logs/raspi0/ against results.expected there.
-# Then the plots: well-formed XML (xmllint where installed, else a check
+# tests/linux/bench-linux-logs/results-BOARD/ holds the lines that the
+# results read of the logs of the run that made docs/bench/BOARD-
+# before.tsv (versatilepb: native, rewritten and plugin kernels; raspi0:
+# native and rewritten; and tests/baremetal/bench.sh's output): the rows
+# made of them must be that file's.
+# Then the plots: those in docs/bench/ drawn from its results files, well-formed XML (xmllint where installed, else a check
 # of the elements' nesting), every operation there with every figure of
 # its rows and its aim, the same bytes twice, before and after in one
 # plot, and malformed results refused without touching the output.
@@ -18,7 +18,8 @@ set -u
 logs=$top_srcdir/tests/linux/bench-linux-logs
 results=$top_srcdir/tests/linux/bench-results.sh
 plot=$top_srcdir/tests/linux/bench-plot.sh
-before=$top_srcdir/docs/bench/versatilepb-before.tsv
+docs=$top_srcdir/docs/bench
+before=$docs/versatilepb-before.tsv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/armpv-bench-results.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -26,18 +27,20 @@ ok() { pass=$((pass + 1)); echo "ok - $*"; }
 no() { fail=$((fail + 1)); echo "not ok - $*"; }
 rows() { grep -v '^#' "$1"; }
 
-# The results of the canned logs (copied: the reports write beside them).
-mkdir "$tmp/three" "$tmp/raspi0" &&
-	cp "$logs"/three/* "$tmp/three/" && cp "$logs"/raspi0/*.log "$logs"/raspi0/*.entry "$tmp/raspi0/" ||
-	exit 99
-if sh "$results" --tsv versatilepb "$tmp/three" "$tmp/three/baremetal.txt" \
-	>"$tmp/v.tsv" 2>"$tmp/err" && rows "$before" | cmp -s - "$tmp/v.tsv"; then
-	ok "versatilepb: the canned run's rows are docs/bench/versatilepb-before.tsv's"
-else
-	no "versatilepb: the canned run's rows are docs/bench/versatilepb-before.tsv's"
-	rows "$before" | diff - "$tmp/v.tsv" | sed 's/^/# /'
-	sed 's/^/# /' "$tmp/err"
-fi
+# The results of the canned logs (copied: the reports write beside
+# them) must be the rows of the baseline results files.
+for board in versatilepb raspi0; do
+	mkdir "$tmp/$board" && cp "$logs/results-$board"/* "$tmp/$board/" || exit 99
+	if sh "$results" --tsv $board "$tmp/$board" "$tmp/$board/baremetal.txt" \
+		>"$tmp/$board.tsv" 2>"$tmp/err" &&
+		rows "$docs/$board-before.tsv" | cmp -s - "$tmp/$board.tsv"; then
+		ok "$board: the canned run's rows are docs/bench/$board-before.tsv's"
+	else
+		no "$board: the canned run's rows are docs/bench/$board-before.tsv's"
+		rows "$docs/$board-before.tsv" | diff - "$tmp/$board.tsv" | sed 's/^/# /'
+		sed 's/^/# /' "$tmp/err"
+	fi
+done
 if [ "$(rows "$before" | awk -F '\t' '$2 == "plugin"' | wc -l)" = 9 ] &&
 	[ "$(rows "$before" | awk -F '\t' '$2 == "rewritten"' | wc -l)" = 10 ] &&
 	[ "$(rows "$before" | awk -F '\t' '$2 == "native"' | wc -l)" = 10 ]; then
@@ -45,16 +48,8 @@ if [ "$(rows "$before" | awk -F '\t' '$2 == "plugin"' | wc -l)" = 9 ] &&
 else
 	no "versatilepb: 10 operations natively and rewritten, 9 with the plugin (no irq-save-restore)"
 fi
-if sh "$top_srcdir/tests/linux/bench-raspi0.sh" --tsv "$tmp/raspi0" >"$tmp/r.tsv" 2>"$tmp/err" &&
-	cmp -s "$logs/raspi0/results.expected" "$tmp/r.tsv"; then
-	ok "raspi0: the results of the canned logs"
-else
-	no "raspi0: the results of the canned logs"
-	diff "$logs/raspi0/results.expected" "$tmp/r.tsv" | sed 's/^/# /'
-	sed 's/^/# /' "$tmp/err"
-fi
-sed '/^irq-save-restore/d' "$tmp/three/baremetal.txt" >"$tmp/nobm.txt"
-if sh "$results" --tsv versatilepb "$tmp/three" "$tmp/nobm.txt" >/dev/null 2>&1; then
+sed '/^irq-save-restore/d' "$tmp/versatilepb/baremetal.txt" >"$tmp/nobm.txt"
+if sh "$results" --tsv versatilepb "$tmp/versatilepb" "$tmp/nobm.txt" >/dev/null 2>&1; then
 	no "refused: no irq-save-restore row in the bare-metal benchmark's output"
 else
 	ok "refused: no irq-save-restore row in the bare-metal benchmark's output"
@@ -126,8 +121,26 @@ if [ "$(grep -c '<rect x="250" ' "$tmp/v.svg")" = 19 ]; then
 else
 	no "a bar per kernel under armpv-bm and operation (19): $(grep -c '<rect x="250" ' "$tmp/v.svg")"
 fi
-sh "$plot" -o "$tmp/r.svg" "$logs/raspi0/results.expected" 2>"$tmp/err" || sed 's/^/# /' "$tmp/err"
-check_plot "raspi0 plot" "$tmp/r.svg" "$logs/raspi0/results.expected"
+sh "$plot" -o "$tmp/r.svg" "$docs/raspi0-before.tsv" 2>"$tmp/err" || sed 's/^/# /' "$tmp/err"
+check_plot "raspi0 plot" "$tmp/r.svg" "$docs/raspi0-before.tsv"
+
+# The plots in docs/bench/ are those of its results files as this script
+# draws them (bench-results.sh writes both; a change to the plot redraws
+# them: sh tests/linux/bench-plot.sh -o docs/bench/B.svg docs/bench/B.tsv).
+for svg in "$docs"/*.svg; do
+	b=${svg##*/}
+	b=${b%.svg}
+	case $b in
+	*-before-after) set -- "$docs/${b%-before-after}-before.tsv" "$docs/${b%-before-after}.tsv" ;;
+	*) set -- "$docs/$b.tsv" ;;
+	esac
+	if sh "$plot" "$@" 2>"$tmp/err" | cmp -s - "$svg"; then
+		ok "docs/bench/$b.svg is the plot of its results"
+	else
+		no "docs/bench/$b.svg is the plot of its results"
+		sed 's/^/# /' "$tmp/err"
+	fi
+done
 
 # Before and after: an "after" with the rewritten kernel's null system
 # call at 2.5 times native (and a label), the plugin's pipe gone.
