@@ -18,10 +18,11 @@
 # boots.  BOARD raspi0: bench-raspi0.sh, natively (plain-bcm2835) and
 # rewritten under armpv-bm: 9 boots.  Both under -icount shift=0: every
 # figure an instruction count.  Then tests/baremetal/bench.sh BOARD, whose
-# irq-save-restore row (Linux's local_irq_save/restore sequence in the
-# bare-metal benchmark guest, natively and rewritten under armpv-bm) is
-# the interrupt masking the issue's aim names: Linux's own runs give no
-# such figure.  Prints the reports as the scripts do and writes
+# irq-save-restore-c row (Linux's local_irq_save/restore asms, compiled
+# into the bare-metal benchmark guest, natively, rewritten under
+# armpv-bm and, with the plugin, under armpv-bm) is the interrupt masking
+# the issue's aim names (irq-save-restore in the results): Linux's own
+# runs give no such figure.  Prints the reports as the scripts do and writes
 #   OUT/BOARD.tsv              the results (bench-lib.sh bench_tsv), with
 #                              "# label:" (commit, date) and the host time;
 #   OUT/BOARD.svg              bench-plot.sh of it;
@@ -43,14 +44,24 @@ me=bench-results
 outdir=${ARMPV_BENCH_OUT:-$top_srcdir/docs/bench}
 die() { echo "$me: $*" >&2; exit 1; }
 # results_tsv BOARD LOGS BAREMETAL: the results file's rows of a run: the
-# Linux script's (--tsv LOGS), then the irq-save-restore row of
-# tests/baremetal/bench.sh's output BAREMETAL.
+# Linux script's (--tsv LOGS), then irq-save-restore from
+# tests/baremetal/bench.sh's output BAREMETAL: its irq-save-restore-c
+# row natively and rewritten, and on versatilepb (whose Linux has a
+# plugin kernel) the plugin build's.
 results_tsv() {
 	sh "$top_srcdir/tests/linux/$script" --tsv "$2" || return 1
-	irq=$(awk '$1 == "irq-save-restore" && NF == 4 {
-		printf "irq-save-restore\tirq-save-restore\tf\t%s\t%s\n", $2, $3
-	}' "$3") && [ -n "$irq" ] || {
-		echo "$me: no irq-save-restore row in $3" >&2
+	irq=$(awk -v plugin="$([ "$1" != versatilepb ] || echo 1)" '
+	/^operation \(plugin build\)/ { pvsec = 1; next }
+	$1 == "irq-save-restore-c" && NF == 4 {
+		if (pvsec) p = $3
+		else { n = $2; r = $3 }
+	}
+	END {
+		if (n == "" || (plugin && p == "")) exit 1
+		printf "irq-save-restore\tirq-save-restore\tf\t%s\t%s%s\n", n, r,
+			(plugin ? "\t" p : "")
+	}' "$3") || {
+		echo "$me: no irq-save-restore-c row in $3" >&2
 		return 1
 	}
 	printf '%s\n' "$irq" | bench_tsv "$1"
@@ -104,8 +115,9 @@ echo "# $secs s of host time"
 	echo "# armpv-bm against native on $board: tests/linux/bench-results.sh $board"
 	echo "# label: $label"
 	echo "# host time of the run: $secs s"
-	echo "# irq-save-restore: tests/baremetal/bench.sh's loop (the bare-metal"
-	echo "# benchmark guest: Linux's local_irq_save/restore, natively and rewritten)"
+	echo "# irq-save-restore: tests/baremetal/bench.sh's irq-save-restore-c loop"
+	echo "# (the bare-metal benchmark guest: Linux's local_irq_save/restore asms"
+	echo "# in C, natively, rewritten and, versatilepb, built with the plugin)"
 	results_tsv "$board" "$logs" "$work/baremetal.txt" || exit 1
 } >"$work/$board.tsv" || die "no results file"
 
