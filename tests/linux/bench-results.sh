@@ -35,7 +35,11 @@
 #
 # Environment: top_srcdir, top_builddir (build), and what bench-linux.sh
 # and bench-raspi0.sh read; ARMPV_BENCH_OUT (OUT, default
-# $top_srcdir/docs/bench); ARMPV_KEEP=1 keeps the logs.
+# $top_srcdir/docs/bench); ARMPV_KEEP=1 keeps the logs (the Linux ones
+# in a directory armpv-bench-linux.* or armpv-bench-raspi0.* inside);
+# ARMPV_BENCH_RESUME=DIR, such a directory of a kept run: its logs are
+# taken instead of the boots (bench-linux.sh), only the bare-metal
+# benchmark runs again.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir/build}"
