@@ -8,7 +8,13 @@
 # executed instructions per operation of each and their ratio: a
 # deterministic figure (docs/benchmarks.md).  Rows: kernel loops (IRQ
 # save/restore, MRS) and user-task operations (null system call, context
-# switch, page fault, timer interrupt delivery).
+# switch, page fault, timer interrupt delivery).  When configure built
+# the armpv_irqflags GCC plugin, bench.c is also built with it and
+# rewritten (bench.pv.rw.elf) and run under armpv-bm, and a second table
+# gives its irq-save-restore-c row (local_irq_save/restore as Linux's C
+# writes them: with the plugin, loads and stores of armpv-bm's shared
+# page) against the plain build's natively: the plugin kernel's
+# interrupt masking.
 #
 # BOARD raspi0 (lib.sh bm_set_board) builds the guest for ARMv6 with
 # -DBOARD_BCM2835 instead (its clock the system timer's 1 MHz CLO, its
@@ -50,6 +56,25 @@ if ! bm_build_guest "bench$bm_sfx" bench.c; then
 	echo "$me: cannot build the benchmark guest" >&2
 	exit 99
 fi
+# The plugin build, when configure built the armpv_irqflags plugin:
+# bench.c compiled with it (its irq-save-restore-c loop then masks by
+# loads and stores of armpv-bm's shared page), the rest as the armpv
+# form's, rewritten into bench.pv.rw.elf, run under armpv-bm only.
+plugin=$top_builddir/rewriter/plugin/armpv_irqflags.so
+pv=
+if test -f "$plugin"; then
+	bm_compile_guest "pv$bm_sfx-" "-fplugin=$plugin" "$src/bench.c" &&
+	pvobj=$bm_objs &&
+	bm_compile_guest "armpv$bm_sfx-" "" "$src/start.S" "$bm_proc/check.c" \
+		"$bm_proc/plat-armpv.S" &&
+	bm_objs="$bm_objs $pvobj" &&
+	bm_link_guest "$bm_proc/kern.ld" "$out/bench$bm_sfx.pv.elf" &&
+	bm_rewrite_guest "$out/bench$bm_sfx.pv.elf" || {
+		echo "$me: cannot build the benchmark guest with the plugin" >&2
+		exit 99
+	}
+	pv=$out/armpv-pv$bm_sfx.log
+fi
 
 bm_tmo="timeout 300"
 qemu() { # LOG QEMU-ARGS...
@@ -63,6 +88,10 @@ qemu "$native" -kernel "$out/bench$bm_sfx.native.elf" || {
 	cat "$native"; echo "$me: native run failed" >&2; exit 1; }
 qemu "$armpv" -kernel "$bm_monitor" -initrd "$out/bench$bm_sfx.rw.elf" || {
 	cat "$armpv"; echo "$me: armpv-bm run failed" >&2; exit 1; }
+if test -n "$pv"; then
+	qemu "$pv" -kernel "$bm_monitor" -initrd "$out/bench$bm_sfx.pv.rw.elf" || {
+		cat "$pv"; echo "$me: armpv-bm run of the plugin build failed" >&2; exit 1; }
+fi
 if test $bm_board = raspi0 &&
    ! grep -a '^armpv-bm: of those, by the SWI fast path:' "$armpv" |
 	grep -q ' cps [1-9]'; then
@@ -77,21 +106,31 @@ fi
 # 1000 / 24; raspi0's 1 MHz: 1000 / 1).  N is each run's own (the timer
 # row's is its number of interrupts).  The baseline rows (empty*) are
 # not printed.
-echo "operation              native insns/op   armpv-bm insns/op   ratio"
-awk -v num=$tick_num -v den=$tick_den '
-FNR == 1 { f++ }
-$1 == "bench" {
-	t[f, $2] = $4; n[f, $2] = $3
-	base[$2] = NF >= 5 ? $5 : "empty"
-	if (f == 1) order[++k] = $2
-}
-END {
-	for (i = 1; i <= k; i++) {
-		op = order[i]
-		if (op ~ /^empty/) continue
-		b = base[op]
-		a = (t[1, op] - t[1, b]) * num / den / n[1, op]
-		c = (t[2, op] - t[2, b]) * num / den / n[2, op]
-		printf "%-22s %16.1f %19.1f %7.1f\n", op, a, c, (a > 0 ? c / a : 0)
+# table NATIVE-LOG ARMPV-LOG [ONLY]: the rows (all, or ONLY's).
+table() {
+	awk -v num=$tick_num -v den=$tick_den -v only="${3:-}" '
+	FNR == 1 { f++ }
+	$1 == "bench" {
+		t[f, $2] = $4; n[f, $2] = $3
+		base[$2] = NF >= 5 ? $5 : "empty"
+		if (f == 1) order[++k] = $2
 	}
-}' "$native" "$armpv"
+	END {
+		for (i = 1; i <= k; i++) {
+			op = order[i]
+			if (op ~ /^empty/ || (only != "" && op != only)) continue
+			b = base[op]
+			a = (t[1, op] - t[1, b]) * num / den / n[1, op]
+			c = (t[2, op] - t[2, b]) * num / den / n[2, op]
+			printf "%-22s %16.1f %19.1f %7.1f\n", op, a, c, (a > 0 ? c / a : 0)
+		}
+	}' "$1" "$2"
+}
+echo "operation              native insns/op   armpv-bm insns/op   ratio"
+table "$native" "$armpv"
+# The plugin build's interrupt masking (the plugin kernel's), against
+# the plain build's natively.
+if test -n "$pv"; then
+	echo "operation (plugin build) native insns/op   armpv-bm insns/op   ratio"
+	table "$native" "$pv" irq-save-restore-c
+fi

@@ -4,10 +4,14 @@
 # bench-linux.sh -- Linux 6.1 (versatile_defconfig) natively against the
 # same kernel, rewritten after linking, under armpv-bm: the boot to /init
 # and the lmbench-style operations of bench.c, in executed instructions,
-# as a table (docs/benchmarks.md "Linux 6.1 under armpv-bm").
+# as a table (docs/benchmarks.md "Linux 6.1 under armpv-bm"); --tsv
+# gives the same figures as a results file (tests/linux/bench-lib.sh
+# bench_tsv: the rows of native, the rewritten and, with plugin.log, the
+# plugin kernel), which bench-results.sh writes and bench-plot.sh draws.
 #
 #   top_srcdir=. top_builddir=build sh tests/linux/bench-linux.sh
 #   sh tests/linux/bench-linux.sh --report DIR   # the report from DIR's logs
+#   sh tests/linux/bench-linux.sh --tsv DIR      # DIR's results file
 #   sh tests/linux/bench-linux.sh --stats LOG    # armpv-bm's statistics
 #
 # Every run is qemu-system-arm -M versatilepb -cpu arm926 -m 128M under
@@ -78,72 +82,41 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 export top_srcdir
 
-# bl_boot_native LOG ENTRY / bl_boot_bm LOG: the boot in instructions,
-# from the kernel's entry to /init's clock reading (above).
-bl_boot_native() {
-	tr -d '\r' <"$1" | awk -v entry="$(cat "$2" 2>/dev/null)" '
-	$1 == "info" && $2 == "boot-clock" { clk = $4 }
-	END {
-		if (clk == "" || entry == "") exit 1
-		printf "%.0f\n", (clk - entry) * 1000 / 24
-	}'
-}
-bl_boot_bm() {
-	tr -d '\r' <"$1" | awk '
-	/^armpv-bm: guest entry at/ {
-		for (i = 1; i <= NF; i++)
-			if ($i == "ticks") ticks = $(i - 1)
-	}
-	$1 == "info" && $2 == "boot-clock" { clk = $4 }
-	END {
-		if (clk == "" || ticks == "") exit 1
-		printf "%.0f\n", (clk / 24 - ticks) * 1000
-	}'
-}
+bench_me=bench-linux
+. "$top_srcdir/tests/linux/bench-lib.sh"
 
-# bl_report DIR: the table from DIR's logs: the boot rows from
+# bl_rows DIR [plugin]: the table's rows (bench-lib.sh): the boot from
 # native-default.log/.entry and bm-default.log (the plain command line
-# and device tree) and native.log/.entry and bm.log (delay loop preset,
-# the same devices), the operations from native.log and bm.log; then
-# armpv-bm's statistics.
-bl_report() {
+# and device tree) and from native.log/.entry and bm.log (delay loop
+# preset, the same devices), the operations from native.log and bm.log;
+# with plugin, the plugin kernel's (plugin-default.log, plugin.log) too.
+bl_rows() {
 	d=$1
-	nd=$(bl_boot_native "$d/native-default.log" "$d/native-default.entry") &&
-	bd=$(bl_boot_bm "$d/bm-default.log") &&
-	nb=$(bl_boot_native "$d/native.log" "$d/native.entry") &&
-	bb=$(bl_boot_bm "$d/bm.log") || {
+	nd=$(bench_boot_native "$d/native-default.log" "$d/native-default.entry" sys24mhz 24) &&
+	bd=$(bench_boot_bm "$d/bm-default.log" sys24mhz 24) &&
+	nb=$(bench_boot_native "$d/native.log" "$d/native.entry" sys24mhz 24) &&
+	bb=$(bench_boot_bm "$d/bm.log" sys24mhz 24) &&
+	if [ -n "${2:-}" ]; then
+		pd=$(bench_boot_bm "$d/plugin-default.log" sys24mhz 24) &&
+		pb=$(bench_boot_bm "$d/plugin.log" sys24mhz 24) &&
+		pd="	$pd" pb="	$pb"
+	else
+		pd= pb=
+	fi || {
 		echo "bench-linux: a clock reading is missing" >&2
 		return 1
 	}
-	printf '%-28s %16s %19s %7s\n' operation "native insns/op" \
-		"armpv-bm insns/op" ratio
-	awk -v nd="$nd" -v bd="$bd" -v nb="$nb" -v bb="$bb" 'BEGIN {
-		printf "%-28s %16d %19d %7.2f\n", "boot (default)", nd, bd, bd / nd
-		printf "%-28s %16d %19d %7.2f\n", "boot (lpj, same devices)", nb, bb, bb / nb
-	}'
-	tr -d '\r' <"$d/native.log" >"$d/native.txt"
-	tr -d '\r' <"$d/bm.log" >"$d/bm.txt"
-	awk '
-	FNR == 1 { f++ }
-	$1 == "bench" && NF == 5 && $3 > 0 {
-		ns[f, $2] = $4 / $3
-		if (f == 1) order[++k] = $2
-	}
-	END {
-		for (i = 1; i <= k; i++) {
-			op = order[i]
-			a = ns[1, op]; b = ns[2, op]
-			if (b == "") {
-				print "bench-linux: no armpv-bm bench line " op > "/dev/stderr"
-				exit 1
-			}
-			printf "%-28s %16.1f %19.1f %7.2f\n", op, a, b, (a > 0 ? b / a : 0)
-		}
-		if (k != 7) {
-			print "bench-linux: " k " bench lines, 7 expected" > "/dev/stderr"
-			exit 1
-		}
-	}' "$d/native.txt" "$d/bm.txt" || return 1
+	printf 'boot-default\tboot (default)\td\t%s\t%s%s\n' "$nd" "$bd" "$pd"
+	printf 'boot\tboot (lpj, same devices)\td\t%s\t%s%s\n' "$nb" "$bb" "$pb"
+	bench_ops "$d/native.log" "$d/bm.log" ${2:+"$d/plugin.log"}
+}
+
+# bl_report DIR: the table of native and the rewritten kernel (bl_rows),
+# then the clocks at the guests' entries and armpv-bm's statistics.
+bl_report() {
+	d=$1
+	rows=$(bl_rows "$d") || return 1
+	printf '%s\n' "$rows" | bench_table || return 1
 	for l in native-default native bm-default bm; do
 		tr -d '\r' <"$d/$l.log" | awk -v l="$l" '
 		/^armpv-bm: guest entry at/ { sub(/^armpv-bm: /, ""); print "# " l ": " $0 }
@@ -154,10 +127,7 @@ bl_report() {
 		printf "# native: kernel entry at SYS_24MHZ %d (%.0f instructions)\n", f, f * 1000 / 24
 	}'
 	for l in bm bm-boot; do
-		[ -f "$d/$l.log" ] || continue
-		echo "# armpv-bm statistics ($l.log):"
-		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
-			grep -a '^armpv-bm: ' | sed 's/^/#   /'
+		[ ! -f "$d/$l.log" ] || bench_stats_lines "$d/$l.log"
 	done
 }
 
@@ -170,80 +140,19 @@ bl_report() {
 # the plugin kernel's statistics.
 bl_report_plugin() {
 	d=$1
-	nd=$(bl_boot_native "$d/native-default.log" "$d/native-default.entry") &&
-	bd=$(bl_boot_bm "$d/bm-default.log") &&
-	pd=$(bl_boot_bm "$d/plugin-default.log") &&
-	nb=$(bl_boot_native "$d/native.log" "$d/native.entry") &&
-	bb=$(bl_boot_bm "$d/bm.log") &&
-	pb=$(bl_boot_bm "$d/plugin.log") || {
-		echo "bench-linux: a clock reading is missing" >&2
-		return 1
-	}
-	printf '%-26s %14s %14s %14s %6s %6s\n' operation native rewritten \
-		plugin rw/n pl/n
-	awk -v nd="$nd" -v bd="$bd" -v pd="$pd" -v nb="$nb" -v bb="$bb" -v pb="$pb" 'BEGIN {
-		printf "%-26s %14d %14d %14d %6.2f %6.2f\n", "boot (default)", nd, bd, pd, bd / nd, pd / nd
-		printf "%-26s %14d %14d %14d %6.2f %6.2f\n", "boot (lpj, same devices)", nb, bb, pb, bb / nb, pb / nb
-	}'
-	for l in native bm plugin; do
-		tr -d '\r' <"$d/$l.log" >"$d/$l.txt"
-	done
-	awk '
-	FNR == 1 { f++ }
-	$1 == "bench" && NF == 5 && $3 > 0 {
-		ns[f, $2] = $4 / $3
-		if (f == 1) order[++k] = $2
-	}
-	END {
-		for (i = 1; i <= k; i++) {
-			op = order[i]
-			a = ns[1, op]; b = ns[2, op]; c = ns[3, op]
-			if (b == "" || c == "") {
-				print "bench-linux: no armpv-bm bench line " op > "/dev/stderr"
-				exit 1
-			}
-			printf "%-26s %14.1f %14.1f %14.1f %6.2f %6.2f\n", op, a, b, c,
-				(a > 0 ? b / a : 0), (a > 0 ? c / a : 0)
-		}
-		if (k != 7) {
-			print "bench-linux: " k " bench lines, 7 expected" > "/dev/stderr"
-			exit 1
-		}
-	}' "$d/native.txt" "$d/bm.txt" "$d/plugin.txt" || return 1
+	rows=$(bl_rows "$d" plugin) || return 1
+	printf '%s\n' "$rows" | bench_table || return 1
 	for l in plugin plugin-boot; do
-		[ -f "$d/$l.log" ] || continue
-		echo "# armpv-bm statistics ($l.log):"
-		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
-			grep -a '^armpv-bm: ' | grep -av '^armpv-bm:   pc ' | sed 's/^/#   /'
+		[ ! -f "$d/$l.log" ] || bench_stats_lines "$d/$l.log" nopc
 	done
 }
 
-# bl_stats LOG: armpv-bm's statistics at the end of LOG as "KEY VALUE"
-# lines: the traps by class (mrs, msr, cp15, ...), "fast" (by the SWI
-# fast path), the virtual exceptions (v.swi, v.dabt, ...), the shadow
-# paging and device counters, each named by its first word (pages,
-# flushes, DACR, invalidations, accesses, timer, ...).
-bl_stats() {
-	tr -d '\r' <"$1" | awk '
-	/^armpv-bm: [0-9]+ traps:/ {
-		gsub(/[,;]/, " ")
-		print "traps", $2
-		for (i = 4; i <= NF; i++)
-			if ($i ~ /^[0-9]+$/) print $(i - 1), $i
-	}
-	/^armpv-bm: of those, by the SWI fast path:/ {
-		for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) f += $i
-		print "fast", f
-	}
-	/^armpv-bm: virtual exceptions:/ {
-		for (i = 4; i <= NF; i++)
-			if ($i ~ /^[0-9]+$/) print "v." $(i - 1), $i
-	}
-	/^armpv-bm: (shadow paging|devices):/ {
-		gsub(/[,;]/, " ")
-		for (i = 2; i < NF; i++)
-			if ($i ~ /^[0-9]+$/) print $(i + 1), $i
-	}'
+# bl_tsv DIR: the results file (bench-lib.sh bench_tsv) of DIR's logs:
+# native, rewritten and, with plugin.log, plugin.
+bl_tsv() {
+	rows=$(bl_rows "$1" $([ ! -f "$1/plugin.log" ] || echo plugin)) || return 1
+	bench_tsv_header
+	printf '%s\n' "$rows" | bench_tsv versatilepb
 }
 
 # bl_events DIR: per operation, what armpv-bm did: the statistics of
@@ -256,10 +165,10 @@ bl_events() {
 		op traps fast mrs/msr cp15 uaccs ldmstm movs swi dabt pabt irq \
 		fills flushes DACR mva-inv device
 	[ "$p" = bm ] && echo || printf ' %7s\n' pv_sync
-	bl_stats "$1/$p-op-none.log" >"$1/$p-none.stats"
+	bench_stats "$1/$p-op-none.log" >"$1/$p-none.stats"
 	for op in null read pipe fork exec pagefault signal; do
 		[ -f "$1/$p-op-$op.log" ] || continue
-		bl_stats "$1/$p-op-$op.log" >"$1/$p-$op.stats"
+		bench_stats "$1/$p-op-$op.log" >"$1/$p-$op.stats"
 		n=$(tr -d '\r' <"$1/$p-op-$op.log" | awk -v op="$op" '$1 == "bench" && $2 == op { print $3 }')
 		[ -n "$n" ] || { echo "bench-linux: no bench line in $p-op-$op.log" >&2; return 1; }
 		awk -v op="$op" -v n="$n" -v pv="$([ "$p" = bm ] || echo 1)" '
@@ -280,11 +189,16 @@ bl_events() {
 	done
 }
 
-# bench-linux.sh --stats LOG: bl_stats (for bench-raspi0.sh).
-if [ "${1:-}" = --stats ]; then
-	bl_stats "$2"
+case ${1:-} in
+--stats)
+	bench_stats "$2"
 	exit
-fi
+	;;
+--tsv)
+	bl_tsv "$2"
+	exit
+	;;
+esac
 if [ "${1:-}" = --report ]; then
 	bl_report "$2" || exit
 	[ ! -f "$2/bm-op-none.log" ] || bl_events "$2" || exit
@@ -308,47 +222,10 @@ echo "# initramfs $lg_initrd"
 bm_set_timeout 1800
 icount="-icount shift=0,sleep=off"
 cmdline="console=ttyAMA0 rdinit=/init"
-# The kernel's entry, physical (the decompressor jumps there, MMU off):
-# stext less PAGE_OFFSET (versatile: RAM at 0).
-stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
-	awk '$3 == "stext" { print $1 }')
-[ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
-entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
-
-# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log; with
-# ARMPV_BENCH_RESUME=DIR, a log NAME.log (and NAME.entry) of DIR, a kept
-# earlier run's (ARMPV_KEEP=1), is taken instead.
-run() {
-	name=$1
-	shift
-	if [ -n "${ARMPV_BENCH_RESUME:-}" ] && [ -s "$ARMPV_BENCH_RESUME/$name.log" ]; then
-		cp "$ARMPV_BENCH_RESUME/$name.log" "$out/"
-		[ ! -f "$ARMPV_BENCH_RESUME/$name.entry" ] ||
-			cp "$ARMPV_BENCH_RESUME/$name.entry" "$out/"
-		echo "# $name: reused from $ARMPV_BENCH_RESUME"
-		return 0
-	fi
-	t0=$(date +%s)
-	"$@" </dev/null >"$out/$name.log" 2>&1
-	rc=$?
-	echo "# $name: status $rc, $(($(date +%s) - t0)) s of host time"
-	[ "$rc" = 0 ] || { tail -n 30 "$out/$name.log" | sed 's/^/#   /'; lg_die "$name failed"; }
-}
-
-# native_gdb NAME APPEND: lg_boot_native started stopped, gdb-clock.py
-# reading the clock at the kernel's entry into NAME.entry.
-native_gdb() {
-	lg_boot_native 128M "$2" $icount -serial stdio -S \
-		-chardev socket,id=gdb0,path="$out/gdb.sock",server=on,wait=off \
-		-gdb chardev:gdb0 -pidfile "$out/qemu.pid" &
-	qpid=$!
-	python3 "$top_srcdir/tests/linux/gdb-clock.py" "$out/gdb.sock" \
-		"$entry_pa" 0x1000005c >"$out/$1.entry" || {
-		[ -s "$out/qemu.pid" ] && kill "$(cat "$out/qemu.pid")"
-		wait "$qpid"
-		return 1
-	}
-	wait "$qpid"
+bench_entry_pa "$lg_kdir/vmlinux"
+run() { bench_run "$@"; }
+native_gdb() { # NAME APPEND
+	bench_native_gdb "$1" lg_boot_native 128M "$2" 0x1000005c $icount -serial stdio
 }
 
 # The boot as it is: the plain command line, natively the whole

@@ -12,6 +12,7 @@
 #   top_srcdir=. top_builddir=build sh tests/linux/bench-raspi0.sh
 #   ARMPV_BM_BEFORE=/tmp/bm-before/build/monitor/armpv-bm.bin sh ...
 #   sh tests/linux/bench-raspi0.sh --report DIR   # the report from DIR's logs
+#   sh tests/linux/bench-raspi0.sh --tsv DIR      # DIR's results file
 #
 # Every run is qemu-system-arm -M raspi0 -m 512M under -icount
 # shift=0,sleep=off (guest-lib.sh): one nanosecond of virtual time per
@@ -55,7 +56,7 @@
 # after some 50 million instructions, but may run on for 90 million
 # more and pass; the report says how it went in each boot, and two boots
 # compare only if it went the same way.
-# The statistics are read by bench-linux.sh --stats.  armpv-bm's "context
+# The statistics are read by bench-lib.sh's bench_stats.  armpv-bm's "context
 # switches keeping global entries" counts the guest's switches (each
 # TTBR0/CONTEXTIDR write in the ARMv6 format); a monitor from before that
 # counter prints none, and its fills per switch are divided by the same
@@ -64,13 +65,15 @@
 #
 # Environment: top_srcdir, top_builddir (build); QEMU_SYSTEM_ARM, ARM_CC,
 # QEMU_ARM, ARMPV_CACHE, ARMPV_LINUX_KDIR as guest-lib.sh; ARMPV_KEEP=1;
-# ARMPV_BENCH_OPS; ARMPV_BM_BEFORE.  Nine boots (thirteen with
+# ARMPV_BENCH_OPS; ARMPV_BM_BEFORE; ARMPV_BENCH_RESUME=DIR (the logs of
+# a kept earlier run taken instead of a boot, as bench-linux.sh).  Nine boots (thirteen with
 # ARMPV_BM_BEFORE), two to three minutes of host time: not part of make
 # check; bench-linux-parse.sh checks the report on canned logs.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 export top_srcdir
-bench_linux=$top_srcdir/tests/linux/bench-linux.sh
+bench_me=bench-raspi0
+. "$top_srcdir/tests/linux/bench-lib.sh"
 
 # br_printk LOG: the kernel's timestamp at "Run /init as init process",
 # in nanoseconds.
@@ -85,76 +88,33 @@ br_printk() {
 	}
 	END { if (!found) exit 1 }'
 }
-# br_boot_native LOG ENTRY / br_boot_bm LOG: the boot in instructions,
-# from the kernel's entry to /init's clock reading: CLO at /init ("info
-# boot-clock stc1mhz COUNT") less CLO at the entry (natively ENTRY, read
-# by gdb-clock.py; under armpv-bm the models' ticks at the guest's entry,
-# from the monitor's line), 1000 instructions a tick.
-br_boot_native() {
-	tr -d '\r' <"$1" | awk -v entry="$(cat "$2" 2>/dev/null)" '
-	$1 == "info" && $2 == "boot-clock" && $3 == "stc1mhz" { clk = $4 }
-	END {
-		if (clk == "" || entry == "") exit 1
-		printf "%.0f\n", (clk - entry) * 1000
-	}'
-}
-br_boot_bm() {
-	tr -d '\r' <"$1" | awk '
-	/^armpv-bm: guest entry at/ {
-		for (i = 1; i <= NF; i++)
-			if ($i == "ticks") ticks = $(i - 1)
-	}
-	$1 == "info" && $2 == "boot-clock" && $3 == "stc1mhz" { clk = $4 }
-	END {
-		if (clk == "" || ticks == "") exit 1
-		printf "%.0f\n", (clk - ticks) * 1000
-	}'
-}
-
-# br_report DIR: the table: the boot rows from native-boot.log/.entry and
-# bm-boot.log, the seven operations from native.log and bm.log; then
-# whether each boot's jitterentropy self-test failed (a path of some
-# 50 to 200 million instructions that depends on timing: the two boots
-# compare only if it went the same way in both), armpv-bm's statistics of
-# bm.log and bm-profile.log.
-br_report() {
+# br_rows DIR: the table's rows (bench-lib.sh): the boot from
+# native-boot.log/.entry and bm-boot.log, and the part of it from
+# time_init to /init, the kernel's timestamp (br_printk), and the rest;
+# the seven operations from native.log and bm.log.
+br_rows() {
 	d=$1
-	nb=$(br_boot_native "$d/native-boot.log" "$d/native-boot.entry") &&
-	bb=$(br_boot_bm "$d/bm-boot.log") &&
+	nb=$(bench_boot_native "$d/native-boot.log" "$d/native-boot.entry" stc1mhz 1) &&
+	bb=$(bench_boot_bm "$d/bm-boot.log" stc1mhz 1) &&
 	np=$(br_printk "$d/native-boot.log") && bp=$(br_printk "$d/bm-boot.log") || {
 		echo "bench-raspi0: a boot clock reading is missing" >&2
 		return 1
 	}
-	printf '%-28s %16s %19s %7s\n' operation "native insns/op" \
-		"armpv-bm insns/op" ratio
-	awk -v nb="$nb" -v bb="$bb" -v np="$np" -v bp="$bp" 'BEGIN {
-		printf "%-28s %16d %19d %7.2f\n", "boot (entry to /init)", nb, bb, bb / nb
-		printf "%-28s %16d %19d %7.2f\n", "  time_init to Run /init", np, bp, bp / np
-		printf "%-28s %16d %19d %7.2f\n", "  the rest", nb - np, bb - bp, (bb - bp) / (nb - np)
-	}'
-	tr -d '\r' <"$d/native.log" >"$d/native.txt"
-	tr -d '\r' <"$d/bm.log" >"$d/bm.txt"
-	awk '
-	FNR == 1 { f++ }
-	$1 == "bench" && NF == 5 && $3 > 0 {
-		ns[f, $2] = $4 / $3
-		if (f == 1) order[++k] = $2
-	}
-	END {
-		for (i = 1; i <= k; i++) {
-			op = order[i]
-			a = ns[1, op]; b = ns[2, op]
-			if (b == "") {
-				print "bench-raspi0: no armpv-bm bench line " op > "/dev/stderr"
-				exit 1
-			}
-			printf "%-28s %16.1f %19.1f %7.2f\n", op, a, b, (a > 0 ? b / a : 0)
-		}
-		if (k != 7) {
-			print "bench-raspi0: " k " bench lines, 7 expected" > "/dev/stderr"
-			exit 1
-		}
-	}' "$d/native.txt" "$d/bm.txt" || return 1
+	printf 'boot\tboot (entry to /init)\td\t%s\t%s\n' "$nb" "$bb"
+	printf 'boot-kernel\t  time_init to Run /init\td\t%s\t%s\n' "$np" "$bp"
+	printf 'boot-early\t  the rest\td\t%s\t%s\n' $((nb - np)) $((bb - bp))
+	bench_ops "$d/native.log" "$d/bm.log"
+}
+
+# br_report DIR: the table (br_rows); then whether each boot's
+# jitterentropy self-test failed (a path of some 50 to 200 million
+# instructions that depends on timing: the two boots compare only if it
+# went the same way in both), armpv-bm's statistics of bm.log and
+# bm-profile.log.
+br_report() {
+	d=$1
+	rows=$(br_rows "$d") || return 1
+	printf '%s\n' "$rows" | bench_table || return 1
 	for l in native-boot bm-boot native bm; do
 		tr -d '\r' <"$d/$l.log" | awk -v l="$l" '
 		/^armpv-bm: guest entry at/ { sub(/^armpv-bm: /, ""); print "# " l ": " $0 }
@@ -163,11 +123,15 @@ br_report() {
 	done
 	echo "# native-boot: kernel entry at CLO $(cat "$d/native-boot.entry")"
 	for l in bm bm-profile; do
-		[ -f "$d/$l.log" ] || continue
-		echo "# armpv-bm statistics ($l.log):"
-		tr -d '\r' <"$d/$l.log" | sed -n '/^armpv-bm: [0-9]* traps/,$p' |
-			grep -a '^armpv-bm: ' | sed 's/^/#   /'
+		[ ! -f "$d/$l.log" ] || bench_stats_lines "$d/$l.log"
 	done
+}
+
+# br_tsv DIR: the results file (bench-lib.sh bench_tsv) of DIR's logs.
+br_tsv() {
+	rows=$(br_rows "$1") || return 1
+	bench_tsv_header
+	printf '%s\n' "$rows" | bench_tsv raspi0
 }
 
 # br_events DIR: per operation and monitor (now: bm-op-*, before:
@@ -181,8 +145,8 @@ br_events() {
 		flushes switches fills/switch
 	for m in bm before; do
 		[ -f "$1/$m-op-none.log" ] || continue
-		sh "$bench_linux" --stats "$1/$m-op-none.log" >"$1/$m-none.stats"
-		sh "$bench_linux" --stats "$1/bm-op-none.log" >"$1/bm-none.stats"
+		bench_stats "$1/$m-op-none.log" >"$1/$m-none.stats"
+		bench_stats "$1/bm-op-none.log" >"$1/bm-none.stats"
 		awk -v m="$m" '
 		FNR == 1 { f++ }
 		{ v[f, $1] = $2 }
@@ -200,8 +164,8 @@ br_events() {
 			[ -n "$n" ] || { echo "bench-raspi0: no bench line in $f" >&2; return 1; }
 			[ -f "$1/bm-op-$op.log" ] ||
 				{ echo "bench-raspi0: no bm-op-$op.log" >&2; return 1; }
-			sh "$bench_linux" --stats "$f" >"$1/$m-$op.stats"
-			sh "$bench_linux" --stats "$1/bm-op-$op.log" >"$1/bm-$op.stats"
+			bench_stats "$f" >"$1/$m-$op.stats"
+			bench_stats "$1/bm-op-$op.log" >"$1/bm-$op.stats"
 			awk -v m="$m" -v op="$op" -v n="$n" '
 			FNR == 1 { f++ }
 			{ v[f, $1] = $2 }
@@ -219,11 +183,17 @@ br_events() {
 	done
 }
 
-if [ "${1:-}" = --report ]; then
+case ${1:-} in
+--report)
 	br_report "$2" || exit
 	[ ! -f "$2/bm-op-none.log" ] || br_events "$2"
 	exit
-fi
+	;;
+--tsv)
+	br_tsv "$2"
+	exit
+	;;
+esac
 
 ARMPV_LINUX_BOARD=raspi0
 . "$top_srcdir/tests/linux/guest-lib.sh"
@@ -242,37 +212,12 @@ bm_set_timeout 1800
 icount="-icount shift=0,sleep=off"
 cmdline="console=ttyAMA0 rdinit=/init"
 
-# run NAME COMMAND...: one QEMU run, its console into DIR/NAME.log.
-run() {
-	name=$1
-	shift
-	t0=$(date +%s)
-	"$@" </dev/null >"$out/$name.log" 2>&1
-	rc=$?
-	echo "# $name: status $rc, $(($(date +%s) - t0)) s of host time"
-	[ "$rc" = 0 ] || { tail -n 30 "$out/$name.log" | sed 's/^/#   /'; lg_die "$name failed"; }
+run() { bench_run "$@"; }
+native_gdb() { # NAME APPEND
+	bench_native_gdb "$1" lg_boot_native_guest 512M "$2" 0x20003004 $icount \
+		-serial stdio
 }
-
-# native_gdb NAME APPEND: lg_boot_native_guest started stopped,
-# gdb-clock.py reading CLO at the kernel's entry (stext, physical 0x8000:
-# the decompressor jumps there, MMU off) into NAME.entry.
-native_gdb() {
-	lg_boot_native_guest 512M "$2" $icount -serial stdio -S \
-		-chardev socket,id=gdb0,path="$out/gdb.sock",server=on,wait=off \
-		-gdb chardev:gdb0 -pidfile "$out/qemu.pid" &
-	qpid=$!
-	python3 "$top_srcdir/tests/linux/gdb-clock.py" "$out/gdb.sock" \
-		"$entry_pa" 0x20003004 >"$out/$1.entry" || {
-		[ -s "$out/qemu.pid" ] && kill "$(cat "$out/qemu.pid")"
-		wait "$qpid"
-		return 1
-	}
-	wait "$qpid"
-}
-stext=$("${ARM_NM:-arm-linux-gnueabi-nm}" "$lg_kdir/vmlinux" |
-	awk '$3 == "stext" { print $1 }')
-[ -n "$stext" ] || lg_die "no stext in $lg_kdir/vmlinux"
-entry_pa=$(printf '0x%x' $((0x$stext - 0xc0000000)))
+bench_entry_pa "$lg_kdir/vmlinux"
 
 run native-boot native_gdb native-boot "$cmdline armpv_stop=boot"
 run bm-boot lg_boot_bm 512M "$cmdline armpv_stop=boot" $icount -serial stdio

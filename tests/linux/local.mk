@@ -25,8 +25,8 @@ tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 # runs its report on canned logs (bench-linux-parse.sh).
 TESTS += tests/linux/bench-linux-parse.sh
 EXTRA_DIST += tests/linux/bench-linux.sh tests/linux/bench-linux-parse.sh \
-	tests/linux/bench-linux-logs tests/linux/gdb-clock.py \
-	tests/linux/profile-syms.sh
+	tests/linux/bench-lib.sh tests/linux/bench-linux-logs \
+	tests/linux/gdb-clock.py tests/linux/profile-syms.sh
 bench-linux: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
@@ -42,6 +42,19 @@ bench-raspi0: all
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
 		sh '$(abs_top_srcdir)/tests/linux/bench-raspi0.sh'
 .PHONY: bench-raspi0
+# Every kernel of a board against native in one run, into docs/bench/: a
+# results file (BOARD.tsv) and its plots (docs/benchmarks.md "Results
+# files and plots"): make bench-results (versatilepb: native, rewritten,
+# plugin: 24 boots) or make bench-results BOARD=raspi0.  make check runs
+# bench-results-parse.sh: the results file and the plots from canned logs.
+TESTS += tests/linux/bench-results-parse.sh
+EXTRA_DIST += tests/linux/bench-results.sh tests/linux/bench-plot.sh \
+	tests/linux/bench-results-parse.sh docs/bench
+bench-results: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
+		sh '$(abs_top_srcdir)/tests/linux/bench-results.sh' $(BOARD)
+.PHONY: bench-results
 # What the kernel build makes (Image or zImage and versatile-pb.dtb, built
 # with armpv-as) in an armpv-bundle under armpv-bm, and the raw kernels
 # armpv-bundle and armpv-bm refuse (docs/bundle.md "Raw kernels").

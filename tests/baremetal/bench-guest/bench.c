@@ -27,6 +27,8 @@
 
 #include "bench-guest.h"
 #include "plat.h"
+#define asm __asm__ /* -std=c11 */
+#include "../../plugin/pv-irqflags.h" /* Linux's irqflags.h asms */
 #include "tests.h"
 
 #ifdef BOARD_BCM2835
@@ -159,6 +161,23 @@ static void expect(const char *what, uint32_t got, uint32_t want)
 
 /* A kernel loop: N iterations, after a warm-up (translation blocks,
  * shadow pages). */
+/*
+ * loop_irq_c(n): local_irq_save() + local_irq_restore() as Linux's C
+ * writes them (the asms of tests/plugin/pv-irqflags.h, compiled: MRS,
+ * ORR, MSR, MSR on ARMv5; MRS, CPSID i, MSR on ARMv6, as loop_irq),
+ * n >= 1 times.  bench.sh also builds this file with the armpv_irqflags
+ * GCC plugin, which turns the asms into loads and stores of the page
+ * armpv-bm shares (docs/plugin.md): the plugin kernel's masking.
+ */
+static void loop_irq_c(uint32_t n)
+{
+	do {
+		unsigned long flags = pv_irq_save();
+
+		pv_irq_restore(flags);
+	} while (--n);
+}
+
 static void measure(const char *name, void (*loop)(uint32_t))
 {
 	uint32_t t0, t1;
@@ -406,6 +425,7 @@ int bmain(void)
 
 	measure("empty", loop_empty);
 	measure("irq-save-restore", loop_irq);
+	measure("irq-save-restore-c", loop_irq_c);
 	measure("mrs", loop_mrs);
 	measure("msr", loop_msr);
 #if __ARM_ARCH >= 6
