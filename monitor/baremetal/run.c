@@ -202,9 +202,10 @@ static void print_stats(void)
 		  (unsigned long long)shadow_stats.context_switches,
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
-	bm_printf("armpv-bm: shadow tables kept: %llu invalidations keeping "
-		  "them, %llu attached again, %llu entries kept and %llu "
-		  "dropped by checking them, %llu given back to the pool\n",
+	bm_printf("armpv-bm: shadow tables kept (ARMv5 format): %llu keeps "
+		  "(TLB invalidations, TTBR0 writes), %llu reattached, their "
+		  "entries %llu unchanged and %llu stale (dropped), %llu "
+		  "reclaimed by the pool\n",
 		  (unsigned long long)bm_shadow_stats.keeps,
 		  (unsigned long long)bm_shadow_stats.reused,
 		  (unsigned long long)bm_shadow_stats.kept,
