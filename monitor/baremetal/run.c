@@ -499,7 +499,10 @@ static void shadow_invalidate_mva(uint32_t mva)
  * CP15 emulation reported -- a new translation regime or a TLB operation
  * drops every shadow entry, except an invalidate by MVA reported alone
  * (ARMPV_CP15_EV_TLB_MVA), which drops what the guest TLB entry at that
- * MVA gave; cache operations need nothing, guest pages being uncached --
+ * MVA gave, a DACR write alone (another context), a context switch in
+ * the ARMv6 format (address spaces kept), and in the ARMv5 format TLB
+ * maintenance or a TTBR0 write alone (tables kept, checked when used
+ * again); cache operations need nothing, guest pages being uncached --
  * then load the root of the virtual privilege the guest now runs at (a
  * virtual exception entry or return may have changed it).
  */

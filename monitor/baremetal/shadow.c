@@ -15,9 +15,13 @@
  * fixed pool; a shared slot's pool table starts as a copy of the
  * monitor's table for it.  This file only keeps
  * the tables; what goes in them is run.c's decision (the guest's walk).
- * Beside each entry it keeps the size of the guest descriptor the entry
- * came from, so that the guest's invalidate by MVA drops exactly the
- * entries of the guest TLB entry it names (bm_shadow_invalidate_mva()).
+ * Beside each entry it keeps what the guest's walk read for it: the
+ * guest descriptors it came from, whose size lets the guest's
+ * invalidate by MVA drop exactly the entries of the guest TLB entry it
+ * names (bm_shadow_invalidate_mva()), and against which, in the ARMv5
+ * format, tables kept over the guest's invalidations of its whole TLB
+ * and TTBR0 writes are checked before they serve again
+ * (bm_shadow_keep_all(), bm_shadow_reuse()).
  *
  * Descriptors are the real MMU's current format (mmu.c, bm_xp): the
  * ARMv5 one (ARM ARM B4.7; ARM926EJ-S TRM 3.2; the ARM1176 with
