@@ -102,9 +102,13 @@ static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
  * in a root: the pool takes back the kept tables of the oldest first. */
 static uint32_t shadow_l2_epoch[SHADOW_L2_TABLES];
 static uint32_t shadow_epoch;
-/* Per root, a bit per MiB that may have a kept table (ARMv5 format): a
- * fault elsewhere costs no search. */
-static uint32_t shadow_kept_map[SHADOW_L1S][4096 / 32];
+/* The tables kept by bm_shadow_keep_all() (ARMv5 format), chained per
+ * hash of root and MiB (table + 1; 0 ends a chain): a fault finds
+ * those of its MiB without a search of the pool. */
+#define KEPT_HASH 256
+static uint16_t kept_head[KEPT_HASH];
+static uint16_t kept_next[SHADOW_L2_TABLES];
+static bool shadow_l2_chained[SHADOW_L2_TABLES];
 struct bm_shadow_stats bm_shadow_stats;
 /* Some table may hold supersection entries (they reach 16 MiB). */
 static bool shadow_l2_super;
@@ -209,7 +213,7 @@ void bm_shadow_flush(void)
 	shadow_l2_nfree = 0;
 	shadow_l2_ndetached = 0;
 	shadow_l2_super = false;
-	memset(shadow_kept_map, 0, sizeof(shadow_kept_map));
+	memset(kept_head, 0, sizeof(kept_head));
 	for (unsigned c = 0; c < SHADOW_CTX; c++)
 		shadow_ctx[c].valid = false;
 	tlb_invalidate_all();
@@ -319,9 +323,29 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 	return true;
 }
 
+static unsigned kept_hash(unsigned root, uint32_t slot)
+{
+	return (slot ^ slot >> 8 ^ root << 5) & (KEPT_HASH - 1);
+}
+
+/* Table 't' out of its chain of kept tables. */
+static void kept_unchain(unsigned t)
+{
+	uint16_t *p = &kept_head[kept_hash(shadow_l2_owner[t].root,
+					   shadow_l2_owner[t].slot)];
+
+	while (*p && *p != t + 1)
+		p = &kept_next[*p - 1];
+	if (*p)
+		*p = kept_next[t];
+	shadow_l2_chained[t] = false;
+}
+
 /* Pool table 't' back to the pool (its root's slot already not it). */
 static void shadow_l2_release(unsigned t)
 {
+	if (shadow_l2_chained[t])
+		kept_unchain(t);
 	shadow_l2_owner[t].root = SHADOW_L2_FREE;
 	if (shadow_l2_detached[t])
 		shadow_l2_ndetached--;
@@ -488,6 +512,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		shadow_l2_space[t] = shadow_space;
 		shadow_l2_l1[t] = src->l1;
 		shadow_l2_epoch[t] = shadow_epoch;
+		shadow_l2_chained[t] = false;
 		/* A slot shared with the monitor starts as its table. */
 		if (bm_mmu_partial_l2(L1_INDEX(va)))
 			memcpy(l2, bm_mmu_partial_l2(L1_INDEX(va)),
@@ -651,10 +676,6 @@ void bm_shadow_invalidate_mva(uint32_t va)
  * docs/baremetal-monitor.md "Shadow paging", "Keeping tables").
  */
 
-static void kept_mark(unsigned root, uint32_t slot)
-{
-	shadow_kept_map[root][slot / 32] |= 1u << (slot % 32);
-}
 
 /*
  * Every table leaves its root (the slot becomes the monitor's table's
@@ -667,7 +688,7 @@ void bm_shadow_keep_all(void)
 {
 	shadow_epoch++;
 	for (unsigned t = 0; t < shadow_l2_used; t++) {
-		unsigned root = shadow_l2_owner[t].root;
+		unsigned root = shadow_l2_owner[t].root, h;
 		uint32_t slot = shadow_l2_owner[t].slot, *e;
 
 		if (root == SHADOW_L2_FREE || shadow_l2_detached[t])
@@ -681,7 +702,10 @@ void bm_shadow_keep_all(void)
 		}
 		shadow_l2_detached[t] = true;
 		shadow_l2_ndetached++;
-		kept_mark(root, slot);
+		h = kept_hash(root, slot);
+		kept_next[t] = kept_head[h];
+		kept_head[h] = (uint16_t)(t + 1);
+		shadow_l2_chained[t] = true;
 	}
 	bm_shadow_stats.keeps++;
 	tlb_invalidate_all();
@@ -691,8 +715,12 @@ bool bm_shadow_kept(unsigned root, uint32_t va)
 {
 	uint32_t slot = L1_INDEX(va);
 
-	return (shadow_kept_map[root][slot / 32] >> (slot % 32) & 1u) &&
-	       !shadow_l2_of(root, va);
+	for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+	     t = kept_next[t - 1])
+		if (shadow_l2_owner[t - 1].root == root &&
+		    shadow_l2_owner[t - 1].slot == slot)
+			return !shadow_l2_of(root, va);
+	return false;
 }
 
 /*
@@ -753,21 +781,18 @@ bool bm_shadow_reuse(unsigned root, uint32_t va, uint32_t l1)
 {
 	uint32_t slot = L1_INDEX(va), *e;
 	unsigned found = SHADOW_L2_TABLES;
-	bool others = false;
 
-	for (unsigned t = 0; t < shadow_l2_used; t++) {
-		if (!shadow_l2_detached[t] || shadow_l2_owner[t].root != root ||
-		    shadow_l2_owner[t].slot != slot)
-			continue;
-		if (found == SHADOW_L2_TABLES && shadow_l2_l1[t] == l1)
-			found = t;
-		else
-			others = true;
-	}
-	if (!others)
-		shadow_kept_map[root][slot / 32] &= ~(1u << (slot % 32));
+	for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+	     t = kept_next[t - 1])
+		if (shadow_l2_owner[t - 1].root == root &&
+		    shadow_l2_owner[t - 1].slot == slot &&
+		    shadow_l2_l1[t - 1] == l1) {
+			found = t - 1;
+			break;
+		}
 	if (found == SHADOW_L2_TABLES)
 		return false;
+	kept_unchain(found);
 	shadow_check_table(found, slot, l1);
 	shadow_l2_detached[found] = false;
 	shadow_l2_ndetached--;
