@@ -431,6 +431,13 @@ else
 	echo "FAIL: asid-kept: '$back' pages filled coming back, '$new' for a new address space (want one fewer)"
 	fail=$((fail + 1))
 fi
+# The MMU on: TTBR0 = r0, DACR = domain 0 client, SCTLR.M (r1 clobbered).
+mmu_on_r0="	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mrc p15, 0, r1, c1, c0, 0
+	orr r1, r1, #1
+	mcr p15, 0, r1, c1, c0, 0"
 # Tables kept over a context switch (ARMv5 format, docs/baremetal-
 # monitor.md "Keeping tables"): under table A a coarse table at
 # 0xc0000000 maps pages X and Y to guest physical 0x8000 (_start's first
@@ -461,12 +468,7 @@ kept_guest() {
 	str r1, [r5, #4]
 	str r1, [r5, #0x400]		@ the copy at 0x108400
 	str r1, [r5, #0x404]
-	mcr p15, 0, r0, c2, c0, 0
-	mov r1, #1
-	mcr p15, 0, r1, c3, c0, 0
-	mrc p15, 0, r1, c1, c0, 0
-	orr r1, r1, #1
-	mcr p15, 0, r1, c1, c0, 0
+$mmu_on_r0
 	ldr r1, =0xc0000000
 	ldr r3, [r1]
 	add r1, r1, #0x1000
@@ -547,12 +549,7 @@ guest kept-pool "	mov r3, #0
 	add r3, r3, #1
 	cmp r3, #300
 	bne 2b
-	mcr p15, 0, r0, c2, c0, 0
-	mov r1, #1
-	mcr p15, 0, r1, c3, c0, 0
-	mrc p15, 0, r1, c1, c0, 0
-	orr r1, r1, #1
-	mcr p15, 0, r1, c1, c0, 0
+$mmu_on_r0
 	mov r5, #0
 	mov r7, #0
 	bl pass
