@@ -652,14 +652,30 @@ void bm_shadow_invalidate_mva(uint32_t va)
 		}
 	}
 	/* And in the tables kept for other address spaces (whatever the
-	 * ASID the guest named: at worst too much). */
-	for (unsigned t = 0; shadow_l2_ndetached && t < shadow_l2_used; t++) {
+	 * ASID the guest named: at worst too much), or over the guest's
+	 * invalidations of its whole TLB (ARMv5 format: chained per MiB,
+	 * the only kept tables then). */
+	for (unsigned t = 0; bm_xp && shadow_l2_ndetached &&
+			     t < shadow_l2_used; t++) {
 		uint32_t slot_va = (uint32_t)shadow_l2_owner[t].slot << 20;
 
 		if (shadow_l2_detached[t] && slot_va - first < (n << 20))
 			shadow_drop_in_table(shadow_l2_owner[t].root, t,
 					     slot_va, va, &d);
 	}
+	for (unsigned root = 0; !bm_xp && shadow_l2_ndetached &&
+				root < SHADOW_L1S; root++)
+		for (uint32_t s = 0; s < n; s++) {
+			uint32_t slot = L1_INDEX(first) + s;
+
+			for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+			     t = kept_next[t - 1])
+				if (shadow_l2_owner[t - 1].root == root &&
+				    shadow_l2_owner[t - 1].slot == slot)
+					shadow_drop_in_table(root, t - 1,
+							     slot << 20, va,
+							     &d);
+		}
 	/* The real TLB holds the loaded root's entries (ARMv5 format) or
 	 * every root's under its ASID (ARMv6's): one by-MVA invalidation
 	 * per page and root dropped, or all of it for many. */
