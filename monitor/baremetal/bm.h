@@ -230,8 +230,10 @@ void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr);
 void bm_shadow_invalidate_mva(uint32_t va);
 /* ARMv5 format: the guest invalidated its whole TLB, or wrote TTBR0.
  * Every table leaves the roots and is kept, to be checked against the
- * guest's descriptors when its MiB is touched again. */
-void bm_shadow_keep_all(void);
+ * guest's descriptors when its MiB is touched again; a section's is
+ * checked at once (guest_l1: the guest's first-level descriptor for a
+ * VA, false if none) and stays if it still holds. */
+void bm_shadow_keep_all(bool (*guest_l1)(uint32_t va, uint32_t *desc));
 /* Is a table kept for the MiB of 'va' in 'root' (none attached there)? */
 bool bm_shadow_kept(unsigned root, uint32_t va);
 /* The guest's first-level descriptor for the MiB of 'va' is 'l1' now:
@@ -241,6 +243,7 @@ bool bm_shadow_reuse(unsigned root, uint32_t va, uint32_t l1);
 /* Counters for the statistics. */
 struct bm_shadow_stats {
 	uint64_t keeps;	  /* bm_shadow_keep_all() */
+	uint64_t in_place; /* section tables checked at a keep, kept attached */
 	uint64_t reused;  /* tables attached again */
 	uint64_t kept;	  /* their entries that stayed */
 	uint64_t dropped; /* their entries whose descriptors changed */

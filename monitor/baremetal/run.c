@@ -203,10 +203,12 @@ static void print_stats(void)
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
 	bm_printf("armpv-bm: shadow tables kept (ARMv5 format): %llu keeps "
-		  "(TLB invalidations, TTBR0 writes), %llu reattached, their "
+		  "(TLB invalidations, TTBR0 writes), %llu sections checked in "
+		  "place, %llu reattached, their "
 		  "entries %llu unchanged and %llu stale (dropped), %llu "
 		  "reclaimed by the pool\n",
 		  (unsigned long long)bm_shadow_stats.keeps,
+		  (unsigned long long)bm_shadow_stats.in_place,
 		  (unsigned long long)bm_shadow_stats.reused,
 		  (unsigned long long)bm_shadow_stats.kept,
 		  (unsigned long long)bm_shadow_stats.dropped,
@@ -494,6 +496,12 @@ static void shadow_invalidate_mva(uint32_t mva)
 	shadow_stats.mva_invalidations++;
 }
 
+/* The guest's first-level descriptor for 'va' now (shadow.c). */
+static bool shadow_guest_l1(uint32_t va, uint32_t *desc)
+{
+	return armpv_mem_l1_descriptor(&bm_vcpu, va, desc);
+}
+
 /*
  * After every trap, before the guest runs again: act on what the core's
  * CP15 emulation reported -- a new translation regime or a TLB operation
@@ -534,7 +542,7 @@ static void shadow_sync(void)
 			 * ARM1176 CONTEXTIDR) only: every table is kept, to
 			 * be checked against the guest's tables when used
 			 * again (shadow.c). */
-			bm_shadow_keep_all();
+			bm_shadow_keep_all(shadow_guest_l1);
 		else
 			shadow_flush();
 	}

@@ -44,6 +44,7 @@
 #define L1_INDEX(va) ((va) >> 20)
 /* Guest first-level descriptor types (ARM ARM B4.7). */
 #define GUEST_L1_COARSE 0x1u
+#define GUEST_L1_SECTION 0x2u
 #define GUEST_L1_FINE 0x3u
 #define GUEST_L2_LARGE 0x1u
 #define L2_SMALL 0x2
@@ -698,17 +699,26 @@ void bm_shadow_invalidate_mva(uint32_t va)
  * again: a fault, or a shared slot's table without guest entries) and
  * is kept for its root and MiB, unless its entries do not all come
  * from one recorded first-level descriptor (then it goes back to the
- * pool).  The real TLB loses them all.
+ * pool) -- or it is a section's whose first-level descriptor the guest
+ * still has ('guest_l1' reads it): that check is the whole of a
+ * section's (shadow_check_table()), made now instead of at the next
+ * fault there, and the table stays.  The real TLB loses them all.
  */
-void bm_shadow_keep_all(void)
+void bm_shadow_keep_all(bool (*guest_l1)(uint32_t va, uint32_t *desc))
 {
 	shadow_epoch++;
 	for (unsigned t = 0; t < shadow_l2_used; t++) {
 		unsigned root = shadow_l2_owner[t].root, h;
-		uint32_t slot = shadow_l2_owner[t].slot, *e;
+		uint32_t slot = shadow_l2_owner[t].slot, *e, l1;
 
 		if (root == SHADOW_L2_FREE || shadow_l2_detached[t])
 			continue;
+		if ((shadow_l2_l1[t] & 3u) == GUEST_L1_SECTION &&
+		    guest_l1(slot << 20, &l1) && l1 == shadow_l2_l1[t]) {
+			shadow_l2_epoch[t] = shadow_epoch;
+			bm_shadow_stats.in_place++;
+			continue;
+		}
 		e = &bm_shadow_l1[root][slot];
 		*e = bm_l1_table[slot];
 		shadow_clean(e, 4);
