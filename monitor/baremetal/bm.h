@@ -231,9 +231,10 @@ void bm_shadow_invalidate_mva(uint32_t va);
 /* ARMv5 format: the guest invalidated its whole TLB, or wrote TTBR0.
  * Every table leaves the roots and is kept, to be checked against the
  * guest's descriptors when its MiB is touched again; a section's is
- * checked at once (guest_l1: the guest's first-level descriptor for a
- * VA, false if none) and stays if it still holds. */
-void bm_shadow_keep_all(bool (*guest_l1)(uint32_t va, uint32_t *desc));
+ * checked at once against the guest's first-level table at guest
+ * physical 'table' (the one of every VA: 0 if there is none such) and
+ * stays if it still holds. */
+void bm_shadow_keep_all(uint32_t table);
 /* Is a table kept for the MiB of 'va' in 'root' (none attached there)? */
 bool bm_shadow_kept(unsigned root, uint32_t va);
 /* The guest's first-level descriptor for the MiB of 'va' is 'l1' now:

@@ -496,10 +496,17 @@ static void shadow_invalidate_mva(uint32_t mva)
 	shadow_stats.mva_invalidations++;
 }
 
-/* The guest's first-level descriptor for 'va' now (shadow.c). */
-static bool shadow_guest_l1(uint32_t va, uint32_t *desc)
+/* The guest's first-level table, where every VA's descriptor is at its
+ * MiB's index, as shadow.c reads it at a keep: TTBR0's, unless the MMU
+ * is off, an FCSE PID moves the first 32 MiB, or (ARM1176) TTBCR.N or
+ * PD0 is set; then 0, none. */
+static uint32_t shadow_guest_table(void)
 {
-	return armpv_mem_l1_descriptor(&bm_vcpu, va, desc);
+	const struct armpv_cp15 *c = &bm_vcpu.cp15;
+
+	if (!(c->sctlr & ARMPV_SCTLR_M) || c->fcse_pid || c->ttbcr)
+		return 0;
+	return c->ttbr0 & 0xffffc000u;
 }
 
 /*
@@ -542,7 +549,7 @@ static void shadow_sync(void)
 			 * ARM1176 CONTEXTIDR) only: every table is kept, to
 			 * be checked against the guest's tables when used
 			 * again (shadow.c). */
-			bm_shadow_keep_all(shadow_guest_l1);
+			bm_shadow_keep_all(shadow_guest_table());
 		else
 			shadow_flush();
 	}

@@ -700,25 +700,37 @@ void bm_shadow_invalidate_mva(uint32_t va)
  * is kept for its root and MiB, unless its entries do not all come
  * from one recorded first-level descriptor (then it goes back to the
  * pool) -- or it is a section's whose first-level descriptor the guest
- * still has ('guest_l1' reads it): that check is the whole of a
- * section's (shadow_check_table()), made now instead of at the next
- * fault there, and the table stays.  The real TLB loses them all.
+ * still has in its first-level table at guest physical 'table' (0: not
+ * looked at): that check is the whole of a section's
+ * (shadow_check_table()), made now instead of at the next fault there,
+ * and the table stays.  The real TLB loses them all.
  */
-void bm_shadow_keep_all(bool (*guest_l1)(uint32_t va, uint32_t *desc))
+void bm_shadow_keep_all(uint32_t table)
 {
+	const uint32_t *g = NULL; /* the window's page of 'table' at 'page' */
+	uint32_t page = 0;
+
 	shadow_epoch++;
 	for (unsigned t = 0; t < shadow_l2_used; t++) {
 		unsigned root = shadow_l2_owner[t].root, h;
-		uint32_t slot = shadow_l2_owner[t].slot, *e, l1;
+		uint32_t slot = shadow_l2_owner[t].slot, *e, pa = table + slot * 4;
 
 		if (root == SHADOW_L2_FREE || shadow_l2_detached[t])
 			continue;
-		if ((shadow_l2_l1[t] & 3u) == GUEST_L1_SECTION &&
-		    guest_l1(slot << 20, &l1) && l1 == shadow_l2_l1[t]) {
+		if (table && (shadow_l2_l1[t] & 3u) == GUEST_L1_SECTION &&
+		    pa < bm_guest_size) {
+			if (!g || (pa & ~0xfffu) != page) {
+				page = pa & ~0xfffu;
+				g = (const uint32_t *)(uintptr_t)bm_guest_window(
+					NULL, page);
+			}
+			if (g[(pa & 0xfffu) / 4] != shadow_l2_l1[t])
+				goto keep;
 			shadow_l2_epoch[t] = shadow_epoch;
 			bm_shadow_stats.in_place++;
 			continue;
 		}
+keep:
 		e = &bm_shadow_l1[root][slot];
 		*e = bm_l1_table[slot];
 		shadow_clean(e, 4);
