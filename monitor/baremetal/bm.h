@@ -208,16 +208,49 @@ void bm_shadow_switch(unsigned privilege);
 unsigned bm_shadow_current(void);
 bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 		      unsigned *ap);
-/* guest_shift: log2 of the size of the guest mapping the page comes from
- * (armpv_mem_page.map_shift), for bm_shadow_invalidate_mva(). */
+/* What the guest's walk for a page read and found (armpv_mem_page):
+ * its first-level descriptor (0 with the MMU off), the second-level one
+ * of each 1 KiB subpage (0 for a section), log2 of the size of the guest
+ * mapping (map_shift, for bm_shadow_invalidate_mva()), and whether it is
+ * not global (ARMv6 format). */
+struct bm_shadow_src {
+	uint32_t l1;
+	uint32_t l2[4];
+	unsigned shift;
+	bool ng;
+};
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn, bool ng, unsigned guest_shift);
+		   const unsigned ap[4], bool xn,
+		   const struct bm_shadow_src *src);
 /* A guest context switch (ARMv6 format) to address space (asid, ttbr):
  * the tables of non-global entries of the one left are kept for it,
  * those of the one entered (if kept) attached again. */
 void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr);
 /* Drop, in both roots, what came from the guest mapping covering 'va'. */
 void bm_shadow_invalidate_mva(uint32_t va);
+/* ARMv5 format: the guest invalidated its whole TLB, or wrote TTBR0.
+ * Every table leaves the roots and is kept, to be checked against the
+ * guest's descriptors when its MiB is touched again; a section's is
+ * checked at once against the guest's first-level table at guest
+ * physical 'table' (the one of every VA: 0 if there is none such) and
+ * stays if it still holds. */
+void bm_shadow_keep_all(uint32_t table);
+/* Is a table kept for the MiB of 'va' in 'root' (none attached there)? */
+bool bm_shadow_kept(unsigned root, uint32_t va);
+/* The guest's first-level descriptor for the MiB of 'va' is 'l1' now:
+ * attach the table kept for it, without the entries whose guest
+ * descriptors changed since they were made.  False if there is none. */
+bool bm_shadow_reuse(unsigned root, uint32_t va, uint32_t l1);
+/* Counters for the statistics. */
+struct bm_shadow_stats {
+	uint64_t keeps;	  /* bm_shadow_keep_all() */
+	uint64_t in_place; /* section tables checked at a keep, kept attached */
+	uint64_t reused;  /* tables attached again */
+	uint64_t kept;	  /* their entries that stayed */
+	uint64_t dropped; /* their entries whose descriptors changed */
+	uint64_t reclaimed; /* kept tables given back to the pool */
+};
+extern struct bm_shadow_stats bm_shadow_stats;
 
 /* boot.c: what the boot loader passed. */
 struct bm_boot_info {

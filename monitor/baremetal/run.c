@@ -202,6 +202,17 @@ static void print_stats(void)
 		  (unsigned long long)shadow_stats.context_switches,
 		  (unsigned long long)shadow_stats.mva_invalidations,
 		  (unsigned long long)shadow_stats.tiny);
+	bm_printf("armpv-bm: shadow tables kept (ARMv5 format): %llu keeps "
+		  "(TLB invalidations, TTBR0 writes), %llu sections checked in "
+		  "place, %llu reattached, their "
+		  "entries %llu unchanged and %llu stale (dropped), %llu "
+		  "reclaimed by the pool\n",
+		  (unsigned long long)bm_shadow_stats.keeps,
+		  (unsigned long long)bm_shadow_stats.in_place,
+		  (unsigned long long)bm_shadow_stats.reused,
+		  (unsigned long long)bm_shadow_stats.kept,
+		  (unsigned long long)bm_shadow_stats.dropped,
+		  (unsigned long long)bm_shadow_stats.reclaimed);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
 		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
 		  "UART0 input: %llu interrupts, %llu characters\n",
@@ -485,12 +496,28 @@ static void shadow_invalidate_mva(uint32_t mva)
 	shadow_stats.mva_invalidations++;
 }
 
+/* The guest's first-level table, where every VA's descriptor is at its
+ * MiB's index, as shadow.c reads it at a keep: TTBR0's, unless the MMU
+ * is off, an FCSE PID moves the first 32 MiB, or (ARM1176) TTBCR.N or
+ * PD0 is set; then 0, none. */
+static uint32_t shadow_guest_table(void)
+{
+	const struct armpv_cp15 *c = &bm_vcpu.cp15;
+
+	if (!(c->sctlr & ARMPV_SCTLR_M) || c->fcse_pid || c->ttbcr)
+		return 0;
+	return c->ttbr0 & 0xffffc000u;
+}
+
 /*
  * After every trap, before the guest runs again: act on what the core's
  * CP15 emulation reported -- a new translation regime or a TLB operation
  * drops every shadow entry, except an invalidate by MVA reported alone
  * (ARMPV_CP15_EV_TLB_MVA), which drops what the guest TLB entry at that
- * MVA gave; cache operations need nothing, guest pages being uncached --
+ * MVA gave, a DACR write alone (another context), a context switch in
+ * the ARMv6 format (address spaces kept), and in the ARMv5 format TLB
+ * maintenance or a TTBR0 write alone (tables kept, checked when used
+ * again); cache operations need nothing, guest pages being uncached --
  * then load the root of the virtual privilege the guest now runs at (a
  * virtual exception entry or return may have changed it).
  */
@@ -515,7 +542,14 @@ static void shadow_sync(void)
 			bm_shadow_switch_space(bm_vcpu.cp15.contextidr & 0xffu,
 					       bm_vcpu.cp15.ttbr0);
 			shadow_stats.context_switches++;
-		}
+		} else if (!bm_mmu_xp() &&
+			   (!(drop & ARMPV_CP15_EV_TRANSLATION) ||
+			    (ev & ARMPV_CP15_EV_CONTEXT)))
+			/* ARMv5 format, TLB maintenance or a new TTBR0 (or
+			 * ARM1176 CONTEXTIDR) only: every table is kept, to
+			 * be checked against the guest's tables when used
+			 * again (shadow.c). */
+			bm_shadow_keep_all(shadow_guest_table());
 		else
 			shadow_flush();
 	}
@@ -531,12 +565,12 @@ static void shadow_sync(void)
  * write, 2 where it may only read (and execute, but in the ARMv6 format
  * where the guest's descriptor is XN: *xn), 0 where it may not, or where
  * the subpage does not continue 'frame' contiguously in guest RAM (a
- * tiny page elsewhere: that subpage's own fault maps it later).  Returns
- * log2 of the size of the guest mapping the page comes from
- * (armpv_mem_page.map_shift), 12 if none.
+ * tiny page elsewhere: that subpage's own fault maps it later).  *src:
+ * what the walk read and found (the descriptors, log2 of the size of the
+ * guest mapping, armpv_mem_page.map_shift, 12 if none; nG).
  */
-static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
-			       unsigned ap[4], bool *xn, bool *ng)
+static void shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
+			   unsigned ap[4], bool *xn, struct bm_shadow_src *src)
 {
 	struct armpv_mem_page page;
 	bool ok = armpv_mem_translate_page(&bm_vcpu, va, flags, &page) &&
@@ -545,8 +579,12 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 	/* One walk for the page (armpv_mem_translate_page), where one per
 	 * subpage and direction cost about 2,000 instructions a fill. */
 	*xn = false;
-	*ng = ok && page.ng;
+	src->ng = ok && page.ng;
+	src->shift = ok ? page.map_shift : 12;
+	/* No descriptors when the walk failed: nothing to keep it by. */
+	src->l1 = ok ? page.l1 : 0;
 	for (unsigned k = 0; k < 4; k++) {
+		src->l2[k] = ok ? page.l2[k] : 0;
 		ap[k] = BM_AP_NONE;
 		if (!ok || !(page.perm[k] & ARMPV_MEM_PERM_READ))
 			continue;
@@ -555,7 +593,6 @@ static unsigned shadow_page_ap(uint32_t va, unsigned flags, uint32_t frame,
 		if (!(page.perm[k] & ARMPV_MEM_PERM_EXEC))
 			*xn = true;
 	}
-	return ok ? page.map_shift : 12;
 }
 
 /* Does 'root' map the 4 KiB page of 'va' to a host frame other than the
@@ -567,6 +604,25 @@ static bool shadow_maps_other_frame(unsigned root, uint32_t va, uint32_t pa)
 
 	return bm_shadow_lookup(root, va, &host, &ap) &&
 	       (host & 0xfffff000u) != BM_GUEST_PA + (pa & 0xfffff000u);
+}
+
+/*
+ * ARMv5 format: the MiB of 'va' has no table in 'root' but may have one
+ * kept at the guest's last TLB invalidation (shadow.c): attached again
+ * if one was made from the guest's first-level descriptor there now,
+ * without its entries whose second-level descriptors changed since.
+ * True if the access can then run again: its page is mapped.
+ */
+static bool shadow_reuse(unsigned root, uint32_t va)
+{
+	uint32_t l1, host;
+	unsigned ap;
+
+	if (bm_mmu_xp() || !bm_shadow_kept(root, va) ||
+	    !armpv_mem_l1_descriptor(&bm_vcpu, va, &l1) ||
+	    !bm_shadow_reuse(root, va, l1))
+		return false;
+	return bm_shadow_lookup(root, va, &host, &ap) && ap != BM_AP_NONE;
 }
 
 /*
@@ -590,8 +646,9 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 {
 	uint32_t pc = bm_vcpu.r[15], status = FSR_STATUS(fsr), pa, host;
 	unsigned flags = armpv_mode_privileged(bm_vcpu.cpsr) ? 0 : ARMPV_MEM_USER;
-	unsigned root = bm_shadow_current(), ap[4], cur_ap, shift;
-	bool xn, ng;
+	unsigned root = bm_shadow_current(), ap[4], cur_ap;
+	bool xn;
+	struct bm_shadow_src src;
 	struct armpv_mem_fault fault;
 	struct armpv_mem_entry entry;
 	const char *what = fetch ? "instruction fetch from" : "native access to";
@@ -612,6 +669,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 	    status != FSR_PERM_PAGE)
 		guest_error("%s %08x at pc %08x: unexpected real fault status "
 			    "%08x", what, va, pc, fsr);
+	if (shadow_reuse(root, va))
+		return;
 	if (fetch)
 		flags |= ARMPV_MEM_EXEC; /* ARMv6 XP = 1: XN */
 	if (!fetch) {
@@ -669,8 +728,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 		emulate_native(va, pa, &entry);
 		return;
 	}
-	shift = shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u,
-			       ap, &xn, &ng);
+	shadow_page_ap(va, flags & ARMPV_MEM_USER, pa & 0xfffff000u, ap, &xn,
+		       &src);
 	if (ap[(va >> 10) & 3u] == BM_AP_NONE ||
 	    ((flags & ARMPV_MEM_WRITE) && ap[(va >> 10) & 3u] != BM_AP_USER_RW)) {
 		/* Cannot be: the walk above allowed it. */
@@ -678,8 +737,7 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			  "would not allow the access", va, pa);
 		run_stop(BM_EXIT_INTERNAL);
 	}
-	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn, ng,
-		      shift);
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn, &src);
 	shadow_stats.fills++;
 }
 

@@ -15,9 +15,13 @@
  * fixed pool; a shared slot's pool table starts as a copy of the
  * monitor's table for it.  This file only keeps
  * the tables; what goes in them is run.c's decision (the guest's walk).
- * Beside each entry it keeps the size of the guest descriptor the entry
- * came from, so that the guest's invalidate by MVA drops exactly the
- * entries of the guest TLB entry it names (bm_shadow_invalidate_mva()).
+ * Beside each entry it keeps what the guest's walk read for it: the
+ * guest descriptors it came from, whose size lets the guest's
+ * invalidate by MVA drop exactly the entries of the guest TLB entry it
+ * names (bm_shadow_invalidate_mva()), and against which, in the ARMv5
+ * format, tables kept over the guest's invalidations of its whole TLB
+ * and TTBR0 writes are checked before they serve again
+ * (bm_shadow_keep_all(), bm_shadow_reuse()).
  *
  * Descriptors are the real MMU's current format (mmu.c, bm_xp): the
  * ARMv5 one (ARM ARM B4.7; ARM926EJ-S TRM 3.2; the ARM1176 with
@@ -38,6 +42,11 @@
 #include "bm.h"
 
 #define L1_INDEX(va) ((va) >> 20)
+/* Guest first-level descriptor types (ARM ARM B4.7). */
+#define GUEST_L1_COARSE 0x1u
+#define GUEST_L1_SECTION 0x2u
+#define GUEST_L1_FINE 0x3u
+#define GUEST_L2_LARGE 0x1u
 #define L2_SMALL 0x2
 /* ARMv6 extended small page (ARM1176 TRM Figure 6-8). */
 #define V6_XN 0x1u
@@ -72,12 +81,36 @@ static struct {
 	uint8_t root;
 	uint16_t slot;
 } shadow_l2_owner[SHADOW_L2_TABLES];
-/* log2 of the size of the guest mapping each entry came from (valid
- * only while the entry is: not cleared when a table is allocated, which
- * a fill would pay for), and per table the largest one it held since
- * allocated. */
-static uint8_t shadow_l2_shift[SHADOW_L2_TABLES][256];
+/*
+ * What the guest's walk read for each entry (docs/baremetal-monitor.md
+ * "Shadow paging", "Keeping tables"): per table the guest's first-level
+ * descriptor of its MiB (0: none, the MMU off, or entries from two
+ * different ones: such a table is never kept), per entry the low half
+ * of the guest's second-level descriptor (its upper half is the entry's
+ * frame's; 0: none, a section's entries, or the four 1 KiB descriptors
+ * of a fine table's page not all the same).  Valid only while the entry
+ * is: not cleared when a table is allocated, which a fill would pay
+ * for.  128 KiB, the largest record beside each pool table; a whole
+ * descriptor per entry would not fit in the monitor's MiB.  Per table
+ * also the largest guest mapping (log2 of its size) it held since
+ * allocated: with the descriptors, the size of each entry's
+ * (shadow_entry_shift()).
+ */
+static uint32_t shadow_l2_l1[SHADOW_L2_TABLES];
+static uint16_t shadow_l2_desc[SHADOW_L2_TABLES][256];
 static uint8_t shadow_l2_max_shift[SHADOW_L2_TABLES];
+/* Per table the epoch (a count of keep_all and switch_space) it was last
+ * in a root: the pool takes back the kept tables of the oldest first. */
+static uint32_t shadow_l2_epoch[SHADOW_L2_TABLES];
+static uint32_t shadow_epoch;
+/* The tables kept by bm_shadow_keep_all() (ARMv5 format), chained per
+ * hash of root and MiB (table + 1; 0 ends a chain): a fault finds
+ * those of its MiB without a search of the pool. */
+#define KEPT_HASH 256
+static uint16_t kept_head[KEPT_HASH];
+static uint16_t kept_next[SHADOW_L2_TABLES];
+static bool shadow_l2_chained[SHADOW_L2_TABLES];
+struct bm_shadow_stats bm_shadow_stats;
 /* Some table may hold supersection entries (they reach 16 MiB). */
 static bool shadow_l2_super;
 static unsigned shadow_l2_used;
@@ -181,6 +214,7 @@ void bm_shadow_flush(void)
 	shadow_l2_nfree = 0;
 	shadow_l2_ndetached = 0;
 	shadow_l2_super = false;
+	memset(kept_head, 0, sizeof(kept_head));
 	for (unsigned c = 0; c < SHADOW_CTX; c++)
 		shadow_ctx[c].valid = false;
 	tlb_invalidate_all();
@@ -290,9 +324,29 @@ bool bm_shadow_lookup(unsigned root, uint32_t va, uint32_t *host_pa,
 	return true;
 }
 
+static unsigned kept_hash(unsigned root, uint32_t slot)
+{
+	return (slot ^ slot >> 8 ^ root << 5) & (KEPT_HASH - 1);
+}
+
+/* Table 't' out of its chain of kept tables. */
+static void kept_unchain(unsigned t)
+{
+	uint16_t *p = &kept_head[kept_hash(shadow_l2_owner[t].root,
+					   shadow_l2_owner[t].slot)];
+
+	while (*p && *p != t + 1)
+		p = &kept_next[*p - 1];
+	if (*p)
+		*p = kept_next[t];
+	shadow_l2_chained[t] = false;
+}
+
 /* Pool table 't' back to the pool (its root's slot already not it). */
 static void shadow_l2_release(unsigned t)
 {
+	if (shadow_l2_chained[t])
+		kept_unchain(t);
 	shadow_l2_owner[t].root = SHADOW_L2_FREE;
 	if (shadow_l2_detached[t])
 		shadow_l2_ndetached--;
@@ -335,6 +389,7 @@ void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr)
 	}
 	shadow_space.asid = asid;
 	shadow_space.ttbr = ttbr;
+	shadow_epoch++;
 	for (unsigned t = 0; t < shadow_l2_used; t++) {
 		uint32_t *e;
 
@@ -352,28 +407,84 @@ void bm_shadow_switch_space(uint32_t asid, uint32_t ttbr)
 		shadow_clean(e, 4);
 		shadow_l2_detached[t] = false;
 		shadow_l2_ndetached--;
+		shadow_l2_epoch[t] = shadow_epoch;
 	}
 	tlb_invalidate_all();
 }
 
-/* Every detached table back to the pool; false if there was none. */
-static bool shadow_release_detached(void)
+/* The kept tables last in a root longest ago back to the pool (all of
+ * that epoch); false if there was none. */
+static bool shadow_reclaim(void)
 {
+	uint32_t age = 0;
 	bool any = false;
 
 	for (unsigned t = 0; t < shadow_l2_used; t++)
-		if (shadow_l2_detached[t]) {
-			shadow_l2_release(t);
+		if (shadow_l2_detached[t] &&
+		    (!any || shadow_epoch - shadow_l2_epoch[t] > age)) {
+			age = shadow_epoch - shadow_l2_epoch[t];
 			any = true;
+		}
+	for (unsigned t = 0; any && t < shadow_l2_used; t++)
+		if (shadow_l2_detached[t] &&
+		    shadow_epoch - shadow_l2_epoch[t] == age) {
+			shadow_l2_release(t);
+			bm_shadow_stats.reclaimed++;
 		}
 	return any;
 }
 
+/*
+ * Log2 of the size of the guest mapping entry i of table t came from
+ * (at least 12: a tiny page's entry goes with its whole 4 KiB page).
+ * A table made from one first-level descriptor: a section's (or
+ * supersection's) entries all have its size, the table's largest; a
+ * second-level table's, the size its recorded descriptor's type says
+ * (large page 64 KiB, else 4 KiB).  Where no descriptor is recorded,
+ * the table's largest: at worst an invalidation by MVA drops more.
+ */
+static unsigned shadow_entry_shift(unsigned t, unsigned i)
+{
+	uint32_t l1type = shadow_l2_l1[t] & 3u;
+	uint16_t desc = shadow_l2_desc[t][i];
+
+	if ((l1type == GUEST_L1_COARSE || l1type == GUEST_L1_FINE) && desc)
+		return (desc & 3u) == GUEST_L2_LARGE ? SHIFT_LARGE : 12;
+	return shadow_l2_max_shift[t];
+}
+
+/*
+ * The record of an entry made from 'src' for host frame 'host_frame'
+ * (shadow_l2_desc): the low half of the one second-level descriptor it
+ * came from, if its upper half is the frame's (a small page's frame, a
+ * large page's base); else 0, nothing to check it against.
+ */
+static uint16_t shadow_desc_record(const struct bm_shadow_src *src,
+				   uint32_t host_frame)
+{
+	uint32_t d = src->l2[0];
+
+	switch (src->l1 & 3u) {
+	case GUEST_L1_FINE:
+		if (src->l2[1] != d || src->l2[2] != d || src->l2[3] != d)
+			return 0; /* tiny pages, or a hole */
+		/* fall through */
+	case GUEST_L1_COARSE:
+		if (!(d & 3u) || (d & 0xffff0000u) !=
+				      ((host_frame - BM_GUEST_PA) & 0xffff0000u))
+			return 0;
+		return (uint16_t)d;
+	default:
+		return 0; /* a section's entries: its first level alone */
+	}
+}
+
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn, bool ng, unsigned guest_shift)
+		   const unsigned ap[4], bool xn,
+		   const struct bm_shadow_src *src)
 {
 	uint32_t *l2 = shadow_l2_of(root, va), e;
-	unsigned t;
+	unsigned t, guest_shift = src->shift;
 
 	if (bm_shadow_is_monitor(va))
 		return; /* never: run.c refuses these first */
@@ -381,7 +492,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		uint32_t *l1e = &bm_shadow_l1[root][L1_INDEX(va)];
 
 		if (shadow_l2_used == SHADOW_L2_TABLES && !shadow_l2_nfree &&
-		    !shadow_release_detached()) {
+		    !shadow_reclaim()) {
 			/* Pool exhausted: start afresh, in the same context
 			 * (its DACR is still the guest's), which must stay
 			 * valid: it gets this entry. */
@@ -400,6 +511,9 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 		shadow_l2_ng[t] = false;
 		shadow_l2_detached[t] = false;
 		shadow_l2_space[t] = shadow_space;
+		shadow_l2_l1[t] = src->l1;
+		shadow_l2_epoch[t] = shadow_epoch;
+		shadow_l2_chained[t] = false;
 		/* A slot shared with the monitor starts as its table. */
 		if (bm_mmu_partial_l2(L1_INDEX(va)))
 			memcpy(l2, bm_mmu_partial_l2(L1_INDEX(va)),
@@ -432,11 +546,16 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	t = shadow_l2_index(l2);
 	/* The table's first non-global entry names its address space (a
 	 * table of global entries may have been made in another). */
-	if (ng && !shadow_l2_ng[t]) {
+	if (src->ng && !shadow_l2_ng[t]) {
 		shadow_l2_ng[t] = true;
 		shadow_l2_space[t] = shadow_space;
 	}
-	shadow_l2_shift[t][L2_INDEX(va)] = (uint8_t)guest_shift;
+	/* Entries from another first-level descriptor than the table's
+	 * (the guest changed it without invalidating): none of them can
+	 * be checked any more. */
+	if (src->l1 != shadow_l2_l1[t])
+		shadow_l2_l1[t] = 0;
+	shadow_l2_desc[t][L2_INDEX(va)] = shadow_desc_record(src, host_frame);
 	if (guest_shift > shadow_l2_max_shift[t])
 		shadow_l2_max_shift[t] = (uint8_t)guest_shift;
 	if (guest_shift >= SHIFT_SUPERSECTION)
@@ -464,11 +583,10 @@ static void shadow_drop_covering(unsigned root, unsigned t, uint32_t slot,
 	const uint32_t *part = bm_mmu_partial_l2(slot);
 
 	for (unsigned i = first; i < first + count; i++) {
-		unsigned shift = shadow_l2_shift[t][i];
 		uint32_t page = slot << 20 | (uint32_t)i << 12;
 
-		if (!shadow_l2[t][i] || ((page ^ va) >> shift) != 0 ||
-		    (part && part[i]))
+		if (!shadow_l2[t][i] || (part && part[i]) ||
+		    ((page ^ va) >> shadow_entry_shift(t, i)) != 0)
 			continue;
 		shadow_l2[t][i] = 0;
 		lo = i < lo ? i : lo;
@@ -535,14 +653,30 @@ void bm_shadow_invalidate_mva(uint32_t va)
 		}
 	}
 	/* And in the tables kept for other address spaces (whatever the
-	 * ASID the guest named: at worst too much). */
-	for (unsigned t = 0; shadow_l2_ndetached && t < shadow_l2_used; t++) {
+	 * ASID the guest named: at worst too much), or over the guest's
+	 * invalidations of its whole TLB (ARMv5 format: chained per MiB,
+	 * the only kept tables then). */
+	for (unsigned t = 0; bm_xp && shadow_l2_ndetached &&
+			     t < shadow_l2_used; t++) {
 		uint32_t slot_va = (uint32_t)shadow_l2_owner[t].slot << 20;
 
 		if (shadow_l2_detached[t] && slot_va - first < (n << 20))
 			shadow_drop_in_table(shadow_l2_owner[t].root, t,
 					     slot_va, va, &d);
 	}
+	for (unsigned root = 0; !bm_xp && shadow_l2_ndetached &&
+				root < SHADOW_L1S; root++)
+		for (uint32_t s = 0; s < n; s++) {
+			uint32_t slot = L1_INDEX(first) + s;
+
+			for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+			     t = kept_next[t - 1])
+				if (shadow_l2_owner[t - 1].root == root &&
+				    shadow_l2_owner[t - 1].slot == slot)
+					shadow_drop_in_table(root, t - 1,
+							     slot << 20, va,
+							     &d);
+		}
 	/* The real TLB holds the loaded root's entries (ARMv5 format) or
 	 * every root's under its ASID (ARMv6's): one by-MVA invalidation
 	 * per page and root dropped, or all of it for many. */
@@ -552,4 +686,158 @@ void bm_shadow_invalidate_mva(uint32_t va)
 	}
 	for (unsigned i = 0; i < d.n; i++)
 		tlb_invalidate_page(d.va[i], d.root[i]);
+}
+
+/* ---------------------------------------------------------------------
+ * Keeping tables across the guest's TLB invalidations (ARMv5 format;
+ * docs/baremetal-monitor.md "Shadow paging", "Keeping tables").
+ */
+
+
+/*
+ * Every table leaves its root (the slot becomes the monitor's table's
+ * again: a fault, or a shared slot's table without guest entries) and
+ * is kept for its root and MiB, unless its entries do not all come
+ * from one recorded first-level descriptor (then it goes back to the
+ * pool) -- or it is a section's whose first-level descriptor the guest
+ * still has in its first-level table at guest physical 'table' (0: not
+ * looked at): that check is the whole of a section's
+ * (shadow_check_table()), made now instead of at the next fault there,
+ * and the table stays.  The real TLB loses them all.
+ */
+void bm_shadow_keep_all(uint32_t table)
+{
+	const uint32_t *g = NULL; /* the window's page of 'table' at 'page' */
+	uint32_t page = 0;
+
+	shadow_epoch++;
+	for (unsigned t = 0; t < shadow_l2_used; t++) {
+		unsigned root = shadow_l2_owner[t].root, h;
+		uint32_t slot = shadow_l2_owner[t].slot, *e, pa = table + slot * 4;
+
+		if (root == SHADOW_L2_FREE || shadow_l2_detached[t])
+			continue;
+		if (table && (shadow_l2_l1[t] & 3u) == GUEST_L1_SECTION &&
+		    pa < bm_guest_size) {
+			if (!g || (pa & ~0xfffu) != page) {
+				page = pa & ~0xfffu;
+				g = (const uint32_t *)(uintptr_t)bm_guest_window(
+					NULL, page);
+			}
+			if (g[(pa & 0xfffu) / 4] != shadow_l2_l1[t])
+				goto keep;
+			shadow_l2_epoch[t] = shadow_epoch;
+			bm_shadow_stats.in_place++;
+			continue;
+		}
+keep:
+		e = &bm_shadow_l1[root][slot];
+		*e = bm_l1_table[slot];
+		shadow_clean(e, 4);
+		if (!shadow_l2_l1[t]) {
+			shadow_l2_release(t);
+			continue;
+		}
+		shadow_l2_detached[t] = true;
+		shadow_l2_ndetached++;
+		h = kept_hash(root, slot);
+		kept_next[t] = kept_head[h];
+		kept_head[h] = (uint16_t)(t + 1);
+		shadow_l2_chained[t] = true;
+	}
+	bm_shadow_stats.keeps++;
+	tlb_invalidate_all();
+}
+
+bool bm_shadow_kept(unsigned root, uint32_t va)
+{
+	uint32_t slot = L1_INDEX(va);
+
+	for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+	     t = kept_next[t - 1])
+		if (shadow_l2_owner[t - 1].root == root &&
+		    shadow_l2_owner[t - 1].slot == slot)
+			return !shadow_l2_of(root, va);
+	return false;
+}
+
+/*
+ * The entries of kept table 't' (first-level slot 'slot') whose guest
+ * descriptors are no longer what they were made from are dropped; the
+ * guest's first-level descriptor is 'l1', the table's own.  A section's
+ * entries depend on it alone.  A second-level table's entry i on the
+ * descriptor at index i of a coarse table, or the four at 4i of a fine
+ * one: each must be the recorded one (its low half recorded, its upper
+ * half the entry's frame's).  A table outside guest RAM: its walk would
+ * be an external abort, every entry goes.
+ */
+static void shadow_check_table(unsigned t, uint32_t slot, uint32_t l1)
+{
+	bool fine = (l1 & 3u) == GUEST_L1_FINE;
+	uint32_t base = l1 & (fine ? 0xfffff000u : 0xfffffc00u);
+	uint32_t size = fine ? 4096 : 1024, *l2 = shadow_l2[t];
+	const uint32_t *part = bm_mmu_partial_l2(slot), *g = NULL;
+	unsigned lo = 256, hi = 0, n = fine ? 4 : 1;
+
+	if ((l1 & 3u) != GUEST_L1_COARSE && !fine)
+		return;
+	if (base < bm_guest_size && size <= bm_guest_size - base)
+		g = (const uint32_t *)(uintptr_t)bm_guest_window(NULL, base);
+	for (unsigned i = 0; i < 256; i++) {
+		uint32_t want;
+		bool same = g != NULL;
+
+		if (!l2[i] || (part && part[i]))
+			continue;
+		want = (((l2[i] & 0xfffff000u) - BM_GUEST_PA) & 0xffff0000u) |
+		       shadow_l2_desc[t][i];
+		same = same && shadow_l2_desc[t][i];
+		for (unsigned k = 0; same && k < n; k++)
+			same = g[i * n + k] == want;
+		if (same) {
+			bm_shadow_stats.kept++;
+			continue;
+		}
+		l2[i] = 0;
+		lo = i < lo ? i : lo;
+		hi = i;
+		bm_shadow_stats.dropped++;
+	}
+	if (lo <= hi)
+		shadow_clean(&l2[lo], (hi - lo + 1) * 4);
+}
+
+/*
+ * The guest touched the MiB of 'va' in 'root', which has no table
+ * attached, and its first-level descriptor there is 'l1'.  A table kept
+ * for that root and MiB made from the same descriptor is checked
+ * (shadow_check_table()) and attached: what stays in it is what the
+ * guest's walk gives now.  Tables made from other descriptors (the
+ * same MiB of other address spaces) stay kept.
+ */
+bool bm_shadow_reuse(unsigned root, uint32_t va, uint32_t l1)
+{
+	uint32_t slot = L1_INDEX(va), *e;
+	unsigned found = SHADOW_L2_TABLES;
+
+	for (unsigned t = kept_head[kept_hash(root, slot)]; t;
+	     t = kept_next[t - 1])
+		if (shadow_l2_owner[t - 1].root == root &&
+		    shadow_l2_owner[t - 1].slot == slot &&
+		    shadow_l2_l1[t - 1] == l1) {
+			found = t - 1;
+			break;
+		}
+	if (found == SHADOW_L2_TABLES)
+		return false;
+	kept_unchain(found);
+	shadow_check_table(found, slot, l1);
+	shadow_l2_detached[found] = false;
+	shadow_l2_ndetached--;
+	shadow_l2_epoch[found] = shadow_epoch;
+	e = &bm_shadow_l1[root][slot];
+	*e = bm_desc_coarse(bm_mon_pa(shadow_l2[found]));
+	shadow_clean(e, 4);
+	bm_shadow_stats.reused++;
+	return true;
 }

@@ -191,8 +191,10 @@ static enum armpv_cp15_result cp15_write_sctlr(struct armpv_vcpu *vcpu,
 
 	vcpu->cp15.sctlr = (old & ~row->wmask) | (value & row->wmask);
 	if ((old ^ vcpu->cp15.sctlr) & SCTLR_TRANSLATION_BITS)
-		vcpu->cp15.events = (vcpu->cp15.events & ~ARMPV_CP15_EV_DACR) |
-				    ARMPV_CP15_EV_TRANSLATION;
+		vcpu->cp15.events =
+			(vcpu->cp15.events &
+			 ~(ARMPV_CP15_EV_DACR | ARMPV_CP15_EV_CONTEXT)) |
+			ARMPV_CP15_EV_TRANSLATION;
 	return ARMPV_CP15_DONE;
 }
 
@@ -365,7 +367,8 @@ static const struct cp15_row cp15_table[] = {
 	 * UNP/SBZ (926 TRM 2.3.6).  ARM1176: TTBR0/1 keep every bit (the
 	 * [13-N:5] gap is UNP/SBZ), TTBCR N and PD0/PD1 (1176 TRM 3.2.13-
 	 * 3.2.15). */
-	REG(K(2, 0, 0, 0), M926, "TTBR0", ttbr0, 0, 0xffffc000u, EV_T),
+	REG(K(2, 0, 0, 0), M926, "TTBR0", ttbr0, 0, 0xffffc000u,
+	    EV_T | ARMPV_CP15_EV_CONTEXT),
 	REG(K(2, 0, 0, 0), M1176, "TTBR0", ttbr0, 0, 0xffffffffu,
 	    EV_T | ARMPV_CP15_EV_CONTEXT),
 	REG(K(2, 0, 0, 1), M1176, "TTBR1", ttbr1, 0, 0xffffffffu, EV_T),

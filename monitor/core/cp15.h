@@ -56,11 +56,14 @@ struct armpv_vcpu;
  * copies cp15.tpidr[1] into the real register. */
 #define ARMPV_CP15_EV_TPIDRURO (1u << 5)
 /* With EV_TRANSLATION: every translation change since the backend last
- * cleared the events was an ARM1176 TTBR0 or CONTEXTIDR write: a guest
- * context switch.  With SCTLR.XP = 1 the guest's global (not nG) TLB
- * entries survive it (ARM1176 TRM 6.7, "Global and process-specific
- * translation table entries"): a shadow MMU may keep what it made of
- * global descriptors.  One that flushes stays correct. */
+ * cleared the events was a TTBR0 write (either CPU) or an ARM1176
+ * CONTEXTIDR write: a guest context switch.  With SCTLR.XP = 1 the
+ * guest's global (not nG) TLB entries survive it (ARM1176 TRM 6.7,
+ * "Global and process-specific translation table entries"): a shadow
+ * MMU may keep what it made of global descriptors.  In the ARMv5 format
+ * nothing but the table base changed: a shadow MMU may keep what it
+ * made as long as the new tables give the same (armpv-bm checks the
+ * descriptors again).  One that flushes stays correct. */
 #define ARMPV_CP15_EV_CONTEXT (1u << 6)
 
 struct armpv_cp15 {

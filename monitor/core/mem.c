@@ -315,6 +315,9 @@ struct mem_walk {
 	unsigned shift; /* log2 of the bytes the descriptor maps */
 	uint32_t ap;	/* the AP of the MVA's own 1 KiB (a full walk) */
 	uint8_t *host;	/* pa in writable RAM, from a translation entry */
+	/* The descriptors the walk read: first level (0 with the MMU off),
+	 * second level (0 for a section). */
+	uint32_t l1, l2;
 };
 
 /* A walk flag of the core's own, beside ARMPV_MEM_USER/WRITE. */
@@ -517,6 +520,7 @@ static bool mem_walk_l2(struct armpv_vcpu *vcpu, uint32_t l1, uint32_t mva,
 	if (!mem_read_descriptor(vcpu->vm, l2addr, &l2))
 		return mem_fault(vcpu, fault, ARMPV_FSR_EXTABT_TRANS_L2,
 				 w->domain, flags, mva);
+	w->l2 = l2;
 
 	switch (l2 & MEM_L2_TYPE_MASK) {
 	case MEM_L2_FAULT:
@@ -611,6 +615,7 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 	w->domain = 0;
 	w->page = false;
 	w->xn = w->ng = false;
+	w->l1 = w->l2 = 0;
 	/*
 	 * MMU off: flat mapping, no permission checks and no FCSE (ARM1176
 	 * TRM, "Behavior with MMU disabled": PA = VA; the FCSE PID "Should
@@ -639,6 +644,7 @@ static bool mem_walk_tables(struct armpv_vcpu *vcpu, uint32_t va,
 	if (!mem_read_descriptor(vcpu->vm, l1addr, &l1))
 		return mem_fault(vcpu, fault, ARMPV_FSR_EXTABT_TRANS_L1, 0,
 				 flags, mva);
+	w->l1 = l1;
 
 	switch (l1 & MEM_L1_TYPE_MASK) {
 	case MEM_L1_FAULT:
@@ -833,11 +839,13 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 	page->frame = w.pa & ~0xfffu;
 	page->map_shift = (uint8_t)w.shift;
 	page->ng = w.ng;
+	page->l1 = w.l1;
 	for (unsigned k = 0; k < 4; k++) {
 		struct mem_walk t = w;
 		unsigned check = flags & ~MEM_DESC_ONLY;
 
 		page->perm[k] = 0;
+		page->l2[k] = w.l2;
 		if (w.flat) {
 			page->perm[k] = ARMPV_MEM_PERM_READ |
 					ARMPV_MEM_PERM_WRITE |
@@ -847,10 +855,12 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 		if (!w.whole) {
 			/* Tiny pages: each subpage its own descriptor, in
 			 * place in this frame or not shadowed with it. */
+			page->l2[k] = 0;
 			if (k != self &&
 			    !mem_walk_tables(vcpu, (va & ~0xc00u) | (k << 10), flags,
 				      &t, NULL))
 				continue;
+			page->l2[k] = t.l2;
 			if ((t.pa & ~0x3ffu) != page->frame + (k << 10))
 				continue;
 			if (t.shift > page->map_shift)
@@ -867,6 +877,19 @@ bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 			page->perm[k] |= ARMPV_MEM_PERM_EXEC;
 	}
 	return true;
+}
+
+bool armpv_mem_l1_descriptor(struct armpv_vcpu *vcpu, uint32_t va,
+			     uint32_t *desc)
+{
+	uint32_t mva = va, addr;
+
+	if (!(vcpu->cp15.sctlr & ARMPV_SCTLR_M))
+		return false;
+	if (va < MEM_FCSE_LIMIT)
+		mva = va | (vcpu->cp15.fcse_pid & MEM_FCSE_PID_MASK);
+	return mem_l1_address(vcpu, mva, &addr) &&
+	       mem_read_descriptor(vcpu->vm, addr, desc);
 }
 
 /*

@@ -131,9 +131,23 @@ struct armpv_mem_page {
 	uint8_t perm[4]; /* ARMPV_MEM_PERM_* of subpage k (VA[11:10]) */
 	uint8_t map_shift;
 	bool ng; /* ARMv6 XP=1: the descriptor is not global (nG) */
+	/* The guest descriptors the walk read, for a shadow MMU that keeps
+	 * what it made while they stay the same: the first-level one (0
+	 * with the MMU off), and per subpage k the second-level one it
+	 * came from (0 for a section, or where subpage k's own walk in a
+	 * fine table faulted). */
+	uint32_t l1;
+	uint32_t l2[4];
 };
 bool armpv_mem_translate_page(struct armpv_vcpu *vcpu, uint32_t va,
 			      unsigned flags, struct armpv_mem_page *page);
+
+/* The guest's first-level descriptor for 'va' as its walk reads it now
+ * (after the FCSE; TTBR0, or TTBR1 by TTBCR.N on ARMv6).  False with
+ * the MMU off, with TTBCR.PDx set for it, or when the read is an
+ * external abort: no descriptor. */
+bool armpv_mem_l1_descriptor(struct armpv_vcpu *vcpu, uint32_t va,
+			     uint32_t *desc);
 
 /* Guest physical access: RAM/ROM regions, else the MMIO handler.  Returns
  * false for an external abort (no device, or a write to ROM). */

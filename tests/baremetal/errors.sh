@@ -7,7 +7,9 @@
 # few lines of ARM assembly linked at 0x8000, rewritten here) that touch
 # what is not theirs: monitor memory, the real vector page, addresses
 # past guest RAM (external aborts, as absent hardware), with their MMU off
-# and on; and the emulated devices: UART0, the VIC, the system
+# and on; address spaces kept over context switches (ARMv6 ASIDs, and
+# ARMv5 tables checked again: the fills they save); and the emulated
+# devices: UART0, the VIC, the system
 # controller's reset, a WFI woken by an SP804 model's interrupt; the
 # monitor booted with a device tree instead of ATAGs; and broken guest
 # bundles (truncated, bad magic or version, a member out of bounds or
@@ -429,6 +431,153 @@ else
 	echo "FAIL: asid-kept: '$back' pages filled coming back, '$new' for a new address space (want one fewer)"
 	fail=$((fail + 1))
 fi
+# The MMU on: TTBR0 = r0, DACR = domain 0 client, SCTLR.M (r1 clobbered).
+mmu_on_r0="	mcr p15, 0, r0, c2, c0, 0
+	mov r1, #1
+	mcr p15, 0, r1, c3, c0, 0
+	mrc p15, 0, r1, c1, c0, 0
+	orr r1, r1, #1
+	mcr p15, 0, r1, c1, c0, 0"
+# Tables kept over a context switch (ARMv5 format, docs/baremetal-
+# monitor.md "Keeping tables"): under table A a coarse table at
+# 0xc0000000 maps pages X and Y to guest physical 0x8000 (_start's first
+# word, 0xe3a00601); both are read; the guest switches to table B as
+# Linux does (TTBR0, invalidate the TLBs), writes $2 to A's entry for Y
+# and $3 to A's first-level entry for 0xc0000000, and back in A (the
+# same) X and Y are read again: the status is the sum of their words'
+# nibbles 27:24.  same: both written as they were, 3 + 3, and both pages
+# come back without a fill; pte: Y moved to 2 MiB (zero), 3 + 0, one
+# fill more (Y's); table: A's first-level entry points to a copy of the
+# coarse table, 6, two fills more (a table is kept for its first-level
+# descriptor).
+kept_guest() {
+	guest "kept-$1" "	ldr r0, =0x100000		@ A
+	ldr r6, =0x104000		@ B
+	ldr r5, =0x108000		@ A's coarse table for 0xc0000000
+	ldr r1, =0xc02
+	str r1, [r0]
+	str r1, [r6]
+	ldr r1, =0x100c02		@ the tables' MiB
+	str r1, [r0, #4]
+	str r1, [r6, #4]
+	ldr r1, =0x108011
+	ldr r4, =(0xc0000000 >> 20) * 4
+	str r1, [r0, r4]
+	ldr r1, =0x8ff2			@ small page, frame 0x8000, AP 11
+	str r1, [r5]
+	str r1, [r5, #4]
+	str r1, [r5, #0x400]		@ the copy at 0x108400
+	str r1, [r5, #0x404]
+$mmu_on_r0
+	ldr r1, =0xc0000000
+	ldr r3, [r1]
+	add r1, r1, #0x1000
+	ldr r3, [r1]
+	mov r7, #0
+	mcr p15, 0, r6, c2, c0, 0	@ B
+	mcr p15, 0, r7, c8, c7, 0
+	ldr r1, =$2
+	str r1, [r5, #4]		@ A's PTE of Y
+	ldr r1, =$3
+	str r1, [r0, r4]		@ A's first-level entry
+	mcr p15, 0, r0, c2, c0, 0	@ A
+	mcr p15, 0, r7, c8, c7, 0
+	ldr r1, =0xc0000000
+	ldr r3, [r1]
+	add r1, r1, #0x1000
+	ldr r2, [r1]
+	and r3, r3, #0x0f000000
+	and r2, r2, #0x0f000000
+	add r0, r3, r2
+	mov r0, r0, lsr #24
+	swi 0x280000"
+}
+kept_guest same 0x8ff2 0x108011
+kept_guest pte 0x200ff2 0x108011
+kept_guest table 0x8ff2 0x108411
+for cpu in arm926 arm1176; do
+	expect "kept-same-$cpu" 6 '^armpv-bm: shadow tables kept \(ARMv5 format\): [1-9]' \
+		-semihosting -cpu $cpu -initrd "$out/kept-same.rw.elf"
+	expect "kept-pte-$cpu" 3 '^armpv-bm: shadow tables kept .* [1-9][0-9]* stale \(dropped\)' \
+		-semihosting -cpu $cpu -initrd "$out/kept-pte.rw.elf"
+	expect "kept-table-$cpu" 6 '^armpv-bm: shadow tables kept \(ARMv5 format\): [1-9]' \
+		-semihosting -cpu $cpu -initrd "$out/kept-table.rw.elf"
+	same=$(fills "$out/kept-same-$cpu.log")
+	pte=$(fills "$out/kept-pte-$cpu.log")
+	table=$(fills "$out/kept-table-$cpu.log")
+	if test -n "$same" && test -n "$pte" && test -n "$table" &&
+	   test "$pte" -eq $((same + 1)) && test "$table" -eq $((same + 2)); then
+		echo "ok: kept-fills-$cpu: $same pages filled, $pte with a PTE changed, $table with the table pointer changed"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: kept-fills-$cpu: '$same' pages filled, '$pte' with a PTE changed (want one more), '$table' with the table pointer changed (want two more)"
+		fail=$((fail + 1))
+	fi
+done
+# More tables than the pool's 256, kept over TLB invalidations (ARMv5
+# format): 300 sections at 0x10000000 up map guest physical MiBs 2-101
+# (MiB i: 2 + i % 100, whose first word holds its number), each read
+# once with an invalidation of the TLBs every 64; then every section is
+# pointed at MiB 2, the TLBs invalidated, and each read again.  The pool
+# runs out and takes kept tables back (the statistics count them), and
+# no kept table may serve a section that changed: the sum is 15450 +
+# 600, status 5 (1 if not).
+guest kept-pool "	mov r3, #0
+	mov r2, #0x200000
+	mov r8, #0x100000
+1:	add r1, r3, #2			@ MiB 2 + k holds 2 + k
+	str r1, [r2], r8
+	add r3, r3, #1
+	cmp r3, #100
+	bne 1b
+	ldr r0, =0x100000
+	ldr r1, =0xc02
+	str r1, [r0]
+	ldr r1, =0x100c02
+	str r1, [r0, #4]
+	mov r3, #0
+	add r4, r0, #0x400		@ slot 0x100: 0x10000000
+2:	add r1, r3, #2
+	cmp r3, #100
+	subhs r1, r1, #100
+	cmp r3, #200
+	subhs r1, r1, #100
+	mov r1, r1, lsl #20
+	orr r1, r1, #0xc00
+	orr r1, r1, #0x2
+	str r1, [r4, r3, lsl #2]
+	add r3, r3, #1
+	cmp r3, #300
+	bne 2b
+$mmu_on_r0
+	mov r5, #0
+	mov r7, #0
+	bl pass
+	ldr r1, =0x200c02		@ every section: MiB 2
+	mov r3, #0
+3:	str r1, [r4, r3, lsl #2]
+	add r3, r3, #1
+	cmp r3, #300
+	bne 3b
+	mcr p15, 0, r7, c8, c7, 0
+	bl pass
+	ldr r1, =16050
+	cmp r5, r1
+	moveq r0, #5
+	movne r0, #1
+	swi 0x280000
+pass:	mov r3, #0
+	mov r6, #0x10000000
+4:	ldr r1, [r6], r8
+	add r5, r5, r1
+	add r3, r3, #1
+	tst r3, #63
+	mcreq p15, 0, r7, c8, c7, 0
+	cmp r3, #300
+	bne 4b
+	mov pc, lr"
+expect kept-pool 5 '^armpv-bm: shadow tables kept .* [1-9][0-9]* reclaimed by the pool' \
+	-semihosting -initrd "$out/kept-pool.rw.elf"
 # The guest kernel's VFP system registers (vfp.c): FPEXC written with EN
 # then read back (VMSR, VMRS: privileged, so trapped and done on the real
 # VFP) -- status EN >> 28 = 4; on the ARM1176 after the guest's CPACR

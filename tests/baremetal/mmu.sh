@@ -4,8 +4,12 @@
 # ARMv5TE, its own first-level table, a coarse table of small pages, a
 # user task taking permission and translation faults, a page fault
 # handled by mapping a page, a remap after a TLB invalidation, remapping
-# by size, and on the ARM926EJ-S tiny pages out of place in a fine
-# table, which armpv-bm must emulate) runs
+# by size, context switches between two first-level tables with one's
+# tables changed while the other runs (a page moved, one removed, a
+# section replaced by a coarse table, a table pointer replaced, a page
+# of a table both share moved: armpv-bm keeps its shadow tables over
+# the switches and must see each change), and on the ARM926EJ-S tiny
+# pages out of place in a fine table, which armpv-bm must emulate) runs
 # unrewritten in SVC natively on versatilepb (plat-versatile.S) and
 # rewritten under armpv-bm (plat-armpv.S), on -cpu arm926 and -cpu
 # arm1176 (SCTLR.XP = 0).  Each run must exit 0 with "N passed, 0 failed"

@@ -170,7 +170,7 @@ bench_stats() {
 		for (i = 4; i <= NF; i++)
 			if ($i ~ /^[0-9]+$/) print "v." $(i - 1), $i
 	}
-	/^armpv-bm: (shadow paging|devices):/ {
+	/^armpv-bm: (shadow paging|shadow tables kept|devices)/ {
 		gsub(/[,;]/, " ")
 		for (i = 2; i < NF; i++)
 			if ($i ~ /^[0-9]+$/) print $(i + 1), $i

@@ -161,9 +161,9 @@ bl_tsv() {
 # operation's iterations.
 bl_events() {
 	p=${2:-bm}
-	printf '%-10s %7s %6s %7s %6s %5s %6s %6s %5s %5s %6s %5s %6s %6s %6s %6s %6s' \
+	printf '%-10s %7s %6s %7s %6s %5s %6s %6s %5s %5s %6s %5s %6s %6s %5s %5s %6s %6s %6s' \
 		op traps fast mrs/msr cp15 uaccs ldmstm movs swi dabt pabt irq \
-		fills flushes DACR mva-inv device
+		fills flushes keeps reatt DACR mva-inv device
 	[ "$p" = bm ] && echo || printf ' %7s\n' pv_sync
 	bench_stats "$1/$p-op-none.log" >"$1/$p-none.stats"
 	for op in null read pipe fork exec pagefault signal; do
@@ -176,13 +176,13 @@ bl_events() {
 		{ v[f, $1] += $2 }
 		function d(k) { return (v[2, k] - v[1, k]) / n }
 		END {
-			printf "%-10s %7.1f %6.1f %7.1f %6.1f %5.1f %6.1f %6.1f %5.2f %5.2f %6.2f %5.2f %6.1f %6.2f %6.1f %6.2f %6.2f",
+			printf "%-10s %7.1f %6.1f %7.1f %6.1f %5.1f %6.1f %6.1f %5.2f %5.2f %6.2f %5.2f %6.1f %6.2f %5.2f %5.1f %6.1f %6.2f %6.2f",
 				op, d("traps"), d("fast"), d("mrs") + d("msr"), d("cp15"),
 				d("ldrt") + d("strt") + d("ldrbt") + d("strbt"),
 				d("ldm_user") + d("stm_user") + d("ldm_ret"), d("movs"),
 				d("v.swi"), d("v.dabt"), d("v.pabt"), d("v.irq"),
-				d("pages"), d("flushes"), d("DACR"), d("invalidations"),
-				d("accesses")
+				d("pages"), d("flushes"), d("keeps"), d("reattached"),
+				d("DACR"), d("invalidations"), d("accesses")
 			if (pv) printf " %7.2f", d("pv_sync")
 			printf "\n"
 		}' "$1/$p-none.stats" "$1/$p-$op.stats"

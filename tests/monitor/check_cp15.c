@@ -350,7 +350,8 @@ START_TEST(test_c2_c3_926)
 	reset_as(ARMPV_CPU_ARM926EJS);
 	/* 926 TRM 2.3.6: bits [31:14] only. */
 	wr_rd(2, 0, 0, 0, 0x12345678u, 0x12344000u);
-	ck_assert_uint_eq(vcpu.cp15.events, ARMPV_CP15_EV_TRANSLATION);
+	ck_assert_uint_eq(vcpu.cp15.events,
+			  ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_CONTEXT);
 	rd_undef(2, 0, 0, 1); /* TTBR1, TTBCR: ARMv6 */
 	wr_undef(2, 0, 0, 2);
 	vcpu.cp15.events = 0;
@@ -688,9 +689,9 @@ START_TEST(test_dacr_event)
 }
 END_TEST
 
-/* EV_CONTEXT: ARM1176 TTBR0 and CONTEXTIDR writes, alone (a guest
- * context switch); not on the ARM926 (no ASIDs: its CONTEXTIDR is trace
- * only, and a TTBR0 write changes everything). */
+/* EV_CONTEXT: TTBR0 writes and ARM1176 CONTEXTIDR writes, alone (a
+ * guest context switch); not the ARM926's CONTEXTIDR (trace only: no
+ * event at all). */
 START_TEST(test_context_event)
 {
 	const uint32_t t = ARMPV_CP15_EV_TRANSLATION,
@@ -713,6 +714,18 @@ START_TEST(test_context_event)
 	ck_assert_uint_eq(vcpu.cp15.events, t);
 	reset_as(ARMPV_CPU_ARM926EJS);
 	wr(2, 0, 0, 0, 0x4000u);
+	ck_assert_uint_eq(vcpu.cp15.events, t | c);
+	wr(13, 0, 0, 1, 0x105u);
+	ck_assert_uint_eq(vcpu.cp15.events, t | c);
+	wr(13, 0, 0, 0, 0x02000000u); /* FCSE PID: another kind */
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+	vcpu.cp15.events = 0;
+	wr(1, 0, 0, 0, ARMPV_SCTLR_M); /* SCTLR.M first */
+	wr(2, 0, 0, 0, 0x8000u);
+	ck_assert_uint_eq(vcpu.cp15.events, t);
+	vcpu.cp15.events = 0;
+	wr(2, 0, 0, 0, 0x4000u); /* SCTLR.M after */
+	wr(1, 0, 0, 0, 0);
 	ck_assert_uint_eq(vcpu.cp15.events, t);
 }
 END_TEST

@@ -1228,13 +1228,32 @@ static void translate_page_run(void)
 			uint32_t va = lcg() & 0x7ffc00u;
 			unsigned flags = lcg() & ARMPV_MEM_USER;
 			struct armpv_mem_page pg = { 0xdeadbeefu, { 9, 9, 9, 9 },
-						     0, false };
-			uint32_t pa;
+						     0, false, 9, { 9, 9, 9, 9 } };
+			uint32_t pa, l1;
 
 			if (!armpv_mem_translate_page(&vcpu, va, flags, &pg)) {
 				ck_assert(!armpv_mem_translate(&vcpu, va, flags,
 							       &pa, NULL));
 				continue;
+			}
+			/* The descriptors reported are the tables' own. */
+			if (!(vcpu.cp15.sctlr & ARMPV_SCTLR_M))
+				l1 = 0;
+			else
+				ck_assert(armpv_mem_l1_descriptor(&vcpu, va,
+								  &l1));
+			ck_assert_uint_eq(pg.l1, l1);
+			for (unsigned k = 0; k < 4; k++) {
+				uint32_t want = 0;
+
+				if ((l1 & 3u) == 1u)
+					want = get32((l1 & 0xfffffc00u) +
+						     ((va >> 10) & 0x3fcu));
+				else if ((l1 & 3u) == 3u && pg.l2[k])
+					want = get32((l1 & 0xfffff000u) +
+						     ((va >> 8) & 0xff0u) +
+						     4 * k);
+				ck_assert_uint_eq(pg.l2[k], want);
 			}
 			for (unsigned k = 0; k < 4; k++) {
 				uint32_t sva = (va & ~0xfffu) | k << 10;
@@ -1273,7 +1292,7 @@ static void translate_page_run(void)
  */
 static unsigned page_shift(uint32_t va)
 {
-	struct armpv_mem_page pg = { 0, { 0, 0, 0, 0 }, 0, false };
+	struct armpv_mem_page pg = { 0, { 0, 0, 0, 0 }, 0, false, 0, { 0 } };
 
 	ck_assert_msg(armpv_mem_translate_page(&vcpu, va, 0, &pg),
 		      "va %08x: no page", va);
@@ -1320,6 +1339,92 @@ START_TEST(v6_translate_page_shift)
 	ck_assert_uint_eq(page_shift(0x01234000u), 24);
 	ck_assert_uint_eq(page_shift(0x00100000u), 20);
 	ck_assert_uint_eq(page_shift(0x00201000u), 12);
+}
+END_TEST
+
+/*
+ * The descriptors a page's walk read (armpv_mem_page.l1, l2[]), for a
+ * shadow MMU that keeps what it made while they stay the same: a
+ * section's first-level descriptor alone, a coarse table's entry for
+ * the page (a large page's 16 copies: the one at the page's own index),
+ * a fine table's four 1 KiB entries, none with the MMU off; and the
+ * first-level descriptor read on its own (armpv_mem_l1_descriptor()),
+ * after the FCSE (ARM ARM B8.2), from TTBR1 by TTBCR.N, none with PDx
+ * (ARM1176 TRM 3.2.15).
+ */
+START_TEST(v5_translate_page_descriptors)
+{
+	struct armpv_mem_page pg;
+	uint32_t d, sect = L1_SECT(0x00000000u, 3, 1),
+		    coarse = L1_COARSE(COARSE, 2), fine = L1_FINE(FINE, 3);
+
+	v5();
+	l1_set(L1_TABLE, 0x00100000u, sect);
+	l1_set(L1_TABLE, 0x00200000u, coarse);
+	coarse_set(COARSE, 0x00210000u, L2_SMALL(0x1000u, AP4(3)) | 0xcu);
+	for (uint32_t k = 0; k < 16; k++)
+		coarse_set(COARSE, 0x00220000u + (k << 12),
+			   L2_LARGE(0x10000u, AP4(2)) | (k == 5 ? 0 : 0x4u));
+	l1_set(L1_TABLE, 0x00300000u, fine);
+	for (uint32_t k = 0; k < 4; k++)
+		fine_set(FINE, 0x00300000u + (k << 10),
+			 L2_TINY(0x2000u + (k << 10), 3));
+	fine_set(FINE, 0x00300800u, 0); /* a hole */
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00180000u, 0, &pg));
+	ck_assert_uint_eq(pg.l1, sect);
+	for (unsigned k = 0; k < 4; k++)
+		ck_assert_uint_eq(pg.l2[k], 0);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00210400u, 0, &pg));
+	ck_assert_uint_eq(pg.l1, coarse);
+	for (unsigned k = 0; k < 4; k++)
+		ck_assert_uint_eq(pg.l2[k], L2_SMALL(0x1000u, AP4(3)) | 0xcu);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00225000u, 0, &pg));
+	ck_assert_uint_eq(pg.l2[2], L2_LARGE(0x10000u, AP4(2)));
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00226000u, 0, &pg));
+	ck_assert_uint_eq(pg.l2[2], L2_LARGE(0x10000u, AP4(2)) | 0x4u);
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00300c00u, 0, &pg));
+	ck_assert_uint_eq(pg.l1, fine);
+	ck_assert_uint_eq(pg.l2[0], L2_TINY(0x2000u, 3));
+	ck_assert_uint_eq(pg.l2[1], L2_TINY(0x2400u, 3));
+	ck_assert_uint_eq(pg.l2[2], 0);
+	ck_assert_uint_eq(pg.l2[3], L2_TINY(0x2c00u, 3));
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x00300c00u, &d));
+	ck_assert_uint_eq(d, fine);
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x00400000u, &d));
+	ck_assert_uint_eq(d, 0);
+	/* FCSE: VA 0x00100000 with PID 2 is MVA 0x04100000. */
+	l1_set(L1_TABLE, 0x04100000u, coarse);
+	vcpu.cp15.fcse_pid = 0x04000000u;
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x00100000u, &d));
+	ck_assert_uint_eq(d, coarse);
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x02100000u, &d));
+	ck_assert_uint_eq(d, 0);
+	vcpu.cp15.fcse_pid = 0;
+	vcpu.cp15.sctlr &= ~ARMPV_SCTLR_M;
+	ck_assert(armpv_mem_translate_page(&vcpu, 0x00180000u, 0, &pg));
+	ck_assert_uint_eq(pg.l1, 0);
+	ck_assert_uint_eq(pg.l2[1], 0);
+	ck_assert(!armpv_mem_l1_descriptor(&vcpu, 0x00180000u, &d));
+}
+END_TEST
+
+START_TEST(v6_l1_descriptor)
+{
+	uint32_t d;
+
+	v6();
+	vcpu.cp15.ttbcr = 2; /* N = 2: 0x40000000 up from TTBR1 */
+	vcpu.cp15.ttbr0 = L1_SMALL;
+	vcpu.cp15.ttbr1 = L1_TABLE1;
+	l1_set(L1_SMALL, 0x00100000u, L1_SECT(0x00100000u, 3, 0));
+	l1_set(L1_TABLE1, 0xc0100000u, L1_SECT(0x00200000u, 3, 0));
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x00100000u, &d));
+	ck_assert_uint_eq(d, L1_SECT(0x00100000u, 3, 0));
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0xc0100000u, &d));
+	ck_assert_uint_eq(d, L1_SECT(0x00200000u, 3, 0));
+	vcpu.cp15.ttbcr |= 1u << 5; /* PD1 */
+	ck_assert(!armpv_mem_l1_descriptor(&vcpu, 0xc0100000u, &d));
+	ck_assert(armpv_mem_l1_descriptor(&vcpu, 0x00100000u, &d));
 }
 END_TEST
 
@@ -1679,6 +1784,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, mmio_through_mmu);
 	tcase_add_test(tc, v5_translate_page);
 	tcase_add_test(tc, v5_translate_page_shift);
+	tcase_add_test(tc, v5_translate_page_descriptors);
 	tcase_add_test(tc, v5_block_words);
 	suite_add_tcase(s, tc);
 
@@ -1697,6 +1803,7 @@ static Suite *mem_suite(void)
 	tcase_add_test(tc, v6_extabt);
 	tcase_add_test(tc, v6_translate_page);
 	tcase_add_test(tc, v6_translate_page_shift);
+	tcase_add_test(tc, v6_l1_descriptor);
 	tcase_add_test(tc, v6_block_words);
 	tcase_add_test(tc, window_block_words);
 	suite_add_tcase(s, tc);

@@ -12,6 +12,9 @@
  * by the kernel and the user task, moved to other frames and
  * invalidated by one MVA (for the large page and the section, of a page
  * neither read), must read from the new frames at both privileges.
+ * Then address_spaces(): two first-level tables switched as Linux
+ * switches (TTBR0, then invalidate the TLBs), one's tables changed while
+ * the other runs; each change must show when it runs again.
  *
  * Expected values: ARM ARM (DDI 0100I) B4.4 (AP, domains), B4.6 (faults:
  * permission fault, page 0b1111 and translation fault, page 0b0111, with
@@ -51,6 +54,8 @@ void user_task(void);
 void user_read_words(void);
 void user_run(void (*fn)(void), uint32_t *sp);
 void tlb_invalidate_mva(uint32_t va);
+void ttbr_switch(uint32_t *ttb);
+uint32_t kread(uint32_t va);
 uint32_t cp15_read_midr(void);
 uint32_t cp15_read_sctlr(void);
 void cp15_write_sctlr(uint32_t v);
@@ -64,12 +69,19 @@ static uint32_t ttb[4096] __attribute__((aligned(16384)));
 static uint32_t l2[256] __attribute__((aligned(1024)));
 static uint32_t rs_l2[256] __attribute__((aligned(1024)));
 static uint32_t tiny_l2[1024] __attribute__((aligned(4096)));
+static uint32_t ttb_b[4096] __attribute__((aligned(16384)));
+static uint32_t as_l2_a[256] __attribute__((aligned(1024)));
+static uint32_t as_l2_b[256] __attribute__((aligned(1024)));
+static uint32_t as_l2_c[256] __attribute__((aligned(1024)));
+static uint32_t as_l2_d[256] __attribute__((aligned(1024)));
+static uint32_t as_l2_e[256] __attribute__((aligned(1024)));
+static uint32_t as_l2_s[256] __attribute__((aligned(1024)));
 /* user_read_words(): the words it reads, and what it found. */
 uint32_t rs_va[RS_N] = { RS_SMALL_VA, RS_LARGE_VA, RS_LARGE_VA + 0xf004,
 			 RS_SECT_VA, RS_SECT_VA + 0xff008 };
 volatile uint32_t rs_val[RS_N];
 
-#define MAX_ABORTS 8
+#define MAX_ABORTS 16
 static struct {
 	uint32_t lr, spsr, dfsr, far;
 } aborts[MAX_ABORTS];
@@ -268,6 +280,130 @@ static void tiny_pages(void)
 		 0x71e70007);
 }
 
+/*
+ * Address spaces (mmu-guest.h AS_*): what a guest's context switch
+ * requires of the TLB (ARM ARM B4.2: after an invalidation of the whole
+ * TLB every access uses the tables as they are in memory then).  A and B
+ * each read their pages at both privileges; while B runs, A's tables
+ * change -- a page moved to another frame, one removed, a section
+ * replaced by a coarse table, a coarse table pointer replaced by
+ * another, a page of the table both share moved -- then A comes back
+ * (TTBR0 and a TLB invalidation, as Linux switches) and must see each
+ * change, and the page nobody changed where it was; B, back again,
+ * its own.  A shadow MMU that keeps tables across switches must check
+ * them against the guest's descriptors.
+ */
+static void as_fill(void)
+{
+	for (uint32_t n = 0; n < AS_NF; n++)
+		*(volatile uint32_t *)AS_F(n) = rs_tag(AS_F(n));
+	*(volatile uint32_t *)(RS_SECT_OLD_PA + 0x3000) =
+		rs_tag(RS_SECT_OLD_PA + 0x3000);
+}
+
+/* The five words at va[], read by the kernel and by the user task:
+ * want[i], or MARK where the read must abort (a page translation
+ * fault, status want_fsr, FAR the address). */
+static void as_check(const char *when, const uint32_t va[RS_N],
+		     const uint32_t want[RS_N], uint32_t want_fsr)
+{
+	unsigned aborts0 = naborts, want_aborts = 0;
+
+	for (unsigned i = 0; i < RS_N; i++) {
+		check_ctx("address spaces, kernel, ");
+		check_ctx_append(when);
+		check_eq("word", kread(va[i]), want[i]);
+		if (want[i] == MARK && naborts - 1 < MAX_ABORTS) {
+			check_eq("its abort: status",
+				 aborts[naborts - 1].dfsr & 0xf, want_fsr);
+			check_eq("its abort: FAR", aborts[naborts - 1].far,
+				 va[i]);
+		}
+	}
+	for (unsigned i = 0; i < RS_N; i++) {
+		rs_va[i] = va[i];
+		want_aborts += want[i] == MARK ? 2 : 0;
+	}
+	user_run(user_read_words, user_stack_top);
+	for (unsigned i = 0; i < RS_N; i++) {
+		check_ctx("address spaces, user, ");
+		check_ctx_append(when);
+		check_eq("word", rs_val[i], want[i]);
+	}
+	check_ctx("address spaces, ");
+	check_ctx_append(when);
+	check_eq("aborts", naborts - aborts0, want_aborts);
+}
+
+/* The shared table's page (frame AS_F(shared)) and four reads of the
+ * space's own page 0 of AS_VA (frame AS_F(own)). */
+static void as_check_shared(const char *when, uint32_t shared, uint32_t own)
+{
+	const uint32_t va[RS_N] = { AS_SHARED_VA, AS_VA, AS_VA, AS_VA, AS_VA };
+	const uint32_t want[RS_N] = { rs_tag(AS_F(shared)), rs_tag(AS_F(own)),
+				      rs_tag(AS_F(own)), rs_tag(AS_F(own)),
+				      rs_tag(AS_F(own)) };
+
+	as_check(when, va, want, 0);
+}
+
+static void address_spaces(void)
+{
+	const uint32_t va[RS_N] = { AS_VA, AS_VA + 0x1000, AS_VA + 0x2000,
+				    AS_SECT_VA + 0x3000, AS_PTR_VA };
+	const uint32_t before[RS_N] = { rs_tag(AS_F(0)), rs_tag(AS_F(1)),
+					rs_tag(AS_F(2)),
+					rs_tag(RS_SECT_OLD_PA + 0x3000),
+					rs_tag(AS_F(5)) };
+	/* Page 1 removed: its read aborts, a page translation fault. */
+	const uint32_t after[RS_N] = { rs_tag(AS_F(3)), MARK, rs_tag(AS_F(2)),
+				       rs_tag(AS_F(4)), rs_tag(AS_F(6)) };
+	/* In B: its own page, A's section and table absent (a section
+	 * translation fault, 0b0101: B4.6). */
+	const uint32_t bva[RS_N] = { AS_VA, AS_SECT_VA + 0x3000, AS_PTR_VA,
+				     AS_VA, AS_VA };
+	const uint32_t bwant[RS_N] = { rs_tag(AS_F(7)), MARK, MARK,
+				       rs_tag(AS_F(7)), rs_tag(AS_F(7)) };
+
+	as_l2_a[0] = SMALL(AS_F(0), AP_USER_RW);
+	as_l2_a[1] = SMALL(AS_F(1), AP_USER_RW);
+	as_l2_a[2] = SMALL(AS_F(2), AP_USER_RW);
+	as_l2_b[0] = SMALL(AS_F(7), AP_USER_RW);
+	as_l2_d[0] = SMALL(AS_F(5), AP_USER_RW);
+	as_l2_s[0] = SMALL(AS_F(8), AP_USER_RW);
+	ttb[AS_VA >> 20] = COARSE((uint32_t)as_l2_a, 0);
+	ttb[AS_SECT_VA >> 20] = SECT(RS_SECT_OLD_PA, AP_USER_RW, 0);
+	ttb[AS_PTR_VA >> 20] = COARSE((uint32_t)as_l2_d, 0);
+	ttb[AS_SHARED_VA >> 20] = COARSE((uint32_t)as_l2_s, 0);
+	for (unsigned i = 0; i < 4096; i++)
+		ttb_b[i] = ttb[i];
+	ttb_b[AS_VA >> 20] = COARSE((uint32_t)as_l2_b, 0);
+	ttb_b[AS_SECT_VA >> 20] = 0;
+	ttb_b[AS_PTR_VA >> 20] = 0;
+
+	ttbr_switch(ttb);
+	as_check("A: ", va, before, 0);
+	as_check_shared("A, shared: ", 8, 0);
+	ttbr_switch(ttb_b);
+	as_check_shared("B, shared: ", 8, 7);
+	/* A's tables change while B runs (no TLB maintenance: B does not
+	 * use them; A's switch back invalidates). */
+	as_l2_a[0] = SMALL(AS_F(3), AP_USER_RW);
+	as_l2_a[1] = 0;
+	as_l2_c[3] = SMALL(AS_F(4), AP_USER_RW);
+	ttb[AS_SECT_VA >> 20] = COARSE((uint32_t)as_l2_c, 0);
+	as_l2_e[0] = SMALL(AS_F(6), AP_USER_RW);
+	ttb[AS_PTR_VA >> 20] = COARSE((uint32_t)as_l2_e, 0);
+	as_l2_s[0] = SMALL(AS_F(9), AP_USER_RW);
+	as_check("B: ", bva, bwant, 0x5);
+	ttbr_switch(ttb);
+	as_check("A again: ", va, after, FSR_TRANS_PAGE);
+	as_check_shared("A again, shared: ", 9, 3);
+	ttbr_switch(ttb_b);
+	as_check_shared("B again: ", 9, 7);
+	ttbr_switch(ttb);
+}
+
 static void check_abort(unsigned i, const char *insn, uint32_t dfsr,
 			uint32_t far)
 {
@@ -293,6 +429,7 @@ int kmain(void)
 	*pa_word(USER_VA + REMAP_NEW_OFF) = 0xbbbb0004;
 	*pa_word(RO_VA) = 0x0ead0005;
 	rs_fill();
+	as_fill();
 	setup_tables();
 	rs_map(RS_SMALL_OLD_PA, RS_LARGE_OLD_PA, RS_SECT_OLD_PA);
 	mmu_enable(ttb, MG_DACR);
@@ -344,6 +481,7 @@ int kmain(void)
 	check_eq("old mapping before", ures[UR_REMAP_OLD / 4], 0xaaaa0003);
 	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
 	remap_by_size();
+	address_spaces();
 	if (!wnr) /* ARM926EJ-S: fine tables and tiny pages exist */
 		tiny_pages();
 	return check_summary();

@@ -57,6 +57,24 @@
 #define TINY_VA 0x00a00000
 #define TINY_PA 0x00504000
 
+/*
+ * Address spaces (mmu-guest.c address_spaces()): a second first-level
+ * table, B, a copy of the first, A, but for these MiBs.  AS_VA: a coarse
+ * table of its own in each (A's pages 0, 1, 2 at frames AS_F(0..2), B's
+ * page 0 at AS_F(7)); AS_SECT_VA: in A a section (RS_SECT_OLD_PA's
+ * MiB), nothing in B; AS_PTR_VA: in A a coarse table (page 0 at
+ * AS_F(5)), nothing in B; AS_SHARED_VA: the same coarse table in both
+ * (page 0 at AS_F(8)), as Linux shares its kernel's.  While B runs, A's
+ * tables change; back in A after a TLB invalidation, A must see the
+ * changes.
+ */
+#define AS_VA 0x00b00000
+#define AS_SECT_VA 0x00c00000
+#define AS_PTR_VA 0x00d00000
+#define AS_SHARED_VA 0x00e00000
+#define AS_F(n) (0x00530000 + (n) * 0x1000)
+#define AS_NF 10
+
 #define MARK 0x0badf00d
 
 /* The user task's system calls (SWI comment field). */

@@ -74,6 +74,23 @@ ENTRY(tlb_invalidate_mva)
 	mcr	p15, 0, r0, c8, c7, 1
 	bx	lr
 
+/* ttbr_switch(ttb): a context switch as Linux's cpu_arm926_switch_mm
+ * makes it: drain the write buffer, the new TTBR0, invalidate the TLBs. */
+ENTRY(ttbr_switch)
+	mov	r1, #0
+	mcr	p15, 0, r1, c7, c10, 4
+	mcr	p15, 0, r0, c2, c0, 0
+	mcr	p15, 0, r1, c8, c7, 0
+	bx	lr
+
+/* kread(va): the word at va read by the kernel, or MARK if the load
+ * aborts (the handler skips it). */
+ENTRY(kread)
+	mov	r1, r0
+	ldr	r0, =MARK
+	ldr	r0, [r1]
+	bx	lr
+
 	guest_cp15_read
 
 ENTRY(cp15_write_sctlr)
@@ -134,6 +151,7 @@ ENTRY(user_read_words)
 	ldr	r5, =rs_val
 	mov	r6, #RS_N
 1:	ldr	r1, [r4], #4
+	ldr	r0, =MARK		@ left if the load aborts
 	ldr	r0, [r1]
 	str	r0, [r5], #4
 	subs	r6, r6, #1
