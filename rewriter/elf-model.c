@@ -159,6 +159,25 @@ static const char *extent_name(const struct rw_elf *e, const Elf32_Shdr *sh,
 	return buf;
 }
 
+/* Section types that hold the file's tables, never code: one of these
+ * marked executable is malformed (the scan would read it as code, and the
+ * record rewrites the name table and the armpv note). */
+static const char *table_type_name(unsigned type)
+{
+	switch (type) {
+	case SHT_SYMTAB: case SHT_DYNSYM: return "symbol table";
+	case SHT_STRTAB: return "string table";
+	case SHT_REL: case SHT_RELA: return "relocation table";
+	case SHT_HASH: case SHT_GNU_HASH: return "hash table";
+	case SHT_DYNAMIC: return "dynamic section";
+	case SHT_NOTE: return "note";
+	case SHT_GROUP: return "section group";
+	case SHT_SYMTAB_SHNDX: return "symbol index table";
+	case SHT_ARM_ATTRIBUTES: return "attributes section";
+	default: return NULL;
+	}
+}
+
 /* Everything about the raw headers that libelf and the passes rely on. */
 static enum rw_status validate_raw(struct rw_elf *e)
 {
@@ -314,6 +333,11 @@ static enum rw_status validate_raw(struct rw_elf *e)
 		if (sh[i].sh_link >= e->nsections) {
 			rw_error(path, "section %zu (%s): link %u is not a section index",
 				 i, raw_name(e, sh, i), sh[i].sh_link);
+			return RW_BAD_INPUT;
+		}
+		if ((sh[i].sh_flags & SHF_EXECINSTR) && table_type_name(sh[i].sh_type)) {
+			rw_error(path, "section %zu (%s): a %s marked executable (SHF_EXECINSTR)",
+				 i, raw_name(e, sh, i), table_type_name(sh[i].sh_type));
 			return RW_BAD_INPUT;
 		}
 		/* Compressed contents (gABI "Compressed Sections") would be

@@ -8,4 +8,8 @@ EXTRA_DIST += tests/rewriter/rewrite.sh \
 	tests/rewriter/fixtures/v6-forms.S \
 	tests/rewriter/fixtures/v7.S \
 	tests/rewriter/fixtures/unpredictable.S \
+	tests/rewriter/fixtures/thumb2.S \
+	tests/rewriter/fixtures/copied-code.S \
+	tests/rewriter/fixtures/vdso.S \
+	tests/rewriter/fixtures/user-code-kernel.S \
 	examples/demo-guest.S examples/demo.sh
