@@ -430,6 +430,18 @@ static enum rw_status emit_file(struct run *r, const char *out, bool rewrite)
 	return st;
 }
 
+/* Linux's scripts/sign-file appends a signature and this marker to a
+ * module (include/linux/module_signature.h). */
+#define MODULE_SIG_MAGIC "~Module signature appended~\n"
+
+static bool module_signed(const struct rw_elf *e)
+{
+	size_t n = strlen(MODULE_SIG_MAGIC);
+
+	return e->ehdr.e_type == ET_REL && e->size >= n &&
+	       !memcmp(e->image + e->size - n, MODULE_SIG_MAGIC, n);
+}
+
 static enum rw_status write_output(struct run *r)
 {
 	return emit_file(r, r->opt.output ? r->opt.output : r->opt.input, true);
@@ -520,6 +532,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "armpv-rewrite: %s: already rewritten (tables version %u, %zu trap sites); nothing changed\n",
 				r.opt.input, r.record.version, traps);
 		st = copy_output(&r);
+		goto out;
+	}
+	if (module_signed(&r.elf)) {
+		rw_error(r.opt.input, "a signed module (\"%.26s\" at its end): rewriting it would break the signature; rewrite before signing (armpv-as in the build, or armpv-rewrite then scripts/sign-file)",
+			 MODULE_SIG_MAGIC);
+		st = RW_CANNOT;
 		goto out;
 	}
 	if ((st = write_output(&r)) != RW_OK)
