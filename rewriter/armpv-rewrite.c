@@ -24,44 +24,24 @@
 #include "disasm.h"
 #include "elf-model.h"
 #include "record.h"
+#include "scan.h"
 #include "srcline.h"
-
-struct site {
-	size_t sec;
-	uint32_t offset;
-	uint32_t insn; /* the sensitive instruction */
-	uint32_t trap; /* its trap word */
-	const struct armpv_form *form;
-	bool present; /* the file already holds the trap word */
-};
-
-/* A word that cannot be rewritten: a sensitive Thumb instruction, or an
- * UNPREDICTABLE word in a sensitive encoding space. */
-struct refused_site {
-	size_t sec;
-	uint32_t offset;
-	uint32_t insn;
-	bool thumb;
-	const char *what;
-};
 
 struct options {
 	const char *input, *output;
 	unsigned arch; /* 0: from the file */
 	bool check, list, json, dry_run, assume_arm, quiet;
+	bool user_file, no_default_user_code;
+	struct rw_user_pair *user; /* --user-code START:END */
+	size_t nuser;
 };
 
 struct run {
 	struct options opt;
 	struct rw_elf elf;
 	unsigned arch;
-	struct site *sites;
-	size_t nsites, cap;
-	struct refused_site *refused;
-	size_t nrefused;
-	size_t nrewrite; /* sites not yet trap words */
-	unsigned long counts[ARMPV_NINSNS]; /* all trap sites after rewriting */
-	struct rw_record record;	    /* what the file already says */
+	struct rw_scan scan;
+	struct rw_record record; /* what the file already says */
 };
 
 static void usage(FILE *fp)
@@ -86,8 +66,19 @@ static void usage(FILE *fp)
 		"                      disassembly, trap word, source file:line (DWARF)\n"
 		"      --json          the listing and per-class counts as JSON on stdout\n"
 		"  -n, --dry-run       find and report the sites but write nothing\n"
-		"      --assume-arm    accept executable sections without mapping symbols,\n"
-		"                      treating them as ARM code throughout (warns)\n"
+		"      --assume-arm    read executable bytes that no mapping symbol covers\n"
+		"                      (sections without any, bytes before the first one) as\n"
+		"                      ARM code (warns); without it they are an error unless\n"
+		"                      they are zero\n"
+		"      --user-code START:END\n"
+		"                      the code from symbol START to symbol END is user-mode\n"
+		"                      code the kernel copies to user space: keep it as it is\n"
+		"                      (repeatable; __kuser_helper_start:__kuser_helper_end and\n"
+		"                      vdso_start:vdso_end are looked for by default)\n"
+		"      --no-default-user-code\n"
+		"                      do not look for the default user-code symbols\n"
+		"      --user-file     the whole FILE is user-mode code (the vDSO's objects):\n"
+		"                      rewrite nothing, say what is kept\n"
 		"  -q, --quiet         no summary line\n"
 		"  -h, --help          this text\n"
 		"      --version       versions of armpv-rewrite and of the tables\n"
@@ -96,14 +87,47 @@ static void usage(FILE *fp)
 		"  0  done, or nothing to do       3  FILE is not valid 32-bit LE ARM ELF\n"
 		"  1  --check found sensitive      4  FILE cannot be rewritten safely (a\n"
 		"     instructions                    relocation on a site, Thumb CPS, an\n"
-		"  2  bad command line                UNPREDICTABLE encoding, no mapping\n"
-		"                                     symbols); nothing written\n"
+		"  2  bad command line                UNPREDICTABLE encoding, executable\n"
+		"                                     bytes the scan cannot read, a bad\n"
+		"                                     user-code range); nothing written\n"
 		"                                  5  I/O error; nothing written\n");
+}
+
+/* --user-code START:END; the strings stay in argv. */
+static bool add_user_pair(struct options *o, char *arg)
+{
+	char *colon = strchr(arg, ':');
+	struct rw_user_pair *p;
+
+	if (!colon || colon == arg || !colon[1] || strchr(colon + 1, ':')) {
+		fprintf(stderr, "armpv-rewrite: --user-code \"%s\": expected START:END, two symbol names\n",
+			arg);
+		return false;
+	}
+	p = realloc(o->user, (o->nuser + 1) * sizeof(*p));
+	if (!p) {
+		fprintf(stderr, "armpv-rewrite: out of memory\n");
+		return false;
+	}
+	*colon = 0;
+	p[o->nuser++] = (struct rw_user_pair){ arg, colon + 1, false };
+	o->user = p;
+	return true;
 }
 
 static enum rw_status parse_options(int argc, char **argv, struct options *o)
 {
-	enum { OPT_ARCH = 256, OPT_CHECK, OPT_LIST, OPT_JSON, OPT_ASSUME, OPT_VERSION };
+	enum {
+		OPT_ARCH = 256,
+		OPT_CHECK,
+		OPT_LIST,
+		OPT_JSON,
+		OPT_ASSUME,
+		OPT_VERSION,
+		OPT_USER_CODE,
+		OPT_NO_DEFAULT_USER,
+		OPT_USER_FILE,
+	};
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "arch", required_argument, NULL, OPT_ARCH },
@@ -112,6 +136,9 @@ static enum rw_status parse_options(int argc, char **argv, struct options *o)
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "assume-arm", no_argument, NULL, OPT_ASSUME },
+		{ "user-code", required_argument, NULL, OPT_USER_CODE },
+		{ "no-default-user-code", no_argument, NULL, OPT_NO_DEFAULT_USER },
+		{ "user-file", no_argument, NULL, OPT_USER_FILE },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -136,6 +163,12 @@ static enum rw_status parse_options(int argc, char **argv, struct options *o)
 		case OPT_JSON: o->json = true; break;
 		case 'n': o->dry_run = true; break;
 		case OPT_ASSUME: o->assume_arm = true; break;
+		case OPT_USER_CODE:
+			if (!add_user_pair(o, optarg))
+				return RW_USAGE;
+			break;
+		case OPT_NO_DEFAULT_USER: o->no_default_user_code = true; break;
+		case OPT_USER_FILE: o->user_file = true; break;
 		case 'q': o->quiet = true; break;
 		case 'h': usage(stdout); exit(RW_OK);
 		case OPT_VERSION:
@@ -181,229 +214,26 @@ static enum rw_status choose_arch(struct run *r)
 	return RW_CANNOT;
 }
 
-static bool add_site(struct run *r, const struct site *s)
-{
-	if (r->nsites == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 1024;
-		struct site *p = realloc(r->sites, cap * sizeof(*p));
-		if (!p)
-			return false;
-		r->sites = p;
-		r->cap = cap;
-	}
-	r->sites[r->nsites++] = *s;
-	return true;
-}
-
-static bool add_refused(struct run *r, const struct refused_site *s)
-{
-	struct refused_site *p = realloc(r->refused, (r->nrefused + 1) * sizeof(*p));
-
-	if (!p)
-		return false;
-	r->refused = p;
-	p[r->nrefused++] = *s;
-	return true;
-}
-
-static bool scan_arm(struct run *r, const struct rw_section *s, uint32_t from,
-		     uint32_t to)
-{
-	from = (from + 3) & ~3u;
-	for (uint32_t off = from; off + 4 <= to; off += 4) {
-		uint32_t w = rw_le32(s->data + off), orig;
-		const struct armpv_form *f = armpv_classify(w, r->arch);
-		struct site site = { s->index, off, w, 0, f, false };
-
-		if (f) {
-			site.trap = armpv_encode(f, w);
-		} else if ((f = armpv_decode(w, &orig))) {
-			/* Already a trap word: rewritten before, or a guest
-			 * that uses the trap space itself (see main()). */
-			site = (struct site){ s->index, off, orig, w, f, true };
-		} else {
-			const struct armpv_unpredictable *u =
-				armpv_classify_unpredictable(w, r->arch);
-			if (u && !add_refused(r, &(struct refused_site){ s->index, off, w, false, u->text }))
-				return false;
-			continue;
-		}
-		if (!add_site(r, &site))
-			return false;
-	}
-	return true;
-}
-
-/* Thumb before Thumb-2 is 16-bit but for the BL/BLX pair, whose first half
- * is 0xf000-0xf7ff: skip its second half. */
-static bool scan_thumb(struct run *r, const struct rw_section *s, uint32_t from,
-		       uint32_t to)
-{
-	from = (from + 1) & ~1u;
-	for (uint32_t off = from; off + 2 <= to; off += 2) {
-		uint16_t h = rw_le16(s->data + off);
-		const struct armpv_thumb_form *t = armpv_classify_thumb(h, r->arch);
-		if ((h & 0xf800) == 0xf000) {
-			off += 2;
-			continue;
-		}
-		if (t && !add_refused(r, &(struct refused_site){ s->index, off, h, true, t->text }))
-			return false;
-	}
-	return true;
-}
-
 static enum rw_status find_sites(struct run *r)
 {
-	struct rw_elf *e = &r->elf;
-	bool any_code = false;
+	struct rw_user_pair *pairs = r->opt.user;
+	size_t n = r->opt.nuser;
+	struct rw_scan_options o = { r->arch, r->opt.assume_arm, r->opt.user_file, NULL, 0 };
 
-	for (size_t i = 1; i < e->nsections; i++)
-		any_code |= e->sections[i].code && e->sections[i].data;
-	if (any_code && e->nmapping_symbols == 0) {
-		if (!r->opt.assume_arm) {
-			rw_error(e->path, "executable sections but no ARM mapping symbols ($a/$t/$d): cannot tell code from data (stripped?); --assume-arm treats whole sections as ARM code");
-			return RW_CANNOT;
-		}
-		rw_warn(e->path, "no mapping symbols: treating every executable section as ARM code (--assume-arm); literal pools will be classified as code");
-	}
-	for (size_t i = 1; i < e->nsections; i++) {
-		const struct rw_section *s = &e->sections[i];
-		uint32_t size = (uint32_t)s->shdr.sh_size;
-		bool ok = true;
-
-		if (!s->code || !s->data)
-			continue;
-		if (!s->nmap) {
-			if (e->nmapping_symbols && !r->opt.assume_arm) {
-				rw_error(e->path, "executable section %s has no mapping symbols while others do; --assume-arm treats it as ARM code",
-					 s->name);
-				return RW_CANNOT;
-			}
-			ok = scan_arm(r, s, 0, size);
-		}
-		for (size_t k = 0; ok && k < s->nmap; k++) {
-			/* Several symbols at one offset: the last one wins. */
-			if (k + 1 < s->nmap && s->map[k + 1].offset == s->map[k].offset)
-				continue;
-			uint32_t to = k + 1 < s->nmap ? s->map[k + 1].offset : size;
-			if (s->map[k].state == RW_ARM)
-				ok = scan_arm(r, s, s->map[k].offset, to);
-			else if (s->map[k].state == RW_THUMB)
-				ok = scan_thumb(r, s, s->map[k].offset, to);
-		}
-		if (!ok) {
-			rw_error(e->path, "out of memory");
+	if (!r->opt.no_default_user_code) {
+		pairs = realloc(r->opt.user, (n + rw_default_user_code_count) * sizeof(*pairs));
+		if (!pairs) {
+			rw_error(r->opt.input, "out of memory");
 			return RW_IO;
 		}
+		r->opt.user = pairs;
+		memcpy(pairs + n, rw_default_user_code,
+		       rw_default_user_code_count * sizeof(*pairs));
+		n += rw_default_user_code_count;
 	}
-	for (size_t i = 0; i < r->nsites; i++) {
-		r->counts[r->sites[i].form->insn]++;
-		r->nrewrite += !r->sites[i].present;
-	}
-	return RW_OK;
-}
-
-static int site_cmp(const void *a, const void *b)
-{
-	const struct site *x = a, *y = b;
-
-	if (x->sec != y->sec)
-		return x->sec < y->sec ? -1 : 1;
-	return x->offset < y->offset ? -1 : x->offset > y->offset;
-}
-
-static const struct site *site_at(const struct run *r, size_t sec, uint64_t off)
-{
-	size_t lo = 0, hi = r->nsites;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct site *s = &r->sites[mid];
-		if (s->sec < sec || (s->sec == sec && (uint64_t)s->offset + 4 <= off))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < r->nsites && r->sites[lo].sec == sec && r->sites[lo].offset <= off &&
-	    off < (uint64_t)r->sites[lo].offset + 4)
-		return &r->sites[lo];
-	return NULL;
-}
-
-/* A relocation that patches a word we would replace would be applied to
- * the trap word by the linker: refuse, naming each site. */
-static enum rw_status check_relocations(struct run *r)
-{
-	struct rw_elf *e = &r->elf;
-	unsigned bad = 0;
-
-	for (size_t i = 1; i < e->nsections; i++) {
-		const struct rw_section *rs = &e->sections[i];
-		bool rela = rs->shdr.sh_type == SHT_RELA;
-		size_t entsize = rela ? sizeof(Elf32_Rela) : sizeof(Elf32_Rel);
-
-		/* rw_elf_open() has checked entry size, size and target. */
-		if ((rs->shdr.sh_type != SHT_REL && !rela) || !rs->data)
-			continue;
-		const struct rw_section *target = NULL;
-		if (rs->shdr.sh_info && rs->shdr.sh_info < e->nsections) {
-			target = &e->sections[rs->shdr.sh_info];
-			if (!target->code)
-				continue;
-		}
-		for (size_t k = 0; k < rs->shdr.sh_size / entsize; k++) {
-			const Elf32_Rel *rel = (const Elf32_Rel *)(rs->data + k * entsize);
-			const struct rw_section *t = target;
-			uint64_t off = rel->r_offset;
-
-			/* Dynamic relocations (sh_info 0, executables and shared
-			 * objects) name an address: find its code section. */
-			for (size_t j = 1; !t && j < e->nsections; j++) {
-				const struct rw_section *c = &e->sections[j];
-				if (c->code && (c->shdr.sh_flags & SHF_ALLOC) &&
-				    off >= c->shdr.sh_addr && off < c->shdr.sh_addr + c->shdr.sh_size)
-					t = c;
-			}
-			if (!t)
-				continue;
-			if (e->ehdr.e_type != ET_REL)
-				off -= t->shdr.sh_addr;
-			const struct site *s = site_at(r, t->index, off);
-			/* R_ARM_NONE only records a dependency: nothing is
-			 * written to the word. */
-			if (!s || s->present || ELF32_R_TYPE(rel->r_info) == R_ARM_NONE)
-				continue;
-			uint32_t symoff;
-			const char *sym = rw_elf_symbol_at(e, s->sec, s->offset, &symoff);
-			rw_error(e->path, "%s+0x%x (%s+0x%x): relocation type %u (%s entry %zu) applies to sensitive instruction %08x (%s): cannot rewrite it",
-				 t->name, s->offset, sym ? sym : "?", sym ? symoff : 0,
-				 (unsigned)ELF32_R_TYPE(rel->r_info), rs->name, k, s->insn,
-				 s->form->name);
-			bad++;
-		}
-	}
-	return bad ? RW_CANNOT : RW_OK;
-}
-
-/* Sites no trap word can stand for: each is an error naming its place. */
-static enum rw_status check_refused(const struct run *r)
-{
-	for (size_t i = 0; i < r->nrefused; i++) {
-		const struct refused_site *t = &r->refused[i];
-		const struct rw_section *s = &r->elf.sections[t->sec];
-		uint32_t symoff;
-		const char *sym = rw_elf_symbol_at(&r->elf, t->sec, t->offset, &symoff);
-		if (t->thumb)
-			rw_error(r->elf.path, "%s+0x%x (%s+0x%x): Thumb %s (%04x) is sensitive and has no trap encoding; build this code as ARM",
-				 s->name, t->offset, sym ? sym : "?", sym ? symoff : 0,
-				 t->what, t->insn);
-		else
-			rw_error(r->elf.path, "%s+0x%x (%s+0x%x): %08x is UNPREDICTABLE (%s); armpv does not guess what the core does with it",
-				 s->name, t->offset, sym ? sym : "?", sym ? symoff : 0,
-				 t->insn, t->what);
-	}
-	return r->nrefused ? RW_CANNOT : RW_OK;
+	o.user = pairs;
+	o.nuser = n;
+	return rw_scan_sites(&r->elf, &o, &r->scan);
 }
 
 static void json_string(const char *s)
@@ -434,8 +264,8 @@ static void report_sites(struct run *r, bool only_sensitive)
 			printf(",\n  \"arch\": \"%s\",\n  \"tables_version\": %d,\n  \"layout_hash\": \"0x%08x\",\n  \"sites\": [",
 			       armpv_arch_name(r->arch), ARMPV_TABLES_VERSION,
 			       ARMPV_TABLES_LAYOUT_HASH);
-	for (size_t i = 0; i < r->nsites; i++) {
-		const struct site *s = &r->sites[i];
+	for (size_t i = 0; i < r->scan.nsites; i++) {
+		const struct rw_site *s = &r->scan.sites[i];
 		const struct rw_section *sec = &e->sections[s->sec];
 		uint32_t addr = rw_section_addr(e, sec, s->offset), symoff = 0;
 		const char *sym = rw_elf_symbol_at(e, s->sec, s->offset, &symoff);
@@ -443,7 +273,7 @@ static void report_sites(struct run *r, bool only_sensitive)
 		int line = 0;
 		const char *file = src ? rw_srcline_lookup(src, s->sec, s->offset, &line) : NULL;
 
-		if (only_sensitive && s->present)
+		if (only_sensitive && (s->present || s->user))
 			continue;
 		rw_disasm(s->insn, addr, r->arch, dis, sizeof(dis));
 		for (char *p = dis; *p; p++)
@@ -461,9 +291,9 @@ static void report_sites(struct run *r, bool only_sensitive)
 				printf("null");
 			printf(", \"symbol_offset\": %u, \"insn\": \"0x%08x\", \"disasm\": ", symoff, s->insn);
 			json_string(dis);
-			printf(", \"class\": \"%s\", \"group\": \"%s\", \"form\": \"%s\", \"trap\": \"0x%08x\", \"already_trap\": %s, \"source\": ",
+			printf(", \"class\": \"%s\", \"group\": \"%s\", \"form\": \"%s\", \"trap\": \"0x%08x\", \"already_trap\": %s, \"user_code\": %s, \"source\": ",
 			       s->form->name, armpv_group_names[s->form->group], s->form->form,
-			       s->trap, s->present ? "true" : "false");
+			       s->trap, s->present ? "true" : "false", s->user ? "true" : "false");
 			if (file)
 				json_string(where);
 			else
@@ -474,33 +304,67 @@ static void report_sites(struct run *r, bool only_sensitive)
 		}
 		printf("%s+0x%06x %08x <%s+0x%x> %08x %-28s -> %08x%s%s%s\n", sec->name,
 		       s->offset, addr, sym ? sym : "?", symoff, s->insn, dis, s->trap,
-		       s->present ? " (already)" : "", *where ? "  " : "", where);
+		       s->present ? " (already)" : s->user ? " (user code: kept)" : "",
+		       *where ? "  " : "", where);
 	}
 	if (r->opt.json) {
 		printf("%s],\n  \"counts\": {", first ? "" : "\n  ");
 		bool f2 = true;
 		for (unsigned k = 1; k < ARMPV_NINSNS; k++) {
-			printf("%s\"%s\": %lu", f2 ? "" : ", ", armpv_insn_names[k], r->counts[k]);
+			printf("%s\"%s\": %lu", f2 ? "" : ", ", armpv_insn_names[k],
+			       r->scan.counts[k]);
 			f2 = false;
 		}
-		printf("},\n  \"nsites\": %zu,\n  \"to_rewrite\": %zu,\n  \"already_trap\": %zu\n}\n",
-		       r->nsites, r->nrewrite, r->nsites - r->nrewrite);
+		printf("},\n  \"nsites\": %zu,\n  \"to_rewrite\": %zu,\n  \"already_trap\": %zu,\n  \"user_code_kept\": %zu\n}\n",
+		       r->scan.nsites, r->scan.nrewrite,
+		       r->scan.nsites - r->scan.nrewrite - r->scan.nkept, r->scan.nkept);
 	}
 	rw_srcline_close(src);
 }
 
 static void summary(const struct run *r, const char *verb)
 {
+	const struct rw_scan *sc = &r->scan;
+	size_t traps = sc->nsites - sc->nrewrite - sc->nkept;
+
 	if (r->opt.quiet || r->opt.json)
 		return;
 	fprintf(stderr, "armpv-rewrite: %s: %s %zu site%s (%s)", r->opt.input, verb,
-		r->nrewrite, r->nrewrite == 1 ? "" : "s", armpv_arch_name(r->arch));
-	if (r->nsites > r->nrewrite)
-		fprintf(stderr, ", %zu already trap words", r->nsites - r->nrewrite);
+		sc->nrewrite, sc->nrewrite == 1 ? "" : "s", armpv_arch_name(r->arch));
+	if (traps)
+		fprintf(stderr, ", %zu already trap words", traps);
 	for (unsigned k = 1; k < ARMPV_NINSNS; k++)
-		if (r->counts[k])
-			fprintf(stderr, "%s %s %lu", k ? "," : "", armpv_insn_names[k], r->counts[k]);
+		if (sc->counts[k])
+			fprintf(stderr, "%s %s %lu", k ? "," : "", armpv_insn_names[k], sc->counts[k]);
 	fputc('\n', stderr);
+}
+
+/* Sensitive instructions kept in user-mode code: said even with --quiet,
+ * they are rare and the kernel build should show them. */
+static void say_kept(const struct run *r)
+{
+	const struct rw_scan *sc = &r->scan;
+
+	if (!sc->nkept || r->opt.json)
+		return;
+	if (r->opt.user_file) {
+		fprintf(stderr, "armpv-rewrite: %s: user-mode code (--user-file): %zu sensitive instruction%s kept as %s (USR mode runs %s the same natively and under armpv)\n",
+			r->opt.input, sc->nkept, sc->nkept == 1 ? "" : "s",
+			sc->nkept == 1 ? "it is" : "they are", sc->nkept == 1 ? "it" : "them");
+		return;
+	}
+	for (size_t i = 0; i < sc->nranges; i++) {
+		const struct rw_user_range *u = &sc->ranges[i];
+		size_t n = 0;
+		for (size_t k = 0; k < sc->nsites; k++)
+			n += sc->sites[k].user && sc->sites[k].sec == u->sec &&
+			     sc->sites[k].offset >= u->from && sc->sites[k].offset < u->to;
+		if (n)
+			fprintf(stderr, "armpv-rewrite: %s: %zu sensitive instruction%s in user-mode code %s..%s (%s+0x%x..0x%x) kept as %s\n",
+				r->opt.input, n, n == 1 ? "" : "s", u->start, u->end,
+				r->elf.sections[u->sec].name, u->from, u->to,
+				n == 1 ? "it is" : "they are");
+	}
 }
 
 /* Write output: a temporary file beside it gets a copy of the input, the
@@ -517,7 +381,8 @@ static enum rw_status emit_file(struct run *r, const char *out, bool rewrite)
 
 	if (!tmp)
 		return RW_IO;
-	if (rewrite && (st = rw_record_prepare(e, &r->record, r->arch, r->counts, &patch)) != RW_OK) {
+	if (rewrite &&
+	    (st = rw_record_prepare(e, &r->record, r->arch, r->scan.counts, &patch)) != RW_OK) {
 		free(tmp);
 		return st;
 	}
@@ -530,17 +395,8 @@ static enum rw_status emit_file(struct run *r, const char *out, bool rewrite)
 		return RW_IO;
 	}
 	st = rw_elf_copy(e, fd);
-	for (size_t i = 0; rewrite && st == RW_OK && i < r->nsites; i++) {
-		const struct site *s = &r->sites[i];
-		unsigned char w[4];
-		if (s->present)
-			continue;
-		rw_put_le32(w, s->trap);
-		if (pwrite(fd, w, 4, (off_t)(e->sections[s->sec].shdr.sh_offset + s->offset)) != 4) {
-			rw_error(out, "write error: %s", strerror(errno));
-			st = RW_IO;
-		}
-	}
+	if (rewrite && st == RW_OK)
+		st = rw_scan_write_traps(e, &r->scan, fd, out);
 	if (rewrite && st == RW_OK)
 		st = rw_record_apply(fd, e, &patch);
 	rw_record_free(&patch);
@@ -574,6 +430,18 @@ static enum rw_status emit_file(struct run *r, const char *out, bool rewrite)
 	return st;
 }
 
+/* Linux's scripts/sign-file appends a signature and this marker to a
+ * module (include/linux/module_signature.h). */
+#define MODULE_SIG_MAGIC "~Module signature appended~\n"
+
+static bool module_signed(const struct rw_elf *e)
+{
+	size_t n = strlen(MODULE_SIG_MAGIC);
+
+	return e->ehdr.e_type == ET_REL && e->size >= n &&
+	       !memcmp(e->image + e->size - n, MODULE_SIG_MAGIC, n);
+}
+
 static enum rw_status write_output(struct run *r)
 {
 	return emit_file(r, r->opt.output ? r->opt.output : r->opt.input, true);
@@ -590,10 +458,11 @@ static enum rw_status copy_output(struct run *r)
 int main(int argc, char **argv)
 {
 	struct run r = { 0 };
+	struct rw_scan *sc = &r.scan;
 	enum rw_status st;
 
 	if ((st = parse_options(argc, argv, &r.opt)) != RW_OK)
-		return st;
+		goto out;
 	if ((st = rw_elf_open(r.opt.input, &r.elf)) != RW_OK)
 		goto out;
 	if ((st = choose_arch(&r)) != RW_OK)
@@ -607,55 +476,76 @@ int main(int argc, char **argv)
 		st = RW_CANNOT;
 		goto out;
 	}
-	if ((st = find_sites(&r)) != RW_OK)
-		goto out;
-	qsort(r.sites, r.nsites, sizeof(*r.sites), site_cmp);
-	if (r.record.found && r.record.arch && r.record.arch != r.arch && !r.opt.arch)
+	/* A rewritten file is read for the architecture it was rewritten
+	 * for, before the scan: its sites are that architecture's. */
+	if (r.record.found && r.record.arch && !r.opt.arch)
 		r.arch = r.record.arch;
-
-	if (r.opt.check) {
-		if (r.opt.list || r.opt.json || r.nrewrite)
-			report_sites(&r, true);
-		summary(&r, r.nrewrite ? "sensitive instructions left:" : "clean:");
-		st = r.nrefused ? check_refused(&r) : r.nrewrite ? RW_SENSITIVE : RW_OK;
+	if ((st = find_sites(&r)) != RW_OK) {
+		if (st == RW_CANNOT && !r.opt.check)
+			rw_error(r.opt.input, "nothing written");
 		goto out;
 	}
-	if ((st = check_refused(&r)) != RW_OK || (st = check_relocations(&r)) != RW_OK) {
+	say_kept(&r);
+
+	if (r.opt.user_file) {
+		if (r.opt.list || r.opt.json)
+			report_sites(&r, false);
+		st = r.opt.check || r.opt.dry_run ? RW_OK : copy_output(&r);
+		goto out;
+	}
+	if (r.opt.check) {
+		if (r.opt.list || r.opt.json || sc->nrewrite)
+			report_sites(&r, true);
+		summary(&r, sc->nrewrite ? "sensitive instructions left:" : "clean:");
+		st = sc->nrefused ? rw_scan_check_refused(&r.elf, sc)
+		     : sc->nrewrite ? RW_SENSITIVE
+				    : RW_OK;
+		goto out;
+	}
+	if ((st = rw_scan_check_refused(&r.elf, sc)) != RW_OK ||
+	    (st = rw_scan_check_relocations(&r.elf, sc)) != RW_OK) {
 		rw_error(r.opt.input, "nothing written");
 		goto out;
 	}
-	if (r.nsites > r.nrewrite && !r.record.found)
+	size_t traps = sc->nsites - sc->nrewrite - sc->nkept;
+	if (traps && !r.record.found)
 		rw_warn(r.opt.input, "%zu words are already armpv trap words but the file has no armpv record (rewritten by armpv-as, or the code uses the trap space itself: check with --list)",
-			r.nsites - r.nrewrite);
+			traps);
 	if (r.opt.list || r.opt.json)
 		report_sites(&r, false);
 	if (r.opt.dry_run) {
 		summary(&r, "would rewrite");
 		goto out;
 	}
-	/* An object with nothing sensitive and no trap word is left exactly
-	 * as it is: it has nothing to record, and an appended record would
-	 * change, for instance, the vDSO image the kernel embeds. */
-	if (r.nsites == 0 && !r.record.found && r.elf.ehdr.e_type == ET_REL) {
+	/* An object with nothing to rewrite and no trap word is left exactly
+	 * as it is: it has nothing to record. */
+	if (sc->nrewrite == 0 && traps == 0 && !r.record.found && r.elf.ehdr.e_type == ET_REL) {
 		if (!r.opt.quiet && !r.opt.json)
 			fprintf(stderr, "armpv-rewrite: %s: no sensitive instructions; nothing changed\n",
 				r.opt.input);
 		st = copy_output(&r);
 		goto out;
 	}
-	if (r.nrewrite == 0 && r.record.found && rw_record_matches(&r.record, r.arch, r.counts)) {
+	if (sc->nrewrite == 0 && r.record.found &&
+	    rw_record_matches(&r.record, r.arch, sc->counts)) {
 		if (!r.opt.quiet && !r.opt.json)
 			fprintf(stderr, "armpv-rewrite: %s: already rewritten (tables version %u, %zu trap sites); nothing changed\n",
-				r.opt.input, r.record.version, r.nsites);
+				r.opt.input, r.record.version, traps);
 		st = copy_output(&r);
+		goto out;
+	}
+	if (module_signed(&r.elf)) {
+		rw_error(r.opt.input, "a signed module (\"%.26s\" at its end): rewriting it would break the signature; rewrite before signing (armpv-as in the build, or armpv-rewrite then scripts/sign-file)",
+			 MODULE_SIG_MAGIC);
+		st = RW_CANNOT;
 		goto out;
 	}
 	if ((st = write_output(&r)) != RW_OK)
 		goto out;
 	summary(&r, "rewrote");
 out:
-	free(r.sites);
-	free(r.refused);
+	rw_scan_free(sc);
+	free(r.opt.user);
 	rw_elf_close(&r.elf);
 	return st;
 }

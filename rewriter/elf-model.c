@@ -159,6 +159,25 @@ static const char *extent_name(const struct rw_elf *e, const Elf32_Shdr *sh,
 	return buf;
 }
 
+/* Section types that hold the file's tables, never code: one of these
+ * marked executable is malformed (the scan would read it as code, and the
+ * record rewrites the name table and the armpv note). */
+static const char *table_type_name(unsigned type)
+{
+	switch (type) {
+	case SHT_SYMTAB: case SHT_DYNSYM: return "symbol table";
+	case SHT_STRTAB: return "string table";
+	case SHT_REL: case SHT_RELA: return "relocation table";
+	case SHT_HASH: case SHT_GNU_HASH: return "hash table";
+	case SHT_DYNAMIC: return "dynamic section";
+	case SHT_NOTE: return "note";
+	case SHT_GROUP: return "section group";
+	case SHT_SYMTAB_SHNDX: return "symbol index table";
+	case SHT_ARM_ATTRIBUTES: return "attributes section";
+	default: return NULL;
+	}
+}
+
 /* Everything about the raw headers that libelf and the passes rely on. */
 static enum rw_status validate_raw(struct rw_elf *e)
 {
@@ -316,6 +335,11 @@ static enum rw_status validate_raw(struct rw_elf *e)
 				 i, raw_name(e, sh, i), sh[i].sh_link);
 			return RW_BAD_INPUT;
 		}
+		if ((sh[i].sh_flags & SHF_EXECINSTR) && table_type_name(sh[i].sh_type)) {
+			rw_error(path, "section %zu (%s): a %s marked executable (SHF_EXECINSTR)",
+				 i, raw_name(e, sh, i), table_type_name(sh[i].sh_type));
+			return RW_BAD_INPUT;
+		}
 		/* Compressed contents (gABI "Compressed Sections") would be
 		 * read raw here, and libelf finds no names in a compressed
 		 * name table.  Only non-allocated data that armpv does not
@@ -420,8 +444,10 @@ static enum rw_status load_symbols(struct rw_elf *e)
 				 i, name, s->st_value, sec->name);
 			return RW_BAD_INPUT;
 		}
-		if (!sec->code)
-			continue; /* $d in data sections says nothing new */
+		/* $a and $t in a data section mark code the kernel copies
+		 * elsewhere to run, and $d there ends it (scan.c). */
+		if (!sec->data)
+			continue;
 		struct rw_map *m = realloc(sec->map, (sec->nmap + 1) * sizeof(*m));
 		if (!m) {
 			rw_error(e->path, "out of memory");
@@ -429,7 +455,7 @@ static enum rw_status load_symbols(struct rw_elf *e)
 		}
 		sec->map = m;
 		m[sec->nmap++] = (struct rw_map){ (uint32_t)off, state, i };
-		e->nmapping_symbols++;
+		e->nmapping_symbols += sec->code;
 	}
 	for (size_t i = 1; i < e->nsections; i++) {
 		struct rw_section *sec = &e->sections[i];
@@ -598,8 +624,9 @@ enum rw_status rw_elf_open(const char *path, struct rw_elf *e)
 		if (s->shdr.sh_type != SHT_NOBITS && s->shdr.sh_type != SHT_NULL &&
 		    s->shdr.sh_size)
 			s->data = e->image + s->shdr.sh_offset;
-		s->code = s->shdr.sh_type == SHT_PROGBITS &&
-			  (s->shdr.sh_flags & SHF_EXECINSTR);
+		/* Executable contents of any type: the scan must see every
+		 * one (an SHT_NOBITS section has no contents to rewrite). */
+		s->code = (s->shdr.sh_flags & SHF_EXECINSTR) && s->data;
 	}
 	if ((st = check_relocation_sections(e)) != RW_OK ||
 	    (st = load_symbols(e)) != RW_OK || (st = index_symbols(e)) != RW_OK)
@@ -656,12 +683,11 @@ static enum rw_status index_symbols(struct rw_elf *e)
 	return RW_OK;
 }
 
-const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset,
-			     uint32_t *off)
+/* The index of the first symbol after (sec, offset) in e->syms. */
+static size_t symbol_after(const struct rw_elf *e, size_t sec, uint32_t offset)
 {
 	size_t lo = 0, hi = e->nsyms;
 
-	/* The last symbol of 'sec' starting at or before 'offset'. */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		const struct rw_sym *s = &e->syms[mid];
@@ -670,6 +696,15 @@ const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset,
+			     uint32_t *off)
+{
+	/* The last symbol of 'sec' starting at or before 'offset'. */
+	size_t lo = symbol_after(e, sec, offset);
+
 	if (lo == 0 || e->syms[lo - 1].sec != sec)
 		return NULL;
 	/* Among symbols at that same address, the first sorts sized-first. */
@@ -678,6 +713,34 @@ const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset
 		lo--;
 	*off = offset - v;
 	return e->syms[lo - 1].name;
+}
+
+uint32_t rw_elf_symbol_bound(const struct rw_elf *e, size_t sec, uint32_t offset,
+			     uint32_t limit)
+{
+	size_t lo = symbol_after(e, sec, offset);
+
+	/* A sized symbol covering 'offset' (among the nearest ones). */
+	for (size_t i = lo, n = 0; i-- > 0 && n < 64 && e->syms[i].sec == sec; n++) {
+		const struct rw_sym *s = &e->syms[i];
+		if (s->size && (uint64_t)s->value + s->size > offset)
+			return (uint64_t)s->value + s->size < limit ? s->value + s->size : limit;
+	}
+	if (lo < e->nsyms && e->syms[lo].sec == sec && e->syms[lo].value < limit)
+		return e->syms[lo].value;
+	return limit;
+}
+
+bool rw_elf_symbol_named(const struct rw_elf *e, const char *name, size_t *sec,
+			 uint32_t *off)
+{
+	for (size_t i = 0; i < e->nsyms; i++)
+		if (!strcmp(e->syms[i].name, name)) {
+			*sec = e->syms[i].sec;
+			*off = e->syms[i].value;
+			return true;
+		}
+	return false;
 }
 
 void rw_elf_close(struct rw_elf *e)

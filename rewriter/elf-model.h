@@ -39,9 +39,10 @@ struct rw_section {
 	size_t index;
 	const char *name;
 	GElf_Shdr shdr;
-	bool code;	     /* SHT_PROGBITS with SHF_EXECINSTR */
+	bool code;	     /* SHF_EXECINSTR, with contents in the file */
 	unsigned char *data; /* into the file image; NULL for NOBITS */
-	struct rw_map *map;  /* sorted by offset */
+	struct rw_map *map;  /* sorted by offset; in a section that is not
+			      * code, only its $a and $t symbols */
 	size_t nmap;
 };
 
@@ -64,7 +65,7 @@ struct rw_elf {
 	size_t shstrndx;
 	struct rw_section *sections;
 	size_t symtab; /* section index, 0 if none */
-	size_t nmapping_symbols;
+	size_t nmapping_symbols; /* in code sections */
 	unsigned attr_cpu_arch; /* Tag_CPU_arch + 1, 0 if absent */
 	struct rw_sym *syms;	/* sorted by (sec, value) */
 	size_t nsyms;
@@ -83,6 +84,16 @@ enum rw_status rw_elf_copy(const struct rw_elf *e, int out);
  * from the symbol's start. */
 const char *rw_elf_symbol_at(const struct rw_elf *e, size_t sec, uint32_t offset,
 			     uint32_t *off);
+
+/* Where the thing at (sec, offset) ends, at most 'limit': the end of a
+ * sized symbol covering it, else the next symbol's start. */
+uint32_t rw_elf_symbol_bound(const struct rw_elf *e, size_t sec, uint32_t offset,
+			     uint32_t limit);
+
+/* The section and offset of the first function, object or untyped symbol
+ * called 'name'; false if there is none. */
+bool rw_elf_symbol_named(const struct rw_elf *e, const char *name, size_t *sec,
+			 uint32_t *off);
 
 /* The address of a section offset as the file's users see it: the section
  * address for executables, the offset itself for relocatable objects. */

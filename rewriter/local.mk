@@ -3,6 +3,7 @@
 bin_PROGRAMS += rewriter/armpv-rewrite
 rewriter_armpv_rewrite_SOURCES = rewriter/armpv-rewrite.c \
 	rewriter/elf-model.c rewriter/elf-model.h \
+	rewriter/scan.c rewriter/scan.h \
 	rewriter/record.c rewriter/record.h \
 	rewriter/disasm.c rewriter/disasm.h \
 	rewriter/srcline.c rewriter/srcline.h

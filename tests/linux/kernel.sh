@@ -74,7 +74,8 @@ python3 - "$tmp/plain.json" "$tmp/post.json" "$tmp/as.json" >"$tmp/cmp.txt" <<'E
 import json, sys
 plain, post, asm = (json.load(open(p)) for p in sys.argv[1:4])
 def sites(d, trapped):
-    return {(s["address"], s["insn"], s["trap"]) for s in d["sites"] if s["already_trap"] == trapped}
+    return {(s["address"], s["insn"], s["trap"]) for s in d["sites"]
+            if s["already_trap"] == trapped and not s.get("user_code")}
 p, q, a = sites(plain, False), sites(post, True), sites(asm, True)
 print("plain", len(p), "post", len(q), "as", len(a))
 print("counts", json.dumps(plain["counts"], sort_keys=True))

@@ -3,23 +3,28 @@
  * fuzz-elf -- libFuzzer target for armpv-rewrite's ELF front end.
  *
  * Each input is written to a memfd and opened by path, as armpv-rewrite
- * opens its FILE, with rw_elf_open().  Crashes, sanitizer reports and leaks
- * are findings, and so is a broken promise of the front end:
+ * opens its FILE, with rw_elf_open(); an accepted file then goes through
+ * armpv-rewrite's own passes, from rewriter/scan.c and rewriter/record.c:
+ * the site scan, the refusals, the relocation check, the trap words and
+ * the record.  Crashes, sanitizer reports and leaks are findings, and so
+ * is a broken promise:
  *
  *  - rw_elf_open() answers RW_OK or RW_BAD_INPUT (RW_IO cannot happen on a
  *    readable memfd of a few kilobytes);
  *  - an accepted file's model is what the passes trust (elf-model.h):
  *    section data inside the image, mapping symbols sorted and inside their
- *    section, symbol names NUL-terminated in the image.  The walk over the
- *    code below reads every word armpv-rewrite's site scan would read and
- *    classifies it, so an out-of-bounds read there is an ASan report here;
- *  - the output armpv-rewrite would write (rw_elf_copy, the trap words,
- *    rw_record_prepare + rw_record_apply) is itself a valid file that holds
- *    the record, as emit_file() in armpv-rewrite.c checks, and in which
- *    nothing sensitive is left.
+ *    section, symbol names NUL-terminated in the image;
+ *  - rw_scan_sites() answers RW_OK or RW_CANNOT; its sites are sorted,
+ *    inside code sections, word-aligned, and each is sensitive (or a trap
+ *    word, or kept user code) on the architecture scanned;
+ *  - a file the scan and the checks accept is rewritten as armpv-rewrite
+ *    rewrites it (rw_elf_copy, rw_scan_write_traps, rw_record_prepare +
+ *    rw_record_apply); the result is valid, holds a record that matches
+ *    the scan, and scanned again has nothing left to rewrite, the same
+ *    trap sites and the same kept ones.
  *
- * The site scan itself (find_sites, scan_arm, check_relocations) is static
- * in armpv-rewrite.c; walk_code() here mirrors it until it is a library.
+ * The architecture, --assume-arm and a user-code range are chosen from
+ * the input's bytes, so that every path of the scan is reached.
  *
  * rw_error() writes each rejection to stderr; at ten thousand inputs a
  * second that would drown the log, so the C stream stderr is pointed at
@@ -38,6 +43,7 @@
 #include "armpv_tables.h"
 #include "elf-model.h"
 #include "record.h"
+#include "scan.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -108,79 +114,108 @@ static bool inside(const struct rw_elf *e, const void *p, size_t len)
 	       len <= (size_t)(e->image + e->size - q);
 }
 
-/* What armpv-rewrite's site scan does: ARM words and Thumb halfwords
- * between mapping symbols, classified.  With out >= 0, the trap word of
- * each ARMv5TE-sensitive word is written there at its file offset and
- * counted, as emit_file() does.  Returns the number of sensitive words. */
-static size_t walk_code(const struct rw_elf *e, int out, unsigned long counts[ARMPV_NINSNS])
+/* The model promises of elf-model.h. */
+static void check_model(const struct rw_elf *e)
 {
-	size_t sensitive = 0;
-
 	for (size_t i = 1; i < e->nsections; i++) {
 		const struct rw_section *s = &e->sections[i];
-		uint32_t size = s->shdr.sh_size;
+		uint32_t size = (uint32_t)s->shdr.sh_size, symoff;
 
 		if (s->data)
 			PROMISE(inside(e, s->data, size), i, size);
 		PROMISE(s->index == i && s->name, i, 0);
-		if (!s->code || !s->data)
-			continue;
+		PROMISE(!s->code || s->data, i, 0);
 		for (size_t k = 0; k < s->nmap; k++) {
 			const struct rw_map *m = &s->map[k];
+			PROMISE(s->data, i, k);
 			PROMISE(m->offset <= size, m->offset, size);
 			PROMISE(k == 0 || m->offset >= s->map[k - 1].offset, k, m->offset);
 			PROMISE(m->state == RW_ARM || m->state == RW_THUMB || m->state == RW_DATA,
 				k, (size_t)m->state);
-			uint32_t to = k + 1 < s->nmap ? s->map[k + 1].offset : size;
-			uint32_t from = m->offset, symoff;
-			if (m->state == RW_ARM) {
-				for (uint32_t off = (from + 3) & ~3u; off + 4 <= to; off += 4) {
-					uint32_t w = rw_le32(s->data + off), orig;
-					const struct armpv_form *f = armpv_classify(w, ARMPV_ARCH_ARMV5TE);
-					(void)armpv_classify(w, ARMPV_ARCH_ARMV6);
-					(void)armpv_decode(w, &orig);
-					(void)armpv_classify_unpredictable(w, ARMPV_ARCH_ALL);
-					if (!f)
-						continue;
-					sensitive++;
-					if (out < 0)
-						continue;
-					unsigned char trap[4];
-					rw_put_le32(trap, armpv_encode(f, w));
-					if (pwrite(out, trap, 4, (off_t)(s->shdr.sh_offset + off)) != 4)
-						abort();
-					counts[f->insn]++;
-				}
-			} else if (m->state == RW_THUMB) {
-				for (uint32_t off = (from + 1) & ~1u; off + 2 <= to; off += 2)
-					(void)armpv_classify_thumb(rw_le16(s->data + off),
-								   ARMPV_ARCH_ALL);
-			}
-			const char *name = rw_elf_symbol_at(e, i, from, &symoff);
+			const char *name = rw_elf_symbol_at(e, i, m->offset, &symoff);
 			if (name)
-				PROMISE(inside(e, name, strlen(name) + 1) && symoff <= from,
-					from, symoff);
+				PROMISE(inside(e, name, strlen(name) + 1) && symoff <= m->offset,
+					m->offset, symoff);
+			uint32_t end = rw_elf_symbol_bound(e, i, m->offset, size);
+			PROMISE(end <= size, end, size);
 		}
 	}
-	return sensitive;
+}
+
+static bool site_before(const struct rw_site *a, const struct rw_site *b)
+{
+	return a->sec < b->sec || (a->sec == b->sec && a->offset < b->offset);
+}
+
+/* The scan's promises about its sites. */
+static void check_scan(const struct rw_elf *e, const struct rw_scan_options *o,
+		       const struct rw_scan *sc)
+{
+	size_t rewrite = 0, kept = 0;
+
+	for (size_t i = 0; i < sc->nsites; i++) {
+		const struct rw_site *s = &sc->sites[i];
+		PROMISE(s->sec > 0 && s->sec < e->nsections, i, s->sec);
+		const struct rw_section *sec = &e->sections[s->sec];
+		PROMISE(sec->data && (uint64_t)s->offset + 4 <= sec->shdr.sh_size, s->sec,
+			s->offset);
+		PROMISE(i == 0 || site_before(&sc->sites[i - 1], s), i, s->offset);
+		PROMISE(sec->code || s->user, s->sec, s->offset);
+		uint32_t w = rw_le32(sec->data + s->offset);
+		if (s->present) {
+			uint32_t orig;
+			PROMISE(w == s->trap && armpv_decode(w, &orig) == s->form && orig == s->insn,
+				s->sec, s->offset);
+		} else {
+			PROMISE(w == s->insn && armpv_classify(w, o->arch) == s->form, s->sec,
+				s->offset);
+			PROMISE(armpv_encode(s->form, w) == s->trap, s->sec, s->offset);
+		}
+		kept += s->user;
+		rewrite += !s->user && !s->present;
+	}
+	PROMISE(kept == sc->nkept && rewrite == sc->nrewrite, kept, rewrite);
+}
+
+/* Scan options from the input's bytes. */
+static void choose_options(const uint8_t *data, size_t size, struct rw_scan_options *o)
+{
+	static const struct rw_user_pair pairs[] = {
+		{ "entry", "counter", false },
+		{ "__kuser_helper_start", "__kuser_helper_end", true },
+		{ "vdso_start", "vdso_end", true },
+	};
+	uint8_t h = 0;
+
+	for (size_t i = 0; i < size; i++)
+		h = (uint8_t)(h * 31 + data[i]);
+	*o = (struct rw_scan_options){
+		.arch = (h & 1) ? ARMPV_ARCH_ARMV6 : ARMPV_ARCH_ARMV5TE,
+		.assume_arm = h & 2,
+		.user_file = (h & 0x1c) == 0x1c,
+		.user = (h & 4) ? pairs : pairs + 1,
+		.nuser = (h & 4) ? 3 : 2,
+	};
 }
 
 /* Rewrite as armpv-rewrite would (copy, trap words, record), then read the
- * result back: valid, with the record, nothing sensitive left. */
-static void rewrite_and_reopen(const struct rw_elf *e)
+ * result back: valid, with the record, nothing left to rewrite. */
+static void rewrite_and_reopen(const struct rw_elf *e, const struct rw_scan_options *o,
+			       const struct rw_scan *sc)
 {
-	unsigned long counts[ARMPV_NINSNS] = { 0 };
 	struct rw_record old, again;
 	struct rw_record_patch patch;
+	struct rw_scan sc2;
 	struct rw_elf out;
 
 	if (ftruncate(out_fd, 0) != 0 || lseek(out_fd, 0, SEEK_SET) != 0)
 		abort();
 	enum rw_status st = rw_elf_copy(e, out_fd);
 	PROMISE(st == RW_OK, (size_t)st, 0);
-	walk_code(e, out_fd, counts);
+	st = rw_scan_write_traps(e, sc, out_fd, out_path);
+	PROMISE(st == RW_OK, (size_t)st, 0);
 	rw_record_find(e, &old);
-	if (rw_record_prepare(e, &old, ARMPV_ARCH_ARMV5TE, counts, &patch) != RW_OK)
+	if (rw_record_prepare(e, &old, o->arch, sc->counts, &patch) != RW_OK)
 		return; /* too many sections or too large: RW_CANNOT, said so */
 	st = rw_record_apply(out_fd, e, &patch);
 	rw_record_free(&patch);
@@ -188,10 +223,17 @@ static void rewrite_and_reopen(const struct rw_elf *e)
 
 	st = rw_elf_open(out_path, &out);
 	PROMISE(st == RW_OK, (size_t)st, e->size);
+	check_model(&out);
 	PROMISE(rw_record_find(&out, &again), out.size, 0);
+	PROMISE(rw_record_matches(&again, o->arch, sc->counts), out.size, 0);
 	PROMISE(out.nsections >= e->nsections, out.nsections, e->nsections);
-	size_t left = walk_code(&out, -1, NULL);
-	PROMISE(left == 0, left, 0);
+	st = rw_scan_sites(&out, o, &sc2);
+	PROMISE(st == RW_OK, (size_t)st, 0);
+	check_scan(&out, o, &sc2);
+	PROMISE(sc2.nrewrite == 0, sc2.nrewrite, 0);
+	PROMISE(sc2.nsites == sc->nsites && sc2.nkept == sc->nkept, sc2.nsites, sc->nsites);
+	PROMISE(memcmp(sc2.counts, sc->counts, sizeof(sc->counts)) == 0, 0, 0);
+	rw_scan_free(&sc2);
 	rw_elf_close(&out);
 }
 
@@ -203,8 +245,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum rw_status st = rw_elf_open(in_path, &e);
 	PROMISE(st == RW_OK || st == RW_BAD_INPUT, (size_t)st, size);
 	if (st == RW_OK) {
+		struct rw_scan_options o;
+		struct rw_scan sc;
+
 		PROMISE(e.size == size && e.nsections >= 2, e.size, e.nsections);
-		rewrite_and_reopen(&e);
+		check_model(&e);
+		choose_options(data, size, &o);
+		st = rw_scan_sites(&e, &o, &sc);
+		PROMISE(st == RW_OK || st == RW_CANNOT, (size_t)st, size);
+		if (st == RW_OK) {
+			check_scan(&e, &o, &sc);
+			/* What armpv-rewrite checks before it writes. */
+			if (!o.user_file && rw_scan_check_refused(&e, &sc) == RW_OK &&
+			    rw_scan_check_relocations(&e, &sc) == RW_OK)
+				rewrite_and_reopen(&e, &o, &sc);
+		}
+		rw_scan_free(&sc);
 	}
 	rw_elf_close(&e);
 	return 0;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# fuzz.sh -- fuzz armpv-rewrite's ELF front end for a bounded time.
+# fuzz.sh -- fuzz armpv-rewrite's ELF front end and site scan for a
+# bounded time.
 #
 # Builds tests/rewriter/fuzz-elf.c with clang and libFuzzer, AddressSanitizer
 # and UndefinedBehaviorSanitizer (every report fatal), seeds it with the
@@ -81,7 +82,8 @@ if ! "$cc" -std=c11 -D_GNU_SOURCE -g -O1 \
 	-I"$top_builddir/tables" -I"$top_srcdir/tables" -I"$top_srcdir/rewriter" \
 	-o "$bin" \
 	"$top_srcdir/tests/rewriter/fuzz-elf.c" \
-	"$top_srcdir/rewriter/elf-model.c" "$top_srcdir/rewriter/record.c" \
+	"$top_srcdir/rewriter/elf-model.c" "$top_srcdir/rewriter/scan.c" \
+	"$top_srcdir/rewriter/record.c" \
 	"$top_srcdir/tables/armpv_tables.c" "$tables_gen" \
 	$libelf >"$tmp/build.log" 2>&1; then
 	cat "$tmp/build.log"

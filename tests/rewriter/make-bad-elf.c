@@ -254,6 +254,14 @@ static void unname_mapping_symbols(struct image *m, const struct layout *l)
 	poke(m, sym_at(l, l->sym[SYM_DATA], name), width, 0);
 }
 
+/* The first instruction zeroed and $a moved past it: zero bytes before
+ * the first mapping symbol are padding, read as nothing.  Valid. */
+static void zero_before_mapping_symbol(struct image *m, const struct layout *l)
+{
+	poke(m, l->sec_offset[SEC_TEXT], 4, 0);
+	poke(m, sym_at(l, l->sym[SYM_ARM], offsetof(Elf32_Sym, st_value)), 4, 4);
+}
+
 /* An inactive header (SHT_NULL): the gABI leaves its other members
  * undefined, so garbage there is valid. */
 static void null_section_garbage(struct image *m, const struct layout *l)
@@ -314,6 +322,7 @@ struct bad_case {
 #define SHDR_ADD(r, f, v) SHDR(r, f, v), .add = true
 #define SYM(r, f, v) .kind = EDIT_SYM, .role = (r), .off = offsetof(Elf32_Sym, f), \
 		     .width = sizeof(((Elf32_Sym *)0)->f), .value = (uint32_t)(v)
+#define SYM_ADD(r, f, v) SYM(r, f, v), .add = true
 #define CALL(f) .kind = EDIT_FN, .fn = (f)
 
 static const struct bad_case cases[] = {
@@ -323,6 +332,9 @@ static const struct bad_case cases[] = {
 	{ "ok-null-section-garbage", "ok", NULL, CALL(null_section_garbage) },
 	{ "ok-attributes-garbage", "ok", NULL, CALL(attributes_garbage) },
 	{ "ok-odd-size", "ok", NULL, CALL(odd_size) },
+	{ "ok-zero-before-mapsym", "ok", NULL, CALL(zero_before_mapping_symbol) },
+	/* Executable contents are code whatever the section type. */
+	{ "ok-text-louser-type", "ok", NULL, SHDR(SEC_TEXT, sh_type, SHT_LOUSER) },
 
 	/* Not ELF, or not 32-bit little-endian ARM. */
 	{ "empty", "3", "not an ELF file (shorter than the ELF magic)", CALL(cut_0) },
@@ -369,6 +381,8 @@ static const struct bad_case cases[] = {
 	{ "sh-name-past-table", "3", "name offset 65536 is outside the section name table", SHDR(SEC_TEXT, sh_name, 0x10000) },
 	{ "shstrtab-compressed", "3", "(.shstrtab) is compressed (SHF_COMPRESSED)", SHDR(SEC_SHSTRTAB, sh_flags, SHF_COMPRESSED) },
 	{ "text-compressed", "3", "(.text) is compressed (SHF_COMPRESSED)", SHDR(SEC_TEXT, sh_flags, SHF_ALLOC | SHF_EXECINSTR | SHF_COMPRESSED) },
+	{ "shstrtab-executable", "3", "(.shstrtab): a string table marked executable", SHDR(SEC_SHSTRTAB, sh_flags, SHF_EXECINSTR) },
+	{ "symtab-executable", "3", "(.symtab): a symbol table marked executable", SHDR(SEC_SYMTAB, sh_flags, SHF_EXECINSTR) },
 	{ "sh-link-out-of-range", "3", "(.text): link 4096 is not a section index", SHDR(SEC_TEXT, sh_link, 0x1000) },
 
 	/* The symbol table. */
@@ -385,6 +399,11 @@ static const struct bad_case cases[] = {
 	{ "mapsym-shndx-abs", "3", "($d): section index 65521 is not a section", SYM(SYM_DATA, st_shndx, SHN_ABS) },
 	{ "mapsym-past-end", "3", "($a) at 0x1000 lies outside its section .text", SYM(SYM_ARM, st_value, 0x1000) },
 	{ "mapsyms-unnamed", "4", "no ARM mapping symbols", CALL(unname_mapping_symbols) },
+
+	/* Executable bytes the scan cannot read (status 4, never skipped). */
+	{ "code-before-mapsym", "4", ".text+0x0: 4 bytes of executable code before the section's first mapping symbol ($a at 0x4): cannot tell code from data; --assume-arm", SYM(SYM_ARM, st_value, 4) },
+	{ "arm-range-misaligned", "4", ".text+0x2: * bytes of executable code in ARM code that starts off a 4-byte boundary", SYM(SYM_ARM, st_value, 2) },
+	{ "arm-range-ends-mid-word", "4", ".text+0x*: 2 bytes of executable code at the end of ARM code, short of a whole instruction", SYM_ADD(SYM_DATA, st_value, -2) },
 
 	/* Relocation sections. */
 	{ "rel-info-out-of-range", "3", "relocation section .rel.text: target section 99 is not a section", SHDR(SEC_REL, sh_info, 99) },

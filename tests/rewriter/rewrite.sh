@@ -133,6 +133,111 @@ check "no mapping symbols: input untouched" 'cmp -s "$tmp/nomap.o" "$tmp/nomap.o
 check "no mapping symbols: --assume-arm rewrites with a warning" \
 	'[ $? = 0 ] && grep -q "warning: no mapping symbols" "$tmp/err" && [ "$(word "$tmp/nomap.o" 0)" = ef000100 ]'
 
+# --- executable bytes the scan cannot read: an error, never skipped -------
+# $a renamed away: .text starts with 12 bytes no mapping symbol covers.
+asm -o "$tmp/lp.o" "$fx/literal-pool.S"
+"$objcopy" --redefine-sym '$a=code' "$tmp/lp.o" "$tmp/noa.o"
+cp "$tmp/noa.o" "$tmp/noa.orig"
+"$rw" "$tmp/noa.o" 2>"$tmp/err"
+st=$?
+check "code before the first mapping symbol: refused (exit 4), naming section and offset" \
+	'[ $st = 4 ] && grep -q "noa.o: \.text+0x0: 12 bytes of executable code before the section.s first mapping symbol (\$d at 0xc)" "$tmp/err"'
+check "code before the first mapping symbol: input untouched" 'cmp -s "$tmp/noa.o" "$tmp/noa.orig"'
+"$rw" --check "$tmp/noa.o" >/dev/null 2>&1
+check "code before the first mapping symbol: --check does not say clean (exit 4)" '[ $? = 4 ]'
+"$rw" --assume-arm -q "$tmp/noa.o" 2>"$tmp/err"
+check "code before the first mapping symbol: --assume-arm reads it as ARM, with a warning" \
+	'[ $? = 0 ] && grep -q "warning: \.text+0x0: 12 bytes before .*read as ARM code (--assume-arm)" "$tmp/err" && [ "$(word "$tmp/noa.o" 4)" = ef000101 ]'
+
+asm -o "$tmp/t2.o" "$fx/thumb2.S"
+"$rw" -n "$tmp/t2.o" 2>"$tmp/err"
+check "Thumb code of an ARMv6T2 file: refused (exit 4), not read as 16-bit Thumb" \
+	'[ $? = 4 ] && grep -q "\.text+0x0: Thumb code built for ARMv6T2 or later may hold 32-bit Thumb-2 instructions" "$tmp/err"'
+
+# Code in a non-executable section (copied elsewhere by the kernel).
+asm -o "$tmp/copied.o" "$fx/copied-code.S"
+cp "$tmp/copied.o" "$tmp/copied.orig"
+"$rw" "$tmp/copied.o" 2>"$tmp/err"
+st=$?
+check "sensitive code in a non-executable section: refused (exit 4), naming it" \
+	'[ $st = 4 ] && grep -q "\.rodata+0xc (copied+0x0): sensitive instruction e10f0000 (mrs) in code of section \.rodata, which is not executable" "$tmp/err"'
+check "non-executable section: the sensitive-free trampoline is not reported" \
+	'[ "$(grep -c "sensitive instruction" "$tmp/err")" = 1 ]'
+check "non-executable section: input untouched" 'cmp -s "$tmp/copied.o" "$tmp/copied.orig"'
+"$rw" --user-code copied:copied_end "$tmp/copied.o" 2>"$tmp/err"
+check "non-executable section: --user-code keeps it, .text is rewritten" \
+	'[ $? = 0 ] && grep -q "1 sensitive instruction in user-mode code copied..copied_end (\.rodata+0xc..0x14) kept as it is" "$tmp/err" && [ "$(word "$tmp/copied.o" 0)" != f10c0080 ]'
+"$objcopy" -O binary --only-section=.rodata "$tmp/copied.o" "$tmp/ro.bin"
+check "non-executable section: its MRS is still there" \
+	'od -An -tx4 -j 12 -N4 "$tmp/ro.bin" | grep -q e10f0000'
+"$rw" --user-code copied "$tmp/copied.orig" 2>"$tmp/err"
+check "--user-code without END: exit 2" '[ $? = 2 ] && grep -q "expected START:END" "$tmp/err"'
+"$rw" -n --user-code copied:nosuch "$tmp/copied.orig" 2>"$tmp/err"
+check "--user-code naming a missing symbol: exit 4" '[ $? = 4 ] && grep -q "user-code range copied..nosuch: no symbol nosuch" "$tmp/err"'
+
+# --- user-mode code the kernel carries: the kuser helpers and the vDSO -----
+# A vDSO holding "mrs r0, cpsr", assembled through armpv-as as kbuild does
+# (from the object tree, arch/arm/vdso/...), then linked; a kernel holding
+# it and kuser helpers with an MRS, both through armpv-as and through the
+# post-link pass.
+bin="$top_srcdir/guest-patches/linux/bin"
+k="$tmp/ktree"
+mkdir -p "$k/arch/arm/vdso" "$k/arch/arm/kernel"
+# (Assembled from the same directory: -g records it.)
+(cd "$k" && "$ARM_CC" -c -g -o "$tmp/vdso.plain.o" "$fx/vdso.S")
+(cd "$k" && ARMPV_REWRITE="$rw" "$ARM_CC" -B"$bin" -c -g \
+	-o arch/arm/vdso/vdso-code.o "$fx/vdso.S") 2>"$tmp/err"
+check "armpv-as: a vDSO object is left exactly as assembled" \
+	'[ $? = 0 ] && cmp -s "$k/arch/arm/vdso/vdso-code.o" "$tmp/vdso.plain.o"'
+check "armpv-as: says the vDSO's sensitive instruction is kept" \
+	'grep -q "vdso-code.o: user-mode code (--user-file): 1 sensitive instruction kept" "$tmp/err"'
+(cd "$k" && ARMPV_REWRITE="$rw" "$ARM_CC" -B"$bin" -c -g \
+	-o arch/arm/kernel/vdso-elsewhere.o "$fx/vdso.S") 2>/dev/null
+check "armpv-as: the same code outside arch/arm/vdso/ is rewritten" \
+	'[ "$(word "$k/arch/arm/kernel/vdso-elsewhere.o" 0)" = ef000100 ]'
+(cd "$k" && ARMPV_USER_CODE= ARMPV_REWRITE="$rw" "$ARM_CC" -B"$bin" -c -g \
+	-o arch/arm/vdso/vdso-nopattern.o "$fx/vdso.S") 2>/dev/null
+check "armpv-as: ARMPV_USER_CODE empty rewrites arch/arm/vdso/ too" \
+	'[ "$(word "$k/arch/arm/vdso/vdso-nopattern.o" 0)" = ef000100 ]'
+"$ARM_CC" -nostdlib -shared -o "$tmp/vdso.so" "$k/arch/arm/vdso/vdso-code.o"
+# The kernel: plain, and through armpv-as.
+asm -Wa,-I,"$tmp" -o "$tmp/ukern.o" "$fx/user-code-kernel.S"
+(cd "$k" && ARMPV_REWRITE="$rw" "$ARM_CC" -B"$bin" -c -g -Wa,-I,"$tmp" \
+	-o arch/arm/kernel/ukern.o "$fx/user-code-kernel.S") 2>"$tmp/err"
+check "armpv-as: kernel object rewritten, the kuser MRS kept and said so" \
+	'[ $? = 0 ] && grep -q "1 sensitive instruction in user-mode code __kuser_helper_start..__kuser_helper_end (\.init\.text+0x0..0x20) kept" "$tmp/err"'
+# The words of a section of an object or executable, one per line.
+words() {
+	"$objcopy" -O binary --only-section="$2" "$1" "$tmp/sec.bin"
+	od -An -v -tx4 -w4 "$tmp/sec.bin" | tr -d ' '
+}
+check "armpv-as: .text sites rewritten" \
+	'[ "$(words "$k/arch/arm/kernel/ukern.o" .text | sed -n 1p)" = ef000100 ]'
+check "armpv-as: kuser helper MRS kept, the MSR after the helpers rewritten" \
+	'[ "$(words "$k/arch/arm/kernel/ukern.o" .init.text | sed -n 1p)" = e10f0000 ] && [ "$(words "$k/arch/arm/kernel/ukern.o" .init.text | sed -n 9p)" != e121f001 ]'
+check "armpv-as: the embedded vDSO image unchanged (its MRS kept)" \
+	'[ "$(words "$k/arch/arm/kernel/ukern.o" .data..ro_after_init | md5sum)" = "$(words "$tmp/ukern.o" .data..ro_after_init | md5sum)" ] && words "$tmp/ukern.o" .data..ro_after_init | grep -q e10f0000'
+# Post-link: a linked kernel from the plain object.
+"$ARM_CC" -nostdlib -static -Wl,-Ttext=0xc0008000 -o "$tmp/uvmlinux" "$tmp/ukern.o"
+cp "$tmp/uvmlinux" "$tmp/uvmlinux.plain"
+"$rw" "$tmp/uvmlinux" 2>"$tmp/err"
+check "post-link: kernel rewritten, the kuser MRS kept and said so" \
+	'[ $? = 0 ] && grep -q "1 sensitive instruction in user-mode code __kuser_helper_start..__kuser_helper_end" "$tmp/err"'
+"$rw" --check "$tmp/uvmlinux" >/dev/null 2>&1
+check "post-link: --check clean, the kept MRS is not a site left" '[ $? = 0 ]'
+check "post-link: kuser MRS kept, kernel sites rewritten" \
+	'[ "$(words "$tmp/uvmlinux" .init.text | sed -n 1p)" = e10f0000 ] && [ "$(words "$tmp/uvmlinux" .text | sed -n 1p)" = ef000100 ]'
+# (The default linker script puts .data..ro_after_init into .data.)
+check "post-link: the vDSO image is byte-identical (its MRS kept)" \
+	'[ "$(words "$tmp/uvmlinux" .data | md5sum)" = "$(words "$tmp/uvmlinux.plain" .data | md5sum)" ] && words "$tmp/uvmlinux" .data | grep -q e10f0000'
+"$rw" --json -n "$tmp/uvmlinux.plain" >"$tmp/json" 2>/dev/null
+check "--json: the kept site is marked user_code and counted apart" \
+	'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); k=[s for s in d[\"sites\"] if s[\"user_code\"]]; assert len(k)==1 and k[0][\"insn\"]==\"0xe10f0000\" and d[\"user_code_kept\"]==1 and d[\"to_rewrite\"]==3" "$tmp/json"'
+cp "$tmp/uvmlinux.plain" "$tmp/uvmlinux.nodef"
+"$rw" -q --no-default-user-code "$tmp/uvmlinux.nodef"
+check "--no-default-user-code: the kuser MRS is rewritten (the default is what keeps it)" \
+	'[ "$(words "$tmp/uvmlinux.nodef" .init.text | sed -n 1p)" = ef000100 ]'
+
 # --- architecture ---------------------------------------------------------
 asm -o "$tmp/v6.o" "$fx/v6-forms.S"
 "$rw" --list -n "$tmp/v6.o" >"$tmp/list" 2>/dev/null
