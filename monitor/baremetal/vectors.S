@@ -99,7 +99,9 @@ bm_vectors_end:
 	movs	pc, lr
 .endm
 
-vec_undef:	trap_entry BM_EXC_UNDEF, bm_und_stack
+	.global	bm_vec_undef_slow
+bm_vec_undef_slow:
+		trap_entry BM_EXC_UNDEF, bm_und_stack
 	.global	bm_vec_swi_slow
 bm_vec_swi_slow:
 		trap_entry BM_EXC_SWI, bm_svc_stack
@@ -220,13 +222,37 @@ vec_reserved:
 	movs	pc, lr
 .endm
 
-vec_swi:
-	stmdb	sp, {r0-r14}^		@ as trap_entry
+/* A fast path's entry: as trap_entry, then the guest's word into r0
+ * (guest_fetched_word()), and r1 = SPSR; to 'other' when the guest was
+ * not in USR mode and ARM state. */
+.macro fast_entry other
+	stmdb	sp, {r0-r14}^
 	nop
 	mrs	r1, spsr
 	tst	r1, #0x2f		@ USR mode (0x10) and T clear
-	bne	swi_not_arm_usr
-	ldr	r0, [lr, #-4]		@ the trap word (guest_fetched_word())
+	bne	\other
+	ldr	r0, [lr, #-4]
+.endm
+
+/* A fast path's way out to C: 'other' (from fast_entry) sends a USR
+ * Thumb word to 'slow', the C path (r1 = SPSR), and any other mode to
+ * 'monitor', the monitor's own exception. */
+.macro fast_exits exc, stack, other, slow, monitor
+\other:
+	tst	r1, #0xf
+	bne	\monitor
+\slow:
+	str	lr, [sp]
+	ldr	sp, =\stack + BM_STACK_SIZE
+	mov	r0, #\exc
+	bl	bm_trap
+	guest_return
+\monitor:
+	monitor_exception \exc
+.endm
+
+vec_swi:
+	fast_entry swi_not_arm_usr	@ r0 = the trap word
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
 	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
 	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
@@ -296,17 +322,111 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
 	fast_count
 	fast_return
 
-swi_not_arm_usr:
-	tst	r1, #0xf
-	bne	swi_monitor		@ the monitor's own SVC, or a bug
-swi_slow:				@ the C path: r1 = SPSR_svc
-	str	lr, [sp]
-	ldr	sp, =bm_svc_stack + BM_STACK_SIZE
-	mov	r0, #BM_EXC_SWI
-	bl	bm_trap
-	guest_return
-swi_monitor:
-	monitor_exception BM_EXC_SWI
+	/* The monitor's own SVC (bm_halt()), or a bug: swi_monitor. */
+	fast_exits BM_EXC_SWI, bm_svc_stack, swi_not_arm_usr, swi_slow, \
+		swi_monitor
+
+	.ltorg
+
+/*
+ * The CP15 fast path (docs/baremetal-monitor.md "The CP15 fast path"):
+ * a guest kernel's cache and TLB maintenance, one Undefined trap per
+ * cache line or page, done here where the C path takes about 330
+ * instructions.  bm_cp15_fast[] (run.c, from the core's
+ * armpv_cp15_fast_class() for the guest's CPU) says what the word is:
+ *   NOP         a cache, branch predictor, prefetch or barrier operation
+ *               (or a write ignored): guest memory is uncached in the
+ *               shadow, so nothing to do but the PC;
+ *   TLB_MVA     TLB invalidate by MVA: bm_fast_tlb_mva(Rd) (C, on the
+ *               UND stack), what shadow_sync() does for it, without the
+ *               rest of a trap;
+ *   TEST_CLEAN  ARM926EJ-S test (clean, invalidate) of the D-cache: "all
+ *               clean", N Z C V = 0100 with Rd = r15 (the guest's real
+ *               flags, SPSR_und), else r[Rd] = 0x40000000;
+ * and 0 for everything else, left to the C path (und_slow) as is the
+ * word of a guest in virtual USR mode (its own Undefined exception),
+ * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
+ * it if the shared page lets it in), condition 1111 (MCR2/MRC2,
+ * Undefined), a TLB invalidation from r15.  The condition is the core's
+ * test (armpv_cond_pass[], against the guest's flags in SPSR_und); a
+ * failed one is a no-op, counted as the core counts it.  Nothing is
+ * written before the decision.  Counts: bm_fast_traps[], folded into the
+ * core's statistics as if armpv_vcpu_trap() had counted (run.c).
+ * Per-site profiling (armpv.profile) counts every trap in C: bm_main()
+ * then points the vector at bm_vec_undef_slow.
+ */
+vec_undef:
+	fast_entry und_not_arm_usr	@ r0 = the undefined word
+	and	r2, r0, #0x0fe00000	@ 1110, opcode_1 0: MCR or MRC
+	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
+	teq	r2, #0x0e000000
+	teqeq	r3, #0x00000f10
+	bne	und_slow
+	and	r2, r0, #0x001f0000	@ L, CRn
+	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
+	orr	r2, r3, r2, lsr #8
+	ldr	r3, =bm_cp15_fast
+	ldrb	r12, [r3, r2]		@ the class, 0: the C path
+	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (vec_swi's invariant)
+	teq	r12, #0
+	tstne	r3, #0xf		@ virtual USR mode (0x10): its own
+	beq	und_slow
+	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
+	teq	r2, #0
+	bne	und_slow
+	mov	r2, r0, lsr #28
+	cmp	r2, #0xe
+	bne	und_cond
+und_passed:
+	cmp	r12, #BM_CP15_FAST_NOP
+	bne	und_class
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
+
+und_cond:				@ r2 = the condition, not AL
+	bhi	und_slow		@ 1111: MCR2/MRC2, Undefined for CP15
+	ldr	r3, =armpv_cond_pass	@ the core's: bit NZCV set if it passes
+	add	r3, r3, r2, lsl #1
+	ldrh	r3, [r3]
+	mov	r2, r1, lsr #28
+	mov	r3, r3, lsr r2
+	tst	r3, #1
+	bne	und_passed
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15_COND_FAILED
+	fast_count
+	fast_return
+
+und_class:				@ r12 = TLB_MVA or TEST_CLEAN
+	and	r2, r0, #0xf000		@ Rd << 12
+	cmp	r12, #BM_CP15_FAST_TEST_CLEAN
+	beq	und_test_clean
+	cmp	r2, #0xf000		@ the MVA from r15: UNPREDICTABLE,
+	beq	und_slow		@ the core's value
+	sub	r3, sp, #-V_R0
+	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
+	str	lr, [sp]		@ r[15], kept over the call
+	ldr	sp, =bm_und_stack + BM_STACK_SIZE
+	bl	bm_fast_tlb_mva
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	ldr	lr, [sp]
+	fast_return
+
+und_test_clean:				@ reads ARMPV_PSR_Z (cp15.c)
+	mov	r3, #0x40000000
+	cmp	r2, #0xf000
+	subne	r12, sp, #-V_R0
+	strne	r3, [r12, r2, lsr #10]	@ r[Rd]
+	biceq	r1, r1, #0xf0000000	@ to r15: N Z C V from bits 31:28
+	orreq	r1, r1, r3
+	msreq	spsr_f, r1
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
+
+	/* The monitor's own (the VFP probe), or a bug: und_monitor. */
+	fast_exits BM_EXC_UNDEF, bm_und_stack, und_not_arm_usr, und_slow, \
+		und_monitor
 
 	.ltorg
 
