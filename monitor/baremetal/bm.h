@@ -84,28 +84,24 @@
 
 /* The fast paths' trap counts, bm_fast_traps[] (run.c folds them into
  * the core's statistics): one 64-bit counter per class.  The SWI fast
- * path's trap words, then the CP15 fast path's (vec_undef): its
- * no-ops and test-and-clean reads, its TLB invalidations by MVA
- * (counted by bm_fast_tlb_mva()), the words whose condition failed. */
+ * path's trap words, then the CP15 fast path's (vec_undef): its no-ops,
+ * its TLB invalidations by MVA (counted by bm_fast_tlb_mva()). */
 #define BM_FAST_MRS 0
 #define BM_FAST_MSR 1
 #define BM_FAST_CPS 2
 #define BM_FAST_SWI_NCLASSES 3
 #define BM_FAST_CP15 3
 #define BM_FAST_CP15_TLB_MVA 4
-#define BM_FAST_CP15_COND_FAILED 5
-#define BM_FAST_NCLASSES 6
+#define BM_FAST_NCLASSES 5
 
 /* The CP15 fast path's table, bm_cp15_fast[] (run.c fills it for the
  * guest's CPU from the core's armpv_cp15_fast_class()): indexed by the
- * MCR/MRC word's L and CRn (bits 20:16) above its bits 7:0 (opcode_2,
- * 1, CRm), the words with opcode_1 0 only; an enum armpv_cp15_fast
- * (ARMPV_CP15_FAST_NOP 1, _TLB_MVA 2, _TEST_CLEAN 3), 0 for the C
- * path. */
-#define BM_CP15_FAST_SIZE 8192
+ * MCR word's CRn (bits 19:16) above its bits 7:0 (opcode_2, 1, CRm),
+ * the words with opcode_1 0 only; an enum armpv_cp15_fast
+ * (ARMPV_CP15_FAST_NOP 1, _TLB_MVA 2), 0 for the C path. */
+#define BM_CP15_FAST_SIZE 4096
 #define BM_CP15_FAST_NOP 1
 #define BM_CP15_FAST_TLB_MVA 2
-#define BM_CP15_FAST_TEST_CLEAN 3
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1

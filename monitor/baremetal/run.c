@@ -146,8 +146,8 @@ static uint64_t fast_total[BM_FAST_NCLASSES]; /* folded so far */
 
 /* The fast paths' counts into the core's statistics, as if
  * armpv_vcpu_trap() had counted those traps itself: per instruction
- * class for the SWI fast path's trap words; as CP15 accesses, or
- * conditions failed, for the CP15 fast path's (vcpu_undef_trap()). */
+ * class for the SWI fast path's trap words, as CP15 accesses for the
+ * CP15 fast path's (vcpu_undef_trap()). */
 static void fold_fast_traps(void)
 {
 	struct armpv_vcpu_stats *s = &bm_vcpu.stats;
@@ -158,8 +158,6 @@ static void fold_fast_traps(void)
 		s->traps += n;
 		if (i < BM_FAST_SWI_NCLASSES)
 			s->insn[fast_insn[i]] += n;
-		else if (i == BM_FAST_CP15_COND_FAILED)
-			s->cond_failed += n;
 		else
 			s->cp15 += n;
 		s->exits[ARMPV_EXIT_RESUME] += n;
@@ -194,11 +192,10 @@ static void print_stats(void)
 			  (unsigned long long)fast_total[i]);
 	bm_putc('\n');
 	bm_printf("armpv-bm: of those, by the CP15 fast path: cp15 %llu (TLB "
-		  "invalidations by MVA %llu), condition failed %llu\n",
+		  "invalidations by MVA %llu)\n",
 		  (unsigned long long)(fast_total[BM_FAST_CP15] +
 				       fast_total[BM_FAST_CP15_TLB_MVA]),
-		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA],
-		  (unsigned long long)fast_total[BM_FAST_CP15_COND_FAILED]);
+		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -318,8 +315,7 @@ _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 	       "vectors.S: bm_vcpu.cpsr offset");
 _Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
-		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA &&
-		       ARMPV_CP15_FAST_TEST_CLEAN == BM_CP15_FAST_TEST_CLEAN,
+		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA,
 	       "vectors.S: the CP15 fast path's classes");
 _Static_assert(offsetof(struct armpv_vcpu, irq_line) == BM_VCPU_IRQ_LINE &&
 		       offsetof(struct armpv_vcpu, fiq_line) == BM_VCPU_FIQ_LINE &&
@@ -1020,8 +1016,8 @@ static enum armpv_cpu_model cpu_model(void)
 }
 
 /* The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
- * of each MCR/MRC with opcode_1 0 (its condition AL, Rd r0: neither
- * changes the class). */
+ * of each MCR with opcode_1 0 (its condition AL, Rd r0: neither changes
+ * the class). */
 static void cp15_fast_init(void)
 {
 	for (uint32_t i = 0; i < BM_CP15_FAST_SIZE; i++) {

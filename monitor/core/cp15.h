@@ -118,16 +118,13 @@ enum armpv_cp15_fast {
 	 * and ARMPV_CP15_EV_TLB_MVA with cp15.tlb_mva = Rd when no TLB
 	 * event is pending, else plain EV_TLB. */
 	ARMPV_CP15_FAST_TLB_MVA = 2,
-	/* MRC: ARM926EJ-S test and clean, test, clean and invalidate
-	 * (c7, c10/c14, 3): reads ARMPV_PSR_Z (to r15: N Z C V = 0100),
-	 * and ARMPV_CP15_EV_CACHE. */
-	ARMPV_CP15_FAST_TEST_CLEAN = 3,
 };
 
-/* The class of MCR/MRC 'word' on 'model' (an enum armpv_cpu_model):
- * its condition is not looked at, but 1111 (MCR2/MRC2) is never a
- * class.  Anything the table has no row for, or answers Undefined, is
- * ARMPV_CP15_FAST_NONE. */
+/* The class of MCR 'word' on 'model' (an enum armpv_cpu_model): its
+ * condition is not looked at, but 1111 (MCR2) is never a class.  An MRC
+ * (none is simple enough yet: the ARM926's test and clean, which QEMU
+ * lets User mode run without a trap, would be the one), or anything the
+ * table has no row for or answers Undefined, is ARMPV_CP15_FAST_NONE. */
 enum armpv_cp15_fast armpv_cp15_fast_class(unsigned model, uint32_t word);
 
 /* Reset values for the vCPU's model. */
