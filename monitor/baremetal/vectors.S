@@ -195,6 +195,9 @@ vec_reserved:
 #define MRS_CPSR PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE)
 #define MSR_CPSR_C (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
 		    1 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
+/* MSR CPSR_cx, Rm (ARMv6 Linux's v6_flush_icache_all restores so). */
+#define MSR_CPSR_CX (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
+		     3 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
 /* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
  * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
 #define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
@@ -268,6 +271,9 @@ vec_swi:
 	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
 	blo	fast_msr
+	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
+	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
+	blo	fast_msr_cx
 	mov	r2, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
 	bic	r2, r2, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
 	sub	r2, r2, #CPS_IE_ID & 0xff0000
@@ -284,11 +290,20 @@ fast_mrs:				@ r[Rd] = virtual CPSR
 	fast_count
 	fast_return
 
+fast_msr_cx:				@ CPSR_cx = Rm, bits 15:8 unchanged
+	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
+	sub	r12, sp, #-V_R0
+	ldr	r2, [r12, r2, lsl #2]
+	orr	r12, r3, r1		@ the virtual CPSR
+	eor	r12, r12, r2
+	tst	r12, #0xff00		@ ARMv6 A (virtual) or E (SPSR) written,
+	bne	swi_slow		@ or a bit ARMv5 lacks: the C path
+	b	1f
 fast_msr:				@ CPSR_c = Rm, the mode unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
-	eor	r2, r2, r3
+1:	eor	r2, r2, r3
 	tst	r2, #0x1f		@ a mode change: the core switches banks
 	bne	swi_slow
 	and	r2, r2, #BM_PSR_I | BM_PSR_F	@ T: never written by MSR

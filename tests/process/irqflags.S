@@ -31,6 +31,13 @@ ENTRY(arch_local_irq_restore)
 GLOBAL(irq_restore_resume)
 	bx	lr
 
+/* The same with the x field too: ARMv6 Linux's v6_flush_icache_all and
+ * __patch_text_real restore their mask with MSR CPSR_cx. */
+ENTRY(arch_local_irq_restore_cx)
+	msr	cpsr_cx, r0
+GLOBAL(irq_restore_cx_resume)
+	bx	lr
+
 ENTRY(arch_local_irq_enable)
 #ifdef KERN_V6
 	cpsie	i

@@ -57,6 +57,18 @@ static void test_irq_save_restore(void)
 	check_eq("local_irq_enable takes the pending IRQ", irq_rec.count, 3);
 	check_eq("LR_irq = instruction after the enable + 4", irq_rec.lr,
 		 (uint32_t)irq_enable_resume + 4);
+	flags = arch_local_irq_save();
+	arch_local_irq_restore_cx(flags);
+	check_eq("local_irq_restore with MSR CPSR_cx clears I only",
+		 PSR_LOW(arch_local_save_flags()),
+		 SVC_MODE | PSR_F | PSR_A_SET);
+	flags = arch_local_irq_save();
+	plat_set_irq(1);
+	arch_local_irq_restore_cx(flags);
+	check_eq("local_irq_restore with MSR CPSR_cx takes the pending IRQ",
+		 irq_rec.count, 4);
+	check_eq("LR_irq = instruction after the MSR CPSR_cx + 4", irq_rec.lr,
+		 (uint32_t)irq_restore_cx_resume + 4);
 	arch_local_irq_disable();
 }
 
