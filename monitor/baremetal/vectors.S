@@ -271,14 +271,14 @@ vec_swi:
 	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
 	blo	fast_msr
+	mov	r12, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
+	bic	r12, r12, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
+	sub	r12, r12, #CPS_IE_ID & 0xff0000
+	cmp	r12, #CPS_IE_ID & 0xffff
+	beq	fast_cps
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
-	mov	r2, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
-	bic	r2, r2, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
-	sub	r2, r2, #CPS_IE_ID & 0xff0000
-	cmp	r2, #CPS_IE_ID & 0xffff
-	beq	fast_cps
 	b	swi_slow
 
 fast_mrs:				@ r[Rd] = virtual CPSR
