@@ -370,6 +370,9 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
  * Per-site profiling (armpv.profile) counts every trap in C: bm_main()
  * then points the vector at bm_vec_undef_slow.
  */
+#if BM_VCPU_FIQ_LINE != BM_VCPU_IRQ_LINE + 1 || (BM_VCPU_IRQ_LINE & 1)
+#error "CP15 fast path: irq_line and fiq_line are not one aligned halfword"
+#endif
 vec_undef:
 	fast_entry und_not_arm_usr	@ r0 = the undefined word
 	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
