@@ -68,6 +68,7 @@
 #define BM_MODE_SVC 0x13
 #define BM_MODE_ABT 0x17
 #define BM_MODE_UND 0x1b
+#define BM_PSR_A 0x100
 #define BM_PSR_I 0x80
 #define BM_PSR_F 0x40
 

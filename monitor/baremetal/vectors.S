@@ -290,14 +290,20 @@ fast_mrs:				@ r[Rd] = virtual CPSR
 	fast_count
 	fast_return
 
-fast_msr_cx:				@ CPSR_cx = Rm, bits 15:8 unchanged
+fast_msr_cx:				@ CPSR_cx = Rm, bits 15:9 unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
 	orr	r12, r3, r1		@ the virtual CPSR
 	eor	r12, r12, r2
-	tst	r12, #0xff00		@ ARMv6 A (virtual) or E (SPSR) written,
-	bne	swi_slow		@ or a bit ARMv5 lacks: the C path
+	tst	r12, #0xfe00		@ ARMv6 E (SPSR) written, or bits
+	bne	swi_slow		@ neither CPU has: the C path
+	tst	r12, #BM_PSR_A
+	beq	1f
+	ldr	r12, =bm_fast_cps	@ ARMv6: A from Rm (virtual, as CPS's);
+	ldr	r12, [r12]		@ ARMv5 has no A, bit 8 is not written
+	teq	r12, #0
+	eorne	r3, r3, #BM_PSR_A
 	b	1f
 fast_msr:				@ CPSR_c = Rm, the mode unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM

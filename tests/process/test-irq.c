@@ -69,6 +69,20 @@ static void test_irq_save_restore(void)
 		 irq_rec.count, 4);
 	check_eq("LR_irq = instruction after the MSR CPSR_cx + 4", irq_rec.lr,
 		 (uint32_t)irq_restore_cx_resume + 4);
+#ifdef KERN_V6
+	/* The x field writes A (ARMv6): CPSID ifa, then MSR CPSR_cx of
+	 * the CPSR before it, with A clear (Linux unmasks imprecise
+	 * aborts at boot). */
+	local_abt_enable();
+	check_eq("CPSIE a clears A", PSR_LOW(arch_local_save_flags()),
+		 SVC_MODE | PSR_F);
+	check_eq("CPSID ifa sets A, I and F",
+		 PSR_LOW(local_all_save_restore_cx()),
+		 SVC_MODE | PSR_I | PSR_F | PSR_A);
+	check_eq("MSR CPSR_cx restores A, I and F",
+		 PSR_LOW(arch_local_save_flags()), SVC_MODE | PSR_F);
+	local_abt_disable();
+#endif
 	arch_local_irq_disable();
 }
 

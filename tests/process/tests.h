@@ -65,6 +65,9 @@ uint32_t arch_local_save_flags(void);
 uint32_t arch_local_irq_save(void);
 void arch_local_irq_restore(uint32_t flags);
 void arch_local_irq_restore_cx(uint32_t flags);
+uint32_t local_all_save_restore_cx(void); /* ARMv6 */
+void local_abt_enable(void);		  /* ARMv6 */
+void local_abt_disable(void);		  /* ARMv6 */
 void arch_local_irq_enable(void);
 void arch_local_irq_disable(void);
 void local_fiq_enable(void);
