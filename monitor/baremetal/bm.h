@@ -68,6 +68,7 @@
 #define BM_MODE_SVC 0x13
 #define BM_MODE_ABT 0x17
 #define BM_MODE_UND 0x1b
+#define BM_PSR_A 0x100
 #define BM_PSR_I 0x80
 #define BM_PSR_F 0x40
 
@@ -82,12 +83,26 @@
 #define BM_VCPU_IRQ_LINE 184
 #define BM_VCPU_FIQ_LINE 185
 
-/* The SWI fast path's trap counts, bm_fast_traps[] (run.c folds them
- * into the core's statistics): one 64-bit counter per class. */
+/* The fast paths' trap counts, bm_fast_traps[] (run.c folds them into
+ * the core's statistics): one 64-bit counter per class.  The SWI fast
+ * path's trap words, then the CP15 fast path's (vec_undef): its no-ops,
+ * its TLB invalidations by MVA (counted by bm_fast_tlb_mva()). */
 #define BM_FAST_MRS 0
 #define BM_FAST_MSR 1
 #define BM_FAST_CPS 2
-#define BM_FAST_NCLASSES 3
+#define BM_FAST_SWI_NCLASSES 3
+#define BM_FAST_CP15 3
+#define BM_FAST_CP15_TLB_MVA 4
+#define BM_FAST_NCLASSES 5
+
+/* The CP15 fast path's table, bm_cp15_fast[] (run.c fills it for the
+ * guest's CPU from the core's armpv_cp15_fast_class()): indexed by the
+ * MCR word's CRn (bits 19:16) above its bits 7:0 (opcode_2, 1, CRm),
+ * the words with opcode_1 0 only; an enum armpv_cp15_fast
+ * (ARMPV_CP15_FAST_NOP 1, _TLB_MVA 2), 0 for the C path. */
+#define BM_CP15_FAST_SIZE 4096
+#define BM_CP15_FAST_NOP 1
+#define BM_CP15_FAST_TLB_MVA 2
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -119,7 +134,10 @@ _Noreturn void bm_guest_enter(uint32_t cpsr);
 void bm_vectors_start(void);
 void bm_vectors_end(void);
 void bm_vec_swi_slow(void); /* the SWI stub without the fast path */
+void bm_vec_undef_slow(void); /* the Undefined stub without it */
 extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
+extern uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE];	 /* run.c */
+void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
 extern uint8_t bm_vector_page[4096];

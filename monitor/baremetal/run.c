@@ -41,7 +41,8 @@
 
 static struct armpv_vm vm;
 struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] */
-uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the SWI fast path */
+uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
+uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
 uint32_t bm_guest_size;
 /* Shadow paging counters, printed with the statistics. */
@@ -136,24 +137,31 @@ static void print_profile(void)
 }
 
 /* The SWI fast path's classes (vectors.S), as the core counts them. */
-static const enum armpv_insn fast_insn[BM_FAST_NCLASSES] = {
+static const enum armpv_insn fast_insn[BM_FAST_SWI_NCLASSES] = {
 	[BM_FAST_MRS] = ARMPV_INSN_MRS,
 	[BM_FAST_MSR] = ARMPV_INSN_MSR,
 	[BM_FAST_CPS] = ARMPV_INSN_CPS,
 };
 static uint64_t fast_total[BM_FAST_NCLASSES]; /* folded so far */
 
-/* The SWI fast path's counts into the core's statistics, as if
- * armpv_vcpu_trap() had counted those traps itself. */
+/* The fast paths' counts into the core's statistics, as if
+ * armpv_vcpu_trap() had counted those traps itself: per instruction
+ * class for the SWI fast path's trap words, as CP15 accesses for the
+ * CP15 fast path's (vcpu_undef_trap()). */
 static void fold_fast_traps(void)
 {
 	struct armpv_vcpu_stats *s = &bm_vcpu.stats;
 
 	for (unsigned i = 0; i < BM_FAST_NCLASSES; i++) {
-		s->traps += bm_fast_traps[i];
-		s->insn[fast_insn[i]] += bm_fast_traps[i];
-		s->exits[ARMPV_EXIT_RESUME] += bm_fast_traps[i];
-		fast_total[i] += bm_fast_traps[i];
+		uint64_t n = bm_fast_traps[i];
+
+		s->traps += n;
+		if (i < BM_FAST_SWI_NCLASSES)
+			s->insn[fast_insn[i]] += n;
+		else
+			s->cp15 += n;
+		s->exits[ARMPV_EXIT_RESUME] += n;
+		fast_total[i] += n;
 		bm_fast_traps[i] = 0;
 	}
 }
@@ -179,10 +187,15 @@ static void print_stats(void)
 		  (unsigned long long)s->exits[ARMPV_EXIT_HYPERCALL],
 		  (unsigned long long)pv_syncs);
 	bm_puts("armpv-bm: of those, by the SWI fast path:");
-	for (unsigned i = 0; i < BM_FAST_NCLASSES; i++)
+	for (unsigned i = 0; i < BM_FAST_SWI_NCLASSES; i++)
 		bm_printf(" %s %llu", armpv_insn_names[fast_insn[i]],
 			  (unsigned long long)fast_total[i]);
 	bm_putc('\n');
+	bm_printf("armpv-bm: of those, by the CP15 fast path: cp15 %llu (TLB "
+		  "invalidations by MVA %llu)\n",
+		  (unsigned long long)(fast_total[BM_FAST_CP15] +
+				       fast_total[BM_FAST_CP15_TLB_MVA]),
+		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -312,6 +325,9 @@ _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 	       "vectors.S: bm_vcpu.r offset");
 _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 	       "vectors.S: bm_vcpu.cpsr offset");
+_Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
+		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA,
+	       "vectors.S: the CP15 fast path's classes");
 _Static_assert(offsetof(struct armpv_vcpu, irq_line) == BM_VCPU_IRQ_LINE &&
 		       offsetof(struct armpv_vcpu, fiq_line) == BM_VCPU_FIQ_LINE &&
 		       sizeof(bm_vcpu.irq_line) == 1,
@@ -507,6 +523,20 @@ static uint32_t shadow_guest_table(void)
 	if (!(c->sctlr & ARMPV_SCTLR_M) || c->fcse_pid || c->ttbcr)
 		return 0;
 	return c->ttbr0 & 0xffffc000u;
+}
+
+/*
+ * The CP15 fast path's TLB invalidate by MVA (vectors.S), on the UND
+ * stack: all a trap of that word would do.  The core's cp15_op_tlb_mva()
+ * would report the MVA alone (ARMPV_CP15_EV_TLB_MVA: no event is ever
+ * pending between traps, shadow_sync() clears them), and shadow_sync()
+ * would drop what came from it; the root, alignment and VFP access it
+ * then loads are those already loaded, the virtual mode unchanged.
+ */
+void bm_fast_tlb_mva(uint32_t mva)
+{
+	shadow_invalidate_mva(mva);
+	bm_fast_traps[BM_FAST_CP15_TLB_MVA]++;
 }
 
 /*
@@ -1043,6 +1073,18 @@ static enum armpv_cpu_model cpu_model(void)
 	return ARMPV_CPU_ARM926EJS;
 }
 
+/* The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
+ * of each MCR with opcode_1 0 (its condition AL, Rd r0: neither changes
+ * the class). */
+static void cp15_fast_init(void)
+{
+	for (uint32_t i = 0; i < BM_CP15_FAST_SIZE; i++) {
+		uint32_t word = 0xee000f00u | (i >> 8) << 16 | (i & 0xffu);
+
+		bm_cp15_fast[i] = (uint8_t)armpv_cp15_fast_class(vm.model, word);
+	}
+}
+
 /* Where the boot loader's initrd lies in guest RAM, while loading. */
 static uint32_t boot_src_lo, boot_src_hi;
 
@@ -1085,6 +1127,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 	if (profiling) {
 		/* Every trap through C, where profile_hit() counts it. */
 		bm_mmu_set_vector(BM_EXC_SWI, bm_vec_swi_slow);
+		bm_mmu_set_vector(BM_EXC_UNDEF, bm_vec_undef_slow);
 		bm_report("per-site trap profile on (armpv.profile)");
 	}
 	if (!boot.initrd_size) {
@@ -1122,6 +1165,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	armpv_vm_init(&vm, cpu_model());
 	bm_fast_cps = (vm.arch & ARMPV_ARCH_ARMV6) != 0;
+	cp15_fast_init();
 	vm.kernel_swi_is_error = true;
 	ram = bm_pa_to_va(BM_GUEST_PA);
 	memset(ram, 0, boot_src_lo);

@@ -99,7 +99,9 @@ bm_vectors_end:
 	movs	pc, lr
 .endm
 
-vec_undef:	trap_entry BM_EXC_UNDEF, bm_und_stack
+	.global	bm_vec_undef_slow
+bm_vec_undef_slow:
+		trap_entry BM_EXC_UNDEF, bm_und_stack
 	.global	bm_vec_swi_slow
 bm_vec_swi_slow:
 		trap_entry BM_EXC_SWI, bm_svc_stack
@@ -193,6 +195,9 @@ vec_reserved:
 #define MRS_CPSR PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE)
 #define MSR_CPSR_C (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
 		    1 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
+/* MSR CPSR_cx, Rm (ARMv6 Linux's v6_flush_icache_all restores so). */
+#define MSR_CPSR_CX (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
+		     3 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
 /* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
  * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
 #define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
@@ -220,13 +225,37 @@ vec_reserved:
 	movs	pc, lr
 .endm
 
-vec_swi:
-	stmdb	sp, {r0-r14}^		@ as trap_entry
+/* A fast path's entry: as trap_entry, then the guest's word into r0
+ * (guest_fetched_word()), and r1 = SPSR; to 'other' when the guest was
+ * not in USR mode and ARM state. */
+.macro fast_entry other
+	stmdb	sp, {r0-r14}^
 	nop
 	mrs	r1, spsr
 	tst	r1, #0x2f		@ USR mode (0x10) and T clear
-	bne	swi_not_arm_usr
-	ldr	r0, [lr, #-4]		@ the trap word (guest_fetched_word())
+	bne	\other
+	ldr	r0, [lr, #-4]
+.endm
+
+/* A fast path's way out to C: 'other' (from fast_entry) sends a USR
+ * Thumb word to 'slow', the C path (r1 = SPSR), and any other mode to
+ * 'monitor', the monitor's own exception. */
+.macro fast_exits exc, stack, other, slow, monitor
+\other:
+	tst	r1, #0xf
+	bne	\monitor
+\slow:
+	str	lr, [sp]
+	ldr	sp, =\stack + BM_STACK_SIZE
+	mov	r0, #\exc
+	bl	bm_trap
+	guest_return
+\monitor:
+	monitor_exception \exc
+.endm
+
+vec_swi:
+	fast_entry swi_not_arm_usr	@ r0 = the trap word
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
 	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
 	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
@@ -242,11 +271,14 @@ vec_swi:
 	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
 	blo	fast_msr
-	mov	r2, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
-	bic	r2, r2, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
-	sub	r2, r2, #CPS_IE_ID & 0xff0000
-	cmp	r2, #CPS_IE_ID & 0xffff
+	mov	r12, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
+	bic	r12, r12, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
+	sub	r12, r12, #CPS_IE_ID & 0xff0000
+	cmp	r12, #CPS_IE_ID & 0xffff
 	beq	fast_cps
+	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
+	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
+	blo	fast_msr_cx
 	b	swi_slow
 
 fast_mrs:				@ r[Rd] = virtual CPSR
@@ -258,11 +290,26 @@ fast_mrs:				@ r[Rd] = virtual CPSR
 	fast_count
 	fast_return
 
+fast_msr_cx:				@ CPSR_cx = Rm, bits 15:9 unchanged
+	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
+	sub	r12, sp, #-V_R0
+	ldr	r2, [r12, r2, lsl #2]
+	orr	r12, r3, r1		@ the virtual CPSR
+	eor	r12, r12, r2
+	tst	r12, #0xfe00		@ ARMv6 E (SPSR) written, or bits
+	bne	swi_slow		@ neither CPU has: the C path
+	tst	r12, #BM_PSR_A
+	beq	1f
+	ldr	r12, =bm_fast_cps	@ ARMv6: A from Rm (virtual, as CPS's);
+	ldr	r12, [r12]		@ ARMv5 has no A, bit 8 is not written
+	teq	r12, #0
+	eorne	r3, r3, #BM_PSR_A
+	b	1f
 fast_msr:				@ CPSR_c = Rm, the mode unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
-	eor	r2, r2, r3
+1:	eor	r2, r2, r3
 	tst	r2, #0x1f		@ a mode change: the core switches banks
 	bne	swi_slow
 	and	r2, r2, #BM_PSR_I | BM_PSR_F	@ T: never written by MSR
@@ -296,17 +343,98 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
 	fast_count
 	fast_return
 
-swi_not_arm_usr:
-	tst	r1, #0xf
-	bne	swi_monitor		@ the monitor's own SVC, or a bug
-swi_slow:				@ the C path: r1 = SPSR_svc
-	str	lr, [sp]
-	ldr	sp, =bm_svc_stack + BM_STACK_SIZE
-	mov	r0, #BM_EXC_SWI
-	bl	bm_trap
-	guest_return
-swi_monitor:
-	monitor_exception BM_EXC_SWI
+	/* The monitor's own SVC (bm_halt()), or a bug: swi_monitor. */
+	fast_exits BM_EXC_SWI, bm_svc_stack, swi_not_arm_usr, swi_slow, \
+		swi_monitor
+
+	.ltorg
+
+/*
+ * The CP15 fast path (docs/baremetal-monitor.md "The CP15 fast path"):
+ * a guest kernel's cache and TLB maintenance, one Undefined trap per
+ * cache line or page, done here where the C path takes about 330
+ * instructions.  bm_cp15_fast[] (run.c, from the core's
+ * armpv_cp15_fast_class() for the guest's CPU) says what the word is:
+ *   NOP         a cache, branch predictor, prefetch or barrier operation
+ *               (or a write ignored): guest memory is uncached in the
+ *               shadow, so nothing to do but the PC;
+ *   TLB_MVA     TLB invalidate by MVA: bm_fast_tlb_mva(Rd) (C, on the
+ *               UND stack), what shadow_sync() does for it, without the
+ *               rest of a trap;
+ * and 0 for everything else (the MRCs among it), left to the C path (und_slow) as is the
+ * word of a guest in virtual USR mode (its own Undefined exception),
+ * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
+ * it if the shared page lets it in), condition 1111 (MCR2/MRC2,
+ * Undefined), a TLB invalidation from r15.  The condition is the core's
+ * test (armpv_cond_pass[], against the guest's flags in SPSR_und).  A
+ * coprocessor instruction whose condition fails is a no-op on the
+ * ARM926EJ-S and the ARM1176, not an Undefined trap (QEMU alike:
+ * tests/baremetal/robust.sh), so a trapped MCRNE passed; a failed one,
+ * should a CPU trap it, goes to the C path, which counts it as such.
+ * Nothing is written before the decision.  Counts: bm_fast_traps[], folded into the
+ * core's statistics as if armpv_vcpu_trap() had counted (run.c).
+ * Per-site profiling (armpv.profile) counts every trap in C: bm_main()
+ * then points the vector at bm_vec_undef_slow.
+ */
+#if BM_VCPU_FIQ_LINE != BM_VCPU_IRQ_LINE + 1 || (BM_VCPU_IRQ_LINE & 1)
+#error "CP15 fast path: irq_line and fiq_line are not one aligned halfword"
+#endif
+vec_undef:
+	fast_entry und_not_arm_usr	@ r0 = the undefined word
+	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
+	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
+	teq	r2, #0x0e000000
+	teqeq	r3, #0x00000f10
+	bne	und_slow
+	and	r2, r0, #0x000f0000	@ CRn
+	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
+	orr	r2, r3, r2, lsr #8
+	ldr	r3, =bm_cp15_fast
+	ldrb	r12, [r3, r2]		@ the class, 0: the C path
+	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (vec_swi's invariant)
+	teq	r12, #0
+	tstne	r3, #0xf		@ virtual USR mode (0x10): its own
+	beq	und_slow
+	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
+	teq	r2, #0
+	bne	und_slow
+	mov	r2, r0, lsr #28
+	cmp	r2, #0xe
+	bne	und_cond
+und_passed:
+	cmp	r12, #BM_CP15_FAST_NOP
+	bne	und_class
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
+
+und_cond:				@ r2 = the condition, not AL
+	bhi	und_slow		@ 1111: MCR2/MRC2, Undefined for CP15
+	ldr	r3, =armpv_cond_pass	@ the core's: bit NZCV set if it passes
+	add	r3, r3, r2, lsl #1
+	ldrh	r3, [r3]
+	mov	r2, r1, lsr #28
+	mov	r3, r3, lsr r2
+	tst	r3, #1
+	bne	und_passed
+	b	und_slow		@ failed: never trapped (above)
+
+und_class:				@ r12 = TLB_MVA
+	and	r2, r0, #0xf000		@ Rd << 12
+	cmp	r2, #0xf000		@ the MVA from r15: UNPREDICTABLE,
+	beq	und_slow		@ the core's value
+	sub	r3, sp, #-V_R0
+	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
+	str	lr, [sp]		@ r[15], kept over the call
+	ldr	sp, =bm_und_stack + BM_STACK_SIZE
+	bl	bm_fast_tlb_mva
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	ldr	lr, [sp]
+	fast_return
+
+	/* The monitor's own (the VFP probe), or a bug: und_monitor. */
+	fast_exits BM_EXC_UNDEF, bm_und_stack, und_not_arm_usr, und_slow, \
+		und_monitor
 
 	.ltorg
 

@@ -642,6 +642,25 @@ void armpv_cp15_reset(struct armpv_vcpu *vcpu)
 	}
 }
 
+enum armpv_cp15_fast armpv_cp15_fast_class(unsigned model, uint32_t word)
+{
+	const struct cp15_row *row;
+
+	if (CP15_COND(word) == 0xf || CP15_CPNUM(word) != 15 ||
+	    ((word >> 24) & 0xfu) != 0xe || !(word & 0x10u) ||
+	    (word & CP15_L))
+		return ARMPV_CP15_FAST_NONE;
+	row = cp15_find(1u << model, K(CP15_CRN(word), CP15_OPC1(word),
+				       CP15_CRM(word), CP15_OPC2(word)));
+	if (!row || !(row->access & CP15_WO))
+		return ARMPV_CP15_FAST_NONE;
+	if (row->write == cp15_op_cache || row->write == cp15_write_ignore)
+		return ARMPV_CP15_FAST_NOP;
+	if (row->write == cp15_op_tlb_mva)
+		return ARMPV_CP15_FAST_TLB_MVA;
+	return ARMPV_CP15_FAST_NONE;
+}
+
 static enum armpv_cp15_result cp15_undef(struct armpv_vcpu *vcpu,
 					 uint32_t word)
 {

@@ -99,6 +99,37 @@ enum armpv_cp15_result {
 	ARMPV_CP15_WFI,	  /* wait for interrupt: advance PC and halt */
 };
 
+/*
+ * Fast-path classes (armpv_cp15_fast_class()): CP15 instructions whose
+ * whole effect in armpv_cp15_access() is simple enough for a backend to
+ * do without calling it -- the bare-metal monitor does them in its
+ * Undefined Instruction vector, before any C (docs/baremetal-monitor.md
+ * "The CP15 fast path").  Each describes what armpv_cp15_access() does
+ * for the word, on a vCPU of the model, when it returns ARMPV_CP15_DONE;
+ * the caller still checks the condition (and counts the access as the
+ * core does: stats.cp15, or stats.cond_failed), the privilege, and
+ * advances the PC.
+ */
+enum armpv_cp15_fast {
+	ARMPV_CP15_FAST_NONE = 0, /* only armpv_cp15_access() knows */
+	/* MCR: a cache, branch predictor, prefetch buffer or barrier
+	 * operation, or a write ignored: its only effect is
+	 * ARMPV_CP15_EV_CACHE, or nothing.  A backend whose answer to
+	 * EV_CACHE is nothing (guest memory uncached) skips the word. */
+	ARMPV_CP15_FAST_NOP = 1,
+	/* MCR: TLB invalidate by MVA (c8, c5/c6/c7, 1): ARMPV_CP15_EV_TLB
+	 * and ARMPV_CP15_EV_TLB_MVA with cp15.tlb_mva = Rd when no TLB
+	 * event is pending, else plain EV_TLB. */
+	ARMPV_CP15_FAST_TLB_MVA = 2,
+};
+
+/* The class of MCR 'word' on 'model' (an enum armpv_cpu_model): its
+ * condition is not looked at, but 1111 (MCR2) is never a class.  An MRC
+ * (none is simple enough yet: the ARM926's test and clean, which QEMU
+ * lets User mode run without a trap, would be the one), or anything the
+ * table has no row for or answers Undefined, is ARMPV_CP15_FAST_NONE. */
+enum armpv_cp15_fast armpv_cp15_fast_class(unsigned model, uint32_t word);
+
 /* Reset values for the vCPU's model. */
 void armpv_cp15_reset(struct armpv_vcpu *vcpu);
 

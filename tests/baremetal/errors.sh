@@ -607,6 +607,115 @@ expect vfp-cpacr-mvfr0 5 '^armpv-bm: 2 traps' \
 expect asid-switch 3 '^armpv-bm: shadow paging: .* [1-9][0-9]* context switches keeping entries' \
 	-semihosting -cpu arm1176 -initrd "$out/asid.rw.elf"
 
+# The CP15 fast path (vectors.S; docs/baremetal-monitor.md "The CP15
+# fast path"), where its answer is the core's and not QEMU's (which the
+# robustness guest compares with): the guest's Undefined handler (vector
+# 0x04, written first) exits with 21 when LR_und - 4 is the instruction
+# at r5, 63 otherwise.
+undvec='	mov r2, #0
+	ldr r0, =0xe59ff018		@ ldr pc, [pc, #0x18]
+	str r0, [r2, #0x04]
+	adr r0, und_h
+	str r0, [r2, #0x24]
+	b 9f
+und_h:	mov r0, #21
+	sub r1, lr, #4
+	cmp r1, r5
+	movne r0, #63
+	swi 0x280000
+9:'
+# Flush BTAC (c7 c5 6) is the ARM1176'"'"'s alone: on the ARM926EJ-S the
+# kernel's MCR is its Undefined instruction (QEMU makes every c7
+# encoding a no-op); on the ARM1176 a no-op by the fast path.
+guest cp15-btac "$undvec
+	adr r5, 1f
+1:	.word 0xee070fd5		@ mcr p15, 0, r0, c7, c5, 6
+	mov r0, #0
+	swi 0x280000"
+expect cp15-invalid-926 21 '^armpv-bm: of those, by the CP15 fast path: cp15 0 ' \
+	-semihosting -initrd "$out/cp15-btac.rw.elf"
+expect cp15-btac-1176 0 '^armpv-bm: of those, by the CP15 fast path: cp15 1 ' \
+	-semihosting -cpu arm1176 -initrd "$out/cp15-btac.rw.elf"
+# The ARM926's test and clean (MRC p15, 0, r15, c7, c10, 3) from the
+# ARM1176's kernel: Undefined, it has none.
+guest cp15-test-clean "$undvec
+	adr r5, 1f
+1:	.word 0xee17ff7a		@ mrc p15, 0, r15, c7, c10, 3
+	mov r0, #0
+	swi 0x280000"
+expect cp15-test-clean-1176 21 '^armpv-bm: of those, by the CP15 fast path: cp15 0 ' \
+	-semihosting -cpu arm1176 -initrd "$out/cp15-test-clean.rw.elf"
+# An Undefined instruction of the kernel in Thumb state whose word read
+# as ARM is an MCR the fast path takes: LSRS r2, r3, #30 (Z set) and UDF
+# #7 at 2 mod 4 read as MCRLE p15, 0, r0, c7, c10, 4.  The monitor
+# reports the Thumb trap (the core emulates ARM-state traps only); a
+# fast path reading the word regardless would skip the UDF and run on.
+guest cp15-thumb "	mov r3, #0
+	ldr r0, =tw + 1
+	bx r0
+	.align 2
+tw:	.word 0xde070f9a
+	.word 0xe7fee7fe		@ b . (Thumb): not reached"
+for cpu in arm926 arm1176; do
+	expect cp15-thumb-$cpu 67 'guest error: trap in Thumb state at 0000[0-9a-f]{3}[26ae]: the core emulates ARM-state traps only' \
+		-semihosting -cpu $cpu -initrd "$out/cp15-thumb.rw.elf"
+done
+# What the fast path counts (the kernel's cache maintenance: three
+# operations by MVA and set/way, two TLB invalidations by MVA, an MCREQ
+# with Z set; an MCRNE with Z set, which does not trap; a TLB invalidate
+# all, by C), and the same counts with armpv.profile, where every trap
+# goes through C: the core's lines identical.
+guest cp15-counts '	mov r0, #0
+	mcr p15, 0, r0, c7, c10, 1
+	mcr p15, 0, r0, c7, c14, 2
+	mcr p15, 0, r0, c7, c5, 0
+	ldr r0, =0x00100000
+	mcr p15, 0, r0, c8, c7, 1
+	mcr p15, 0, r0, c8, c6, 1
+	mov r1, #0x40000000
+	msr cpsr_f, r1
+	.word 0x0e070f3a		@ mcreq p15, 0, r0, c7, c10, 1
+	.word 0x1e070f3a		@ mcrne p15, 0, r0, c7, c10, 1
+	mcr p15, 0, r0, c8, c7, 0
+	mov r0, #0
+	swi 0x280000'
+counts='^armpv-bm: ([0-9]+ traps|shadow paging):'
+for cpu in arm926 arm1176; do
+	g=cp15-counts-$cpu
+	expect $g-fast 0 '^armpv-bm: of those, by the CP15 fast path: cp15 6 \(TLB invalidations by MVA 2\)$' \
+		-semihosting -cpu $cpu -initrd "$out/cp15-counts.rw.elf"
+	expect $g-slow 0 '^armpv-bm: of those, by the CP15 fast path: cp15 0 \(TLB invalidations by MVA 0\)$' \
+		-semihosting -cpu $cpu -append armpv.profile \
+		-initrd "$out/cp15-counts.rw.elf"
+	if grep -aE "$counts" "$out/$g-fast.log" >"$out/$g.fast.counts" &&
+	   grep -aE "$counts" "$out/$g-slow.log" >"$out/$g.slow.counts" &&
+	   grep -q ', cp15 7, condition failed 0,' "$out/$g.fast.counts" &&
+	   grep -q ' 2 invalidations by MVA' "$out/$g.fast.counts" &&
+	   diff -u "$out/$g.fast.counts" "$out/$g.slow.counts"; then
+		echo "ok: $g-same: the fast path and the C path count the same"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: $g-same: the fast path and the C path count differently (fast '-', C '+')"
+		fail=$((fail + 1))
+	fi
+done
+# A virtual interrupt line high (masked: the reset CPSR has I set; the
+# VIC's soft interrupt 0, enabled): the fast path leaves the trap to C
+# (bm_trap() delivers the line if the shared page lets it in).
+guest cp15-line-high '	ldr r1, =0x10140000
+	mov r0, #1
+	str r0, [r1, #0x10]		@ VICINTENABLE: source 0
+	str r0, [r1, #0x18]		@ VICSOFTINT: source 0
+	mcr p15, 0, r0, c7, c10, 1
+	mov r0, #0
+	swi 0x280000'
+expect cp15-line-high 0 '^armpv-bm: of those, by the CP15 fast path: cp15 0 ' \
+	-semihosting -initrd "$out/cp15-line-high.rw.elf"
+grep -q ', cp15 1, ' "$out/cp15-line-high.log" || {
+	echo "FAIL: cp15-line-high: the MCR was not counted"
+	fail=$((fail + 1))
+}
+
 # Bad bundles (docs/bundle.md): each refused before the guest runs, with a
 # "guest image: bundle:" report and status 65.  They are written by
 # mkbundle below, a second writer of the format (independent of

@@ -16,8 +16,10 @@
  * the group, and checks the model without it answers Undefined.
  */
 #include <check.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "armpv_core.h"
 
@@ -935,6 +937,118 @@ END_TEST
 /* The helpers themselves, against words GNU as produces for
  * "mrc p15, 0, r0, c0, c0, 0", "mcr p15, 0, r0, c7, c0, 4" and
  * "mcrr p15, 0, r1, r0, c14". */
+/* ---------------------------------------------------------------------
+ * Fast-path classes (armpv_cp15_fast_class()): the encodings a backend
+ * may do without armpv_cp15_access(), listed by hand from the manuals'
+ * tables (926 TRM 2.3.8 Table 2-18 and 2.3.9 Table 2-19; 1176 TRM
+ * 3.2.22 Figure 3-38 and its Note, 3.2.24; c15: RAZ/WI as QEMU), then
+ * each checked against what the emulation does with the word.
+ */
+static const uint8_t c7_v6_only[][2] = {
+	{ 5, 6 }, { 5, 7 }, { 10, 0 }, { 10, 5 }, { 12, 5 }, { 14, 0 },
+};
+
+static bool in_list(const uint8_t (*list)[2], unsigned n, unsigned crm,
+		    unsigned op2)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (list[i][0] == crm && list[i][1] == op2)
+			return true;
+	return false;
+}
+
+static enum armpv_cp15_fast expected_fast(enum armpv_cpu_model m, bool read,
+					  unsigned opc1, unsigned crn,
+					  unsigned crm, unsigned op2)
+{
+	bool v6 = m == ARMPV_CPU_ARM1176JZFS;
+
+	if (read)	/* no MRC has a class */
+		return ARMPV_CP15_FAST_NONE;
+	if (crn == 15)	/* c15: IMPLEMENTATION DEFINED, write ignored */
+		return ARMPV_CP15_FAST_NOP;
+	if (opc1 != 0)
+		return ARMPV_CP15_FAST_NONE;
+	if (crn == 8 && crm >= 5 && crm <= 7 && op2 == 1)
+		return ARMPV_CP15_FAST_TLB_MVA;
+	if (crn != 7)
+		return ARMPV_CP15_FAST_NONE;
+	if (in_list(c7_common, sizeof(c7_common) / 2, crm, op2))
+		return ARMPV_CP15_FAST_NOP;
+	if (v6 && (in_list(c7_v6_only, sizeof(c7_v6_only) / 2, crm, op2) ||
+		   (crm == 7 && op2 != 0) || crm == 11 || crm == 15))
+		return ARMPV_CP15_FAST_NOP;
+	return ARMPV_CP15_FAST_NONE;
+}
+
+/* Every MCR/MRC encoding of p15 on both models: the class is the one
+ * listed, and armpv_cp15_access() does exactly what the class says
+ * (and nothing else: no other CP15 field changes). */
+START_TEST(test_fast_class)
+{
+	enum armpv_cpu_model m = models[_i];
+	unsigned nfast = 0;
+
+	for (unsigned w = 0; w < 1u << 15; w++) {
+		bool read = w & 1;
+		unsigned opc1 = (w >> 1) & 7, crn = (w >> 4) & 15,
+			 crm = (w >> 8) & 15, op2 = (w >> 12) & 7;
+		uint32_t word = read ? mrc(opc1, 3, crn, crm, op2)
+				     : mcr(opc1, 3, crn, crm, op2);
+		enum armpv_cp15_fast want =
+			expected_fast(m, read, opc1, crn, crm, op2);
+		struct armpv_cp15 before;
+
+		ck_assert_msg(armpv_cp15_fast_class(m, word) == want,
+			      "model %d word %08x: class %d, want %d", m, word,
+			      armpv_cp15_fast_class(m, word), want);
+		/* Any condition but 1111 (MCR2/MRC2): the same class. */
+		ck_assert_int_eq(armpv_cp15_fast_class(m, (word & 0x0fffffffu) |
+							      0x10000000u),
+				 want);
+		ck_assert_int_eq(armpv_cp15_fast_class(m, word | 0xf0000000u),
+				 ARMPV_CP15_FAST_NONE);
+		/* Another coprocessor: never. */
+		ck_assert_int_eq(armpv_cp15_fast_class(m, word ^ 0x100u),
+				 ARMPV_CP15_FAST_NONE);
+		if (want == ARMPV_CP15_FAST_NONE)
+			continue;
+		nfast++;
+		reset_as(m);
+		vcpu.cpsr = ARMPV_PSR_N | ARMPV_PSR_C | ARMPV_MODE_SVC;
+		vcpu.r[3] = 0xc0012345u;
+		before = vcpu.cp15;
+		ck_assert_int_eq(armpv_cp15_access(&vcpu, word),
+				 ARMPV_CP15_DONE);
+		switch (want) {
+		case ARMPV_CP15_FAST_NOP:
+			ck_assert_uint_eq(vcpu.cp15.events & ~ARMPV_CP15_EV_CACHE,
+					  0);
+			ck_assert_uint_eq(vcpu.r[3], 0xc0012345u);
+			break;
+		default:
+			ck_assert_int_eq(want, ARMPV_CP15_FAST_TLB_MVA);
+			ck_assert_uint_eq(vcpu.cp15.events,
+					  ARMPV_CP15_EV_TLB |
+						  ARMPV_CP15_EV_TLB_MVA);
+			ck_assert_uint_eq(vcpu.cp15.tlb_mva, 0xc0012345u);
+			before.tlb_mva = 0xc0012345u;
+			break;
+		}
+		ck_assert_uint_eq(vcpu.cpsr, ARMPV_PSR_N | ARMPV_PSR_C |
+						     ARMPV_MODE_SVC);
+		before.events = vcpu.cp15.events;
+		ck_assert_msg(memcmp(&before, &vcpu.cp15, sizeof(before)) == 0,
+			      "word %08x changed CP15 state", word);
+	}
+	/* c7: 14 common operations (+ 6 ARMv6 ones + 7 + 8 + 8 unified
+	 * no-ops); c8: 3; c15: 8 * 16 * 8 writes. */
+	ck_assert_uint_eq(nfast, m == ARMPV_CPU_ARM1176JZFS
+					 ? 14 + 6 + 23 + 3 + 1024
+					 : 14 + 3 + 1024);
+}
+END_TEST
+
 START_TEST(test_helpers)
 {
 	ck_assert_uint_eq(mrc(0, 0, 0, 0, 0), 0xee100f10u);
@@ -983,6 +1097,7 @@ static Suite *cp15_suite(void)
 	tcase_add_loop_test(tc, test_c7_common, 0, 2);
 	tcase_add_test(tc, test_c7_926);
 	tcase_add_test(tc, test_c7_1176);
+	tcase_add_loop_test(tc, test_fast_class, 0, 2);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("r15");

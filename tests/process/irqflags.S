@@ -31,6 +31,34 @@ ENTRY(arch_local_irq_restore)
 GLOBAL(irq_restore_resume)
 	bx	lr
 
+/* The same with the x field too: ARMv6 Linux's v6_flush_icache_all and
+ * __patch_text_real restore their mask with MSR CPSR_cx. */
+ENTRY(arch_local_irq_restore_cx)
+	msr	cpsr_cx, r0
+GLOBAL(irq_restore_cx_resume)
+	bx	lr
+
+#ifdef KERN_V6
+/* v6_flush_icache_all's mask around its cache operations: MRS, CPSID
+ * ifa, then MSR CPSR_cx restores A, I and F.  Returns the CPSR in
+ * between. */
+ENTRY(local_all_save_restore_cx)
+	mrs	r1, cpsr
+	cpsid	ifa
+	mrs	r0, cpsr
+	msr	cpsr_cx, r1
+	bx	lr
+
+/* Imprecise aborts unmasked and masked (Linux: local_abt_enable()). */
+ENTRY(local_abt_enable)
+	cpsie	a
+	bx	lr
+
+ENTRY(local_abt_disable)
+	cpsid	a
+	bx	lr
+#endif
+
 ENTRY(arch_local_irq_enable)
 #ifdef KERN_V6
 	cpsie	i

@@ -57,6 +57,32 @@ static void test_irq_save_restore(void)
 	check_eq("local_irq_enable takes the pending IRQ", irq_rec.count, 3);
 	check_eq("LR_irq = instruction after the enable + 4", irq_rec.lr,
 		 (uint32_t)irq_enable_resume + 4);
+	flags = arch_local_irq_save();
+	arch_local_irq_restore_cx(flags);
+	check_eq("local_irq_restore with MSR CPSR_cx clears I only",
+		 PSR_LOW(arch_local_save_flags()),
+		 SVC_MODE | PSR_F | PSR_A_SET);
+	flags = arch_local_irq_save();
+	plat_set_irq(1);
+	arch_local_irq_restore_cx(flags);
+	check_eq("local_irq_restore with MSR CPSR_cx takes the pending IRQ",
+		 irq_rec.count, 4);
+	check_eq("LR_irq = instruction after the MSR CPSR_cx + 4", irq_rec.lr,
+		 (uint32_t)irq_restore_cx_resume + 4);
+#ifdef KERN_V6
+	/* The x field writes A (ARMv6): CPSID ifa, then MSR CPSR_cx of
+	 * the CPSR before it, with A clear (Linux unmasks imprecise
+	 * aborts at boot). */
+	local_abt_enable();
+	check_eq("CPSIE a clears A", PSR_LOW(arch_local_save_flags()),
+		 SVC_MODE | PSR_F);
+	check_eq("CPSID ifa sets A, I and F",
+		 PSR_LOW(local_all_save_restore_cx()),
+		 SVC_MODE | PSR_I | PSR_F | PSR_A);
+	check_eq("MSR CPSR_cx restores A, I and F",
+		 PSR_LOW(arch_local_save_flags()), SVC_MODE | PSR_F);
+	local_abt_disable();
+#endif
 	arch_local_irq_disable();
 }
 

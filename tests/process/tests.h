@@ -64,12 +64,17 @@ void rfe_test(uint32_t *pair, uint32_t *out);
 uint32_t arch_local_save_flags(void);
 uint32_t arch_local_irq_save(void);
 void arch_local_irq_restore(uint32_t flags);
+void arch_local_irq_restore_cx(uint32_t flags);
+uint32_t local_all_save_restore_cx(void); /* ARMv6 */
+void local_abt_enable(void);		  /* ARMv6 */
+void local_abt_disable(void);		  /* ARMv6 */
 void arch_local_irq_enable(void);
 void arch_local_irq_disable(void);
 void local_fiq_enable(void);
 void local_fiq_disable(void);
 void local_irq_fiq_enable(void);
 extern const char irq_restore_resume[], irq_enable_resume[];
+extern const char irq_restore_cx_resume[];
 extern const char fiq_enable_resume[], irq_fiq_enable_resume[];
 
 /* mmu.S */

@@ -272,6 +272,27 @@ ENTRY(loop_drain_wb)
 	bne	1b
 	bx	lr
 
+@ loop_dccmva(n): one clean D-cache line by MVA (c7 c10 1) per cache line
+@ of 32 bytes, walking the first MiB as Linux's cache loops walk an
+@ area (arm926_flush_kern_dcache_area, v6_flush_kern_dcache_area).
+ENTRY(loop_dccmva)
+	mov	r1, #0
+1:	mcr	p15, 0, r1, c7, c10, 1
+	add	r1, r1, #32
+	bic	r1, r1, #0x00100000
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+@ loop_empty_dccmva(n): the same loop without the MCR (its baseline).
+ENTRY(loop_empty_dccmva)
+	mov	r1, #0
+1:	add	r1, r1, #32
+	bic	r1, r1, #0x00100000
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
 @ loop_tlbi_mva(n): one TLB invalidate by MVA (of a page not mapped).
 ENTRY(loop_tlbi_mva)
 	ldr	r1, =FAULT_VA

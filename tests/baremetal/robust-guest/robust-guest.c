@@ -21,6 +21,20 @@
  * 5. ARMv6 build only: the kernel writes TPIDRURO and a user task reads
  *    it with MRC (no trap on the ARM1176); the task writes TPIDRURW and
  *    the kernel reads it.
+ * 8. CP15 maintenance, what armpv-bm's CP15 fast path takes: the cache
+ *    operations of the CPU and the TLB invalidations by MVA from the
+ *    kernel (no exception); on the ARM926 the test and clean to r15
+ *    under each condition and flag value (Z set where the condition
+ *    passes, the flags unchanged where it fails: ARM ARM A4.1.40) and
+ *    into r3 (QEMU 7.2 runs it in User mode, TC_DCACHE PL0_R, so under
+ *    armpv-bm on QEMU it never traps; on the silicon the core answers);
+ *    MCRNE with Z set of an encoding neither CPU has and of a
+ *    cache operation (no-ops: a coprocessor instruction whose condition
+ *    fails takes no Undefined exception, so armpv-bm sees none); every
+ *    such encoding from a user task (its Undefined instruction, LR_und
+ *    the next word, SPSR_und USR; none for the three the ARM1176 lets
+ *    User mode run); a Thumb UDF whose word, read as ARM, is an MCR the
+ *    fast path takes (the task's Undefined instruction).
  *
  * The same program runs unrewritten in SVC natively on versatilepb and,
  * rewritten, under armpv-bm: tests/baremetal/robust.sh compares the
@@ -55,6 +69,14 @@ extern volatile uint32_t uresult[8];
 extern const uint16_t tstub_one[2], tstub_swi[2], tstub_bkpt[2],
 	tstub_dev[14];
 extern const char k_bkpt_insn[], ut_bkpt_arm_insn[];
+extern const uint32_t ut_cp15_words[], ut_cp15_words_end[];
+extern const uint16_t tstub_udf[3];
+void k_cp15_common(uint32_t mva);
+void k_cp15_v6(void);
+void k_test_clean(uint32_t flags, uint32_t out[14]);
+uint32_t k_test_clean_r3(void);
+void k_cp15_cond_failed(void);
+void und_c(uint32_t lr, uint32_t spsr);
 
 static uint32_t ttb[4096] __attribute__((aligned(16384)));
 static uint32_t fine[1024] __attribute__((aligned(4096)));
@@ -74,6 +96,23 @@ uint32_t pabt_c(uint32_t lr, uint32_t spsr, uint32_t ifsr)
 	pabt.fsr = ifsr;
 	pabt.ifar = v6 ? cp15_read_ifar() : 0;
 	return spsr & PSR_T ? lr - 2 : lr;
+}
+
+/* The Undefined instructions taken since the last reset of und.n: the
+ * first UND_MAX LR_und and SPSR_und. */
+#define UND_MAX 32
+static volatile struct {
+	unsigned n;
+	uint32_t lr[UND_MAX], spsr[UND_MAX];
+} und;
+
+void und_c(uint32_t lr, uint32_t spsr)
+{
+	if (und.n < UND_MAX) {
+		und.lr[und.n] = lr;
+		und.spsr[und.n] = spsr;
+	}
+	und.n++;
 }
 
 void swi_c(uint32_t lr, uint32_t spsr, uint32_t comment)
@@ -261,6 +300,84 @@ static void test_tpidr(void)
 }
 #endif
 
+/* ARM ARM A3.2.1, Table A3-1: does condition 'cond' (0-13) pass with
+ * N Z C V = 'f' (bits 3:0)? */
+static int cond_passes(unsigned cond, unsigned f)
+{
+	int n = f >> 3 & 1, z = f >> 2 & 1, c = f >> 1 & 1, v = f & 1;
+	int pass;
+
+	switch (cond >> 1) {
+	case 0: pass = z; break;		/* EQ, NE */
+	case 1: pass = c; break;		/* CS, CC */
+	case 2: pass = n; break;		/* MI, PL */
+	case 3: pass = v; break;		/* VS, VC */
+	case 4: pass = c && !z; break;		/* HI, LS */
+	case 5: pass = n == v; break;		/* GE, LT */
+	default: pass = !z && n == v; break;	/* GT, LE */
+	}
+	return cond & 1 ? !pass : pass;
+}
+
+/* The ARM1176 lets User mode flush the prefetch buffer, drain the write
+ * buffer (DSB) and DMB (1176 TRM 3.2.22, Table 3-71). */
+static int user_permitted(uint32_t word)
+{
+	return v6 && (word == 0xee070f95 || word == 0xee070f9a ||
+		      word == 0xee070fba);
+}
+
+static void test_cp15(void)
+{
+	uint32_t stub = stub_at(STUB_VA + 0x600, tstub_udf, 3);
+	unsigned nwords = (unsigned)(ut_cp15_words_end - ut_cp15_words), k;
+	uint32_t out[14], bad = 0;
+
+	check_ctx("cp15 maintenance: kernel: ");
+	und.n = 0;
+	k_cp15_common(STUB_VA + 0x7000);
+	if (v6)
+		k_cp15_v6();
+	k_cp15_cond_failed();
+	check_eq("no Undefined instruction", und.n, 0);
+	if (!v6) {
+		for (unsigned f = 0; f < 16; f++) {
+			k_test_clean(f << 28, out);
+			for (unsigned c = 0; c < 14; c++)
+				bad += out[c] != (cond_passes(c, f) ? 0x4u : f);
+		}
+		check_eq("test and clean to r15: flags wrong (of 14 conditions "
+			 "x 16 flag values)", bad, 0);
+		check_eq("test, clean and invalidate to r3: Z, flags kept",
+			 k_test_clean_r3(), 0x40000000u | 0xb);
+	}
+
+	check_ctx("cp15 maintenance: user: ");
+	und.n = 0;
+	user_run(UT_CP15, 0);
+	k = 0;
+	bad = 0;
+	for (unsigned i = 0; i < nwords; i++) {
+		if (user_permitted(ut_cp15_words[i]))
+			continue;
+		if (k < UND_MAX &&
+		    (und.lr[k] != (uint32_t)&ut_cp15_words[i + 1] ||
+		     (und.spsr[k] & (PSR_MODE_MASK | PSR_T)) != USR_MODE))
+			bad++;
+		k++;
+	}
+	check_eq("Undefined instructions", und.n, k);
+	check_eq("of those with LR_und or SPSR_und wrong", bad, 0);
+
+	check_ctx("cp15 maintenance: user Thumb UDF: ");
+	und.n = 0;
+	user_run(UT_THUMB_UDF, stub);
+	check_eq("one Undefined instruction", und.n, 1);
+	check_eq("LR_und = UDF + 2", und.lr[0], stub + 4);
+	check_eq("SPSR_und = USR, T", und.spsr[0] & (PSR_MODE_MASK | PSR_T),
+		 USR_MODE | PSR_T);
+}
+
 int kmain(void)
 {
 	v6 = ((cp15_read_midr() >> 4) & 0xfff) == 0xb76;
@@ -288,5 +405,7 @@ int kmain(void)
 	if (ROBUST_ONLY == 0 || ROBUST_ONLY == 5)
 		test_tpidr();
 #endif
+	if (ROBUST_ONLY == 0 || ROBUST_ONLY == 8)
+		test_cp15();
 	return check_summary();
 }

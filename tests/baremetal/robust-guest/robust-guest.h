@@ -36,5 +36,7 @@
 #define UT_THUMB_DEV 4
 #define UT_THUMB_ONE 5 /* the stub at ustub (r0 = address) */
 #define UT_TPIDR 6     /* ARMv6 only */
+#define UT_CP15 7      /* CP15 maintenance from USR mode */
+#define UT_THUMB_UDF 8 /* the UDF stub at r1 */
 
 #endif /* ROBUST_GUEST_H */
