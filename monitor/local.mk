@@ -23,7 +23,11 @@ CORE_ARM_SRC = monitor/core/vcpu.c monitor/core/emulate.c \
 	tables/armpv_tables.c
 EXTRA_DIST += $(ARMPV_RUN_SRC)
 CLEANFILES += $(ARMPV_RUN)
-noinst_DATA = $(ARMPV_RUN)
+# Installed where its ABI is named (README.md "Installing"): a static ARM
+# EABI Linux program, run by qemu-arm on other hosts.  A script to
+# automake, so that install-strip leaves it to the ARM strip.
+armpvrundir = $(pkglibexecdir)/arm-linux-gnueabi
+armpvrun_SCRIPTS = $(ARMPV_RUN)
 
 $(ARMPV_RUN): $(ARMPV_RUN_SRC) $(CORE_ARM_SRC) $(monitor_libarmpv_core_a_SOURCES) \
 		tables/armpv_tables.h $(TABLES_GEN)

@@ -37,7 +37,10 @@ ARMPV_BM_CFLAGS = -std=c11 -O2 -march=armv5te -marm -mfloat-abi=soft \
 	-fno-unwind-tables -Wa,--noexecstack $(WARN_CFLAGS)
 EXTRA_DIST += $(ARMPV_BM_DEPS)
 CLEANFILES += $(ARMPV_BM) $(ARMPV_BM_BIN)
-noinst_DATA += $(ARMPV_BM) $(ARMPV_BM_BIN)
+# Installed in $(pkgdatadir) (README.md "Installing"): one image for both
+# boards (it reads the board from the CPU and the boot information), and
+# its ELF for gdb and objdump.
+pkgdata_DATA = $(ARMPV_BM_BIN) $(ARMPV_BM)
 
 $(ARMPV_BM): $(ARMPV_BM_DEPS) $(CORE_ARM_SRC) \
 		$(monitor_devices_libarmpv_devices_a_SOURCES) \

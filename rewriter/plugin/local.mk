@@ -2,13 +2,14 @@
 # rewriter/plugin/: the armpv_irqflags GCC plugin (docs/plugin.md).  A GCC
 # plugin is a host shared object loaded by the ARM cross compiler
 # (-fplugin=...), built against that compiler's plugin headers; automake has
-# no primary for it, hence the explicit rule.  Installed beside the other
-# armpv files: $(pkglibdir)/armpv_irqflags.so.
+# no primary for it, hence the explicit rule.  Installed as armpv's own, not
+# into the cross compiler's plugin directory (another package's):
+# $(pkglibdir)/plugin/armpv_irqflags.so, used with -fplugin=that path.
 EXTRA_DIST += rewriter/plugin/armpv_irqflags.cc monitor/core/armpv_pv.h
 
 if ARMPV_PLUGIN
 PLUGIN_SO = rewriter/plugin/armpv_irqflags.so
-plugindir = $(pkglibdir)
+plugindir = $(pkglibdir)/plugin
 plugin_DATA = $(PLUGIN_SO)
 CLEANFILES += $(PLUGIN_SO)
 

@@ -46,3 +46,5 @@ noinst_PROGRAMS += tests/monitor/bench_core
 tests_monitor_bench_core_SOURCES = tests/monitor/bench_core.c
 tests_monitor_bench_core_CPPFLAGS = $(CORE_CPPFLAGS)
 tests_monitor_bench_core_LDADD = $(CORE_LIBS)
+EXTRA_DIST += tests/monitor/bench_classes.h tests/monitor/bench-arm-count.sh \
+	tests/monitor/bench_count_arm.c tests/monitor/bench_count_host.c
