@@ -31,6 +31,9 @@
 #
 # Environment: ARM_CC (arm-linux-gnueabi-gcc), QEMU_ARM (qemu-arm),
 # QEMU_SYSTEM_ARM (qemu-system-arm), PKG_CONFIG (pkg-config), CC (cc).
+# check's second argument is evaluated later (single quotes on purpose);
+# top_builddir, bm_monitor and bm_rewriter are read by lib.sh.
+# shellcheck disable=SC2016,SC2034
 set -u
 
 case $# in
@@ -117,7 +120,7 @@ check "armpv-tables decode $trap_word gives back e10f0000 (mrs)" \
 
 # --- 3. the bare-metal test guest under the installed armpv-bm -------------
 top_builddir=$tmp
-# shellcheck source=../baremetal/lib.sh
+# shellcheck source=tests/baremetal/lib.sh
 . "$top_srcdir/tests/baremetal/lib.sh"
 bm_monitor=$monitor
 bm_rewriter=$rw
@@ -156,7 +159,7 @@ done
 # build.sh rewrites with $top_builddir/rewriter/armpv-rewrite, which is not
 # there (top_builddir is $tmp): it builds kern-v5.elf only, rewritten here.
 mkdir -p proc
-if PLAT=armpv top_srcdir=$top_srcdir top_builddir=$tmp ARM_CC=$ARM_CC \
+if env PLAT=armpv top_srcdir="$top_srcdir" top_builddir="$tmp" ARM_CC="$ARM_CC" \
 	sh "$top_srcdir/tests/process/build.sh" proc >proc/build.log 2>&1 &&
    "$rw" -q --arch armv5te -o proc/kern-v5.rw.elf proc/kern-v5.elf; then
 	ok "the process test kernel builds and the installed armpv-rewrite rewrites it"
