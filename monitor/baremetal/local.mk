@@ -38,7 +38,8 @@ ARMPV_BM_CFLAGS = -std=c11 -O2 -march=armv5te -marm -mfloat-abi=soft \
 EXTRA_DIST += $(ARMPV_BM_DEPS)
 CLEANFILES += $(ARMPV_BM) $(ARMPV_BM_BIN)
 # Installed in $(pkgdatadir) (README.md "Installing"): one image for both
-# boards (it reads the board from the CPU and the boot information), and
+# boards (it finds its board from the device tree or ATAGs it is booted
+# with: docs/baremetal-monitor.md "Boards"), and
 # its ELF for gdb and objdump.
 pkgdata_DATA = $(ARMPV_BM_BIN) $(ARMPV_BM)
 

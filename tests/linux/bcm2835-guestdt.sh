@@ -27,6 +27,7 @@
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM, QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_KEEP=1 keeps the logs.
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 set -u
 ARMPV_LINUX_BOARD=raspi0
 . "$top_srcdir/tests/linux/guest-lib.sh"

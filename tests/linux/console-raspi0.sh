@@ -7,6 +7,7 @@
 # second boot "poweroff", each of which stops QEMU through the monitor's
 # PM watchdog.  Natively the same is workload-raspi0.sh's to show; here
 # two boots of about 20 s of host time each.
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 ARMPV_LINUX_BOARD=raspi0
 : "${ARMPV_LINUX_RUNS:=bm}"
 export ARMPV_LINUX_BOARD ARMPV_LINUX_RUNS

@@ -25,6 +25,7 @@
 # QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_BOARD; ARMPV_LINUX_RUNS.
 # Builds the plain versatile kernel when the cache lacks it (raspi0:
 # skipped without the plain bcm2835 build).
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 

@@ -2,6 +2,9 @@
 # Linux 6.1 built with armpv in the build.  The kernel builds are cached in
 # ~/.cache/armpv/linux (ARMPV_CACHE); from nothing they take a while.
 TESTS += tests/linux/versatile.sh tests/linux/bcm2835.sh
+# Each kernel test skips inside the distcheck of `./armpv-dev test` when
+# that run's make check ran it (configure's ARMPV_LINUX_TESTS_RAN_IN).
+EXTRA_DIST += tests/linux/ran-in-main.sh
 EXTRA_DIST += tests/linux/versatile.sh tests/linux/bcm2835.sh tests/linux/kernel.sh \
 	tests/linux/build-kernel.sh tests/linux/repro.sh tests/linux/bench-rewrite.sh
 # The test initramfs (tests/linux/initramfs/: busybox-static:armel, /init,

@@ -26,6 +26,7 @@
 # Environment: as workload.sh (top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM, QEMU_SYSTEM_ARM, ARMPV_CACHE).  Skipped (77) when configure
 # did not build the plugin.
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 set -u
 : "${top_builddir:=$top_srcdir/build}"
 . "$top_srcdir/tests/linux/guest-lib.sh"

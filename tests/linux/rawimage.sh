@@ -34,6 +34,7 @@
 #
 # Environment (make check exports it): top_srcdir, top_builddir, ARM_CC,
 # QEMU_ARM, QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_KEEP=1 keeps the logs.
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 

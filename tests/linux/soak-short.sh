@@ -9,4 +9,5 @@
 # Environment (make check exports it): top_srcdir, top_builddir;
 # QEMU_SYSTEM_ARM; ARMPV_CACHE.  Builds the plain kernel when the cache
 # lacks it.
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 exec "${SHELL:-/bin/sh}" "$top_srcdir/tests/linux/soak.sh" -r 2 1s

@@ -14,6 +14,7 @@
 #                 power-off ("guest power-off request (PM_RSTS").
 # The result lines of the four runs must be the expected ones and the
 # same.  About 3 minutes of host time (docs/linux.md).
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 ARMPV_LINUX_BOARD=raspi0
 : "${ARMPV_LINUX_RUNS:=native native_guest bm bm_as}"
 : "${ARMPV_LINUX_POWEROFF_RUNS:=bm_as}"

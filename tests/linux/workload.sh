@@ -46,6 +46,7 @@
 # (77) without the plain bcm2835 build; with bm_as, skipped without the
 # board's armpv-as build (tests/linux/versatile.sh, bcm2835.sh); with
 # bm_plugin, without the plugin build (tests/linux/plugin-kernel.sh).
+. "$top_srcdir/tests/linux/ran-in-main.sh"
 set -u
 . "$top_srcdir/tests/linux/guest-lib.sh"
 
