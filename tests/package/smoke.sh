@@ -124,7 +124,7 @@ top_builddir=$tmp
 . "$top_srcdir/tests/baremetal/lib.sh"
 bm_monitor=$monitor
 bm_rewriter=$rw
-bm_set_timeout 300
+bm_set_timeout 120
 src=$top_srcdir/tests/baremetal/tasks-guest
 for board in versatilepb raspi0; do
 	bm_set_board "$board"
