@@ -4,7 +4,9 @@
 # link to it: the directory to give gcc -B (README.md "Installing").
 # armpv-as runs the armpv-rewrite it finds beside its resolved self.
 dist_bin_SCRIPTS = guest-patches/linux/armpv-as
-EXTRA_DIST += guest-patches/linux/bin/as
+# The directory, not bin/as: make dist copies a listed file's content but
+# keeps a directory's links.  (The build tree has no such directory.)
+EXTRA_DIST += guest-patches/linux/bin
 ARMPV_AS_BINDIR = $(pkglibexecdir)/bin
 
 # The link is relative (both ends lexically, nothing resolved), so that it

@@ -31,7 +31,25 @@ TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/fdt.sh tests/baremetal/fdt-bcm2835.sh \
 	tests/baremetal/echo.sh \
 	tests/baremetal/robust.sh tests/baremetal/pv.sh
-EXTRA_DIST += tests/baremetal
+# Listed, not the directory: the build tree has a tests/baremetal of its
+# own (the tests' outputs), which make dist would copy too.  The guests'
+# directories have no namesake there.
+EXTRA_DIST += tests/baremetal/adversary.sh tests/baremetal/bench.sh \
+	tests/baremetal/boot.sh tests/baremetal/echo.sh \
+	tests/baremetal/errors.sh tests/baremetal/fdt-bcm2835-guest.c \
+	tests/baremetal/fdt-bcm2835.sh tests/baremetal/fdt-mutate.c \
+	tests/baremetal/fdt.sh tests/baremetal/fdt/bcm2835-rpi-zero.dtb \
+	tests/baremetal/fdt/make-bcm2835-rpi-zero-dtb.sh \
+	tests/baremetal/fdt/make-versatile-pb-dtb.sh \
+	tests/baremetal/fdt/versatile-pb.dtb tests/baremetal/guest-board.h \
+	tests/baremetal/guest-start.h tests/baremetal/lib.sh \
+	tests/baremetal/mmu.sh tests/baremetal/pv.sh \
+	tests/baremetal/robust.sh tests/baremetal/run.sh \
+	tests/baremetal/tasks.sh tests/baremetal/adversary-guest \
+	tests/baremetal/bench-guest tests/baremetal/boot-guest \
+	tests/baremetal/echo-guest tests/baremetal/mmu-guest \
+	tests/baremetal/pv-guest tests/baremetal/robust-guest \
+	tests/baremetal/tasks-guest
 tests/baremetal/run.log: $(ARMPV_BM_BIN) $(ARMPV_RUN) \
 	rewriter/armpv-rewrite$(EXEEXT) tests/process/run.log
 tests/baremetal/errors.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT)
@@ -68,3 +86,14 @@ tests_baremetal_fdt_bcm2835_guest_CFLAGS = $(AM_CFLAGS) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 tests_baremetal_fdt_bcm2835_guest_LDFLAGS = -fsanitize=address,undefined
 tests/baremetal/fdt-bcm2835.log: tests/baremetal/fdt-bcm2835-guest$(EXEEXT)
+# What the tests leave in the build tree (their out= directories; fdt.sh's
+# files beside the checked-in trees, in an in-tree build).
+clean-local: clean-baremetal-tests
+clean-baremetal-tests:
+	-rm -rf tests/baremetal/adversary tests/baremetal/bench \
+	  tests/baremetal/boot tests/baremetal/echo tests/baremetal/errors \
+	  tests/baremetal/fdt-bcm2835 tests/baremetal/kern tests/baremetal/mmu \
+	  tests/baremetal/pv tests/baremetal/robust tests/baremetal/tasks
+	-rm -f tests/baremetal/kern-v[56]* tests/baremetal/fdt/bare.dt[bs] \
+	  tests/baremetal/fdt/boot.dtb tests/baremetal/fdt/pb-guest.*
+.PHONY: clean-baremetal-tests

@@ -20,7 +20,7 @@ root=$tmp/root
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $*"; }
 no() { fail=$((fail + 1)); echo "not ok - $*"; }
-check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+check() { if eval "$2"; then ok "$1"; else no "$1"; return 1; fi; }
 # make in the build tree, not part of the make running this test.
 mk() {
 	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \

@@ -12,3 +12,8 @@
 TESTS += tests/rewriter/fuzz.sh
 EXTRA_DIST += tests/rewriter/fuzz.sh tests/rewriter/fuzz-elf.c
 CLEANFILES += tests/rewriter/fuzz-elf
+# A crash found is kept (above) until make clean.
+clean-local: clean-fuzz-crashes
+clean-fuzz-crashes:
+	-rm -rf tests/rewriter/fuzz-crashes
+.PHONY: clean-fuzz-crashes
