@@ -12,8 +12,8 @@
 # what only the repository needs (.gitignore, .ci/), and debian/: Debian
 # keeps a package's debian/ out of its upstream (.orig) tarball, and
 # ./armpv-dev package adds it to the unpacked tarball (docs/packaging.md).
-# Skipped (77)
-# outside a git checkout: a release tarball has no list to compare with.
+# Skipped (77) outside a git checkout: a release tarball has no list to
+# compare with.
 #
 # Environment: top_srcdir, top_builddir.
 set -u
