@@ -17,11 +17,14 @@ plugin_verbose = $(plugin_verbose_@AM_V@)
 plugin_verbose_ = $(plugin_verbose_@AM_DEFAULT_V@)
 plugin_verbose_0 = @echo "  CXXLD    " $@;
 
+# The user's CPPFLAGS and LDFLAGS too, as automake's own rules take them
+# (a Debian build's hardening: _FORTIFY_SOURCE, -z relro -z now).
 $(PLUGIN_SO): $(srcdir)/rewriter/plugin/armpv_irqflags.cc \
 		$(srcdir)/monitor/core/armpv_pv.h \
 		$(srcdir)/monitor/core/armpv_hypercall.h
 	@$(MKDIR_P) rewriter/plugin
-	$(plugin_verbose)$(CXX) -std=gnu++17 -shared -fPIC -fno-rtti $(CXXFLAGS) \
-	  $(WARN_CXXFLAGS) -I'$(ARM_PLUGIN_DIR)/include' \
-	  -I$(srcdir)/monitor/core -o $@ $(srcdir)/rewriter/plugin/armpv_irqflags.cc
+	$(plugin_verbose)$(CXX) -std=gnu++17 -shared -fPIC -fno-rtti \
+	  $(CPPFLAGS) $(CXXFLAGS) $(WARN_CXXFLAGS) -I'$(ARM_PLUGIN_DIR)/include' \
+	  -I$(srcdir)/monitor/core $(LDFLAGS) -o $@ \
+	  $(srcdir)/rewriter/plugin/armpv_irqflags.cc
 endif

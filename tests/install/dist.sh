@@ -8,9 +8,12 @@
 # or dist_ entry (distcheck finds only those a build or test needs); a
 # file it has that git does not is a build output that slipped in (make
 # dist copies a listed directory from the build tree too).  Not compared:
-# what autoreconf makes (configure, aclocal.m4, Makefile.in, build-aux/)
-# and what only the repository needs (.gitignore, .ci/).  Skipped (77)
-# outside a git checkout: a release tarball has no list to compare with.
+# what autoreconf makes (configure, aclocal.m4, Makefile.in, build-aux/),
+# what only the repository needs (.gitignore, .ci/), and debian/: Debian
+# keeps a package's debian/ out of its upstream (.orig) tarball, and
+# ./armpv-dev package adds it to the unpacked tarball (docs/packaging.md).
+# Skipped (77) outside a git checkout: a release tarball has no list to
+# compare with.
 #
 # Environment: top_srcdir, top_builddir.
 set -u
@@ -33,7 +36,7 @@ env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory \
 	grep -v -e '^configure$' -e '^aclocal\.m4$' -e '^build-aux/' \
 		-e '\(^\|/\)Makefile\.in$' | sort >"$tmp/dist"
 git -C "$src" ls-files --cached --others --exclude-standard |
-	grep -v -e '^\.gitignore$' -e '^\.ci/' | sort -u >"$tmp/git"
+	grep -v -e '^\.gitignore$' -e '^\.ci/' -e '^debian/' | sort -u >"$tmp/git"
 # A file deleted but not yet committed is not in the tree.
 while read -r f; do
 	[ -e "$src/$f" ] || [ -L "$src/$f" ] && echo "$f"
