@@ -23,6 +23,8 @@
 #      tests/plugin/masks.c: no MRS/MSR left
 #   6. a host program built against the tables library with pkg-config
 #      (libarmpv-tables-dev) classifies, encodes and decodes a word
+#   7. a manual page for every installed command and for armpv-bm, each
+#      rendered by groff without a warning
 #
 # Prints "ok - ..." or "not ok - ..." per check and ends with "N passed,
 # N failed"; exits 1 if any failed, 2 on bad usage, 99 if something it
@@ -207,6 +209,22 @@ EOF
 "$CC" -o lib lib.c $("$PKG_CONFIG" --cflags --libs armpv-tables) 2>lib.err
 check "a program builds against armpv-tables.pc" '[ $? = 0 ]'
 check "it classifies, encodes and decodes mrs r0, cpsr ($(./lib 2>&1))" './lib >/dev/null'
+
+# --- 7. the manual pages ---------------------------------------------------
+# One per installed command and the monitor's (compressed by dh_compress in
+# the package, plain from make install), each rendered without a warning.
+for page in man1/armpv-tables.1 man1/armpv-rewrite.1 man1/armpv-bundle.1 \
+	man1/armpv-as.1 man1/armpv-run.1 man7/armpv-plugin.7 man8/armpv-bm.8; do
+	f=
+	for c in "$prefix/share/man/$page.gz" "$prefix/share/man/$page"; do
+		if [ -f "$c" ]; then f=$c; break; fi
+	done
+	check "manual page $page is installed" '[ -n "$f" ]'
+	[ -n "$f" ] || continue
+	gzip -dcf "$f" | groff -man -Tutf8 -ww -P-cbou >page.txt 2>page.err
+	check "$page renders without warnings" \
+		'[ $? = 0 ] && [ ! -s page.err ] && grep -q "^NAME" page.txt'
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
