@@ -13,16 +13,20 @@ EXTRA_DIST += $(ARMPV_MAN_PAGES:=.in) docs/man/local.mk
 CLEANFILES += $(ARMPV_MAN_PAGES)
 
 # Paths as make expands them (prefix and all), not configure's unexpanded
-# ${prefix}: the same substitution for every page.
-ARMPV_MAN_SED = sed -e 's|@PACKAGE_VERSION[@]|$(PACKAGE_VERSION)|g' \
-	-e 's|@bindir[@]|$(bindir)|g' \
-	-e 's|@pkglibdir[@]|$(pkglibdir)|g' \
-	-e 's|@pkglibexecdir[@]|$(pkglibexecdir)|g' \
-	-e 's|@pkgdatadir[@]|$(pkgdatadir)|g' \
-	-e 's|@docdir[@]|$(docdir)|g'
+# ${prefix}: the same substitution for every page.  Each "/" of a path
+# is followed by \: (a break point that prints nothing), so that a long
+# prefix (distcheck's, a home directory's) still fills lines without
+# groff's "can't break line".
 $(ARMPV_MAN_PAGES): Makefile
 	$(AM_V_GEN)$(MKDIR_P) docs/man && \
-	$(ARMPV_MAN_SED) $(srcdir)/$@.in > $@.tmp && mv $@.tmp $@
+	brk() { printf '%s\n' "$$1" | sed 's|/|/\\\\:|g'; } && \
+	sed -e 's|@PACKAGE_VERSION[@]|$(PACKAGE_VERSION)|g' \
+	    -e "s|@bindir[@]|$$(brk '$(bindir)')|g" \
+	    -e "s|@pkglibdir[@]|$$(brk '$(pkglibdir)')|g" \
+	    -e "s|@pkglibexecdir[@]|$$(brk '$(pkglibexecdir)')|g" \
+	    -e "s|@pkgdatadir[@]|$$(brk '$(pkgdatadir)')|g" \
+	    -e "s|@docdir[@]|$$(brk '$(docdir)')|g" \
+	    $(srcdir)/$@.in > $@.tmp && mv $@.tmp $@
 docs/man/armpv-tables.1: $(srcdir)/docs/man/armpv-tables.1.in
 docs/man/armpv-rewrite.1: $(srcdir)/docs/man/armpv-rewrite.1.in
 docs/man/armpv-bundle.1: $(srcdir)/docs/man/armpv-bundle.1.in
