@@ -8,6 +8,8 @@
 void bcm2835_systimer_reset(struct bcm2835_systimer *st)
 {
 	st->clo = st->chi = 0;
+	st->clo_read = 0;
+	st->clo_just_read = false;
 	st->cs = 0;
 	for (unsigned n = 0; n < BCM2835_ST_NCHANNELS; n++)
 		st->compare[n] = 0;
@@ -72,6 +74,8 @@ static uint32_t systimer_read(struct bcm2835_systimer *st, uint32_t offset)
 	case BCM2835_ST_CS:
 		return st->cs;
 	case BCM2835_ST_CLO:
+		st->clo_read = st->clo;
+		st->clo_just_read = true;
 		return st->clo;
 	case BCM2835_ST_CHI:
 		return st->chi;
@@ -81,11 +85,22 @@ static uint32_t systimer_read(struct bcm2835_systimer *st, uint32_t offset)
 	}
 }
 
+/* 'after_clo_read': the guest's access just before this one was its read
+ * of CLO (st->clo_read). */
 static void systimer_write(struct bcm2835_systimer *st, uint32_t offset,
-			   uint32_t value)
+			   uint32_t value, bool after_clo_read)
 {
 	if (offset >= BCM2835_ST_C0 && offset <= BCM2835_ST_C3) {
-		st->compare[(offset - BCM2835_ST_C0) >> 2] = value;
+		unsigned n = (offset - BCM2835_ST_C0) >> 2;
+
+		st->compare[n] = value;
+		/* Cn from that read, and the counter went past it while
+		 * the two accesses were being emulated
+		 * (bcm2835-systimer.h): the match now, not 2^32 ticks
+		 * later. */
+		if (after_clo_read &&
+		    value - st->clo_read - 1u < st->clo - st->clo_read)
+			st->cs |= 1u << n;
 		return;
 	}
 	switch (offset) {
@@ -104,10 +119,13 @@ static void systimer_write(struct bcm2835_systimer *st, uint32_t offset,
 bool bcm2835_systimer_mmio(struct bcm2835_systimer *st, uint32_t offset,
 			   unsigned size, bool is_write, uint32_t *data)
 {
+	bool after_clo_read = st->clo_just_read;
+
 	if (size != 4 || (offset & 3) || offset >= BCM2835_ST_SIZE)
 		return false;
+	st->clo_just_read = false; /* a CLO read sets it again */
 	if (is_write)
-		systimer_write(st, offset, *data);
+		systimer_write(st, offset, *data, after_clo_read);
 	else
 		*data = systimer_read(st, offset);
 	return true;

@@ -15,6 +15,18 @@
  * interrupt line is Mn (GPU IRQ n).  Writing Cn equal to the current CLO
  * does not match until CLO comes round to it again.
  *
+ * One deliberate difference (docs/devices.md "Differences"): a Cn write
+ * that comes right after a CLO read (no other access to the timer in
+ * between) of a value the counter has passed since that read matches
+ * at once.  Linux programs its clockevent as Cn = CLO + delta
+ * (delta at least 0xf ticks): two instructions natively, but here two
+ * emulated accesses of thousands of host instructions each, between
+ * which the counter, which follows the host's clock, may move by more
+ * than delta (a host under load); the chip would never see Cn behind
+ * CLO there, and without this the clockevent would not fire for 2^32
+ * ticks (71 minutes): the guest's tick, timers and sleeps stop.  Any
+ * other Cn write gets the chip's behaviour.
+ *
  * Time: the model reads no clock.  The backend calls
  * bcm2835_systimer_advance() with the 1 MHz ticks elapsed before the
  * guest sees the device; bcm2835_systimer_next_event() gives the ticks
@@ -53,6 +65,8 @@
 
 struct bcm2835_systimer {
 	uint32_t clo, chi; /* the 64-bit counter */
+	uint32_t clo_read;  /* CLO as the guest last read it */
+	bool clo_just_read; /* and that read was its last access here */
 	uint32_t cs;	   /* match bits M3:M0 */
 	uint32_t compare[BCM2835_ST_NCHANNELS];
 	uint32_t reserved_accesses;

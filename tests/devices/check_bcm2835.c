@@ -426,6 +426,71 @@ START_TEST(test_st_compare_equal_clo)
 }
 END_TEST
 
+START_TEST(test_st_compare_after_clo_read)
+{
+	uint32_t r;
+
+	/* Linux's set_next_event, Cn = CLO + delta, with the counter
+	 * moving past Cn while the two accesses are emulated: the match
+	 * at the write, not 2^32 ticks later (bcm2835-systimer.h). */
+	bcm2835_systimer_advance(&st, 1000);
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(3), r + 15);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0x8);
+	SWR(BCM2835_ST_CS, 0x8);
+	/* Passed exactly at the write (Cn = CLO now): matched too. */
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_advance(&st, 20);
+	SWR(ST_C(2), r + 20);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0x4);
+	SWR(BCM2835_ST_CS, 0x4);
+	/* Still ahead: the chip's match, at the tick. */
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_advance(&st, 10);
+	SWR(ST_C(3), r + 50);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	bcm2835_systimer_advance(&st, 39);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	bcm2835_systimer_advance(&st, 1);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0x8);
+	SWR(BCM2835_ST_CS, 0x8);
+	/* At or behind the value read (a compare parked behind CLO, as
+	 * armpv-bm parks its own): the chip's 2^32 ticks. */
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(3), r);
+	SWR(ST_C(1), r - 1);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	/* Another access between the read and the write (here CS): the
+	 * chip's behaviour, no match for a passed Cn. */
+	r = SRD(BCM2835_ST_CLO);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(3), r + 15);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	/* Only the first write after the read: a second write of a
+	 * passed value does not match. */
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(0), r + 1000000);
+	SWR(ST_C(3), r + 15);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	/* CHI read in between: no longer right after the CLO read. */
+	r = SRD(BCM2835_ST_CLO);
+	(void)SRD(BCM2835_ST_CHI);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(3), r + 15);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+	/* Reset forgets the read. */
+	r = SRD(BCM2835_ST_CLO);
+	bcm2835_systimer_reset(&st);
+	bcm2835_systimer_advance(&st, 100);
+	SWR(ST_C(3), 15);
+	ck_assert_uint_eq(SRD(BCM2835_ST_CS), 0);
+}
+END_TEST
+
 START_TEST(test_st_next_event)
 {
 	static const uint32_t dist[4] = {40000, 7, 0xfffffffeu, 123456};
@@ -912,6 +977,7 @@ static Suite *bcm2835_suite(void)
 	tcase_add_test(tc, test_st_match_exact);
 	tcase_add_test(tc, test_st_wrap);
 	tcase_add_test(tc, test_st_compare_equal_clo);
+	tcase_add_test(tc, test_st_compare_after_clo_read);
 	tcase_add_test(tc, test_st_next_event);
 	tcase_add_test(tc, test_st_bad_access);
 	suite_add_tcase(s, tc);
