@@ -31,7 +31,7 @@ ARMPV_BM_DEPS = $(ARMPV_BM_SRC) monitor/baremetal/bm.h monitor/baremetal/board.h
 	monitor/baremetal/bm.ld monitor/baremetal/local.mk
 # -fno-tree-loop-distribute-patterns: string.c's loops must not become
 # calls to memset/memcpy themselves.
-ARMPV_BM_CFLAGS = -std=c11 -O2 -march=armv5te -marm -mfloat-abi=soft \
+ARMPV_BM_CFLAGS = -std=c11 -O2 -g -march=armv5te -marm -mfloat-abi=soft \
 	-ffreestanding -fno-pic -fno-pie -fno-stack-protector \
 	-fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -Wa,--noexecstack $(WARN_CFLAGS)
@@ -40,7 +40,8 @@ CLEANFILES += $(ARMPV_BM) $(ARMPV_BM_BIN)
 # Installed in $(pkgdatadir) (README.md "Installing"): one image for both
 # boards (it finds its board from the device tree or ATAGs it is booted
 # with: docs/baremetal-monitor.md "Boards"), and
-# its ELF for gdb and objdump.
+# its ELF, with debug information (-g: the image is the same), for gdb
+# and objdump.
 pkgdata_DATA = $(ARMPV_BM_BIN) $(ARMPV_BM)
 
 $(ARMPV_BM): $(ARMPV_BM_DEPS) $(CORE_ARM_SRC) \

@@ -216,7 +216,10 @@ lg_prepare_plugin() {
 
 # lg_qemu QEMU-ARGS...: qemu-system-arm -M versatilepb -cpu arm926, no
 # display, monitor or audio, -no-reboot (the guest's reboot stops QEMU),
-# under $bm_tmo (bm_set_timeout).  The console is the caller's: -serial
+# under $bm_tmo (bm_set_timeout), then the words of $ARMPV_QEMU_ARGS if
+# set: for debugging a test's run by hand, e.g. ARMPV_QEMU_ARGS="-gdb
+# unix:/tmp/g.sock,server=on,wait=off" to attach gdb-multiarch with
+# build/monitor/armpv-bm.elf to a run that hangs (docs/linux.md).  The console is the caller's: -serial
 # stdio, or -nographic's default when QEMU-ARGS name none; for a person
 # at a terminal -serial mon:stdio (and bm_tmo empty: timeout(1) would
 # take the terminal from QEMU), where Ctrl-A X quits.
@@ -225,8 +228,10 @@ lg_qemu() {
 	raspi0) set -- -M raspi0 "$@" ;;
 	*) set -- -M versatilepb -cpu arm926 "$@" ;;
 	esac
+	# shellcheck disable=SC2086 # ARMPV_QEMU_ARGS: words, for debugging
 	$bm_tmo "$QEMU_SYSTEM_ARM" "$@" -nographic \
-		-monitor none -audiodev none,id=none -no-reboot
+		-monitor none -audiodev none,id=none -no-reboot \
+		${ARMPV_QEMU_ARGS:-}
 }
 
 # lg_native_dtb: the device tree of lg_boot_native, in lg_native_dtb.
