@@ -392,7 +392,10 @@ static const struct {
 		"A2.8; A4.1.23 LDR: 'Memory[address,4] Rotate_Right (8 * "
 		"address[1:0])'; STR, LDM, STM ignore address[1:0]).  LDRT's "
 		"Rd is checked against the ARM ARM instead; the stored "
-		"memory, and the registers LDM/RFE load, are not compared",
+		"memory, and the registers LDM/RFE load, are not compared.  "
+		"With the MMU on, where Unicorn's unaligned word faults in "
+		"the next page, which the aligned access never touches, the "
+		"core must complete (the base writeback not compared)",
 	},
 	[DEV_SCTLR_RESET] = {
 		"arm926-sctlr",
