@@ -3,12 +3,15 @@
 #
 # Differential test of the monitor core against Unicorn's ARM926 and
 # ARM1176 models (tests/monitor/diff_unicorn.c): every sensitive form of
-# each model's architecture from 10^5 random initial states (the count
-# and seed are fixed here so that CI is reproducible), then the CP15
-# registers Unicorn models.
+# each model's architecture from 10^5 random initial states with the MMU
+# off, the CP15 registers Unicorn models, the guest's own loads and
+# stores, then the forms and classes that access memory again from 2 *
+# 10^4 states each with the MMU on (random translation tables); the
+# counts and seed are fixed here so that CI is reproducible.
 #
-# A longer soak: ARMPV_DIFF_STATES=10000000 ARMPV_DIFF_SEED=$RANDOM
-# (the environment wins over the defaults below; the seed is printed).
+# A longer soak: ARMPV_DIFF_STATES=10000000 ARMPV_DIFF_MMU_STATES=1000000
+# ARMPV_DIFF_SEED=$RANDOM (the environment wins over the defaults below;
+# the seed is printed).
 #
 # Environment (automake's AM_TESTS_ENVIRONMENT): top_builddir.
 # Exit: 0 pass, 1 fail, 77 skip (no test binary: Unicorn absent, which
@@ -22,6 +25,8 @@ if ! test -x "$bin"; then
 fi
 
 states="${ARMPV_DIFF_STATES:-100000}"
+ARMPV_DIFF_MMU_STATES="${ARMPV_DIFF_MMU_STATES:-20000}"
+export ARMPV_DIFF_MMU_STATES
 seed="${ARMPV_DIFF_SEED:-0x61726d7076}"
 status=0
 for model in arm926 arm1176; do

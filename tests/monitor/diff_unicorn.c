@@ -17,6 +17,16 @@
  * (access_classes[]: LDR/STR, LDRH and kin with LDRD/STRD, LDM/STM, SWP,
  * LDREX), from any mode, the ORIGINAL word given to the core.
  *
+ * Then the forms that access memory (LDRT and kin, LDM/STM ^, RFE, SRS)
+ * and the access classes again, with the MMU on ("mmu." tasks): random
+ * first- and second-level tables in the model's RAM (sections, ARMv6
+ * supersections, coarse and fine tables, large, small, tiny and ARMv6
+ * extended small pages, the ARMv5 and both ARMv6 formats with subpage
+ * AP or APX/XN/nG), random SCTLR.S/R/XP, DACR, FCSE PID and ARMv6 TTBCR,
+ * base registers in mapped, unmapped, read-only and domain-faulting
+ * pages and often just below a page boundary.  On a data abort the
+ * core's DFSR and FAR must match QEMU's fault status and address.
+ *
  * What cannot be compared is never skipped silently:
  *  - UNPREDICTABLE cases (ARM ARM) are still run and compared, but a
  *    disagreement is counted and reported, not a failure;
@@ -45,6 +55,8 @@
  *
  * Usage: diff_unicorn arm926|arm1176|all [STATES [SEED]]
  * Environment: ARMPV_DIFF_STATES, ARMPV_DIFF_SEED (argv wins),
+ * ARMPV_DIFF_MMU_STATES (states per "mmu." task, default STATES; 0 runs
+ * none),
  * ARMPV_DIFF_THREADS (default: online CPUs), ARMPV_DIFF_FORM (only forms
  * whose name contains it), ARMPV_DIFF_VERBOSE (details of this many
  * mismatches per form, default 3), ARMPV_DIFF_SHOW_UNPRED (details of
@@ -79,6 +91,30 @@
 #define CODE_SIZE 0x400u
 #define DATA_LO 0x800u /* base registers point into [DATA_LO, DATA_HI) */
 #define DATA_HI 0x3c00u
+
+/* States with the MMU on (mmu_random() below): the guest's translation
+ * tables live in the model's RAM, which is region 0 (64 KiB: the code
+ * page, data, the first-level tables at 0x4000 (TTBR0) and 0x8000 (TTBR1),
+ * the second-level tables at 0xc000) and three 16 KiB regions at 1 MiB,
+ * 2 MiB and 0xc0000000, one host buffer of MMU_RAM_SIZE in that order.
+ *
+ * Unicorn 2.0.1 decides whether an access is to unmapped memory from its
+ * VIRTUAL address (load_helper()/store_helper() in accel/tcg/cputlb.c call
+ * memory_mapping(uc, vaddr) before translating), so every virtual address
+ * a test accesses is also a physical one: the windows [mmu_win[k],
+ * mmu_win[k] + MMU_WIN_SIZE), data at offsets MMU_DATA_OFF and up (below
+ * it, the code page's physical copy).  Cases whose access leaves them
+ * are not run (counted as tried, not compared). */
+#define MMU_NWIN 4
+#define MMU_WIN_SIZE 0x4000u
+#define MMU_REGION0_SIZE 0x10000u
+#define MMU_RAM_SIZE (MMU_REGION0_SIZE + (MMU_NWIN - 1) * MMU_WIN_SIZE)
+#define MMU_DATA_OFF 0x800u
+#define MMU_L1_TTBR0 0x4000u
+#define MMU_L1_TTBR1 0x8000u
+#define MMU_L2_BASE 0xc000u /* window k's second-level table: + 0x1000 k */
+static const uint32_t mmu_win[MMU_NWIN] = { 0x00000000u, 0x00100000u,
+					    0x00200000u, 0xc0000000u };
 
 /* ---------------------------------------------------------------------
  * Random numbers: splitmix64, one stream per task.
@@ -136,6 +172,19 @@ enum slot {
 
 struct state {
 	uint32_t v[NSLOTS];
+};
+
+/* A case's initial state: registers, the instruction word, SCTLR, and
+ * the MMU registers of a state with the MMU on (SCTLR.M set). */
+struct mmu_regs {
+	bool on;
+	uint32_t ttbr0, ttbr1, ttbcr, dacr, fcse;
+};
+
+struct setup {
+	struct state s;
+	uint32_t word, sctlr;
+	struct mmu_regs mmu;
 };
 
 static const uint32_t priv_modes[] = {
@@ -308,6 +357,9 @@ enum deviation {
 	DEV_LEGACY_UNALIGNED, /* ARMv5/U=0 unaligned LDR/STR model */
 	DEV_SCTLR_RESET, /* QEMU's ARM926 SCTLR reset value */
 	DEV_SWP_ALIGN,	 /* QEMU faults an unaligned SWP */
+	DEV_FCSE_FAR,	 /* MMU on: QEMU's FAR is the VA, not the MVA */
+	DEV_L2_DOMAIN,	 /* MMU on: QEMU checks the domain before L2 */
+	DEV_V6_FINE,	 /* MMU on: QEMU walks ARMv6 XP=0 fine tables */
 	NDEVS
 };
 
@@ -340,7 +392,10 @@ static const struct {
 		"A2.8; A4.1.23 LDR: 'Memory[address,4] Rotate_Right (8 * "
 		"address[1:0])'; STR, LDM, STM ignore address[1:0]).  LDRT's "
 		"Rd is checked against the ARM ARM instead; the stored "
-		"memory, and the registers LDM/RFE load, are not compared",
+		"memory, and the registers LDM/RFE load, are not compared.  "
+		"With the MMU on, where Unicorn's unaligned word faults in "
+		"the next page, which the aligned access never touches, the "
+		"core must complete (the base writeback not compared)",
 	},
 	[DEV_SCTLR_RESET] = {
 		"arm926-sctlr",
@@ -356,6 +411,35 @@ static const struct {
 		"rotate the loaded word and store at address[31:2] (ARM ARM "
 		"A4.1.108).  Checked against the ARM ARM instead: no "
 		"exception, PC + 4, Rd the rotated word; memory not compared",
+	},
+	[DEV_FCSE_FAR] = {
+		"fcse-far",
+		"with the MMU on and a nonzero FCSE PID, QEMU records the "
+		"virtual address of a faulting access below 32 MiB in the "
+		"FAR (get_phys_addr() relocates a copy); the FAR holds the "
+		"modified virtual address (ARM ARM B8, 'Fast Context Switch "
+		"Extension'; the ARM926EJ-S and ARM1176JZF-S TRMs, c6 Fault "
+		"Address Register).  The core's FAR is compared with "
+		"Unicorn's relocated by the PID",
+	},
+	[DEV_L2_DOMAIN] = {
+		"l2-domain-order",
+		"QEMU checks the domain of a coarse or fine table's "
+		"first-level descriptor before it reads the second-level "
+		"one, giving a page domain fault (0xb) where that descriptor "
+		"is a fault; the ARM ARM (B4.6, Figure 'Sequence for "
+		"checking faults') and the ARM926EJ-S TRM (Figure 3-13) give "
+		"the page translation fault (0x7, the table's domain).  "
+		"Checked against the ARM ARM instead; the rest compared",
+	},
+	[DEV_V6_FINE] = {
+		"v6-fine-table",
+		"on ARMv6 with SCTLR.XP = 0 QEMU walks a first-level "
+		"descriptor of type 0b11 as an ARMv5 fine table; ARMv6 has "
+		"none (ARM1176JZF-S TRM 6.11, Figure 6-6: the type is "
+		"invalid, a section translation fault).  The core's abort "
+		"(DFSR 0x5, FAR the MVA, exception entry, memory untouched) "
+		"is checked against the ARM ARM instead of Unicorn",
 	},
 };
 
@@ -409,6 +493,7 @@ struct task {
 	const struct access_class *access; /* an access task's class */
 	const char *cp15_name;	       /* a CP15 task's register or op */
 	size_t cp15_index;	       /* its row of cp15_regs[] */
+	bool mmu;		       /* states with the MMU on */
 	uint64_t seed;
 	uint32_t states;
 	/* results */
@@ -416,6 +501,8 @@ struct task {
 	uint64_t unpred, unpred_differ;
 	uint64_t dev[NDEVS];
 	uint64_t failures;
+	uint64_t mmu_aborts[16]; /* MMU on: the core's data aborts by
+				  * DFSR[3:0] */
 	bool hard;
 	double seconds;
 	char *detail;
@@ -461,6 +548,9 @@ struct uc_side {
 	bool unmapped;
 	uint32_t unmapped_addr;
 	bool unmapped_write;
+	/* MMU tasks: where the context keeps QEMU's env->exception.fsr and
+	 * .vaddress (found by uc_probe_fault()). */
+	size_t off_fsr, off_far;
 };
 
 static void uc_on_code(uc_engine *uc, uint64_t addr, uint32_t size,
@@ -630,7 +720,7 @@ static bool uc_probe(struct uc_side *u, uint32_t m, uint32_t tag,
 }
 
 static int uc_side_open(struct uc_side *u, const struct model *md,
-			uint8_t *ram)
+			uint8_t *ram, bool mmu)
 {
 	uc_hook h;
 	bool found[NSLOTS] = { false };
@@ -644,9 +734,16 @@ static int uc_side_open(struct uc_side *u, const struct model *md,
 	if (e == UC_ERR_OK)
 		e = uc_mem_map_ptr(u->uc, 0, CODE_SIZE, UC_PROT_ALL, ram);
 	if (e == UC_ERR_OK)
-		e = uc_mem_map_ptr(u->uc, CODE_SIZE, RAM_SIZE - CODE_SIZE,
+		e = uc_mem_map_ptr(u->uc, CODE_SIZE,
+				   (mmu ? MMU_REGION0_SIZE : RAM_SIZE) -
+					   CODE_SIZE,
 				   UC_PROT_READ | UC_PROT_WRITE,
 				   ram + CODE_SIZE);
+	for (unsigned k = 1; mmu && k < MMU_NWIN && e == UC_ERR_OK; k++)
+		e = uc_mem_map_ptr(u->uc, mmu_win[k], MMU_WIN_SIZE,
+				   UC_PROT_READ | UC_PROT_WRITE,
+				   ram + MMU_REGION0_SIZE +
+					   (k - 1) * MMU_WIN_SIZE);
 	if (e == UC_ERR_OK)
 		e = uc_hook_add(u->uc, &h, UC_HOOK_CODE, (void *)uc_on_code, u,
 				0, CODE_SIZE - 1);
@@ -686,6 +783,53 @@ static int uc_side_open(struct uc_side *u, const struct model *md,
 			return -1;
 		}
 	return 0;
+}
+
+/* A CP15 register write through Unicorn's API.  The ARM1176 runs Secure
+ * (uc_side_open), where QEMU's banked registers (SCTLR, TTBRs, TTBCR,
+ * DACR, FCSEIDR) are the Secure copies, which .sec = 1 names; the
+ * ARM926 has no Security Extensions and .sec makes no difference. */
+static void uc_set_cp15(struct uc_side *u, unsigned crn, unsigned opc1,
+			unsigned crm, unsigned opc2, uint32_t v)
+{
+	for (uint32_t sec = 0; sec < 2; sec++) {
+		uc_arm_cp_reg c = { .cp = 15, .sec = sec, .crn = crn,
+				    .opc1 = opc1, .crm = crm, .opc2 = opc2,
+				    .val = v };
+
+		uc_reg_write(u->uc, UC_ARM_REG_CP_REG, &c);
+	}
+}
+
+/* The MMU state of a case, after uc_put_state() (which restores a
+ * context with the MMU off).  First, while the MMU is off, the code
+ * page's translated blocks are dropped by physical address (with it on,
+ * uc_ctl_remove_cache() would translate pc outside the CPU loop).  Last,
+ * TLBIALL: neither a context restore nor the raw register writes flush
+ * QEMU's TLB, which still holds the previous case's translations. */
+static void uc_set_mmu(struct uc_side *u, const struct setup *su, uint32_t pc)
+{
+	const struct mmu_regs *mm = &su->mmu;
+
+	uc_ctl_remove_cache(u->uc, pc, pc + 4);
+	uc_set_cp15(u, 2, 0, 0, 0, mm->ttbr0);
+	uc_set_cp15(u, 2, 0, 0, 1, mm->ttbr1);
+	uc_set_cp15(u, 2, 0, 0, 2, mm->ttbcr);
+	uc_set_cp15(u, 3, 0, 0, 0, mm->dacr);
+	uc_set_cp15(u, 13, 0, 0, 0, mm->fcse);
+	uc_set_cp15(u, 1, 0, 0, 0, su->sctlr);
+	uc_set_cp15(u, 8, 0, 7, 0, 0); /* TLBIALL */
+}
+
+/* QEMU's fault status and address of the data abort Unicorn stopped at:
+ * Unicorn does not deliver exceptions, so DFSR and FAR are never
+ * written; env->exception holds what arm_deliver_fault() would have put
+ * there (short-descriptor FSR, WnR on ARMv6; the virtual address). */
+static void uc_fault_info(struct uc_side *u, uint32_t *fsr, uint32_t *far)
+{
+	uc_context_save(u->uc, u->ctx);
+	*fsr = ctx_word(u, u->off_fsr);
+	*far = ctx_word(u, u->off_far);
 }
 
 static void uc_side_close(struct uc_side *u)
@@ -747,10 +891,6 @@ static void core_get_state(const struct core_side *c, struct state *s)
 /* ---------------------------------------------------------------------
  * Random initial states.
  */
-struct setup {
-	struct state s;
-	uint32_t word, sctlr;
-};
 
 /* A PSR value: mostly sensible (valid mode, ARM state), sometimes any
  * allocated bits. */
@@ -826,12 +966,17 @@ static uint32_t random_word(struct rng *g, const struct armpv_form *f,
  * 'B .'), registers in every bank, SPSRs, the CPSR in mode m, PC and
  * SCTLR. */
 static void random_state(struct rng *g, const struct model *md, uint32_t m,
-			 uint32_t sctlr_reset, struct setup *su, uint8_t *ram)
+			 uint32_t sctlr_reset, struct setup *su, uint8_t *ram,
+			 uint32_t ram_size)
 {
 	struct state *s = &su->s;
 	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
 
-	for (uint32_t i = 0; i < RAM_SIZE; i += 8) {
+	su->mmu.on = false;
+	for (uint32_t i = 0; i < ram_size; i += 8) {
+		/* The MMU states' table area: written by mmu_random(). */
+		if (i == MMU_L1_TTBR0 && ram_size == MMU_RAM_SIZE)
+			i = MMU_REGION0_SIZE;
 		uint64_t r = rng_next(g);
 
 		memcpy(ram + i, &r, 8);
@@ -865,15 +1010,459 @@ static void random_state(struct rng *g, const struct model *md, uint32_t m,
 		su->sctlr |= ARMPV_SCTLR_U;
 }
 
+/* ---------------------------------------------------------------------
+ * States with the MMU on: random translation tables, and the test's own
+ * walk of them.  The walk only finds where a virtual address leads (to
+ * read what a load should see, and to tell the model deviations apart);
+ * whether an access is allowed is what Unicorn and the core are compared
+ * on, never decided here.
+ */
+
+/* First- and second-level descriptor types and fields (ARM ARM B4.7;
+ * ARM1176 TRM 6.11). */
+#define D1_FAULT 0u
+#define D1_COARSE 1u
+#define D1_SECTION 2u
+#define D1_FINE 3u
+#define D1_SUPER (1u << 18)
+#define D2_FAULT 0u
+#define D2_LARGE 1u
+#define D2_SMALL 2u
+#define D2_TINY 3u
+#define TTBCR_PD0 (1u << 4)
+#define TTBCR_PD1 (1u << 5)
+
+/* The host buffer offset of [pa, pa + len) in an MMU task's RAM. */
+static bool mmu_host_off(uint32_t pa, uint32_t len, uint32_t *off)
+{
+	if (pa < MMU_REGION0_SIZE && len <= MMU_REGION0_SIZE - pa) {
+		*off = pa;
+		return true;
+	}
+	for (unsigned k = 1; k < MMU_NWIN; k++)
+		if (pa - mmu_win[k] < MMU_WIN_SIZE &&
+		    len <= MMU_WIN_SIZE - (pa - mmu_win[k])) {
+			*off = MMU_REGION0_SIZE + (k - 1) * MMU_WIN_SIZE +
+			       (pa - mmu_win[k]);
+			return true;
+		}
+	return false;
+}
+
+/* Is all of [va, va + len) in one window, at MMU_DATA_OFF or above? */
+static bool mmu_in_window(uint32_t va, uint32_t len)
+{
+	for (unsigned k = 0; k < MMU_NWIN; k++)
+		if (va - mmu_win[k] >= MMU_DATA_OFF &&
+		    va - mmu_win[k] < MMU_WIN_SIZE &&
+		    len <= MMU_WIN_SIZE - (va - mmu_win[k]))
+			return true;
+	return false;
+}
+
+/* FCSE (ARM ARM B8): VA[31:25] replaced by the PID below 32 MiB. */
+static uint32_t mmu_mva(const struct mmu_regs *mm, uint32_t va)
+{
+	return va < 0x02000000u ? va | mm->fcse : va;
+}
+
+/* The first-level descriptor's address of mva (ARMv6 TTBCR: ARM1176 TRM
+ * 3.2.15); false if TTBCR.PDx disables the walk. */
+static bool mmu_l1_addr(const struct model *md, const struct mmu_regs *mm,
+			uint32_t mva, uint32_t *a)
+{
+	uint32_t n = md->arch == ARMPV_ARCH_ARMV6 ? mm->ttbcr & 7u : 0;
+
+	if (n && mva >> (32 - n)) {
+		*a = (mm->ttbr1 & 0xffffc000u) | (mva >> 20) << 2;
+		return !(mm->ttbcr & TTBCR_PD1);
+	}
+	*a = (mm->ttbr0 & 0xffffffffu << (14 - n)) |
+	     ((mva >> 20) & (0xfffu >> n)) << 2;
+	return !(md->arch == ARMPV_ARCH_ARMV6 && (mm->ttbcr & TTBCR_PD0));
+}
+
+static bool mmu_read32(const uint8_t *ram, uint32_t pa, uint32_t *v)
+{
+	uint32_t off;
+
+	if (!mmu_host_off(pa, 4, &off))
+		return false;
+	memcpy(v, ram + off, 4);
+	return true;
+}
+
+/* What the test's walk found. */
+enum tw_result {
+	TW_OK,		/* a page or section: pa */
+	TW_L1_FAULT,	/* no walk, fault descriptor, ARMv6 fine table */
+	TW_L2_FAULT,	/* fault (or ARMv5 tiny-in-coarse) second level */
+	TW_UNREADABLE,	/* a descriptor outside RAM */
+};
+
+struct tw {
+	uint32_t mva, pa, l1, domain;
+	bool page;
+};
+
+static enum tw_result test_walk(const struct model *md, const struct setup *su,
+				const uint8_t *ram, uint32_t va, struct tw *t)
+{
+	const struct mmu_regs *mm = &su->mmu;
+	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
+	bool xp = v6 && (su->sctlr & ARMPV_SCTLR_XP);
+	uint32_t a, l2, type;
+
+	t->mva = mmu_mva(mm, va);
+	t->l1 = 0;
+	t->domain = 0;
+	t->page = false;
+	if (!mmu_l1_addr(md, mm, t->mva, &a))
+		return TW_L1_FAULT;
+	if (!mmu_read32(ram, a, &t->l1))
+		return TW_UNREADABLE;
+	type = t->l1 & 3u;
+	if (type == D1_FAULT || (v6 && type == D1_FINE))
+		return TW_L1_FAULT;
+	if (type == D1_SECTION) {
+		if (v6 && (t->l1 & D1_SUPER)) {
+			t->pa = (t->l1 & 0xff000000u) | (t->mva & 0x00ffffffu);
+		} else {
+			t->pa = (t->l1 & 0xfff00000u) | (t->mva & 0x000fffffu);
+			t->domain = t->l1 >> 5 & 15u;
+		}
+		return TW_OK;
+	}
+	t->domain = t->l1 >> 5 & 15u;
+	t->page = true;
+	if (type == D1_COARSE)
+		a = (t->l1 & 0xfffffc00u) | (t->mva >> 10 & 0x3fcu);
+	else
+		a = (t->l1 & 0xfffff000u) | (t->mva >> 8 & 0xffcu);
+	if (!mmu_read32(ram, a, &l2))
+		return TW_UNREADABLE;
+	switch (l2 & 3u) {
+	case D2_FAULT:
+		return TW_L2_FAULT;
+	case D2_LARGE:
+		t->pa = (l2 & 0xffff0000u) | (t->mva & 0xffffu);
+		return TW_OK;
+	case D2_SMALL:
+		t->pa = (l2 & 0xfffff000u) | (t->mva & 0xfffu);
+		return TW_OK;
+	default:
+		if (v6 || xp) {
+			t->pa = (l2 & 0xfffff000u) | (t->mva & 0xfffu);
+			return TW_OK;
+		}
+		if (type == D1_COARSE)
+			return TW_L2_FAULT;
+		t->pa = (l2 & 0xfffffc00u) | (t->mva & 0x3ffu);
+		return TW_OK;
+	}
+}
+
+/* A word at virtual address va as the state's memory holds it (no
+ * permission check): physical with the MMU off, else through the walk. */
+static bool peek32(const struct model *md, const struct setup *su,
+		   const uint8_t *ram, uint32_t va, uint32_t *v)
+{
+	struct tw t;
+
+	if (!su->mmu.on) {
+		if (va > RAM_SIZE - 4)
+			return false;
+		memcpy(v, ram + va, 4);
+		return true;
+	}
+	return test_walk(md, su, ram, va, &t) == TW_OK &&
+	       mmu_read32(ram, t.pa, v);
+}
+
+static bool poke32(const struct model *md, const struct setup *su,
+		   uint8_t *ram, uint32_t va, uint32_t v)
+{
+	struct tw t;
+	uint32_t off;
+
+	if (!su->mmu.on) {
+		if (va < DATA_LO || va > DATA_HI - 4)
+			return false;
+		memcpy(ram + va, &v, 4);
+		return true;
+	}
+	if (test_walk(md, su, ram, va, &t) != TW_OK ||
+	    !mmu_host_off(t.pa, 4, &off) || off < MMU_DATA_OFF)
+		return false;
+	memcpy(ram + off, &v, 4);
+	return true;
+}
+
+/* Random descriptor pieces. */
+static uint32_t pick(struct rng *g, const uint32_t *v, size_t n)
+{
+	return v[rng_below(g, (uint32_t)n)];
+}
+
+/* A physical base for a mapping of 'size' bytes, leading into RAM at the
+ * windows' data offsets.  Never outside RAM: Unicorn 2.0.1 reads
+ * unassigned physical memory as zero and ignores writes to it, with no
+ * external abort (the MMU-off states, whose accesses outside RAM
+ * Unicorn reports as unmapped, and check_access cover the core's). */
+static uint32_t mmu_random_base(struct rng *g, uint32_t size)
+{
+	static const uint32_t big[] = { 0x00000000u, 0x00100000u, 0x00200000u,
+					0xc0000000u };
+
+	if (size >= 0x10000u)
+		return pick(g, big, 4) & ~(size - 1);
+	/* 4 KiB or 1 KiB frames of data, never the code page's. */
+	for (;;) {
+		uint32_t k = rng_below(g, MMU_NWIN);
+		uint32_t f = mmu_win[k] +
+			     rng_below(g, MMU_WIN_SIZE / size) * size;
+
+		if (f >= MMU_DATA_OFF)
+			return f;
+	}
+}
+
+/* Access permission fields of a descriptor whose AP is at bit 'shift'
+ * (four subpage APs in the ARMv5 / XP = 0 format when 'sub'). */
+static uint32_t mmu_random_ap(struct rng *g, unsigned shift, bool sub)
+{
+	uint32_t v = rng_below(g, 4) << shift;
+
+	if (sub) {
+		if (rng_pct(g, 50))
+			v = (rng32(g) & 0xffu) << shift;
+		else
+			v *= 0x55u; /* the same AP in all four */
+	}
+	return v;
+}
+
+/* A random second-level descriptor.  code: the one mapping the code
+ * page (small or tiny page at physical 0, readable at every privilege,
+ * executable). */
+static uint32_t mmu_random_l2(struct rng *g, const struct model *md,
+			      bool xp, bool fine, bool code, uint32_t code_ap)
+{
+	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
+	uint32_t r = rng_below(g, 100), d, cb = rng32(g) & 0xcu;
+
+	if (code) {
+		if (fine && rng_pct(g, 50)) /* ARMv5 tiny page */
+			return 0x0u | code_ap << 4 | cb | D2_TINY;
+		d = 0x0u | cb | D2_SMALL;
+		if (xp)
+			return d | code_ap << 4 | (rng32(g) & 0x1c0u) |
+			       (rng_pct(g, 30) ? 1u << 9 : 0) |
+			       (rng32(g) & 0xc00u);
+		return d | code_ap << 4 | (rng32(g) & 0x3fu) << 6;
+	}
+	if (r < 8)
+		return rng32(g) & ~3u; /* fault: the other bits ignored */
+	if (r < 28) {
+		d = mmu_random_base(g, 0x10000u) | cb | D2_LARGE;
+		if (xp)
+			return d | mmu_random_ap(g, 4, false) |
+			       (rng32(g) & 0xfe00u); /* APX S nG TEX XN */
+		return d | mmu_random_ap(g, 4, true) |
+		       (v6 ? rng32(g) & 0x7000u : 0); /* TEX */
+	}
+	if (r < 80 || (!fine && !v6 && r < 95)) {
+		d = mmu_random_base(g, 0x1000u) | cb | D2_SMALL;
+		if (xp)
+			return d | mmu_random_ap(g, 4, false) |
+			       (rng32(g) & 0xfc1u);
+		return d | mmu_random_ap(g, 4, true);
+	}
+	if (fine) /* ARMv5 tiny page */
+		return mmu_random_base(g, 0x400u) | mmu_random_ap(g, 4, false) |
+		       cb | D2_TINY;
+	/* Coarse type 0b11: ARMv6 extended small page; ARMv5 UNPREDICTABLE
+	 * (core and QEMU: a page translation fault). */
+	d = mmu_random_base(g, 0x1000u) | cb | D2_TINY |
+	    mmu_random_ap(g, 4, false);
+	if (xp)
+		return (d & ~1u) | (rng32(g) & 0xfc1u) | 2u;
+	return d | (v6 ? rng32(g) & 0x1c0u : 0);
+}
+
+/*
+ * A random MMU state over the random RAM of random_state(): SCTLR.M and
+ * random S, R and (ARMv6) XP; random DACR, FCSE PID, and on ARMv6 TTBCR
+ * (N, sometimes PD0/PD1); a first-level descriptor for each window
+ * (fault, section, ARMv6 supersection, coarse or fine table, with random
+ * domain and AP, APX/XN/nG with XP = 1) and second-level tables with
+ * large, small, tiny and extended small pages and faults.  Window 0
+ * also maps the code page (VA 0 to PA 0), readable at every privilege
+ * and executable, in a domain that is client or manager.
+ */
+static void mmu_random(struct rng *g, const struct model *md, struct setup *su,
+		       uint8_t *ram)
+{
+	static const uint32_t dom_kind[] = { 1, 1, 1, 1, 1, 3, 3, 0, 0, 2 };
+	struct mmu_regs *mm = &su->mmu;
+	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
+	bool xp;
+	uint32_t code_dom = rng_below(g, 16), code_ap = 2 + rng_below(g, 2);
+	uint32_t done[MMU_NWIN];
+
+	mm->on = true;
+	su->sctlr &= ~(ARMPV_SCTLR_S | ARMPV_SCTLR_R | ARMPV_SCTLR_XP);
+	su->sctlr |= ARMPV_SCTLR_M;
+	if (rng_pct(g, 30))
+		su->sctlr |= ARMPV_SCTLR_S;
+	if (rng_pct(g, 30))
+		su->sctlr |= ARMPV_SCTLR_R;
+	if (v6 && rng_pct(g, 50))
+		su->sctlr |= ARMPV_SCTLR_XP;
+	xp = v6 && (su->sctlr & ARMPV_SCTLR_XP);
+	mm->fcse = rng_pct(g, 50) ? 0 : (1 + rng_below(g, 127)) << 25;
+	mm->ttbr0 = MMU_L1_TTBR0;
+	mm->ttbr1 = MMU_L1_TTBR1;
+	mm->ttbcr = 0;
+	if (v6 && rng_pct(g, 40))
+		mm->ttbcr = 1 + rng_below(g, 7);
+	if (v6 && rng_pct(g, 6))
+		mm->ttbcr |= rng_pct(g, 50) ? TTBCR_PD0 : TTBCR_PD1;
+	mm->dacr = 0;
+	for (unsigned i = 0; i < 16; i++)
+		mm->dacr |= pick(g, dom_kind, 10) << (2 * i);
+	mm->dacr &= ~(3u << (2 * code_dom));
+	mm->dacr |= (rng_pct(g, 70) ? 1u : 3u) << (2 * code_dom);
+
+	/* The tables: empty first-level ones (a translation fault for
+	 * every other MiB), random second-level areas. */
+	memset(ram + MMU_L1_TTBR0, 0, 0x8000u);
+	for (unsigned k = 0; k < MMU_NWIN; k++) {
+		uint32_t mva = mmu_mva(mm, mmu_win[k]), a, off, d, r;
+		uint32_t l2 = MMU_L2_BASE + 0x1000u * k;
+		bool fine;
+		unsigned n;
+
+		if (!mmu_l1_addr(md, mm, mva, &a)) {
+			if (k > 0)
+				continue;
+			/* The code must be reachable. */
+			mm->ttbcr &= ~(TTBCR_PD0 | TTBCR_PD1);
+			mmu_l1_addr(md, mm, mva, &a);
+		}
+		done[k] = a;
+		for (unsigned j = 0; j < k; j++)
+			if (done[j] == a)
+				goto next; /* shares an earlier window's */
+		mmu_host_off(a, 4, &off);
+		r = rng_below(g, 100);
+		if (k == 0 && r < 6)
+			r += 6; /* the code's window is never a fault */
+		if (r < 6) {
+			d = rng32(g) & ~3u;
+			memcpy(ram + off, &d, 4);
+			continue;
+		}
+		if (r < 36) {
+			/* A section; on ARMv6 sometimes a supersection.
+			 * With XP = 0 only for the window at 0xc0000000:
+			 * QEMU 5.0 walks that format with its ARMv5 walker,
+			 * which reads a supersection as a section in domain
+			 * 0 (bits 8:5 are zero here), the same mapping
+			 * where MVA[23:20] is zero.  Not for the code's
+			 * window: a supersection is in domain 0. */
+			bool super = v6 && k > 0 && (xp || k == 3) &&
+				     rng_pct(g, 20);
+			uint32_t dom = k == 0 ? code_dom : rng_below(g, 16);
+			uint32_t ap = k == 0 ? code_ap : rng_below(g, 4);
+
+			/* A supersection maps MVA[23:0]: base 0, or
+			 * 0xc0000000 for the window there. */
+			d = (k == 0 ? 0
+			     : super ? (k == 3 && rng_pct(g, 50) ? 0xc0000000u
+								  : 0)
+				     : mmu_random_base(g, 0x100000u)) |
+			    ap << 10 | (rng32(g) & 0xcu) | D1_SECTION;
+			if (super)
+				/* PA[39:32] (bits 23:20, 8:5) zero: the
+				 * ARM1176 has 32-bit physical addresses. */
+				d = (d & 0xff000000u) | (d & 0xc0cu) |
+				    D1_SUPER | D1_SECTION;
+			else
+				d |= dom << 5;
+			if (v6)
+				d |= rng32(g) & 0x7000u; /* TEX */
+			if (xp) {
+				d |= rng32(g) & 0x38000u; /* APX S nG */
+				if (k > 0)
+					d |= rng32(g) & 0x10u; /* XN */
+			}
+			memcpy(ram + off, &d, 4);
+			continue;
+		}
+		/* A coarse table, or on ARMv5 a fine one; on ARMv6 a fine
+		 * one is reserved (a translation fault) but sometimes
+		 * written all the same. */
+		fine = k > 0 ? rng_pct(g, v6 ? 5 : 35) : !v6 && rng_pct(g, 35);
+		d = (fine ? l2 : l2 + 0x400u * rng_below(g, 4)) |
+		    (k == 0 ? code_dom : rng_below(g, 16)) << 5 |
+		    (rng_pct(g, 50) ? 0x10u : 0) | (fine ? D1_FINE : D1_COARSE);
+		memcpy(ram + off, &d, 4);
+		/* The entries of the window: MVA[19:12] (coarse) or
+		 * MVA[19:10] (fine) of offsets below MMU_WIN_SIZE. */
+		n = fine ? MMU_WIN_SIZE / 0x400u : MMU_WIN_SIZE / 0x1000u;
+		for (unsigned e = 0; e < n; e++) {
+			uint32_t ea = (d & (fine ? 0xfffff000u : 0xfffffc00u)) +
+				      4 * e;
+			uint32_t v = mmu_random_l2(g, md, xp, fine,
+						   k == 0 && e == 0, code_ap);
+
+			mmu_host_off(ea, 4, &off);
+			memcpy(ram + off, &v, 4);
+		}
+	next:;
+	}
+}
+
+/* A data address with the MMU on: in a window, often just below a 1 KiB
+ * or 4 KiB boundary so that a transfer crosses into the next page. */
+static uint32_t mmu_data_addr(struct rng *g, uint32_t align,
+			      unsigned pct_aligned)
+{
+	uint32_t w = mmu_win[rng_below(g, MMU_NWIN)], off;
+
+	if (rng_pct(g, 40)) {
+		uint32_t b = rng_pct(g, 50) ? 0x400u : 0x1000u;
+		uint32_t lo = MMU_DATA_OFF / b + 1, hi = MMU_WIN_SIZE / b;
+
+		off = b * (lo + rng_below(g, hi - lo)) - rng_below(g, 0x41);
+	} else {
+		off = MMU_DATA_OFF + rng_below(g, MMU_WIN_SIZE - MMU_DATA_OFF);
+	}
+	if (rng_pct(g, pct_aligned))
+		off &= ~(align - 1);
+	return w + off;
+}
+
+static uint32_t data_addr(struct rng *g, const struct setup *su,
+			  uint32_t align, unsigned pct_aligned)
+{
+	return su->mmu.on ? mmu_data_addr(g, align, pct_aligned)
+			  : random_data_addr(g, align, pct_aligned);
+}
+
 static void random_setup(struct rng *g, const struct model *md,
 			 const struct armpv_form *f, uint32_t sctlr_reset,
-			 struct setup *su, uint8_t *ram)
+			 struct setup *su, uint8_t *ram, bool mmu)
 {
 	struct state *s = &su->s;
 	uint32_t m = priv_modes[rng_below(g, 6)];
 	uint32_t w = random_word(g, f, md->arch);
 
-	random_state(g, md, m, sctlr_reset, su, ram);
+	random_state(g, md, m, sctlr_reset, su, ram,
+		     mmu ? MMU_RAM_SIZE : RAM_SIZE);
+	if (mmu)
+		mmu_random(g, md, su, ram);
 	/* Point base registers into RAM most of the time. */
 	switch (f->insn) {
 	case ARMPV_INSN_STM_USER:
@@ -883,7 +1472,7 @@ static void random_setup(struct rng *g, const struct model *md,
 		uint32_t n = armpv_field(f, w, ARMPV_FIELD_RN);
 
 		if (n != 15 && rng_pct(g, 95))
-			s->v[slot_of(m, n)] = random_data_addr(g, 4, 100);
+			s->v[slot_of(m, n)] = data_addr(g, su, 4, 100);
 		if (f->insn == ARMPV_INSN_RFE && rng_pct(g, 80)) {
 			/* A sensible PSR where RFE loads CPSR from. */
 			uint32_t base = s->v[slot_of(m, n)], a;
@@ -892,11 +1481,9 @@ static void random_setup(struct rng *g, const struct model *md,
 
 			a = up ? base + (p ? 4 : 0) : base - (p ? 8 : 4);
 			a += 4;
-			if (a >= DATA_LO && a < DATA_HI) {
-				uint32_t psr = random_psr(g, md);
-
-				memcpy(ram + (a & ~3u), &psr, 4);
-			}
+			if (su->mmu.on || (a >= DATA_LO && a < DATA_HI))
+				poke32(md, su, ram, a & ~3u,
+				       random_psr(g, md));
 		}
 		break;
 	}
@@ -904,7 +1491,7 @@ static void random_setup(struct rng *g, const struct model *md,
 		uint32_t k = armpv_field(f, w, ARMPV_FIELD_MODE);
 
 		if (mode_valid(k) && rng_pct(g, 95))
-			s->v[slot_of(k, 13)] = random_data_addr(g, 4, 100);
+			s->v[slot_of(k, 13)] = data_addr(g, su, 4, 100);
 		break;
 	}
 	case ARMPV_INSN_LDRT:
@@ -914,7 +1501,7 @@ static void random_setup(struct rng *g, const struct model *md,
 		uint32_t n = armpv_field(f, w, ARMPV_FIELD_RN);
 
 		if (n != 15 && rng_pct(g, 95))
-			s->v[slot_of(m, n)] = random_data_addr(g, 4, 75);
+			s->v[slot_of(m, n)] = data_addr(g, su, 4, 75);
 		break;
 	}
 	case ARMPV_INSN_MSR:
@@ -944,7 +1531,8 @@ struct verdict {
 	/* an architectural check instead of Unicorn: slot = value */
 	int arch_slot;
 	uint32_t arch_value;
-	/* an architectural exception expected instead of Unicorn's run */
+	/* an architectural exception expected instead of Unicorn's run:
+	 * an alignment fault, or (arch_abort below) another; its FAR */
 	bool arch_align_abort;
 	uint32_t arch_far;
 	/* when the access aborts outside RAM: FAR bits not compared (a word
@@ -956,6 +1544,19 @@ struct verdict {
 	 * deviation: the ARM ARM has none; the registers as they were but
 	 * PC + 4, arch_slot and those in slot_skip */
 	bool uc_exception_wrong;
+	/* MMU on: the virtual addresses the case accesses, [va_lo, va_lo +
+	 * va_len) (va_len 0: none), and with the legacy unaligned model the
+	 * aligned word the architecture accesses instead (else 0). */
+	uint32_t va_lo, va_len, legacy_word;
+	/* MMU on, a model deviation: a data abort the ARM ARM expects
+	 * (status arch_status with FAR the first access's MVA) whatever
+	 * Unicorn did. */
+	bool arch_abort;
+	uint32_t arch_status;
+	/* The slot of the base register a writeback changes, or -1: not
+	 * compared where Unicorn's unaligned access faulted past the
+	 * legacy model's aligned word (legacy-unaligned, MMU on). */
+	int base_slot;
 };
 
 static uint32_t ror32(uint32_t v, unsigned n)
@@ -987,7 +1588,7 @@ static bool cond_passes(uint32_t cond, uint32_t cpsr)
  * *multi: several words (LDM, STM, RFE, SRS); *word: a word access. */
 static bool mem_first_access(const struct armpv_form *f, uint32_t w,
 			     const struct state *s, uint32_t *addr,
-			     bool *word, bool *multi)
+			     bool *word, bool *multi, uint32_t *len)
 {
 	uint32_t m = s->v[S_CPSR] & ARMPV_PSR_M_MASK, base, nregs;
 	bool p = armpv_field(f, w, ARMPV_FIELD_P);
@@ -1003,6 +1604,7 @@ static bool mem_first_access(const struct armpv_form *f, uint32_t w,
 	case ARMPV_INSN_STRBT:
 		/* Post-indexed (A5.2.8): the access is at Rn. */
 		*addr = s->v[slot_of(m, armpv_field(f, w, ARMPV_FIELD_RN))];
+		*len = *word ? 4 : 1;
 		return true;
 	case ARMPV_INSN_STM_USER:
 	case ARMPV_INSN_LDM_USER:
@@ -1033,6 +1635,7 @@ static bool mem_first_access(const struct armpv_form *f, uint32_t w,
 	/* Address mode 4 (A5.4): IA, IB, DA, DB. */
 	*addr = up ? base + (p ? 4 : 0) : base - 4 * nregs + (p ? 0 : 4);
 	*multi = *word = true;
+	*len = 4 * nregs;
 	return true;
 }
 
@@ -1046,11 +1649,11 @@ static void judge_alignment(const struct model *md, const struct armpv_form *f,
 			    struct verdict *vd)
 {
 	const struct state *s = &su->s;
-	uint32_t w = su->word, m = s->v[S_CPSR] & ARMPV_PSR_M_MASK, addr;
+	uint32_t w = su->word, m = s->v[S_CPSR] & ARMPV_PSR_M_MASK, addr, len;
 	bool word, multi;
 	bool v6 = md->arch == ARMPV_ARCH_ARMV6;
 
-	if (!mem_first_access(f, w, s, &addr, &word, &multi) || !word ||
+	if (!mem_first_access(f, w, s, &addr, &word, &multi, &len) || !word ||
 	    !(addr & 3))
 		return;
 	if ((su->sctlr & ARMPV_SCTLR_A) ||
@@ -1063,12 +1666,13 @@ static void judge_alignment(const struct model *md, const struct armpv_form *f,
 	if (!multi && v6 && (su->sctlr & ARMPV_SCTLR_U))
 		return; /* ARMv6 unaligned support: as Unicorn does */
 	vd->dev = DEV_LEGACY_UNALIGNED;
+	vd->legacy_word = addr & ~3u;
 	if (f->insn == ARMPV_INSN_LDRT) {
 		uint32_t rd = armpv_field(f, w, ARMPV_FIELD_RD), x;
 
 		vd->slot_skip[slot_of(m, rd)] = true;
-		if (addr < RAM_SIZE - 3) {
-			memcpy(&x, ram + (addr & ~3u), 4);
+		if ((su->mmu.on || addr < RAM_SIZE - 3) &&
+		    peek32(md, su, ram, addr & ~3u, &x)) {
 			vd->arch_slot = slot_of(m, rd);
 			vd->arch_value = ror32(x, 8 * (addr & 3));
 		}
@@ -1095,10 +1699,11 @@ static void judge_alignment(const struct model *md, const struct armpv_form *f,
 
 static bool word_access(const struct armpv_form *f, const struct setup *su)
 {
-	uint32_t addr;
+	uint32_t addr, len;
 	bool word, multi;
 
-	return mem_first_access(f, su->word, &su->s, &addr, &word, &multi) &&
+	return mem_first_access(f, su->word, &su->s, &addr, &word, &multi,
+				&len) &&
 	       word;
 }
 
@@ -1118,6 +1723,7 @@ static void judge(const struct model *md, const struct armpv_form *f,
 	memset(vd, 0, sizeof(*vd));
 	vd->dev = -1;
 	vd->arch_slot = -1;
+	vd->base_slot = -1;
 	if (f->conditional && !cond_passes(w >> 28, cpsr))
 		return; /* a no-op in both, whatever the operands */
 
@@ -1195,8 +1801,8 @@ static void judge(const struct model *md, const struct armpv_form *f,
 			vd->unpred = "RFE with Rn = R15 (A4.1.59)";
 			break;
 		}
-		if (a < RAM_SIZE - 3) {
-			memcpy(&psr, ram + (a & ~3u), 4);
+		if ((su->mmu.on || a < RAM_SIZE - 3) &&
+		    peek32(md, su, ram, a & ~3u, &psr)) {
 			if (!mode_valid(psr & ARMPV_PSR_M_MASK))
 				vd->unpred = "RFE to a reserved mode (A2.5.7)";
 			else if ((psr & ARMPV_PSR_J) && (psr & ARMPV_PSR_T))
@@ -1278,6 +1884,17 @@ static void judge(const struct model *md, const struct armpv_form *f,
 		}
 		break;
 	}
+	{
+		uint32_t addr, len;
+		bool word, multi;
+
+		if (mem_first_access(f, w, s, &addr, &word, &multi, &len)) {
+			vd->va_lo = addr;
+			vd->va_len = len;
+		}
+	}
+	if (armpv_form_has_field(f, ARMPV_FIELD_RN))
+		vd->base_slot = slot_of(m, rn);
 	judge_alignment(md, f, su, ram, vd);
 	if (word_access(f, su))
 		vd->far_ignore = 3;
@@ -1340,23 +1957,23 @@ static void print_state_diff(struct task *t, const struct state *init,
 	}
 }
 
+/* A task's name: the form, "cp15.REG" or "access.CLASS", prefixed by
+ * "mmu." for states with the MMU on. */
 static const char *form_label(const struct armpv_form *f,
 			      const char *cp15_name,
-			      const struct access_class *ac)
+			      const struct access_class *ac, bool mmu)
 {
-	static __thread char buf[32];
+	static __thread char buf[40];
+	const char *pre = mmu ? "mmu." : "";
 
-	if (ac) {
-		snprintf(buf, sizeof(buf), "access.%s", ac->name);
-		return buf;
-	}
-	if (!f) {
+	if (ac)
+		snprintf(buf, sizeof(buf), "%saccess.%s", pre, ac->name);
+	else if (!f)
 		snprintf(buf, sizeof(buf), "cp15.%s", cp15_name);
-		return buf;
-	}
-	if (!f->form || strcmp(f->form, "-") == 0)
-		return f->name;
-	snprintf(buf, sizeof(buf), "%s.%s", f->name, f->form);
+	else if (!f->form || strcmp(f->form, "-") == 0)
+		snprintf(buf, sizeof(buf), "%s%s", pre, f->name);
+	else
+		snprintf(buf, sizeof(buf), "%s%s.%s", pre, f->name, f->form);
 	return buf;
 }
 
@@ -1366,7 +1983,8 @@ static void report_case(struct task *t, const char *what,
 	task_printf(t, "  %s: %s %s word %08" PRIx32 " trap %08" PRIx32
 		    " mode %s sctlr %08" PRIx32 "\n",
 		    what, t->model->name,
-		    form_label(t->form, t->cp15_name, t->access), su->word,
+		    form_label(t->form, t->cp15_name, t->access, t->mmu),
+		    su->word,
 		    trap,
 		    armpv_mode_name(su->s.v[S_CPSR] & ARMPV_PSR_M_MASK),
 		    su->sctlr);
@@ -1420,7 +2038,7 @@ static uint32_t access_size(const struct access_class *ac, uint32_t w)
 
 static void access_setup(struct rng *g, const struct model *md,
 			 const struct access_class *ac, uint32_t sctlr_reset,
-			 struct setup *su, uint8_t *ram)
+			 struct setup *su, uint8_t *ram, bool mmu)
 {
 	uint32_t m = valid_modes[rng_below(g, 7)];
 	uint32_t w = access_word(g, ac);
@@ -1428,17 +2046,23 @@ static void access_setup(struct rng *g, const struct model *md,
 	unsigned rn = w >> 16 & 15, rm = w & 15;
 	bool imm = ac->kind == AK_EXTRA ? w >> 22 & 1 : !(w >> 25 & 1);
 
-	random_state(g, md, m, sctlr_reset, su, ram);
+	random_state(g, md, m, sctlr_reset, su, ram,
+		     mmu ? MMU_RAM_SIZE : RAM_SIZE);
+	if (mmu)
+		mmu_random(g, md, su, ram);
 	/* Mostly aligned bases and offsets (SWP always: QEMU and the ARM
 	 * ARM part at an unaligned SWP in ways this test does not model). */
 	if (rn != 15 && rng_pct(g, 95))
-		su->s.v[slot_of(m, rn)] = random_data_addr(
-			g, size, ac->kind == AK_SWAP ? 100 : 75);
+		su->s.v[slot_of(m, rn)] = data_addr(
+			g, su, size, ac->kind == AK_SWAP ? 100 : 75);
+	/* With the MMU on, mostly offsets that stay in the window. */
+	if (mmu && ac->kind == AK_SINGLE && imm && rng_pct(g, 70))
+		w &= ~0xf00u;
 	if ((ac->kind == AK_SINGLE || ac->kind == AK_EXTRA) && imm &&
 	    rng_pct(g, 75))
 		w &= ~((size - 1) & 7u);
 	if ((ac->kind == AK_SINGLE || ac->kind == AK_EXTRA) && !imm &&
-	    rm != 15 && rm != rn && rng_pct(g, 70))
+	    rm != 15 && rm != rn && (mmu || rng_pct(g, 70)))
 		su->s.v[slot_of(m, rm)] = rng_below(g, 64) & ~(size - 1);
 	su->word = w;
 }
@@ -1447,15 +2071,6 @@ static void access_setup(struct rng *g, const struct model *md,
 static uint32_t operand(const struct state *s, uint32_t m, unsigned n)
 {
 	return n == 15 ? s->v[S_PC] + 8 : s->v[slot_of(m, n)];
-}
-
-/* The word at a, if it is in RAM. */
-static bool peek32(const uint8_t *ram, uint32_t a, uint32_t *v)
-{
-	if (a > RAM_SIZE - 4)
-		return false;
-	memcpy(v, ram + a, 4);
-	return true;
 }
 
 /* Addressing mode 2's scaled register offset (A5.2.4-A5.2.10). */
@@ -1505,9 +2120,13 @@ static void judge_word_alignment(const struct model *md,
 		return;
 	vd->dev = DEV_LEGACY_UNALIGNED;
 	/* The aligned word is in RAM, Unicorn's unaligned one leaves it:
-	 * Unicorn aborts where the architecture does not. */
-	if ((addr & ~3u) <= RAM_SIZE - 4 && addr > RAM_SIZE - 4)
+	 * Unicorn aborts where the architecture does not.  With the MMU
+	 * on, where Unicorn's unaligned word enters the next page and
+	 * faults there (run_case() tells by Unicorn's FAR). */
+	if (!su->mmu.on && (addr & ~3u) <= RAM_SIZE - 4 &&
+	    addr > RAM_SIZE - 4)
 		vd->uc_exception_wrong = true;
+	vd->legacy_word = addr & ~3u;
 	if (!load) {
 		vd->mem_skip = true;
 		return;
@@ -1515,7 +2134,7 @@ static void judge_word_alignment(const struct model *md,
 	vd->slot_skip[slot_of(m, rd)] = true;
 	if (rd == 15)
 		vd->cpsr_ignore = ARMPV_PSR_T;
-	else if (peek32(ram, addr & ~3u, &x)) {
+	else if (peek32(md, su, ram, addr & ~3u, &x)) {
 		vd->arch_slot = slot_of(m, rd);
 		vd->arch_value = ror32(x, 8 * (addr & 3));
 	}
@@ -1538,14 +2157,19 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 	memset(vd, 0, sizeof(*vd));
 	vd->dev = -1;
 	vd->arch_slot = -1;
+	vd->base_slot = -1;
 	if (!cond_passes(w >> 28, s->v[S_CPSR]))
 		return;
+	if (wb || ac->kind == AK_BLOCK)
+		vd->base_slot = slot_of(m, rn);
 	switch (ac->kind) {
 	case AK_SINGLE: {
 		bool reg = w >> 25 & 1;
 
 		off = mode2_offset(s, m, w);
 		addr = p ? (up ? base + off : base - off) : base;
+		vd->va_lo = addr;
+		vd->va_len = size;
 		if (reg && rm == 15)
 			vd->unpred = "LDR/STR with Rm = R15 (A5.2.4)";
 		else if (wb && rn == 15)
@@ -1557,7 +2181,7 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 		else if (size == 1 && rd == 15)
 			vd->unpred = "LDRB/STRB with Rd = R15 (A4.1.24)";
 		else if (load && rd == 15 && (!(addr & 3) || u) &&
-			 peek32(ram, addr, &v) && (v & 3) == 2)
+			 peek32(md, su, ram, addr, &v) && (v & 3) == 2)
 			vd->unpred = "LDR to R15 of a value with bits 1:0 = "
 				     "0b10 (A4.1.23)";
 		if (size == 4) {
@@ -1575,6 +2199,8 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 
 		off = imm ? (w >> 4 & 0xf0) | (w & 0xf) : operand(s, m, rm);
 		addr = p ? (up ? base + off : base - off) : base;
+		vd->va_lo = addr;
+		vd->va_len = size;
 		if (!imm && rm == 15)
 			vd->unpred = "mode 3 with Rm = R15 (A5.3)";
 		else if (wb && rn == 15)
@@ -1623,6 +2249,8 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 		uint32_t n = (uint32_t)__builtin_popcount(list);
 
 		addr = up ? base + (p ? 4 : 0) : base - 4 * n + (p ? 0 : 4);
+		vd->va_lo = addr;
+		vd->va_len = 4 * n;
 		vd->far_ignore = 3;
 		if (rn == 15)
 			vd->unpred = "LDM/STM with Rn = R15 (A5.4)";
@@ -1635,7 +2263,8 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 			vd->unpred = "STM ! with Rn in the list, not lowest "
 				     "(A4.1.97)";
 		else if (load && (list & 0x8000u) && !(addr & 3) &&
-			 peek32(ram, addr + 4 * (n - 1), &v) && (v & 3) == 2)
+			 peek32(md, su, ram, addr + 4 * (n - 1), &v) &&
+			 (v & 3) == 2)
 			vd->unpred = "LDM loading R15 with bits 1:0 = 0b10 "
 				     "(A4.1.20)";
 		for (unsigned i = 0; i < 15; i++)
@@ -1650,6 +2279,7 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 			break;
 		}
 		vd->dev = DEV_LEGACY_UNALIGNED;
+		vd->legacy_word = addr & ~3u;
 		vd->mem_skip = !load;
 		for (int i = 0; i < NSLOTS; i++)
 			if (vd->abort_slot_skip[i] || (list & 0x8000u && load))
@@ -1657,6 +2287,8 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 		break;
 	}
 	case AK_SWAP:
+		vd->va_lo = base;
+		vd->va_len = size;
 		if (rn == 15 || rd == 15 || rm == 15)
 			vd->unpred = "SWP with R15 (A4.1.108)";
 		else if (rn == rd || rn == rm)
@@ -1673,6 +2305,8 @@ static void judge_access(const struct model *md, const struct access_class *ac,
 		}
 		break;
 	case AK_LDREX:
+		vd->va_lo = base;
+		vd->va_len = size;
 		if (rn == 15 || rd == 15)
 			vd->unpred = "LDREX with R15 (A4.1.29)";
 		else if (size == 8 && ((rd & 1) || rd == 14))
@@ -1706,26 +2340,116 @@ struct sides {
 	struct uc_side u;
 	struct core_side c;
 	uint8_t *uram, *init_ram;
+	uint32_t ram_size;
 	uint32_t sctlr_reset;
 	bool uc_open;
 };
 
-static bool sides_open(struct sides *d, const struct model *md)
+/* Unicorn executes the one instruction at pc (already in its RAM); with
+ * 'drop', after dropping the translated blocks of pc (uc_set_mmu() does
+ * it with the MMU on). */
+static uc_err uc_step(struct uc_side *u, uint32_t pc, bool drop)
+{
+	u->start = pc;
+	u->code_hits = 0;
+	u->intno = -1;
+	u->unmapped = false;
+	if (drop)
+		uc_ctl_remove_cache(u->uc, pc, pc + 4);
+	return uc_emu_start(u->uc, pc, pc + 4, 0, 0);
+}
+
+/* Find where Unicorn's context keeps QEMU's env->exception.fsr and
+ * .vaddress: two translation faults (an LDR through an empty first-level
+ * entry) at distinct addresses; the address must be found at exactly
+ * one offset both times, with the section translation status (0x5)
+ * the word before it (struct { syndrome; fsr; vaddress; } in QEMU 5.0's
+ * CPUARMState). */
+static bool uc_probe_fault(struct sides *d)
+{
+	static const uint32_t targets[2] = { 0x00100124u, 0x00203458u };
+	struct uc_side *u = &d->u;
+	uint8_t *first = malloc(u->ctx_size);
+	size_t found = 0, nfound = 0;
+
+	if (!first)
+		return false;
+	for (unsigned i = 0; i < 2; i++) {
+		struct setup su;
+		uint32_t l1 = 0x00000c02u; /* VA 0: section, AP 11 */
+
+		memset(&su, 0, sizeof(su));
+		memset(d->uram, 0, d->ram_size);
+		memcpy(d->uram + MMU_L1_TTBR0, &l1, 4);
+		memcpy(d->uram + 0x100, &(uint32_t){ 0xe5910000u }, 4);
+		su.s.v[S_CPSR] = ARMPV_MODE_SVC | ARMPV_PSR_I | ARMPV_PSR_F;
+		su.s.v[1] = targets[i];
+		su.s.v[S_PC] = 0x100;
+		su.sctlr = d->sctlr_reset | ARMPV_SCTLR_M;
+		su.mmu = (struct mmu_regs){ true, MMU_L1_TTBR0, MMU_L1_TTBR1,
+					    0, 1, 0 };
+		uc_put_state(u, &su.s);
+		uc_set_mmu(u, &su, 0x100);
+		uc_step(u, 0x100, false);
+		if (u->intno != 4) {
+			fprintf(stderr, "diff_unicorn: no data abort with "
+				"the MMU on (exception %d)\n", u->intno);
+			free(first);
+			return false;
+		}
+		uc_context_save(u->uc, u->ctx);
+		if (i == 0)
+			memcpy(first, u->ctx, u->ctx_size);
+	}
+	for (size_t off = 8; off + 8 <= u->ctx_size; off += 4) {
+		uint64_t v0, v1;
+		uint32_t f0;
+
+		memcpy(&v0, first + off, 8);
+		memcpy(&v1, (const uint8_t *)u->ctx + off, 8);
+		memcpy(&f0, first + off - 4, 4);
+		if (v0 == targets[0] && v1 == targets[1] && f0 == 0x5 &&
+		    ctx_word(u, off - 4) == 0x5) {
+			found = off;
+			nfound++;
+		}
+	}
+	free(first);
+	if (nfound != 1) {
+		fprintf(stderr, "diff_unicorn: QEMU's fault address found %zu "
+			"times in Unicorn's context\n", nfound);
+		return false;
+	}
+	u->off_far = found;
+	u->off_fsr = found - 4;
+	return true;
+}
+
+static bool sides_open(struct sides *d, const struct model *md, bool mmu)
 {
 	memset(d, 0, sizeof(*d));
-	d->uram = aligned_alloc(4096, RAM_SIZE);
-	d->c.ram = aligned_alloc(4096, RAM_SIZE);
-	d->init_ram = malloc(RAM_SIZE);
+	d->ram_size = mmu ? MMU_RAM_SIZE : RAM_SIZE;
+	d->uram = aligned_alloc(4096, d->ram_size);
+	d->c.ram = aligned_alloc(4096, d->ram_size);
+	d->init_ram = malloc(d->ram_size);
 	if (!d->uram || !d->c.ram || !d->init_ram ||
-	    uc_side_open(&d->u, md, d->uram) < 0)
+	    uc_side_open(&d->u, md, d->uram, mmu) < 0)
 		return false;
 	d->uc_open = true;
 	armpv_vm_init(&d->c.vm, md->core);
-	if (armpv_vm_add_region(&d->c.vm, 0, RAM_SIZE, d->c.ram, 0) < 0)
+	if (armpv_vm_add_region(&d->c.vm, 0,
+				mmu ? MMU_REGION0_SIZE : RAM_SIZE, d->c.ram,
+				0) < 0)
 		return false;
+	for (unsigned k = 1; mmu && k < MMU_NWIN; k++)
+		if (armpv_vm_add_region(&d->c.vm, mmu_win[k], MMU_WIN_SIZE,
+					d->c.ram + MMU_REGION0_SIZE +
+						(k - 1) * MMU_WIN_SIZE,
+					0) < 0)
+			return false;
 	armpv_vcpu_init(&d->c.vcpu, &d->c.vm);
 	d->sctlr_reset = d->c.vcpu.cp15.sctlr;
-	return true;
+	return !mmu || uc_probe_fault(d);
 }
 
 static void sides_close(struct sides *d)
@@ -1737,21 +2461,63 @@ static void sides_close(struct sides *d)
 	free(d->init_ram);
 }
 
-/* Unicorn executes the one instruction at pc (already in its RAM). */
-static uc_err uc_step(struct uc_side *u, uint32_t pc)
-{
-	u->start = pc;
-	u->code_hits = 0;
-	u->intno = -1;
-	u->unmapped = false;
-	uc_ctl_remove_cache(u->uc, pc, pc + 4);
-	return uc_emu_start(u->uc, pc, pc + 4, 0, 0);
-}
-
 /* Run one prepared case (su, with the initial RAM already in d->uram and
  * the verdict vd) and count it in t.  The core gets 'trap' as a trap of
  * 'kind', or with kind < 0 the original word as a faulting access
  * (armpv_vcpu_emulate_access).  Returns false on a hard Unicorn error. */
+/* With the MMU on, what the ARM ARM decides instead of Unicorn: on ARMv6
+ * with XP = 0, a first-level descriptor of type 0b11 (v6-fine-table). */
+static void mmu_judge(const struct model *md, const struct setup *su,
+		      const uint8_t *ram, struct verdict *vd)
+{
+	struct tw tw;
+
+	if (!vd->va_len || vd->arch_align_abort ||
+	    md->arch != ARMPV_ARCH_ARMV6 || (su->sctlr & ARMPV_SCTLR_XP))
+		return;
+	if (test_walk(md, su, ram, vd->va_lo, &tw) == TW_L1_FAULT &&
+	    (tw.l1 & 3u) == D1_FINE) {
+		vd->arch_abort = true;
+		vd->arch_status = ARMPV_FSR_TRANS_SECTION;
+		vd->arch_far = mmu_mva(&su->mmu, vd->va_lo);
+		vd->dev = DEV_V6_FINE;
+	}
+}
+
+/* With the MMU on, Unicorn's data abort against the core's: DFSR status
+ * (and on ARMv6 WnR), the domain where the architecture defines it (not
+ * for alignment, section translation or first-level walk aborts: ARM926EJ-S
+ * TRM Table 3-9 "invalid"), and FAR, the MVA (fcse-far: Unicorn's is the
+ * VA).  A page domain fault from Unicorn where the second-level
+ * descriptor is a fault is l2-domain-order: the ARM ARM's page
+ * translation fault is expected instead. */
+static bool mmu_abort_matches(struct task *t, const struct model *md,
+			      const struct setup *su, const uint8_t *init_ram,
+			      const struct verdict *vd,
+			      const struct core_side *c, uint32_t ufsr,
+			      uint32_t ufar)
+{
+	uint32_t dfsr = c->vcpu.cp15.dfsr, st = ufsr & 0x40fu;
+	uint32_t far = mmu_mva(&su->mmu, ufar);
+	bool dom;
+	struct tw tw;
+
+	if (far != ufar)
+		t->dev[DEV_FCSE_FAR]++;
+	if (st == ARMPV_FSR_DOMAIN_PAGE &&
+	    test_walk(md, su, init_ram, ufar, &tw) == TW_L2_FAULT) {
+		t->dev[DEV_L2_DOMAIN]++;
+		st = ARMPV_FSR_TRANS_PAGE;
+	}
+	dom = st != ARMPV_FSR_ALIGNMENT && st != ARMPV_FSR_TRANS_SECTION &&
+	      st != ARMPV_FSR_EXTABT_TRANS_L1;
+	if ((dfsr & 0x40fu) != st || (dom && (dfsr ^ ufsr) & 0xf0u))
+		return false;
+	if (md->arch == ARMPV_ARCH_ARMV6 && (dfsr ^ ufsr) & ARMPV_FSR_WNR)
+		return false;
+	return !((c->vcpu.cp15.far ^ far) & ~vd->far_ignore);
+}
+
 static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 		     struct verdict *vd, bool conditional, int kind,
 		     uint32_t trap)
@@ -1762,23 +2528,52 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 	uint8_t *uram = d->uram, *cram = c->ram, *init_ram = d->init_ram;
 	struct state want, got;
 	uint32_t pc = su->s.v[S_PC];
-	bool skip_all_mem = false, failed = false;
+	bool skip_all_mem = false, failed = false, aborted = false;
+	bool mem_untouched = false, uc_wrong = vd->uc_exception_wrong;
+	const uint8_t *mem_want = uram;
 	const char *how = NULL;
+	uint32_t ufsr = 0, ufar = 0;
 	uc_err e;
 	enum armpv_exit_reason exit;
 
 	/* Unicorn: the original instruction. */
 	uc_put_state(u, &su->s);
-	uc_set_sctlr(u, su->sctlr);
-	e = uc_step(u, pc);
+	if (su->mmu.on)
+		uc_set_mmu(u, su, pc);
+	else
+		uc_set_sctlr(u, su->sctlr);
+	e = uc_step(u, pc, !su->mmu.on);
+	/* A branch whose target does not translate: the instruction
+	 * completed, and fetching its target gave a prefetch abort. */
+	if (su->mmu.on && u->intno == 3) {
+		uc_fault_info(u, &ufsr, &ufar);
+		if (ufar == ucr(u, UC_ARM_REG_PC))
+			u->intno = -1;
+	}
+	if (su->mmu.on && u->intno == 4) {
+		uc_fault_info(u, &ufsr, &ufar);
+		/* The legacy unaligned model accesses the aligned word(s);
+		 * Unicorn's unaligned access faulting in a page past them
+		 * is its own (legacy-unaligned). */
+		if (vd->legacy_word &&
+		    ufar >> 10 > (vd->legacy_word + vd->va_len - 1) >> 10)
+			uc_wrong = true;
+	}
 
 	/* The core: the trap word, on a copy of memory. */
 	/* The same memory, the original word at pc included: the
 	 * core gets the trap word as an argument and never fetches,
 	 * and a load or store that reaches the instruction's own
 	 * word must see what Unicorn sees. */
-	memcpy(cram, init_ram, RAM_SIZE);
+	memcpy(cram, init_ram, d->ram_size);
 	core_put_state(c, &su->s, su->sctlr);
+	if (su->mmu.on) {
+		c->vcpu.cp15.ttbr0 = su->mmu.ttbr0;
+		c->vcpu.cp15.ttbr1 = su->mmu.ttbr1;
+		c->vcpu.cp15.ttbcr = su->mmu.ttbcr;
+		c->vcpu.cp15.dacr = su->mmu.dacr;
+		c->vcpu.cp15.fcse_pid = su->mmu.fcse;
+	}
 	exit = kind < 0 ? armpv_vcpu_emulate_access(&c->vcpu, su->word)
 			: armpv_vcpu_trap(&c->vcpu, (enum armpv_trap_kind)kind,
 					  trap);
@@ -1788,26 +2583,46 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 		how = "core exit is not resume";
 		failed = true;
 		want = su->s;
-	} else if (vd->arch_align_abort) {
-		/* Unicorn does not check alignment: the ARM ARM
-		 * decides (data abort, FSR alignment, FAR). */
+	} else if (vd->arch_align_abort || vd->arch_abort) {
+		/* The ARM ARM decides: Unicorn does not check alignment
+		 * (sctlr-a: DFSR alignment, FAR exact), or translates
+		 * where the architecture faults (v6-fine-table: FAR the
+		 * first access's MVA). */
+		uint32_t st = vd->arch_abort ? vd->arch_status
+					     : ARMPV_FSR_ALIGNMENT;
+		uint32_t ign = vd->arch_abort ? vd->far_ignore : 0;
+
 		t->dev[vd->dev]++;
 		t->excepted++;
+		aborted = true;
 		expect_exception(md, &su->s, su->sctlr, ARMPV_MODE_ABT,
 				 0x10, 8, true, &want);
-		skip_all_mem = true;
-		if ((c->vcpu.cp15.dfsr & 0x40f) != ARMPV_FSR_ALIGNMENT ||
-		    c->vcpu.cp15.far != vd->arch_far) {
-			how = "alignment fault: DFSR/FAR";
+		/* Nothing written (with the MMU on: compared; off, as
+		 * before the MMU states existed, not). */
+		skip_all_mem = !su->mmu.on;
+		mem_untouched = true;
+		if ((c->vcpu.cp15.dfsr & 0x40f) != st ||
+		    (c->vcpu.cp15.far ^ vd->arch_far) & ~ign) {
+			how = vd->arch_abort ? "translation fault: DFSR/FAR"
+					     : "alignment fault: DFSR/FAR";
 			failed = true;
 		}
-	} else if (vd->uc_exception_wrong && (u->intno >= 0 || u->unmapped)) {
+	} else if (uc_wrong && (u->intno >= 0 || u->unmapped)) {
 		want = su->s;
 		want.v[S_PC] += 4;
 		skip_all_mem = true;
+		if (!vd->uc_exception_wrong && vd->base_slot >= 0)
+			vd->slot_skip[vd->base_slot] = true;
+	} else if (u->unmapped && su->mmu.on) {
+		/* The test keeps every access in the windows. */
+		how = "unicorn: a virtual address outside the windows (test "
+		      "error)";
+		failed = true;
+		want = su->s;
 	} else if (u->unmapped) {
 		/* Outside RAM: an external abort in the core. */
 		t->unmapped++;
+		aborted = true;
 		expect_exception(md, &su->s, su->sctlr, ARMPV_MODE_ABT,
 				 0x10, 8, true, &want);
 		skip_all_mem = true;
@@ -1831,7 +2646,16 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 		int x = e == UC_ERR_INSN_INVALID ? 1 : u->intno;
 
 		t->excepted++;
-		skip_all_mem = true;
+		aborted = true;
+		/* With the MMU on, a data abort's memory is compared: both
+		 * store in order up to the faulting access (A2.6.5). */
+		skip_all_mem = !(su->mmu.on && x == 4);
+		if (x == 4 && su->mmu.on &&
+		    !mmu_abort_matches(t, md, su, init_ram, vd, c, ufsr,
+				       ufar)) {
+			how = "data abort: DFSR/FAR";
+			failed = true;
+		}
 		if (x == 1)
 			expect_exception(md, &su->s, su->sctlr,
 					 ARMPV_MODE_UND, 0x04, 4, false,
@@ -1843,6 +2667,19 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 		else {
 			task_printf(t, "  unicorn raised exception %d\n",
 				    x);
+			if (su->mmu.on) {
+				/* Where the walk of pc led, to tell a table
+				 * generation error from a Unicorn fault. */
+				struct tw tw;
+				int r = test_walk(md, su, init_ram, pc, &tw);
+
+				uc_fault_info(u, &ufsr, &ufar);
+				task_printf(t, "    unicorn fsr %03" PRIx32
+					    " far %08" PRIx32 "; the test's "
+					    "walk of pc: %d, l1 %08" PRIx32
+					    " pa %08" PRIx32 "\n",
+					    ufsr, ufar, r, tw.l1, tw.pa);
+			}
 			t->hard = true;
 			want = su->s;
 		}
@@ -1867,21 +2704,27 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 			if ((want.v[i] ^ got.v[i]) & mask)
 				failed = true;
 		}
-		if (vd->arch_slot >= 0 &&
+		if (vd->arch_slot >= 0 && !aborted &&
 		    got.v[vd->arch_slot] != vd->arch_value) {
 			failed = true;
 			how = "differs from the ARM ARM";
 			want.v[vd->arch_slot] = vd->arch_value;
 		}
+		if (mem_untouched)
+			mem_want = init_ram;
 		if (!failed && !skip_all_mem && !vd->mem_skip) {
-			if (memcmp(uram, cram, RAM_SIZE) != 0) {
+			if (memcmp(mem_want, cram, d->ram_size) != 0) {
 				failed = true;
 				how = "memory differs";
 			}
 		}
 	}
-	if (vd->dev >= 0 && !vd->arch_align_abort)
+	if (vd->dev >= 0 && !vd->arch_align_abort && !vd->arch_abort)
 		t->dev[vd->dev]++;
+	if (su->mmu.on && aborted && !failed &&
+	    (got.v[S_CPSR] & ARMPV_PSR_M_MASK) == ARMPV_MODE_ABT &&
+	    got.v[S_PC] % 0x10000u == 0x10)
+		t->mmu_aborts[c->vcpu.cp15.dfsr & 0xfu]++;
 	if (conditional && !cond_passes(su->word >> 28, su->s.v[S_CPSR]))
 		t->cond_failed++;
 	if (vd->unpred) {
@@ -1910,20 +2753,28 @@ static bool run_case(struct task *t, struct sides *d, const struct setup *su,
 							     : "read")
 					: "-",
 			    u->unmapped_addr);
-	task_printf(t, "    core: dfsr %08" PRIx32 " far %08" PRIx32
-		    "%s%08" PRIx32 "\n", c->vcpu.cp15.dfsr,
-		    c->vcpu.cp15.far,
-		    vd->arch_align_abort ? "; ARM ARM: alignment, far "
-					 : "",
-		    vd->arch_align_abort ? vd->arch_far : 0);
+	if (su->mmu.on)
+		task_printf(t, "    mmu: ttbr0 %08" PRIx32 " ttbr1 %08" PRIx32
+			    " ttbcr %" PRIx32 " dacr %08" PRIx32 " fcse %08"
+			    PRIx32 "; unicorn fsr %03" PRIx32 " far %08"
+			    PRIx32 "\n", su->mmu.ttbr0, su->mmu.ttbr1,
+			    su->mmu.ttbcr, su->mmu.dacr, su->mmu.fcse, ufsr,
+			    ufar);
+	task_printf(t, "    core: dfsr %08" PRIx32 " far %08" PRIx32,
+		    c->vcpu.cp15.dfsr, c->vcpu.cp15.far);
+	if (vd->arch_align_abort || vd->arch_abort)
+		task_printf(t, "; ARM ARM: %s, far %08" PRIx32,
+			    vd->arch_abort ? "translation" : "alignment",
+			    vd->arch_far);
+	task_printf(t, "\n");
 	print_state_diff(t, &su->s, &want, &got, vd->slot_skip);
 	if (how && strcmp(how, "memory differs") == 0)
-		for (uint32_t a = 0; a < RAM_SIZE; a += 4)
-			if (memcmp(uram + a, cram + a, 4)) {
+		for (uint32_t a = 0; a < d->ram_size; a += 4)
+			if (memcmp(mem_want + a, cram + a, 4)) {
 				uint32_t x, y, z;
 
 				memcpy(&x, init_ram + a, 4);
-				memcpy(&y, uram + a, 4);
+				memcpy(&y, mem_want + a, 4);
 				memcpy(&z, cram + a, 4);
 				task_printf(t, "    mem[%04" PRIx32 "] "
 					    "%08" PRIx32 "   %08" PRIx32
@@ -1958,7 +2809,7 @@ static void run_form(struct task *t)
 		       : ARMPV_TRAP_UNDEF;
 	uint64_t max_tries = (uint64_t)t->states * 50;
 
-	if (!sides_open(&d, md)) {
+	if (!sides_open(&d, md, t->mmu)) {
 		t->hard = true;
 		goto out;
 	}
@@ -1969,19 +2820,29 @@ static void run_form(struct task *t)
 
 		t->tried++;
 		if (f)
-			random_setup(&g, md, f, d.sctlr_reset, &su, d.uram);
+			random_setup(&g, md, f, d.sctlr_reset, &su, d.uram,
+				     t->mmu);
 		else
 			access_setup(&g, md, t->access, d.sctlr_reset, &su,
-				     d.uram);
+				     d.uram, t->mmu);
 		memcpy(d.uram + su.s.v[S_PC], &su.word, 4);
-		memcpy(d.init_ram, d.uram, RAM_SIZE);
-		if (!f) {
+		memcpy(d.init_ram, d.uram, d.ram_size);
+		if (f)
+			judge(md, f, &su, d.uram, &vd);
+		else
 			judge_access(md, t->access, &su, d.uram, &vd);
+		if (t->mmu) {
+			/* Accesses outside the windows are not run (Unicorn
+			 * would call them unmapped, whatever the tables). */
+			if (vd.va_len && !mmu_in_window(vd.va_lo, vd.va_len))
+				continue;
+			mmu_judge(md, &su, d.uram, &vd);
+		}
+		if (!f) {
 			if (!run_case(t, &d, &su, &vd, true, kind, su.word))
 				break;
 			continue;
 		}
-		judge(md, f, &su, d.uram, &vd);
 		trap = armpv_encode(f, su.word);
 		if (armpv_decode(trap, &back) != f || back != su.word) {
 			report_case(t, "trap word does not decode back", &su,
@@ -2077,7 +2938,7 @@ static bool uc_run_one(struct uc_side *u, uint32_t pc, uint32_t word)
 	uc_err e;
 
 	memcpy(u->ram + pc, &word, 4);
-	e = uc_step(u, pc);
+	e = uc_step(u, pc, true);
 	return e == UC_ERR_OK && u->intno < 0;
 }
 
@@ -2090,7 +2951,7 @@ static void run_cp15(struct task *t)
 	struct uc_side u;
 	struct core_side c;
 
-	if (!uram || !cram || uc_side_open(&u, md, uram) < 0) {
+	if (!uram || !cram || uc_side_open(&u, md, uram, false) < 0) {
 		t->hard = true;
 		goto out;
 	}
@@ -2201,7 +3062,7 @@ static bool uc_selftest(const struct model *md)
 	struct rng g = { 42 };
 	bool ok = true;
 
-	if (!ram || uc_side_open(&u, md, ram) < 0) {
+	if (!ram || uc_side_open(&u, md, ram, false) < 0) {
 		free(ram);
 		return false;
 	}
@@ -2268,6 +3129,25 @@ static void *worker(void *arg)
 	}
 }
 
+/* The forms whose emulation accesses memory, run again with the MMU on. */
+static bool form_accesses_memory(const struct armpv_form *f)
+{
+	switch (f->insn) {
+	case ARMPV_INSN_LDRT:
+	case ARMPV_INSN_STRT:
+	case ARMPV_INSN_LDRBT:
+	case ARMPV_INSN_STRBT:
+	case ARMPV_INSN_STM_USER:
+	case ARMPV_INSN_LDM_USER:
+	case ARMPV_INSN_LDM_RET:
+	case ARMPV_INSN_RFE:
+	case ARMPV_INSN_SRS:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static uint64_t env_u64(const char *name, uint64_t dflt)
 {
 	const char *s = getenv(name);
@@ -2278,6 +3158,7 @@ static uint64_t env_u64(const char *name, uint64_t dflt)
 int main(int argc, char **argv)
 {
 	uint64_t states = env_u64("ARMPV_DIFF_STATES", DIFF_DEFAULT_STATES);
+	uint64_t mmu_states = env_u64("ARMPV_DIFF_MMU_STATES", UINT64_MAX);
 	uint64_t seed = env_u64("ARMPV_DIFF_SEED", DIFF_DEFAULT_SEED);
 	unsigned nthreads = (unsigned)env_u64(
 		"ARMPV_DIFF_THREADS", (uint64_t)sysconf(_SC_NPROCESSORS_ONLN));
@@ -2295,7 +3176,10 @@ int main(int argc, char **argv)
 		states = strtoull(argv[2], NULL, 0);
 	if (argc > 3)
 		seed = strtoull(argv[3], NULL, 0);
-	if (argc > 4 || states == 0 || states > 0xffffffffu) {
+	if (mmu_states == UINT64_MAX)
+		mmu_states = states;
+	if (argc > 4 || states == 0 || states > 0xffffffffu ||
+	    mmu_states > 0xffffffffu) {
 		fprintf(stderr, "usage: diff_unicorn arm926|arm1176|all "
 				"[STATES [SEED]]\n");
 		return 2;
@@ -2305,7 +3189,7 @@ int main(int argc, char **argv)
 	if (nthreads > 64)
 		nthreads = 64;
 
-	tasks = calloc(NMODELS * (ARMPV_NFORMS + NCP15 + NACCESS),
+	tasks = calloc(2 * NMODELS * (ARMPV_NFORMS + NCP15 + NACCESS),
 		       sizeof(*tasks));
 	if (!tasks)
 		return DIFF_EXIT_HARD;
@@ -2320,8 +3204,12 @@ int main(int argc, char **argv)
 			return DIFF_EXIT_HARD;
 		}
 		/* Every form, every CP15 register and operation, then every
-		 * class of the guest's own loads and stores. */
-		for (size_t fi = 0; fi < ARMPV_NFORMS + NCP15 + NACCESS; fi++) {
+		 * class of the guest's own loads and stores; then with the
+		 * MMU on, the forms that access memory and the classes. */
+		for (size_t ti = 0; ti < 2 * (ARMPV_NFORMS + NCP15 + NACCESS);
+		     ti++) {
+			size_t fi = ti % (ARMPV_NFORMS + NCP15 + NACCESS);
+			bool mmu = ti != fi;
 			const struct armpv_form *f =
 				fi < ARMPV_NFORMS ? &armpv_forms[fi] : NULL;
 			const struct cp15_reg *r =
@@ -2341,8 +3229,11 @@ int main(int argc, char **argv)
 				continue;
 			if (ac && !(ac->archs & md->arch))
 				continue;
+			if (mmu && (r || (f && !form_accesses_memory(f)) ||
+				    !mmu_states))
+				continue;
 			if (only && !strstr(form_label(f, r ? r->name : NULL,
-						       ac),
+						       ac, mmu),
 					    only))
 				continue;
 			if (r) {
@@ -2352,12 +3243,14 @@ int main(int argc, char **argv)
 			t->model = md;
 			t->form = f;
 			t->access = ac;
-			t->states = (uint32_t)states;
+			t->mmu = mmu;
+			t->states = (uint32_t)(mmu ? mmu_states : states);
 			t->verbose = verbose;
 			t->verbose_unpred = verbose_unpred;
 			/* Independent of thread scheduling. */
 			t->seed = seed ^ (uint64_t)(mi + 1) << 56 ^
-				  (uint64_t)(fi + 1) << 40;
+				  (uint64_t)(fi + 1) << 40 ^
+				  (uint64_t)mmu << 36;
 			ntasks++;
 		}
 	}
@@ -2365,8 +3258,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "diff_unicorn: no model '%s'\n", which);
 		return 2;
 	}
-	printf("diff_unicorn: %s, %" PRIu64 " defined states per form, seed "
-	       "0x%" PRIx64 ", %u threads\n", which, states, seed, nthreads);
+	printf("diff_unicorn: %s, %" PRIu64 " defined states per form (%"
+	       PRIu64 " with the MMU on), seed 0x%" PRIx64 ", %u threads\n",
+	       which, states, mmu_states, seed, nthreads);
 	fflush(stdout);
 	if (nthreads > ntasks)
 		nthreads = (unsigned)ntasks;
@@ -2396,7 +3290,9 @@ int main(int argc, char **argv)
 		printf("%-8s %-17s %9" PRIu64 " %9" PRIu64 " %8" PRIu64
 		       " %8" PRIu64 " %8" PRIu64 " %9" PRIu64 " %7" PRIu64
 		       " %6.1f  %s%s\n",
-		       t->model->name, form_label(t->form, t->cp15_name, t->access), t->compared, t->cond_failed, t->excepted, t->unmapped,
+		       t->model->name,
+		       form_label(t->form, t->cp15_name, t->access, t->mmu),
+		       t->compared, t->cond_failed, t->excepted, t->unmapped,
 		       t->unpred, t->unpred_differ, t->failures, t->seconds,
 		       devs, t->hard ? " HARD-ERROR" : "");
 		total_fail += t->failures;
@@ -2407,8 +3303,24 @@ int main(int argc, char **argv)
 		if (tasks[i].detail_len)
 			printf("\n%s %s:\n%s", tasks[i].model->name,
 			       form_label(tasks[i].form, tasks[i].cp15_name,
-					  tasks[i].access),
+					  tasks[i].access, tasks[i].mmu),
 			       tasks[i].detail);
+	{
+		uint64_t h[16] = { 0 }, any = 0;
+
+		for (size_t i = 0; i < ntasks; i++)
+			for (int k = 0; k < 16; k++) {
+				h[k] += tasks[i].mmu_aborts[k];
+				any += tasks[i].mmu_aborts[k];
+			}
+		if (any) {
+			printf("\nData aborts with the MMU on, by DFSR status:");
+			for (int k = 0; k < 16; k++)
+				if (h[k])
+					printf(" 0x%x: %" PRIu64, k, h[k]);
+			printf("\n");
+		}
+	}
 	printf("\nDeliberate differences from Unicorn (model deviations):\n");
 	for (int d = 0; d < NDEVS; d++)
 		printf("  %-17s %9" PRIu64 " cases: %s.\n", deviations[d].name,
