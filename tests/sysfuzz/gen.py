@@ -1,0 +1,718 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""gen.py -- the whole-system fuzzer's guest generator (docs/fuzzing.md).
+
+    gen.py [--cpu arm926|arm1176] [--steps N] [--keep-steps LIST]
+           [--drop-items LIST] [-o OUT.S] SEED
+
+writes the assembly half of a random guest for tests/sysfuzz/start.S and runtime.c:
+its translation tables (sections, coarse and fine tables, large, small and
+tiny pages, random AP and domains), its first DACR and SCTLR bits, its
+first registers, and N steps of random kernel code from a weighted menu
+(data processing, multiplies, every load and store form with random
+addresses in the scratch MiBs, aligned or not, LDM/STM, the sensitive
+instructions: MRS, MSR of CPSR and SPSR with every field mask, mode
+changes, CPS, STM^/LDM^, LDRT and company, the exception returns MOVS
+pc, SUBS pc, LDM^ with pc and RFE; CP15 reads and writes: DACR, the
+fault registers, SCTLR.A, TLB and cache operations, the thread ID
+registers; BKPT and undefined words).  The same SEED and options give
+the same file, byte for byte.
+
+Everything random is drawn first, the whole guest, then --keep-steps
+(comma-separated step numbers) and --drop-items (STEP.ITEM, comma-
+separated) leave parts out, so a reduced guest keeps the rest of the
+original exactly (reduce.py).  An item needing a state that the items
+left out no longer give (a mode with an SPSR, SCTLR.A set) is left out
+too.
+"""
+
+import argparse
+import random
+import sys
+
+USR, FIQ, IRQ, SVC, ABT, UND, SYS = 0x10, 0x11, 0x12, 0x13, 0x17, 0x1B, 0x1F
+PRIV = [FIQ, IRQ, SVC, ABT, UND, SYS]
+WITH_SPSR = [FIQ, IRQ, SVC, ABT, UND]
+MODE_NAME = {FIQ: "FIQ", IRQ: "IRQ", SVC: "SVC", ABT: "ABT", UND: "UND",
+             SYS: "SYS", USR: "USR"}
+
+SCRATCH_VA = 0x01000000
+SCRATCH_PA = 0x00400000
+SCRATCH_MBS = 4
+L2_PA = 0x00104000
+WINDOW = 0x10000
+
+CONDS = ["eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge",
+         "lt", "gt", "le"]
+
+# CP15 c7 operations both CPUs have (ARM926EJ-S TRM 2.3.8 Table 2-18,
+# ARM1176JZF-S TRM 3.2.22), by (CRm, opc2); then the ARM1176's own.
+C7_COMMON = [(5, 0), (5, 1), (5, 2), (5, 4), (6, 0), (6, 1), (6, 2), (7, 0),
+             (10, 1), (10, 2), (10, 4), (13, 1), (14, 1), (14, 2)]
+C7_V6 = [(5, 6), (5, 7), (10, 0), (10, 5), (12, 5), (14, 0), (7, 1), (11, 0),
+         (15, 7)]
+# CP15 registers read by MRC, (CRn, opc1, CRm, opc2).
+CP15_READ_COMMON = [(0, 0, 0, 0), (0, 0, 0, 1), (1, 0, 0, 0), (2, 0, 0, 0),
+                    (3, 0, 0, 0), (5, 0, 0, 0), (5, 0, 0, 1), (6, 0, 0, 0),
+                    (13, 0, 0, 0)]
+CP15_READ_V6 = [(0, 0, 0, 3), (0, 0, 1, 0), (0, 0, 1, 1), (0, 0, 1, 4),
+                (0, 0, 2, 0), (1, 0, 0, 1), (1, 0, 0, 2), (2, 0, 0, 1),
+                (2, 0, 0, 2), (6, 0, 0, 2), (13, 0, 0, 1), (13, 0, 0, 2),
+                (13, 0, 0, 3), (13, 0, 0, 4)]
+# Written with random values: DFSR, IFSR, FAR; ARMv6 also IFAR,
+# CONTEXTIDR and the three thread ID registers.
+CP15_WRITE_COMMON = [(5, 0, 0, 0), (5, 0, 0, 1), (6, 0, 0, 0)]
+CP15_WRITE_V6 = [(6, 0, 0, 2), (13, 0, 0, 1), (13, 0, 0, 2), (13, 0, 0, 3),
+                 (13, 0, 0, 4)]
+
+# QEMU resets the ARM926's SCTLR to 0x00090078, the ARM926EJ-S's is
+# 0x00050078 (deviation "arm926-sctlr", docs/fuzzing.md): bits 19:18 are
+# cleared from what an MRC of it read.
+SCTLR_926_BIC = "bic%s r%d, r%d, #0xc0000"
+
+
+def multiple(addr, mode, n):
+    """The word addresses an LDM/STM of n registers at base addr
+    accesses (ARM ARM A5.4)."""
+    first = {"ia": addr, "ib": addr + 4, "da": addr - 4 * (n - 1),
+             "db": addr - 4 * n}[mode]
+    return [first + 4 * i for i in range(n)]
+
+
+class State:
+    """What the generator tracks through a step: the mode, SCTLR.A and
+    DACR."""
+
+    def __init__(self, mode, align, dacr):
+        self.mode = mode
+        self.align = align
+        self.dacr = dacr
+
+
+class Item:
+    """One menu pick: its lines, the state it needs (or None: "align",
+    SCTLR.A set, or a predicate), how it changes the state (or None)
+    and the data addresses it accesses."""
+
+    def __init__(self, lines, need=None, effect=None, addrs=()):
+        self.lines = lines
+        self.need = need
+        self.effect = effect
+        self.addrs = addrs  # the data addresses it accesses
+
+
+class Gen:
+    def __init__(self, seed, cpu, steps):
+        self.r = random.Random(seed)
+        self.seed = seed
+        self.cpu = cpu
+        self.v6 = cpu == "arm1176"
+        self.nsteps = steps
+        self.label = 0
+
+    # -- helpers --------------------------------------------------------
+    def reg(self, avoid=()):
+        return self.r.choice([n for n in range(13) if n not in avoid])
+
+    def cond(self):
+        return self.r.choice(CONDS) if self.r.random() < 0.2 else ""
+
+    def lab(self):
+        self.label += 1
+        return ".Lfz%d" % self.label
+
+    def word32(self):
+        k = self.r.random()
+        if k < 0.3:
+            return self.r.randrange(0, 256)
+        if k < 0.4:
+            return self.r.choice([0, 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF])
+        return self.r.getrandbits(32)
+
+    def imm_op2(self):
+        v = self.r.randrange(256)
+        rot = self.r.randrange(16) * 2
+        return ((v >> rot) | (v << (32 - rot))) & 0xFFFFFFFF if rot else v
+
+    def address(self, size, unaligned_ok):
+        """A data address: mostly a scratch window, sometimes past it, in
+        the never-mapped MiB, or the kernel's identity map of a window."""
+        k = self.r.random()
+        if k < 0.04:
+            base = SCRATCH_VA + SCRATCH_MBS * 0x100000
+            off = self.r.randrange(WINDOW)
+        elif k < 0.08:
+            base = SCRATCH_PA + self.r.randrange(SCRATCH_MBS) * 0x100000
+            off = self.r.randrange(WINDOW)
+        else:
+            base = SCRATCH_VA + self.r.randrange(SCRATCH_MBS) * 0x100000
+            off = self.r.randrange(WINDOW if k < 0.95 else 4 * WINDOW)
+        off = min(off, WINDOW * 4 - 64)
+        if not (unaligned_ok and self.r.random() < 0.3):
+            off &= ~(size - 1)
+        return base + off
+
+    def psr(self, modes, thumb=False):
+        v = self.r.getrandbits(5) << 27  # N Z C V Q
+        v |= self.r.choice(modes)
+        v |= self.r.getrandbits(2) << 6  # I F
+        if self.v6:
+            v |= self.r.getrandbits(4) << 16  # GE
+            v |= self.r.getrandbits(1) << 8  # A
+        return v
+
+    # -- the menu -------------------------------------------------------
+    def dp(self):
+        op = self.r.choice(["and", "eor", "sub", "rsb", "add", "adc", "sbc",
+                            "rsc", "orr", "bic", "mov", "mvn", "cmp", "cmn",
+                            "tst", "teq"])
+        k = self.r.random()
+        if k < 0.35:
+            op2 = "#%d" % self.imm_op2()
+        elif k < 0.6:
+            op2 = "r%d" % self.reg()
+        elif k < 0.85:
+            sh = self.r.choice(["lsl", "lsr", "asr", "ror"])
+            n = self.r.randrange(1, 32)
+            op2 = "r%d, %s #%d" % (self.reg(), sh, n)
+            if self.r.random() < 0.2:
+                op2 = "r%d, rrx" % self.reg()
+        else:
+            op2 = "r%d, %s r%d" % (self.reg(),
+                                   self.r.choice(["lsl", "lsr", "asr", "ror"]),
+                                   self.reg())
+        s = "s" if self.r.random() < 0.4 else ""
+        c = self.cond()
+        if op in ("cmp", "cmn", "tst", "teq"):
+            return ["%s%s r%d, %s" % (op, c, self.reg(), op2)]
+        if op in ("mov", "mvn"):
+            return ["%s%s%s r%d, %s" % (op, c, s, self.reg(), op2)]
+        return ["%s%s%s r%d, r%d, %s" % (op, c, s, self.reg(), self.reg(),
+                                         op2)]
+
+    def mul(self):
+        c = self.cond()
+        s = "s" if self.r.random() < 0.3 else ""
+        k = self.r.randrange(3)
+        if k == 0:
+            rd = self.reg()
+            rm = self.reg([rd])
+            return ["mul%s%s r%d, r%d, r%d" % (c, s, rd, rm, self.reg())]
+        if k == 1:
+            rd = self.reg()
+            rm = self.reg([rd])
+            return ["mla%s%s r%d, r%d, r%d, r%d" % (c, s, rd, rm, self.reg(),
+                                                    self.reg())]
+        lo = self.reg()
+        hi = self.reg([lo])
+        rm = self.reg([lo, hi])
+        op = self.r.choice(["umull", "smull", "umlal", "smlal"])
+        return ["%s%s%s r%d, r%d, r%d, r%d" % (op, c, s, lo, hi, rm,
+                                               self.reg())]
+
+    def misc(self):
+        c = self.cond()
+        ops5 = ["clz r%d, r%d" % (self.reg(), self.reg()),
+                "qadd r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "qdsub r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "smulbt r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "smlatb r%d, r%d, r%d, r%d" % (self.reg(), self.reg(),
+                                               self.reg(), self.reg()),
+                "smulwb r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg())]
+        ops6 = ["rev r%d, r%d" % (self.reg(), self.reg()),
+                "rev16 r%d, r%d" % (self.reg(), self.reg()),
+                "revsh r%d, r%d" % (self.reg(), self.reg()),
+                "uxtb r%d, r%d, ror #%d" % (self.reg(), self.reg(),
+                                            self.r.choice([0, 8, 16, 24])),
+                "sxth r%d, r%d" % (self.reg(), self.reg()),
+                "uadd8 r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "qsub16 r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "sel r%d, r%d, r%d" % (self.reg(), self.reg(), self.reg()),
+                "usat r%d, #%d, r%d" % (self.reg(), self.r.randrange(32),
+                                        self.reg()),
+                "pkhbt r%d, r%d, r%d, lsl #%d" % (self.reg(), self.reg(),
+                                                  self.reg(),
+                                                  self.r.randrange(32))]
+        ops = ops5 + (ops6 if self.v6 else [])
+        ins = self.r.choice(ops)
+        op, rest = ins.split(" ", 1)
+        return ["%s%s %s" % (op, c, rest)]
+
+    def ldst(self):
+        form = self.r.choice(["ldr", "ldr", "str", "str", "ldrb", "strb",
+                              "ldrh", "strh", "ldrsb", "ldrsh"])
+        size = {"ldr": 4, "str": 4, "ldrb": 1, "strb": 1}.get(form, 2)
+        unal = form == "ldr"
+        rb = self.reg()
+        rd = self.reg([rb])
+        lines = []
+        need = None
+        if self.r.random() < 0.15:
+            unal = True
+            need = "align"  # unaligned, so SCTLR.A must give its fault
+        addr = self.address(size, unal)
+        small = form in ("ldrh", "strh", "ldrsb", "ldrsh")
+        lim = 255 if small else 4095
+        off = self.r.randrange(-min(lim, 64), min(lim, 64) + 1)
+        if size > 1 and not unal:
+            off &= ~(size - 1)
+        c = self.cond()
+        lines.append("ldr r%d, =0x%08x" % (rb, (addr - off) & 0xFFFFFFFF))
+        k = self.r.randrange(4)
+        if k == 0:
+            lines.append("%s%s r%d, [r%d, #%d]" % (form[:3] + c + form[3:],
+                                                   "", rd, rb, off))
+        elif k == 1:
+            lines.append("%s r%d, [r%d, #%d]!" % (form[:3] + c + form[3:],
+                                                  rd, rb, off))
+        elif k == 2:
+            lines[0] = "ldr r%d, =0x%08x" % (rb, addr)
+            lines.append("%s r%d, [r%d], #%d" % (form[:3] + c + form[3:],
+                                                 rd, rb, off))
+        else:
+            rm = self.reg([rb, rd])
+            lines.append("ldr r%d, =%d" % (rm, off))
+            lines.append("%s r%d, [r%d, r%d]" % (form[:3] + c + form[3:],
+                                                 rd, rb, rm))
+        return Item(lines, need=need, addrs=[addr])
+
+    def ldstm(self):
+        rb = self.reg()
+        regs = sorted(self.r.sample(range(13), self.r.randrange(1, 8)))
+        wb = self.r.random() < 0.4
+        if wb and rb in regs:
+            regs.remove(rb)
+            if not regs:
+                regs = [self.reg([rb])]
+        load = self.r.random() < 0.5
+        mode = self.r.choice(["ia", "ib", "da", "db"])
+        addr = self.address(4, False)
+        need = None
+        if self.r.random() < 0.1:
+            addr += self.r.randrange(1, 4)
+            need = "align"
+        lst = ", ".join("r%d" % n for n in regs)
+        return Item(["ldr r%d, =0x%08x" % (rb, addr),
+                     "%s%s%s r%d%s, {%s}" % ("ldm" if load else "stm",
+                                             self.cond(), mode, rb,
+                                             "!" if wb else "", lst)],
+                    need=need, addrs=multiple(addr, mode, len(regs)))
+
+    def ldrd(self):
+        rd = self.r.choice([0, 2, 4, 6, 8, 10])
+        rb = self.reg([rd, rd + 1])
+        addr = self.address(8, False)
+        op = self.r.choice(["ldrd", "strd"])
+        return Item(["ldr r%d, =0x%08x" % (rb, addr),
+                     "%s%s r%d, r%d, [r%d]" % (op[:3] + self.cond(), op[3:],
+                                               rd, rd + 1, rb)],
+                    addrs=[addr, addr + 4])
+
+    def swp(self):
+        rb = self.reg()
+        rd = self.reg([rb])
+        rm = self.reg([rb])
+        addr = self.address(4, False)
+        lines = ["ldr r%d, =0x%08x" % (rb, addr)]
+        if self.v6 and self.r.random() < 0.5:
+            rt = self.reg([rb])
+            rs = self.reg([rb, rt])
+            lines += ["ldrex r%d, [r%d]" % (rt, rb),
+                      "strex r%d, r%d, [r%d]" % (rs, rt, rb)]
+        else:
+            lines.append("swp%s%s r%d, r%d, [r%d]" % (
+                self.cond(), self.r.choice(["", "b"]), rd, rm, rb))
+        return Item(lines, addrs=[addr])
+
+    def mrs(self):
+        rd = self.reg()
+        c = self.cond()
+        # QEMU's ARM926 sets PSR bit 8, reserved on ARMv5 (deviation
+        # "arm926-psr-a", docs/fuzzing.md): cleared after the read.
+        tail = [] if self.v6 else ["bic%s r%d, r%d, #0x100" % (c, rd, rd)]
+        if self.r.random() < 0.5:
+            return Item(["mrs%s r%d, cpsr" % (c, rd)] + tail)
+        return Item(["mrs%s r%d, spsr" % (c, rd)] + tail,
+                    need=lambda s: s.mode in WITH_SPSR)
+
+    def msr_flags(self):
+        if self.r.random() < 0.5:
+            return ["msr%s cpsr_f, #0x%08x" % (self.cond(),
+                                               self.r.getrandbits(5) << 27)]
+        rx = self.reg()
+        return ["ldr r%d, =0x%08x" % (rx, self.word32()),
+                "msr%s cpsr_f, r%d" % (self.cond(), rx)]
+
+    def msr_mode(self):
+        mode = self.r.choice(PRIV)
+        ifl = self.r.getrandbits(2) << 6
+        eff = (lambda m: lambda s: setattr(s, "mode", m))(mode)
+        k = self.r.random()
+        if k < 0.4:
+            return Item(["msr cpsr_c, #0x%02x" % (mode | ifl)], effect=eff)
+        rx = self.reg()
+        v = self.psr([mode])
+        if k < 0.7:
+            return Item(["ldr r%d, =0x%08x" % (rx, v | (self.r.getrandbits(24)
+                                                         << 8)),
+                         "msr cpsr_c, r%d" % rx], effect=eff)
+        fields = "fsxc" if self.v6 and self.r.random() < 0.5 else "fc"
+        return Item(["ldr r%d, =0x%08x" % (rx, v),
+                     "msr cpsr_%s, r%d" % (fields, rx)], effect=eff)
+
+    def msr_spsr(self):
+        """MSR SPSR: a register with a PSR value whose mode exists (T,
+        J and, on ARMv5, bits 8-23 clear) through a random field mask, or
+        an immediate to the flags or the control field."""
+        need = lambda s: s.mode in WITH_SPSR
+        k = self.r.random()
+        if k < 0.2:
+            return Item(["msr%s spsr_f, #0x%08x" % (
+                self.cond(), self.r.getrandbits(5) << 27)], need=need)
+        if k < 0.4:
+            return Item(["msr%s spsr_c, #0x%02x" % (
+                self.cond(), self.psr(PRIV + [USR]) & 0xFF)], need=need)
+        fields = "".join(f for f in "fsxc" if self.r.random() < 0.5) or "c"
+        rx = self.reg()
+        return Item(["ldr r%d, =0x%08x" % (rx, self.psr(PRIV + [USR])),
+                     "msr%s spsr_%s, r%d" % (self.cond(), fields, rx)],
+                    need=need)
+
+    def cps(self):
+        k = self.r.random()
+        flags = "".join(f for f in "aif" if self.r.random() < 0.5) or "i"
+        if k < 0.4:
+            return Item(["cps%s %s" % (self.r.choice(["ie", "id"]), flags)])
+        mode = self.r.choice(PRIV)
+        eff = (lambda m: lambda s: setattr(s, "mode", m))(mode)
+        if k < 0.7:
+            return Item(["cps #%d" % mode], effect=eff)
+        return Item(["cps%s %s, #%d" % (self.r.choice(["ie", "id"]), flags,
+                                        mode)], effect=eff)
+
+    def user_bank(self):
+        rb = self.reg()
+        store = self.r.random() < 0.5
+        # LDM^ leaves the User bank's r13 and r14 alone: SYS mode, which
+        # steps enter, shares them and pushes the epilogue on that sp.
+        regs = sorted(self.r.sample(range(15 if store else 13),
+                                    self.r.randrange(1, 6)))
+        lst = ", ".join("r%d" % n for n in regs)
+        mode = self.r.choice(["ia", "ib", "da", "db"])
+        addr = self.address(4, False)
+        # Neither in SYS mode: UNPREDICTABLE there (ARM ARM A4.1.22,
+        # A4.1.99).
+        ins = "%s%s%s r%d, {%s}^" % ("stm" if store else "ldm",
+                                     self.cond(), mode, rb, lst)
+        return Item(["ldr r%d, =0x%08x" % (rb, addr), ins],
+                    need=lambda s: s.mode != SYS,
+                    addrs=multiple(addr, mode, len(regs)))
+
+    def ldrt(self):
+        form = self.r.choice(["ldrt", "strt", "ldrbt", "strbt"])
+        rb = self.reg()
+        rd = self.reg([rb])
+        size = 4 if form in ("ldrt", "strt") else 1
+        addr = self.address(size, form == "ldrt")
+        off = self.r.randrange(-16, 17) & ~(size - 1)
+        c = self.cond()
+        name = form[:3] + c + form[3:]
+        if self.r.random() < 0.6:
+            return Item(["ldr r%d, =0x%08x" % (rb, addr),
+                         "%s r%d, [r%d], #%d" % (name, rd, rb, off)],
+                        addrs=[addr])
+        rm = self.reg([rb, rd])
+        return Item(["ldr r%d, =0x%08x" % (rb, addr),
+                     "mov r%d, #%d" % (rm, self.r.randrange(0, 64, size)),
+                     "%s r%d, [r%d], %sr%d" % (name, rd, rb,
+                                               self.r.choice(["", "-"]), rm)],
+                    addrs=[addr])
+
+    def exc_return(self):
+        """An exception return to a privileged mode with an SPSR the item
+        sets first: MOVS pc, lr; SUBS pc, lr, #4; LDM^ with pc; on ARMv6
+        RFE.  (Not the other data-processing forms: QEMU 7.2 branches
+        there instead of copying SPSR, docs/fuzzing.md.)"""
+        target = self.r.choice(PRIV)
+        v = self.psr([target])
+        rx = self.reg()
+        l = self.lab()
+        eff = (lambda m: lambda s: setattr(s, "mode", m))(target)
+        lines = ["ldr r%d, =0x%08x" % (rx, v), "msr spsr_cxsf, r%d" % rx]
+        k = self.r.randrange(4 if self.v6 else 3)
+        if k == 0:
+            lines += ["adr lr, %s" % l, "movs pc, lr"]
+        elif k == 1:
+            lines += ["adr lr, %s + 4" % l, "subs pc, lr, #4"]
+        elif k == 2:
+            rb = self.reg([rx])
+            regs = sorted(set(self.r.sample(range(13), self.r.randrange(0, 4)))
+                          - {rb})
+            lst = ", ".join(["r%d" % n for n in regs] + ["pc"])
+            lines += ["ldr r%d, =fz_slot" % rb, "adr lr, %s" % l,
+                      "str lr, [r%d, #%d]" % (rb, 4 * len(regs)),
+                      "ldmia r%d, {%s}^" % (rb, lst)]
+        else:
+            rb = self.reg([rx])
+            lines += ["ldr r%d, =fz_slot" % rb, "adr lr, %s" % l,
+                      "str lr, [r%d]" % rb, "str r%d, [r%d, #4]" % (rx, rb),
+                      "rfeia r%d" % rb]
+        lines.append("%s:" % l)
+        return Item(lines, need=lambda s: s.mode in WITH_SPSR, effect=eff)
+
+    def cp15_read(self):
+        regs = CP15_READ_COMMON + (CP15_READ_V6 if self.v6 else [])
+        crn, op1, crm, op2 = self.r.choice(regs)
+        c = self.cond()
+        rd = self.reg()
+        lines = ["mrc%s p15, %d, r%d, c%d, c%d, %d" % (c, op1, rd, crn, crm,
+                                                      op2)]
+        if not self.v6 and crn == 1:
+            lines.append(SCTLR_926_BIC % (c, rd, rd))
+        return lines
+
+    def cp15_write(self):
+        k = self.r.random()
+        rx = self.reg()
+        if k < 0.2:
+            dacr = 1
+            for d in range(1, 16):
+                dacr |= self.r.choice([0, 1, 3]) << (2 * d)
+            return Item(["ldr r%d, =0x%08x" % (rx, dacr),
+                         "mcr p15, 0, r%d, c3, c0, 0" % rx],
+                        effect=(lambda d: lambda s: setattr(s, "dacr", d))(
+                            dacr))
+        if k < 0.35:
+            setit = self.r.random() < 0.5
+            eff = (lambda a: lambda s: setattr(s, "align", a))(setit)
+            lines = ["mrc p15, 0, r%d, c1, c0, 0" % rx,
+                     "%s r%d, r%d, #2" % ("orr" if setit else "bic", rx, rx),
+                     "mcr p15, 0, r%d, c1, c0, 0" % rx]
+            if not self.v6:
+                lines.append(SCTLR_926_BIC % ("", rx, rx))
+            return Item(lines, effect=eff)
+        if k < 0.5:
+            regs = CP15_WRITE_COMMON + (CP15_WRITE_V6 if self.v6 else [])
+            crn, op1, crm, op2 = self.r.choice(regs)
+            return Item(["ldr r%d, =0x%08x" % (rx, self.word32()),
+                         "mcr%s p15, %d, r%d, c%d, c%d, %d" % (
+                             self.cond(), op1, rx, crn, crm, op2)])
+        if k < 0.7:
+            crm, op2 = self.r.choice([(7, 0), (5, 0), (6, 0), (7, 1),
+                                      (5, 1), (6, 1)])
+            return Item(["ldr r%d, =0x%08x" % (rx, self.address(4, False)),
+                         "mcr%s p15, 0, r%d, c8, c%d, %d" % (self.cond(), rx,
+                                                             crm, op2)])
+        ops = C7_COMMON + (C7_V6 if self.v6 else [])
+        crm, op2 = self.r.choice(ops)
+        lines = ["ldr r%d, =0x%08x" % (rx, self.address(4, False)),
+                 "mcr%s p15, 0, r%d, c7, c%d, %d" % (self.cond(), rx, crm,
+                                                     op2)]
+        if not self.v6 and self.r.random() < 0.2:
+            # ARM926EJ-S test and clean: the flags from the D-cache's state
+            lines = ["mrc%s p15, 0, r15, c7, c10, 3" % self.cond()]
+        return Item(lines)
+
+    def bkpt(self):
+        return ["bkpt #0x%x" % self.r.randrange(0x10000)]
+
+    def undef(self):
+        k = self.r.random()
+        # Not coprocessor instructions to CP4-CP9, CP12, CP13: those are
+        # armpv's trap words in a guest kernel (docs/encoding.md, "Where
+        # trap words live"), whatever the kernel meant by them.
+        if k < 0.8:
+            imm = self.r.getrandbits(16)
+            w = 0xE7F000F0 | ((imm >> 4) << 8) | (imm & 0xF)
+        elif not self.v6:
+            w = self.r.choice([0xE6BF0F30, 0xE6FF0071, 0xE6812F91])
+        else:
+            w = 0xE7F000F0
+        return [".word 0x%08x" % w]
+
+    MENU = [("dp", 20), ("mul", 4), ("misc", 4), ("ldst", 14), ("ldstm", 8),
+            ("ldrd", 2), ("swp", 2), ("mrs", 4), ("msr_flags", 3),
+            ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
+            ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
+            ("cp15_write", 6), ("bkpt", 2), ("undef", 2)]
+
+    def item(self):
+        names = [n for n, w in self.MENU if n != "cps" or self.v6]
+        weights = [w for n, w in self.MENU if n != "cps" or self.v6]
+        it = getattr(self, self.r.choices(names, weights)[0])()
+        if isinstance(it, list):
+            it = Item(it)
+        return it
+
+    # -- the whole guest ------------------------------------------------
+    def domain_before_l2(self, addr, dacr):
+        """Whether an access at addr meets deviation "domain-before-l2"
+        (docs/fuzzing.md): QEMU 7.2 checks the domain of a coarse or fine
+        table's first-level descriptor before it reads the second-level
+        one, so an invalid second-level entry in a no-access domain gives
+        a domain fault; the ARM926EJ-S (TRM Figure 3-13) and ARMv6 give
+        the page translation fault that armpv-bm gives."""
+        i = (addr - SCRATCH_VA) >> 20
+        if not 0 <= i < SCRATCH_MBS or self.l1kind[i] not in ("coarse",
+                                                             "fine"):
+            return False
+        if (dacr >> (2 * self.l1dom[i])) & 1:
+            return False  # client or manager
+        return ((addr >> 10) & 0x3FF) not in self.l2valid[i]
+
+    def tables(self):
+        """First-level descriptors of the scratch MiBs and the
+        (mib, index, descriptor) triples of their second-level tables
+        (ARMv5 format; ARM926EJ-S TRM 3.2)."""
+        l1, l2 = [], []
+        self.l1kind, self.l1dom = [], []
+        bit4 = 1 << 4
+        for i in range(SCRATCH_MBS):
+            pa = SCRATCH_PA + i * 0x100000
+            dom = self.r.randrange(16)
+            kinds = ["section", "coarse", "fault"] + ([] if self.v6 else
+                                                      ["fine"])
+            kind = self.r.choices(kinds, [3, 4, 1] + ([] if self.v6
+                                                      else [3]))[0]
+            ap = lambda: self.r.randrange(4)
+            aps = lambda: (ap() * 0x55 if self.r.random() < 0.5 else
+                           ap() | ap() << 2 | ap() << 4 | ap() << 6)
+            self.l1kind.append(kind)
+            self.l1dom.append(dom)
+            if kind == "fault":
+                l1.append(0)
+            elif kind == "section":
+                l1.append(pa | ap() << 10 | dom << 5 | bit4 | 2)
+            elif kind == "coarse":
+                l1.append((L2_PA + i * 0x1000) | dom << 5 |
+                          (0 if self.v6 else bit4) | 1)
+                if self.r.random() < 0.25:
+                    d = pa | aps() << 4 | 1
+                    l2 += [(i, n, d) for n in range(16)]
+                else:
+                    for n in range(16):
+                        if self.r.random() < 0.2:
+                            continue
+                        frame = pa + self.r.randrange(16) * 0x1000
+                        l2.append((i, n, frame | aps() << 4 | 2))
+            else:
+                l1.append((L2_PA + i * 0x1000) | dom << 5 | bit4 | 3)
+                if self.r.random() < 0.15:
+                    d = pa | aps() << 4 | 1
+                    l2 += [(i, n, d) for n in range(64)]
+                    continue
+                for p in range(16):
+                    k = self.r.random()
+                    if k < 0.15:
+                        continue
+                    if k < 0.45:
+                        d = (pa + self.r.randrange(16) * 0x1000) | \
+                            aps() << 4 | 2
+                        l2 += [(i, 4 * p + n, d) for n in range(4)]
+                        continue
+                    for n in range(4):
+                        if self.r.random() < 0.2:
+                            continue
+                        frame = pa + self.r.randrange(64) * 0x400
+                        l2.append((i, 4 * p + n, frame | ap() << 4 | 3))
+        # The 1 KiB subpages each scratch MiB's second-level table maps.
+        self.l2valid = [set() for _ in range(SCRATCH_MBS)]
+        for i, n, d in l2:
+            if self.l1kind[i] == "coarse":
+                self.l2valid[i].update(range(4 * n, 4 * n + 4))
+            else:
+                self.l2valid[i].add(n)
+        return l1, l2
+
+    def generate(self, keep_steps=None, drop_items=frozenset()):
+        l1, l2 = self.tables()
+        dacr = 1
+        for d in range(1, 16):
+            dacr |= self.r.choice([0, 1, 1, 3]) << (2 * d)
+        align = self.r.random() < 0.3
+        sctlr = (2 if align else 0) | self.r.choice([0, 0, 1 << 8, 1 << 9])
+        regs0 = [self.r.getrandbits(5) << 27] + [self.word32()
+                                                 for _ in range(13)]
+        steps = []
+        for s in range(self.nsteps):
+            n = self.r.randrange(4, 24)
+            steps.append([self.item() for _ in range(n)])
+
+        out = []
+        w = out.append
+        w("/* Generated by tests/sysfuzz/gen.py --cpu %s --steps %d %d:"
+          " do not edit. */" % (self.cpu, self.nsteps, self.seed))
+        w('#include "kern.h"')
+        w("\t.section .rodata")
+        w("\t.align 2")
+        for name, val in (("fz_seed", self.seed), ("fz_dacr0", dacr),
+                          ("fz_sctlr_set", sctlr)):
+            w("GLOBAL(%s)\n\t.word 0x%08x" % (name, val))
+        w("GLOBAL(fz_l1)")
+        for d in l1:
+            w("\t.word 0x%08x" % d)
+        w("GLOBAL(fz_nl2)\n\t.word %d" % len(l2))
+        w("GLOBAL(fz_l2)")
+        for t in l2:
+            w("\t.word %d, %d, 0x%08x" % t)
+        w("GLOBAL(fz_regs0)")
+        for v in regs0:
+            w("\t.word 0x%08x" % v)
+        kept = [s for s in range(self.nsteps)
+                if keep_steps is None or s in keep_steps]
+        w("GLOBAL(fz_nsteps)\n\t.word %d" % len(kept))
+        w("GLOBAL(fz_steps)")
+        for s in kept:
+            w("\t.word fz_step_%d" % s)
+        w('GLOBAL(fz_cpu)\n\t.asciz "%s"' % self.cpu)
+        w("\t.bss\n\t.align 3\nGLOBAL(fz_slot)\n\t.space 64")
+        w("\t.text\n\t.arm")
+        for s in kept:
+            st = State(SVC, align, dacr)
+            w("fz_step_%d:" % s)
+            for i, it in enumerate(steps[s]):
+                if "%d.%d" % (s, i) in drop_items:
+                    continue
+                if it.need == "align":
+                    if not st.align:
+                        continue
+                elif it.need is not None and not it.need(st):
+                    continue
+                if any(self.domain_before_l2(a, st.dacr) for a in it.addrs):
+                    continue
+                w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
+                for ln in it.lines:
+                    w(ln if ln.endswith(":") else "\t" + ln)
+                if it.effect:
+                    it.effect(st)
+            w("\tpush {r0-r12}\n\tmrs r0, cpsr\n\tpush {r0}\n"
+              "\tb fz_step_done\n\t.ltorg")
+        return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("seed", type=int)
+    ap.add_argument("--cpu", choices=["arm926", "arm1176"], default="arm926")
+    ap.add_argument("--steps", type=int, default=24)
+    ap.add_argument("--keep-steps", default=None)
+    ap.add_argument("--drop-items", default="")
+    ap.add_argument("-o", "--output", default="-")
+    a = ap.parse_args()
+    keep = None
+    if a.keep_steps is not None:
+        keep = {int(x) for x in a.keep_steps.split(",") if x}
+    drop = frozenset(x for x in a.drop_items.split(",") if x)
+    text = Gen(a.seed, a.cpu, a.steps).generate(keep, drop)
+    if a.output == "-":
+        sys.stdout.write(text)
+    else:
+        tmp = a.output + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(text)
+        import os
+        os.replace(tmp, a.output)
+
+
+if __name__ == "__main__":
+    main()
