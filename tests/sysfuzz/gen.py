@@ -487,6 +487,11 @@ class Gen:
                                                       op2)]
         if not self.v6 and crn == 1:
             lines.append(SCTLR_926_BIC % (c, rd, rd))
+        if (crn, crm, op2) == (1, 0, 2):
+            # QEMU's arm1176 reads CPACR[31:30] (ARMv7's ASEDIS, D32DIS)
+            # as ones, the ARM1176JZF-S has them SBZ (TRM 3.2.9;
+            # deviation "arm1176-cpacr", docs/fuzzing.md)
+            lines.append("bic%s r%d, r%d, #0xc0000000" % (c, rd, rd))
         return lines
 
     def cp15_write(self):
