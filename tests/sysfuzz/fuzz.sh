@@ -7,13 +7,14 @@
 # both runs must end ("sysfuzz end", status 0) and their transcripts
 # (every step's digest) must be identical.
 #
-#   fuzz.sh [-b BOARD] [-c CPU] [-n STEPS] [-k KEEP] [-d DROP] [-o DIR]
-#           SEED...
+#   fuzz.sh [-b BOARD] [-c CPU] [-n STEPS] [-k KEEP] [-d DROP] [-i ITEMS]
+#           [-o DIR] SEED...
 #   fuzz.sh --soak DURATION [-b BOARD] [-c CPU] [-n STEPS] [-o DIR]
 #
 # BOARD versatilepb (default) or raspi0 (CPU arm1176 only); CPU arm926
 # (default) or arm1176; STEPS per guest (default 24); KEEP and DROP are
-# gen.py's --keep-steps and --drop-items (what reduce.py passes).  DIR
+# gen.py's --keep-steps and --drop-items (what reduce.py passes), ITEMS
+# its --keep-items (the regression list's short form).  DIR
 # (default $top_builddir/tests/sysfuzz/out) gets each seed's files in
 # BOARD-CPU-SEED/: guest.S, the ELFs, native.log, bm.log, their
 # transcripts and the diff.  --soak runs new seeds (from the time and
@@ -35,7 +36,7 @@
 : "${PYTHON:=python3}"
 . "$top_srcdir/tests/baremetal/lib.sh"
 
-board=versatilepb cpu=arm926 steps=24 keep= drop= soak= outdir=
+board=versatilepb cpu=arm926 steps=24 keep= drop= items= soak= outdir=
 while test $# -gt 0; do
 	case $1 in
 	-b) board=$2; shift 2 ;;
@@ -43,6 +44,7 @@ while test $# -gt 0; do
 	-n) steps=$2; shift 2 ;;
 	-k) keep=$2; shift 2 ;;
 	-d) drop=$2; shift 2 ;;
+	-i) items=$2; shift 2 ;;
 	-o) outdir=$2; shift 2 ;;
 	--soak) soak=$2; shift 2 ;;
 	-*) echo "$0: unknown option $1" >&2; exit 99 ;;
@@ -75,6 +77,7 @@ repro() {
 	printf 'tests/sysfuzz/fuzz.sh -b %s -c %s -n %s' "$board" "$cpu" "$steps"
 	test -n "$keep" && printf ' -k %s' "$keep"
 	test -n "$drop" && printf ' -d %s' "$drop"
+	test -n "$items" && printf ' -i %s' "$items"
 	printf ' %s\n' "$1"
 }
 
@@ -86,8 +89,10 @@ fail() {
 # build SEED: gen.py's guest for SEED, built twice (native: the board's
 # entry; for armpv-bm: rewritten) in $out.  Status 99 on failure.
 build() {
-	"$PYTHON" "$src/gen.py" --cpu "$cpu" --steps "$steps" \
+	"$PYTHON" "$src/gen.py" --board "$board" --cpu "$cpu" \
+		--steps "$steps" \
 		${keep:+--keep-steps "$keep"} ${drop:+--drop-items "$drop"} \
+		${items:+--keep-items "$items"} \
 		-o "$out/guest.S" "$1" || return 99
 	for kind in native bm; do
 		flags=

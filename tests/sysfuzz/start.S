@@ -23,17 +23,43 @@
 	nop				@ SCR instructions: both builds of a
 	nop				@ guest have the same addresses
 #endif
-	msr	cpsr_c, #(ABT_MODE | PSR_I | PSR_F)
-	ldr	sp, =abt_stack_top
-	msr	cpsr_c, #(UND_MODE | PSR_I | PSR_F)
-	ldr	sp, =und_stack_top
-	msr	cpsr_c, #(IRQ_MODE | PSR_I | PSR_F)
-	ldr	sp, =irq_stack_top
-	msr	cpsr_c, #(FIQ_MODE | PSR_I | PSR_F)
-	ldr	sp, =fiq_stack_top
-	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
-	ldr	sp, =usr_stack_top
-	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	/* Every banked register a value: their reset values are UNKNOWN
+	 * (ARM ARM A2.6.1), and QEMU's raspi0 leaves FIQ's r8 nonzero. */
+	mov	r0, #0
+	mov	r1, #USR_MODE
+.macro mode_init mode, stack
+	msr	cpsr_c, #(\mode | PSR_I | PSR_F)
+	ldr	sp, =\stack
+	mov	lr, r0
+	.if \mode != SYS_MODE
+	msr	spsr_cxsf, r1
+	.endif
+.endm
+	mode_init ABT_MODE, abt_stack_top
+	mode_init UND_MODE, und_stack_top
+	mode_init IRQ_MODE, irq_stack_top
+	mode_init FIQ_MODE, fiq_stack_top
+	mov	r8, r0
+	mov	r9, r0
+	mov	r10, r0
+	mov	r11, r0
+	mov	r12, r0
+	mode_init SYS_MODE, usr_stack_top
+	mode_init SVC_MODE, svc_stack_top
+	/* The CP15 registers the digest shows or a step reads, known
+	 * values: a board's loader may leave its own (QEMU's raspi0 leaves
+	 * CPACR nonzero). */
+	mcr	p15, 0, r0, c5, c0, 0		@ DFSR
+	mcr	p15, 0, r0, c5, c0, 1		@ IFSR
+	mcr	p15, 0, r0, c6, c0, 0		@ FAR
+#ifdef KERN_V6
+	mcr	p15, 0, r0, c1, c0, 2		@ CPACR
+	mcr	p15, 0, r0, c6, c0, 2		@ IFAR
+	mcr	p15, 0, r0, c13, c0, 1		@ CONTEXTIDR
+	mcr	p15, 0, r0, c13, c0, 2		@ TPIDRURW
+	mcr	p15, 0, r0, c13, c0, 3		@ TPIDRURO
+	mcr	p15, 0, r0, c13, c0, 4		@ TPIDRPRW
+#endif
 	bl	kmain
 	b	plat_exit		@ r0 = exit status
 
