@@ -101,7 +101,9 @@ build() {
 			"$src/runtime.c" "$out/guest.S" &&
 		bm_link_guest "$bm_proc/kern.ld" "$out/$kind.elf" || return 99
 	done
-	bm_rewrite_guest "$out/bm.elf" || return 99
+	"$bm_rewriter" -q --arch "$bm_arch" \
+		--user-code fz_user_start:fz_user_end \
+		-o "$out/bm.rw.elf" "$out/bm.elf" || return 99
 }
 
 # one SEED: build, run both, compare.  Status 0 pass, 1 fail, 99 error.

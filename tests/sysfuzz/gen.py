@@ -72,6 +72,15 @@ CP15_WRITE_V6 = [(6, 0, 0, 2), (13, 0, 0, 1), (13, 0, 0, 2), (13, 0, 0, 3),
 SCTLR_926_BIC = "bic%s r%d, r%d, #0xc0000"
 
 
+# The SWI comment that ends a user excursion (runtime.c, sysfuzz.h).
+FZ_SWI_KERNEL = 0xF2E3D4
+
+
+def emit(w, lines):
+    for ln in lines:
+        w(ln if ln.endswith(":") else "\t" + ln)
+
+
 def multiple(addr, mode, n):
     """The word addresses an LDM/STM of n registers at base addr
     accesses (ARM ARM A5.4)."""
@@ -97,8 +106,11 @@ class Item:
     and the data addresses it accesses."""
 
     def __init__(self, lines, need=None, effect=None, addrs=(),
-                 multi_load=False):
+                 multi_load=False, user=None):
         self.lines = lines
+        # A user excursion: its user-mode items (lines run after
+        # self.lines, in the user-code section).
+        self.user = user
         self.need = need
         self.effect = effect
         self.addrs = addrs  # the data addresses it accesses
@@ -576,11 +588,109 @@ class Gen:
             ("ldrd", 2), ("swp", 2), ("mrs", 4), ("msr_flags", 3),
             ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
             ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
-            ("cp15_write", 6), ("bkpt", 2), ("undef", 2)]
+            ("cp15_write", 6), ("bkpt", 2), ("undef", 2),
+            ("user_excursion", 5)]
 
-    def item(self):
-        names = [n for n, w in self.MENU if n != "cps" or self.v6]
-        weights = [w for n, w in self.MENU if n != "cps" or self.v6]
+    # -- user tasks: an excursion into USR mode ------------------------
+    def user_msr(self):
+        """MSR CPSR_c or CPSR_fc from USR mode: the control field is not
+        written there (ARM ARM A4.1.39)."""
+        rx = self.reg()
+        return ["ldr r%d, =0x%08x" % (rx, self.psr(PRIV)),
+                "msr%s cpsr_%s, r%d" % (self.cond(), self.r.choice(["c", "fc"]),
+                                        rx)]
+
+    def user_cps(self):
+        """CPS from USR mode: no effect (ARM ARM A4.1.16)."""
+        flags = "".join(f for f in "aif" if self.r.random() < 0.5) or "i"
+        if self.r.random() < 0.5:
+            return ["cps #%d" % self.r.choice(PRIV)]
+        return ["cps%s %s" % (self.r.choice(["ie", "id"]), flags)]
+
+    def user_cp15(self):
+        """MRC or MCR of CP15 from USR mode: the task's Undefined
+        instruction but for what the ARM1176 lets User mode do (its
+        barriers, TPIDRURO reads, TPIDRURW; 1176 TRM 3.2.22, 3.2.46).
+        Not the ARM926's test and clean (QEMU lets User mode read it,
+        tests/baremetal/robust.sh)."""
+        rx = self.reg()
+        k = self.r.random()
+        if k < 0.4:
+            regs = CP15_READ_COMMON + (CP15_READ_V6 if self.v6 else [])
+            crn, op1, crm, op2 = self.r.choice(regs)
+            return ["mrc%s p15, %d, r%d, c%d, c%d, %d" % (
+                self.cond(), op1, rx, crn, crm, op2)]
+        if k < 0.7:
+            regs = CP15_WRITE_COMMON + (CP15_WRITE_V6 if self.v6 else []) \
+                + [(3, 0, 0, 0), (8, 0, 7, 0), (8, 0, 7, 1), (2, 0, 0, 0)]
+            crn, op1, crm, op2 = self.r.choice(regs)
+        else:
+            crm, op2 = self.r.choice(C7_COMMON + (C7_V6 if self.v6 else []))
+            crn, op1 = 7, 0
+        return ["ldr r%d, =0x%08x" % (rx, self.word32()),
+                "mcr%s p15, %d, r%d, c%d, c%d, %d" % (self.cond(), op1, rx,
+                                                      crn, crm, op2)]
+
+    def user_undef(self):
+        """Undefined words of a user task, the trap spaces' coprocessor
+        instructions included (a task's own: armpv-bm tells them from
+        the kernel's traps by the virtual mode; CP10 and CP11 left out,
+        the ARM1176's VFP)."""
+        if self.r.random() < 0.5:
+            return self.undef()
+        cp = self.r.choice([4, 5, 6, 7, 8, 9, 12, 13])
+        k = self.r.random()
+        if k < 0.5:  # MCR/MRC
+            w = 0xEE000010 | self.r.getrandbits(3) << 21 | \
+                self.r.getrandbits(1) << 20 | self.r.getrandbits(4) << 16 | \
+                self.reg() << 12 | cp << 8 | self.r.getrandbits(3) << 5 | \
+                self.r.getrandbits(4)
+        elif k < 0.75:  # CDP
+            w = 0xEE000000 | self.r.getrandbits(20) << 4 & 0xFFF0E0 | \
+                cp << 8 | self.r.getrandbits(4)
+            w = (w & ~0xF00) | cp << 8
+        else:  # LDC/STC, P = 1 (never the unallocated P = U = N = 0)
+            cp = self.r.choice([4, 5, 6, 7, 12, 13])  # not CP8, CP9 (ibid.)
+            w = 0xED000000 | self.r.getrandbits(1) << 23 | \
+                self.r.getrandbits(2) << 21 | self.r.getrandbits(1) << 20 | \
+                self.reg() << 16 | self.r.getrandbits(4) << 12 | cp << 8 | \
+                self.r.getrandbits(8)
+        return [".word 0x%08x" % w]
+
+    def swi(self):
+        comment = self.r.getrandbits(24)
+        if comment == FZ_SWI_KERNEL:
+            comment ^= 1
+        return ["swi%s 0x%06x" % (self.cond(), comment)]
+
+    USER_MENU = [("dp", 20), ("mul", 3), ("misc", 3), ("ldst", 14),
+                 ("ldstm", 8), ("ldrd", 2), ("swp", 2), ("mrs", 3),
+                 ("msr_flags", 2), ("user_msr", 3), ("user_cps", 2),
+                 ("ldrt", 4), ("user_cp15", 5), ("bkpt", 2),
+                 ("user_undef", 4), ("swi", 5)]
+
+    def user_excursion(self):
+        """An exception return to USR mode (flags, I, F and on ARMv6 A
+        random) at a block of user items in the user-code section, which
+        ends with SWI FZ_SWI_KERNEL: the runtime's SWI handler returns
+        from that one in SVC (I, F set) after it, where a branch comes
+        back here."""
+        v = self.psr([USR])
+        rx = self.reg()
+        n = self.r.randrange(2, 14)
+        menu = [(m, w) for m, w in self.USER_MENU
+                if m != "user_cps" or self.v6]
+        sub = [self.item(menu) for _ in range(n)]
+        eff = lambda s: setattr(s, "mode", SVC)
+        return Item(["ldr r%d, =0x%08x" % (rx, v),
+                     "msr spsr_cxsf, r%d" % rx], need=lambda s: s.mode in
+                    WITH_SPSR, effect=eff, user=sub)
+
+    def item(self, menu=None):
+        menu = menu or [(n, w) for n, w in self.MENU
+                        if n != "cps" or self.v6]
+        names = [n for n, w in menu]
+        weights = [w for n, w in menu]
         it = getattr(self, self.r.choices(names, weights)[0])()
         if isinstance(it, list):
             it = Item(it)
@@ -603,12 +713,13 @@ class Gen:
         return ((addr >> 10) & 0x3FF) not in self.l2valid[i]
 
     def aborts(self, addr, st):
-        """Whether a privileged word load at addr aborts, by the tables,
+        """Whether a word load at addr in st's mode aborts, by the tables,
         DACR, SCTLR.A, S and R (ARM ARM B4.4-B4.6, ARMv5 format)."""
+        user = st.mode == USR
         if addr & 3 and st.align:
             return True
         if SCRATCH_PA <= addr < SCRATCH_PA + SCRATCH_MBS * 0x100000:
-            return False  # the kernel's identity map
+            return user  # the kernel's identity map
         i = (addr - SCRATCH_VA) >> 20
         if not 0 <= i < SCRATCH_MBS or self.l1kind[i] == "fault":
             return True
@@ -630,9 +741,12 @@ class Gen:
         dom = (st.dacr >> (2 * self.l1dom[i])) & 3
         if dom in (0, 2):
             return True
-        if dom == 3 or ap != 0:
+        if dom == 3:
             return False
-        return self.sr == 0  # AP 0: reads need S or R (B4.5.1)
+        if ap == 0:  # reads need S (privileged only) or R (B4.5.1)
+            return not (self.sr == 1 << 9 or (self.sr == 1 << 8 and
+                                              not user))
+        return user and ap == 1
 
     def tables(self):
         """First-level descriptors of the scratch MiBs and the
@@ -741,6 +855,7 @@ class Gen:
         w("GLOBAL(fz_regs0)")
         for v in regs0:
             w("\t.word 0x%08x" % v)
+        user = []
         kept = [s for s in range(self.nsteps)
                 if keep_steps is None or s in keep_steps]
         w("GLOBAL(fz_nsteps)\n\t.word %d" % len(kept))
@@ -761,27 +876,54 @@ class Gen:
                 if name in drop_items or (keep_items is not None and
                                           name not in keep_items):
                     continue
-                if it.need == "align":
-                    if not st.align:
-                        continue
-                elif it.need == "unaligned":
-                    if not st.align and not st.unal:
-                        continue
-                elif it.need is not None and not it.need(st):
-                    continue
-                if any(self.domain_before_l2(a, st.dacr) for a in it.addrs):
-                    continue
-                if it.multi_load and any(self.aborts(a, st)
-                                         for a in it.addrs):
+                if not self.fits(it, st):
                     continue
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
-                for ln in it.lines:
-                    w(ln if ln.endswith(":") else "\t" + ln)
+                emit(w, it.lines)
+                if it.user is not None:
+                    self.excursion(w, user, name, it.user, st)
                 if it.effect:
                     it.effect(st)
             w("\tpush {r0-r12}\n\tmrs r0, cpsr\n\tpush {r0}\n"
               "\tb fz_step_done\n\t.ltorg")
+        # The user tasks' code: armpv-rewrite --user-code keeps it as
+        # assembled (docs/rewriter.md "User-mode code the kernel
+        # carries"); it runs in USR mode natively too.
+        w("\t.section .text.user, \"ax\"\n\t.arm\nGLOBAL(fz_user_start)")
+        out.extend(user)
+        w("GLOBAL(fz_user_end)")
         return "\n".join(out) + "\n"
+
+    def fits(self, it, st):
+        """Whether item it is defined in state st (and keeps clear of
+        the deviations the generator avoids)."""
+        if it.need == "align":
+            if not st.align:
+                return False
+        elif it.need == "unaligned":
+            if not st.align and not st.unal:
+                return False
+        elif it.need is not None and not it.need(st):
+            return False
+        if any(self.domain_before_l2(a, st.dacr) for a in it.addrs):
+            return False
+        return not (it.multi_load and any(self.aborts(a, st)
+                                          for a in it.addrs))
+
+    def excursion(self, w, user, name, sub, st):
+        """A user excursion's kernel side (the return into USR mode and
+        the label it comes back to) into w, its user code into user."""
+        label = "fz_user_" + name.replace(".", "_")
+        w("\tldr lr, =%s\n\tmovs pc, lr\n.L%s_back:" % (label, label))
+        kst = State(USR, st.align, st.dacr, st.unal)
+        u = user.append
+        u("%s:" % label)
+        for j, it in enumerate(sub):
+            if not self.fits(it, kst) or it.effect or it.user is not None:
+                continue
+            u("@ %s.%d (USR)" % (name, j))
+            emit(u, it.lines)
+        u("\tswi 0x%06x\n\tb .L%s_back\n\t.ltorg" % (FZ_SWI_KERNEL, label))
 
 
 def main():

@@ -131,7 +131,13 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 					    spsr & FZ_PSR_SHOWN, fsr, far, 0};
 	switch (vec) {
 	case 1:
+		return lr;
 	case 2:
+		/* The end of a user excursion: resume in SVC (bit 0 tells
+		 * the handler, start.S). */
+		if (!thumb && (*(const uint32_t *)(lr - 4) & 0xffffff) ==
+				      FZ_SWI_KERNEL)
+			return lr | 1;
 		return lr;
 	case 3:
 		if ((fsr & 0x40f) != 0x2)
@@ -222,6 +228,9 @@ static void tables(void)
 		l1[i] = 0;
 	for (unsigned i = 0; i < sizeof(ident) / sizeof(ident[0]); i++)
 		l1[ident[i] >> 20] = section(ident[i]);
+	/* The image's MiB: user read-only (AP 10), for the user tasks'
+	 * code; they read no data there. */
+	l1[0] ^= (1 << 10) ^ (2 << 10);
 	for (unsigned i = 0; i < FZ_SCRATCH_MBS; i++) {
 		volatile uint32_t *l2 = (volatile uint32_t *)FZ_L2_PA(i);
 

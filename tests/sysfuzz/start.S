@@ -91,6 +91,14 @@
 	mrs	r2, spsr
 	bl	fz_record
 	add	sp, sp, #8
+	.if \vec == 2
+	tst	r0, #1			@ a user excursion's end: to SVC
+	bic	r0, r0, #1
+	mrsne	r1, spsr
+	bicne	r1, r1, #(PSR_MODE_MASK | PSR_T)
+	orrne	r1, r1, #(SVC_MODE | PSR_I | PSR_F)
+	msrne	spsr_cxsf, r1
+	.endif
 	str	r0, [sp, #20]
 	ldmia	sp!, {r0-r3, r12, pc}^
 .endm

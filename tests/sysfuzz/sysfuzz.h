@@ -14,7 +14,8 @@
  *               first FZ_WINDOW bytes of each are what the steps reach
  *               (and what the memory checksum covers)
  *
- * Virtual: the image's MiB, the tables' MiB and the scratch frames'
+ * Virtual: the image's MiB (user read-only: the user tasks' code is in
+ * it), the tables' MiB and the scratch frames'
  * MiBs identity-mapped by sections, kernel only, domain 0 (DACR keeps it
  * client); the console's and the exit register's MiBs the same; the
  * steps' scratch at FZ_SCRATCH_VA, one MiB per scratch MiB, mapped as
@@ -34,6 +35,10 @@
 /* The exception log: per exception these words (struct fz_exc). */
 #define FZ_EXC_WORDS 7
 #define FZ_EXC_MAX 32 /* per step; one more ends the run */
+
+/* The SWI comment that ends a user excursion (gen.py): its handler
+ * returns after it in SVC, I and F set, instead of to the task. */
+#define FZ_SWI_KERNEL 0xf2e3d4
 
 /* The step's registers as its epilogue pushes them: CPSR, r0-r12. */
 #define FZ_STEP_WORDS 14
