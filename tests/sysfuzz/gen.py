@@ -567,6 +567,39 @@ class Gen:
             lines = ["mrc%s p15, 0, r15, c7, c10, 3" % self.cond()]
         return Item(lines)
 
+    def irq(self):
+        """An interrupt at a chosen point (versatilepb): with I and F
+        set, one of the VIC's sources 0-3 enabled, routed to IRQ or FIQ
+        and raised by its software interrupt register (PL190 TRM 3.3.6:
+        VICSOFTINT); then, or later when a random item unmasks it, the
+        instruction that clears I or F takes it, in both runs at that
+        instruction (an MSR or CPS ends QEMU's translation block, and
+        armpv-bm delivers a virtual line as it returns from the trap).
+        The runtime's handler records it with the VIC's status and
+        clears the soft interrupts."""
+        ra = self.reg()
+        rv = self.reg([ra])
+        src = self.r.randrange(4)
+        fiq = self.r.random() < 0.4
+        lines = ["mrs r%d, cpsr" % rv, "orr r%d, r%d, #0xc0" % (rv, rv),
+                 "msr cpsr_c, r%d" % rv,
+                 "ldr r%d, =0x10140000" % ra, "mov r%d, #%d" % (rv, 1 << src),
+                 "str r%d, [r%d, #0x10]" % (rv, ra),  # VICINTENABLE
+                 "mov r%d, #%d" % (rv, (1 << src) if fiq else 0),
+                 "str r%d, [r%d, #0x0c]" % (rv, ra),  # VICINTSELECT
+                 "mov r%d, #%d" % (rv, 1 << src),
+                 "str r%d, [r%d, #0x18]" % (rv, ra)]  # VICSOFTINT
+        k = self.r.random()
+        if k < 0.6:
+            if self.v6 and self.r.random() < 0.5:
+                lines.append("cpsie %s" % ("f" if fiq else "i"))
+            else:
+                lines += ["mrs r%d, cpsr" % rv,
+                          "bic r%d, r%d, #0x%x" % (rv, rv,
+                                                   0x40 if fiq else 0x80),
+                          "msr cpsr_c, r%d" % rv]
+        return Item(lines, need=lambda s: s.mode != USR)
+
     def bkpt(self):
         return ["bkpt #0x%x" % self.r.randrange(0x10000)]
 
@@ -589,7 +622,7 @@ class Gen:
             ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
             ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
             ("cp15_write", 6), ("bkpt", 2), ("undef", 2),
-            ("user_excursion", 5)]
+            ("user_excursion", 5), ("irq", 3)]
 
     # -- user tasks: an excursion into USR mode ------------------------
     def user_msr(self):
@@ -691,7 +724,8 @@ class Gen:
 
     def item(self, menu=None):
         menu = menu or [(n, w) for n, w in self.MENU
-                        if n != "cps" or self.v6]
+                        if (n != "cps" or self.v6) and
+                        (n != "irq" or self.board == "versatilepb")]
         names = [n for n, w in menu]
         weights = [w for n, w in menu]
         it = getattr(self, self.r.choices(names, weights)[0])()

@@ -65,6 +65,11 @@ struct fz_exc {
 _Static_assert(sizeof(struct fz_exc) == FZ_EXC_WORDS * 4, "fz_exc");
 
 uint32_t fz_regs[FZ_STEP_WORDS]; /* CPSR, r0-r12: start.S */
+#ifndef BOARD_BCM2835
+/* The PL190 VIC (identity-mapped with UART0's MiB). */
+static volatile uint32_t *const vic = (volatile uint32_t *)0x10140000;
+#define VIC_SOFTINTCLEAR 0x1c
+#endif
 static struct fz_exc fz_exc[FZ_EXC_MAX];
 static uint32_t fz_nexc;
 static uint32_t fz_step;
@@ -145,6 +150,18 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 		return thumb ? lr - 2 : lr;
 	case 4:
 		return thumb ? lr - 6 : lr - 4;
+#ifndef BOARD_BCM2835
+	case 6:
+	case 7:
+		/* An interrupt a step raised at the VIC (gen.py irq): fsr
+		 * and far say VICIRQSTATUS or VICFIQSTATUS and VICRAWINTR;
+		 * the soft interrupts are cleared.  LR is the next
+		 * instruction + 4 in both states. */
+		fz_exc[fz_nexc - 1].fsr = vic[vec == 6 ? 0 : 1];
+		fz_exc[fz_nexc - 1].far = vic[2];
+		vic[VIC_SOFTINTCLEAR / 4] = ~0u;
+		return lr - 4;
+#endif
 	default:
 		fz_fatal("unexpected exception");
 	}
