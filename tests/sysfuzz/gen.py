@@ -106,8 +106,11 @@ class Item:
     and the data addresses it accesses."""
 
     def __init__(self, lines, need=None, effect=None, addrs=(),
-                 multi_load=False, user=None):
+                 multi_load=False, user=None, thumb=None):
         self.lines = lines
+        # A Thumb block: its Thumb items, run between self.lines (the
+        # switch to Thumb) and the switch back.
+        self.thumb = thumb
         # A user excursion: its user-mode items (lines run after
         # self.lines, in the user-code section).
         self.user = user
@@ -622,7 +625,122 @@ class Gen:
             ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
             ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
             ("cp15_write", 6), ("bkpt", 2), ("undef", 2),
-            ("user_excursion", 5), ("irq", 3)]
+            ("user_excursion", 5), ("irq", 3), ("thumb_block", 4)]
+
+    # -- Thumb ----------------------------------------------------------
+    def lo(self, avoid=()):
+        return self.r.choice([n for n in range(8) if n not in avoid])
+
+    def t_dp(self):
+        d, n, m = self.lo(), self.lo(), self.lo()
+        k = self.r.randrange(12)
+        if k == 0:
+            return ["movs r%d, #%d" % (d, self.r.randrange(256))]
+        if k == 1:
+            return ["%s r%d, r%d, #%d" % (self.r.choice(["adds", "subs"]), d,
+                                          n, self.r.randrange(8))]
+        if k == 2:
+            return ["%s r%d, #%d" % (self.r.choice(["adds", "subs", "cmp"]),
+                                     d, self.r.randrange(256))]
+        if k == 3:
+            return ["%s r%d, r%d, r%d" % (self.r.choice(["adds", "subs"]), d,
+                                          n, m)]
+        if k == 4:
+            return ["%s r%d, r%d, #%d" % (self.r.choice(["lsls", "lsrs",
+                                                         "asrs"]), d, m,
+                                          self.r.randrange(1, 32))]
+        if k in (5, 6):
+            op = self.r.choice(["ands", "eors", "adcs", "sbcs", "rors",
+                                "orrs", "bics", "lsls", "lsrs", "asrs"])
+            return ["%s r%d, r%d, r%d" % (op, d, d, m)]
+        if k == 7:
+            return ["%s r%d, r%d" % (self.r.choice(["tst", "cmp", "cmn",
+                                                    "mvns", "negs"]), d, m)]
+        if k == 8:
+            return ["muls r%d, r%d, r%d" % (d, m, d)]
+        if k == 9:  # high registers, never sp or pc
+            h = self.r.randrange(8, 13)
+            return [self.r.choice(["mov r%d, r%d" % (h, d),
+                                   "mov r%d, r%d" % (d, h),
+                                   "add r%d, r%d" % (d, h),
+                                   "add r%d, r%d" % (h, d),
+                                   "cmp r%d, r%d" % (h, d)])]
+        if k == 10 and self.v6:
+            return ["%s r%d, r%d" % (self.r.choice(["rev", "rev16", "revsh",
+                                                    "sxtb", "sxth", "uxtb",
+                                                    "uxth"]), d, m)]
+        # MOV of two low registers is ARMv6's (ARMv5: ADDS Rd, Rm, #0).
+        return ["mov r%d, r%d" % (d, m) if self.v6 else
+                "adds r%d, r%d, #0" % (d, m)]
+
+    def t_ldst(self):
+        form, size = self.r.choice([("ldr", 4), ("str", 4), ("ldrb", 1),
+                                    ("strb", 1), ("ldrh", 2), ("strh", 2),
+                                    ("ldrsb", 1), ("ldrsh", 2)])
+        rb = self.lo()
+        rt = self.lo([rb])
+        unal = size > 1 and self.r.random() < 0.15
+        addr = self.address(size, unal)
+        need = "unaligned" if unal else None
+        if form in ("ldrsb", "ldrsh") or self.r.random() < 0.3:
+            rm = self.lo([rb, rt])
+            off = self.r.randrange(-64, 64)
+            if not unal:
+                off &= ~(size - 1)
+            return Item(["ldr r%d, =0x%08x" % (rb, (addr - off) & 0xFFFFFFFF),
+                         "ldr r%d, =%d" % (rm, off),
+                         "%s r%d, [r%d, r%d]" % (form, rt, rb, rm)],
+                        need=need, addrs=[addr])
+        off = self.r.randrange(32) * size
+        return Item(["ldr r%d, =0x%08x" % (rb, (addr - off) & 0xFFFFFFFF),
+                     "%s r%d, [r%d, #%d]" % (form, rt, rb, off)],
+                    need=need, addrs=[addr])
+
+    def t_ldstm(self):
+        rb = self.lo()
+        regs = sorted(set(self.r.sample(range(8), self.r.randrange(1, 5)))
+                      - {rb}) or [self.lo([rb])]
+        load = self.r.random() < 0.5
+        addr = self.address(4, False)
+        return Item(["ldr r%d, =0x%08x" % (rb, addr),
+                     "%s r%d!, {%s}" % ("ldmia" if load else "stmia", rb,
+                                        ", ".join("r%d" % n for n in regs))],
+                    addrs=multiple(addr, "ia", len(regs)), multi_load=load)
+
+    def t_bkpt(self):
+        return ["bkpt #%d" % self.r.randrange(256)]
+
+    def t_undef(self):
+        return [".short 0x%04x" % (0xDE00 | self.r.randrange(256))]
+
+    def t_swi(self):
+        return ["svc #%d" % self.r.randrange(256)]
+
+    def t_cps(self):
+        flags = "".join(f for f in "aif" if self.r.random() < 0.5) or "i"
+        return ["cps%s %s" % (self.r.choice(["ie", "id"]), flags)]
+
+    THUMB_MENU = [("t_dp", 20), ("t_ldst", 12), ("t_ldstm", 5),
+                  ("t_bkpt", 2), ("t_undef", 2)]
+    THUMB_USER = [("t_swi", 3), ("t_cps", 2)]
+
+    def thumb_block(self, user=False):
+        """A block of Thumb code: ADR and BX into it, BX PC out of it
+        (ARM ARM A7.1.10: from a word-aligned BX PC, ARM state at +4).
+        In a user task also SVC and (ARMv6) CPS, which has no effect
+        there; not in the kernel (an SWI from the guest kernel stops it;
+        CPS has no Thumb trap word)."""
+        menu = self.THUMB_MENU + ([m for m in self.THUMB_USER
+                                   if m[0] != "t_cps" or self.v6]
+                                  if user else [])
+        sub = [self.item(menu) for _ in range(self.r.randrange(2, 10))]
+        rx = self.reg()
+        label = self.lab()
+        return Item(["adr r%d, %s + 1" % (rx, label), "bx r%d" % rx],
+                    thumb=(label, sub))
+
+    def user_thumb(self):
+        return self.thumb_block(user=True)
 
     # -- user tasks: an excursion into USR mode ------------------------
     def user_msr(self):
@@ -700,7 +818,7 @@ class Gen:
                  ("ldstm", 8), ("ldrd", 2), ("swp", 2), ("mrs", 3),
                  ("msr_flags", 2), ("user_msr", 3), ("user_cps", 2),
                  ("ldrt", 4), ("user_cp15", 5), ("bkpt", 2),
-                 ("user_undef", 4), ("swi", 5)]
+                 ("user_undef", 4), ("swi", 5), ("user_thumb", 4)]
 
     def user_excursion(self):
         """An exception return to USR mode (flags and on ARMv6 GE random)
@@ -917,6 +1035,8 @@ class Gen:
                     continue
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
                 emit(w, it.lines)
+                if it.thumb is not None:
+                    self.emit_thumb(w, name, it.thumb, st)
                 if it.user is not None:
                     self.excursion(w, user, name, it.user, st)
                 if it.effect:
@@ -947,6 +1067,19 @@ class Gen:
         return not (it.multi_load and any(self.aborts(a, st)
                                           for a in it.addrs))
 
+    def emit_thumb(self, w, name, thumb, st):
+        """A Thumb block's Thumb half into w: its items that fit st,
+        a literal pool, the way back to ARM state."""
+        label, sub = thumb
+        w("\t.thumb\n\t.syntax unified\n\t.align 2\n%s:" % label)
+        for j, it in enumerate(sub):
+            if not self.fits(it, st):
+                continue
+            w("@ %s.%d (Thumb)" % (name, j))
+            emit(w, it.lines)
+        w("\tb %s_pool\n\t.align 2\n\t.ltorg\n%s_pool:\n\t.align 2\n"
+          "\tbx pc\n\tnop\n\t.syntax divided\n\t.arm" % (label, label))
+
     def excursion(self, w, user, name, sub, st):
         """A user excursion's kernel side (the return into USR mode and
         the label it comes back to) into w, its user code into user."""
@@ -960,6 +1093,8 @@ class Gen:
                 continue
             u("@ %s.%d (USR)" % (name, j))
             emit(u, it.lines)
+            if it.thumb is not None:
+                self.emit_thumb(u, "%s.%d" % (name, j), it.thumb, kst)
         u("\tswi 0x%06x\n\tb .L%s_back\n\t.ltorg" % (FZ_SWI_KERNEL, label))
 
 
