@@ -117,7 +117,7 @@ one() {
 		return 99
 	fi
 	bm_qemu -cpu $cpu -semihosting -kernel "$out/native.elf" \
-		>"$out/native.log" 2>&1
+		</dev/null >"$out/native.log" 2>&1
 	nrc=$?
 	transcript "$out/native.log" >"$out/native.tr"
 	if test $nrc -ne 0 || ! grep -q '^sysfuzz end$' "$out/native.tr"; then
@@ -125,7 +125,7 @@ one() {
 		return 1
 	fi
 	bm_qemu -cpu $cpu -semihosting -kernel "$bm_monitor" \
-		-initrd "$out/bm.rw.elf" >"$out/bm.log" 2>&1
+		-initrd "$out/bm.rw.elf" </dev/null >"$out/bm.log" 2>&1
 	brc=$?
 	transcript "$out/bm.log" >"$out/bm.tr"
 	if ! diff -u "$out/native.tr" "$out/bm.tr" >"$out/diff"; then
