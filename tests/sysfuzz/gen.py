@@ -879,15 +879,18 @@ class Gen:
         if not 0 <= i < SCRATCH_MBS or self.l1kind[i] == "fault":
             return True
         kind = self.l1kind[i]
+        apx = 0
         if kind == "section":
-            ap = self.l1ap[i]
+            ap, apx = self.l1ap[i]
         else:
             sub = (addr >> 10) & 0x3FF
             n = sub if kind == "fine" else sub >> 2
             d = self.l2map[i].get(n)
             if d is None:
                 return True
-            if d & 3 == 3:
+            if self.xp:  # one AP and APX (bit 9) per page
+                ap, apx = (d >> 4) & 3, (d >> 9) & 1
+            elif d & 3 == 3:
                 ap = (d >> 4) & 3  # tiny
             elif d & 3 == 2:
                 ap = (d >> (4 + 2 * ((addr >> 10) & 3))) & 3  # small
@@ -901,6 +904,8 @@ class Gen:
         if ap == 0:  # reads need S (privileged only) or R (B4.5.1)
             return not (self.sr == 1 << 9 or (self.sr == 1 << 8 and
                                               not user))
+        # APX:AP 101 privileged read-only, 110 and 111 read-only (ARMv6
+        # B4.5.1): reads as for APX = 0.
         return user and ap == 1
 
     def tables(self):
@@ -909,10 +914,16 @@ class Gen:
         (ARMv5 format; ARM926EJ-S TRM 3.2)."""
         l1, l2 = [], []
         self.l1kind, self.l1dom, self.l1ap = [], [], []
-        bit4 = 1 << 4
+        # The ARM1176 may use the ARMv6 format (SCTLR.XP = 1, ARM1176JZF-S
+        # TRM 6.11): APX, XN, nG, S, TEX; no subpages, no fine tables.
+        self.xp = self.v6 and self.r.random() < 0.5
+        bit4 = 0 if self.xp else 1 << 4
         for i in range(SCRATCH_MBS):
             pa = SCRATCH_PA + i * 0x100000
             dom = self.r.randrange(16)
+            if self.xp:
+                self.tables_xp(i, pa, dom, l1, l2)
+                continue
             kinds = ["section", "coarse", "fault"] + ([] if self.v6 else
                                                       ["fine"])
             kind = self.r.choices(kinds, [3, 4, 1] + ([] if self.v6
@@ -928,7 +939,7 @@ class Gen:
                 l1.append(0)
             elif kind == "section":
                 l1.append(pa | ap() << 10 | dom << 5 | bit4 | 2)
-                self.l1ap.append((l1[-1] >> 10) & 3)
+                self.l1ap.append(((l1[-1] >> 10) & 3, 0))
             elif kind == "coarse":
                 l1.append((L2_PA + i * 0x1000) | dom << 5 |
                           (0 if self.v6 else bit4) | 1)
@@ -972,6 +983,50 @@ class Gen:
                 self.l2valid[i].add(n)
         return l1, l2
 
+    def tables_xp(self, i, pa, dom, l1, l2):
+        """Scratch MiB i in the ARMv6 format (ARM ARM B4.7, ARM1176JZF-S
+        TRM Figures 6-6 to 6-10): a section or a coarse table of large
+        and small pages, each with random APX:AP (never the reserved
+        100), XN, nG, S and a Normal memory type (TEX, C, B: 001 0 0,
+        000 1 0, 000 1 1, 001 1 1; never Device or Strongly-ordered,
+        where an unaligned access is UNPREDICTABLE)."""
+        def attrs():
+            apx, ap = 0, self.r.randrange(4)
+            if self.r.random() < 0.3:
+                apx, ap = 1, self.r.randrange(1, 4)
+            tex, c, b = self.r.choice([(1, 0, 0), (0, 1, 0), (0, 1, 1),
+                                       (1, 1, 1)])
+            return apx, ap, tex, c, b, self.r.getrandbits(1), \
+                self.r.getrandbits(1), self.r.getrandbits(1)
+        kind = self.r.choices(["section", "coarse", "fault"], [3, 5, 1])[0]
+        self.l1kind.append(kind)
+        self.l1dom.append(dom)
+        if kind == "fault":
+            l1.append(0)
+            self.l1ap.append(None)
+            return
+        if kind == "section":
+            apx, ap, tex, c, b, xn, ng, sh = attrs()
+            l1.append(pa | ng << 17 | sh << 16 | apx << 15 | tex << 12 |
+                      ap << 10 | dom << 5 | xn << 4 | c << 3 | b << 2 | 2)
+            self.l1ap.append((ap, apx))
+            return
+        self.l1ap.append(None)
+        l1.append((L2_PA + i * 0x1000) | dom << 5 | 1)
+        if self.r.random() < 0.25:
+            apx, ap, tex, c, b, xn, ng, sh = attrs()
+            d = pa | xn << 15 | tex << 12 | ng << 11 | sh << 10 | \
+                apx << 9 | ap << 4 | c << 3 | b << 2 | 1
+            l2 += [(i, n, d) for n in range(16)]
+            return
+        for n in range(16):
+            if self.r.random() < 0.2:
+                continue
+            apx, ap, tex, c, b, xn, ng, sh = attrs()
+            frame = pa + self.r.randrange(16) * 0x1000
+            l2.append((i, n, frame | ng << 11 | sh << 10 | apx << 9 |
+                       tex << 6 | ap << 4 | c << 3 | b << 2 | 2 | xn))
+
     def generate(self, keep_steps=None, drop_items=frozenset(),
                  keep_items=None):
         l1, l2 = self.tables()
@@ -981,7 +1036,8 @@ class Gen:
         align = self.r.random() < 0.3
         self.sr = self.r.choice([0, 0, 1 << 8, 1 << 9])
         unal = self.v6 and self.r.random() < 0.5
-        sctlr = (2 if align else 0) | self.sr | (1 << 22 if unal else 0)
+        sctlr = (2 if align else 0) | self.sr | (1 << 22 if unal else 0) | \
+            (1 << 23 if self.xp else 0)
         regs0 = [self.r.getrandbits(5) << 27] + [self.word32()
                                                  for _ in range(13)]
         steps = []

@@ -221,11 +221,15 @@ static void digest(void)
 	put_str("\n");
 }
 
-/* Section descriptor, ARMv5 format: AP 01 (privileged only), domain 0,
- * uncached, bit 4 set (ARM926EJ-S TRM 3.2.3). */
+/* Section descriptor: AP 01 (privileged only), domain 0, uncached; in
+ * the ARMv5 format bit 4 set (ARM926EJ-S TRM 3.2.3), in the ARMv6 one
+ * (the guest's SCTLR.XP) clear: XN, and TEX C B 000, Strongly-ordered
+ * (ARM1176JZF-S TRM 6.11.2). */
 static uint32_t section(uint32_t pa)
 {
-	return (pa & 0xfff00000) | (1 << 10) | (1 << 4) | 2;
+	uint32_t bit4 = fz_sctlr_set & (1u << 23) ? 0 : 1u << 4;
+
+	return (pa & 0xfff00000) | (1 << 10) | bit4 | 2;
 }
 
 static void tables(void)
