@@ -352,15 +352,19 @@ class Gen:
                 self.cond(), self.r.choice(["", "b"]), rd, rm, rb))
         return Item(lines, addrs=[addr])
 
+    def mrs_lines(self, c, rd, psr):
+        """MRS{c} rd, psr; on ARMv5 then a BIC of bit 8, which QEMU's
+        ARM926 sets, reserved on ARMv5 (deviation "arm926-psr-a",
+        docs/fuzzing.md): no register may carry it."""
+        return ["mrs%s r%d, %s" % (c, rd, psr)] + (
+            [] if self.v6 else ["bic%s r%d, r%d, #0x100" % (c, rd, rd)])
+
     def mrs(self):
         rd = self.reg()
         c = self.cond()
-        # QEMU's ARM926 sets PSR bit 8, reserved on ARMv5 (deviation
-        # "arm926-psr-a", docs/fuzzing.md): cleared after the read.
-        tail = [] if self.v6 else ["bic%s r%d, r%d, #0x100" % (c, rd, rd)]
         if self.r.random() < 0.5:
-            return Item(["mrs%s r%d, cpsr" % (c, rd)] + tail)
-        return Item(["mrs%s r%d, spsr" % (c, rd)] + tail,
+            return Item(self.mrs_lines(c, rd, "cpsr"))
+        return Item(self.mrs_lines(c, rd, "spsr"),
                     need=lambda s: s.mode in WITH_SPSR)
 
     def msr_flags(self):
@@ -584,8 +588,8 @@ class Gen:
         rv = self.reg([ra])
         src = self.r.randrange(4)
         fiq = self.r.random() < 0.4
-        lines = ["mrs r%d, cpsr" % rv, "orr r%d, r%d, #0xc0" % (rv, rv),
-                 "msr cpsr_c, r%d" % rv,
+        lines = self.mrs_lines("", rv, "cpsr") + [
+                 "orr r%d, r%d, #0xc0" % (rv, rv), "msr cpsr_c, r%d" % rv,
                  "ldr r%d, =0x10140000" % ra, "mov r%d, #%d" % (rv, 1 << src),
                  "str r%d, [r%d, #0x10]" % (rv, ra),  # VICINTENABLE
                  "mov r%d, #%d" % (rv, (1 << src) if fiq else 0),
@@ -597,10 +601,9 @@ class Gen:
             if self.v6 and self.r.random() < 0.5:
                 lines.append("cpsie %s" % ("f" if fiq else "i"))
             else:
-                lines += ["mrs r%d, cpsr" % rv,
-                          "bic r%d, r%d, #0x%x" % (rv, rv,
-                                                   0x40 if fiq else 0x80),
-                          "msr cpsr_c, r%d" % rv]
+                lines += self.mrs_lines("", rv, "cpsr") + [
+                    "bic r%d, r%d, #0x%x" % (rv, rv, 0x40 if fiq else 0x80),
+                    "msr cpsr_c, r%d" % rv]
         return Item(lines, need=lambda s: s.mode != USR)
 
     def bkpt(self):

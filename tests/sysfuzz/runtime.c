@@ -117,6 +117,19 @@ static void __attribute__((noreturn)) fz_fatal(const char *why)
 	plat_exit(1);
 }
 
+static void put_exc(void)
+{
+	for (unsigned e = 0; e < fz_nexc; e++) {
+		const uint32_t *x = &fz_exc[e].vec;
+
+		put_head("exc");
+		for (unsigned i = 0; i < 6; i++)
+			put_hex(x[i]);
+		put_str("\n");
+	}
+	fz_nexc = 0;
+}
+
 /*
  * fz_record: an exception's handler (start.S) reports what it received;
  * returns where to resume: after the instruction that took it (an
@@ -130,8 +143,10 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 {
 	uint32_t thumb = spsr & PSR_T;
 
-	if (fz_nexc == FZ_EXC_MAX)
+	if (fz_nexc == FZ_EXC_MAX) {
+		put_exc(); /* what looped */
 		fz_fatal("too many exceptions");
+	}
 	fz_exc[fz_nexc++] = (struct fz_exc){vec, cpsr & FZ_PSR_SHOWN, lr,
 					    spsr & FZ_PSR_SHOWN, fsr, far, 0};
 	switch (vec) {
@@ -206,15 +221,7 @@ static void digest(void)
 	for (unsigned i = 0; i < FZ_CP15_WORDS; i++)
 		put_hex(w[i]);
 	put_str("\n");
-	for (unsigned e = 0; e < fz_nexc; e++) {
-		const uint32_t *x = &fz_exc[e].vec;
-
-		put_head("exc");
-		for (unsigned i = 0; i < 6; i++)
-			put_hex(x[i]);
-		put_str("\n");
-	}
-	fz_nexc = 0;
+	put_exc();
 	put_head("mem");
 	for (unsigned i = 0; i < FZ_SCRATCH_MBS; i++)
 		put_hex(window_sum(i));

@@ -34,7 +34,7 @@
 
 /* The exception log: per exception these words (struct fz_exc). */
 #define FZ_EXC_WORDS 7
-#define FZ_EXC_MAX 32 /* per step; one more ends the run */
+#define FZ_EXC_MAX 128 /* per step; one more ends the run */
 
 /* The SWI comment that ends a user excursion (gen.py): its handler
  * returns after it in SVC, I and F set, instead of to the task. */
