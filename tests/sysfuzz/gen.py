@@ -19,9 +19,10 @@ registers; BKPT and undefined words).  The same SEED and options give
 the same file, byte for byte.
 
 Everything random is drawn first, the whole guest, then --keep-steps
-(comma-separated step numbers), --drop-items (STEP.ITEM, comma-
-separated) and --keep-items (the items kept, all others dropped) leave
-parts out, so a reduced guest keeps the rest of the
+(comma-separated step numbers), --drop-items (STEP.ITEM, or
+STEP.ITEM.SUB for an item of a user excursion or Thumb block, comma-
+separated) and --keep-items (the step items kept, all others dropped)
+leave parts out, so a reduced guest keeps the rest of the
 original exactly (reduce.py).  An item needing a state that the items
 left out no longer give (a mode with an SPSR, SCTLR.A set) is left out
 too.
@@ -1095,9 +1096,9 @@ class Gen:
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
                 emit(w, it.lines)
                 if it.thumb is not None:
-                    self.emit_thumb(w, name, it.thumb, st)
+                    self.emit_thumb(w, name, it.thumb, st, drop_items)
                 if it.user is not None:
-                    self.excursion(w, user, name, it.user, st)
+                    self.excursion(w, user, name, it.user, st, drop_items)
                 if it.effect:
                     it.effect(st)
             w("\tpush {r0-r12}\n\tmrs r0, cpsr\n\tpush {r0}\n"
@@ -1126,20 +1127,20 @@ class Gen:
         return not (it.multi_load and any(self.aborts(a, st)
                                           for a in it.addrs))
 
-    def emit_thumb(self, w, name, thumb, st):
-        """A Thumb block's Thumb half into w: its items that fit st,
-        a literal pool, the way back to ARM state."""
+    def emit_thumb(self, w, name, thumb, st, drop):
+        """A Thumb block's Thumb half into w: its items that fit st and
+        are not in drop, a literal pool, the way back to ARM state."""
         label, sub = thumb
         w("\t.thumb\n\t.syntax unified\n\t.align 2\n%s:" % label)
         for j, it in enumerate(sub):
-            if not self.fits(it, st):
+            if not self.fits(it, st) or "%s.%d" % (name, j) in drop:
                 continue
             w("@ %s.%d (Thumb)" % (name, j))
             emit(w, it.lines)
         w("\tb %s_pool\n\t.align 2\n\t.ltorg\n%s_pool:\n\t.align 2\n"
           "\tbx pc\n\tnop\n\t.syntax divided\n\t.arm" % (label, label))
 
-    def excursion(self, w, user, name, sub, st):
+    def excursion(self, w, user, name, sub, st, drop):
         """A user excursion's kernel side (the return into USR mode and
         the label it comes back to) into w, its user code into user."""
         label = "fz_user_" + name.replace(".", "_")
@@ -1148,12 +1149,13 @@ class Gen:
         u = user.append
         u("%s:" % label)
         for j, it in enumerate(sub):
-            if not self.fits(it, kst) or it.effect or it.user is not None:
+            if not self.fits(it, kst) or it.effect or it.user is not None \
+                    or "%s.%d" % (name, j) in drop:
                 continue
             u("@ %s.%d (USR)" % (name, j))
             emit(u, it.lines)
             if it.thumb is not None:
-                self.emit_thumb(u, "%s.%d" % (name, j), it.thumb, kst)
+                self.emit_thumb(u, "%s.%d" % (name, j), it.thumb, kst, drop)
         u("\tswi 0x%06x\n\tb .L%s_back\n\t.ltorg" % (FZ_SWI_KERNEL, label))
 
 

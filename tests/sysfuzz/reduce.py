@@ -9,7 +9,8 @@ transcripts differ, or armpv-bm stops with a status; a native run that
 does not finish is not a failure to reduce), then shrinks the guest
 while it still fails the same way: the steps after the first one whose
 digest differs go first, then the steps before it and last the items of
-each step that is left, each by delta debugging (Zeller's ddmin) over
+each step that is left (with those of its user excursions and Thumb
+blocks), each by delta debugging (Zeller's ddmin) over
 gen.py's --keep-steps and --drop-items.  Prints the reduced guest's
 command (fuzz.sh -k ... -d ... SEED) and its step code.  Each test is a
 build and two QEMU runs (about three seconds).
@@ -91,8 +92,10 @@ def first_diff_step(r):
 
 
 def step_items(r, s):
+    """Step s's items in the guest as built: STEP.ITEM, and the items
+    of its user excursions and Thumb blocks, STEP.ITEM.SUB[.SUB]."""
     with open(os.path.join(r.guest_dir(), "guest.S")) as f:
-        return re.findall(r"^@ (%d\.\d+) " % s, f.read(), re.M)
+        return re.findall(r"^@ (%d(?:\.\d+)+) " % s, f.read(), re.M)
 
 
 def main():
