@@ -29,7 +29,9 @@
 # guest that does not build.
 #
 # Environment: top_srcdir and top_builddir (default: this script's
-# tree and its build/), ARM_CC, QEMU_SYSTEM_ARM, PYTHON (python3).
+# tree and its build/), ARM_CC, QEMU_SYSTEM_ARM, PYTHON (python3);
+# SYSFUZZ_TIMEOUT, each QEMU run's limit in seconds (default 120);
+# SYSFUZZ_GEN_FLAGS, more gen.py options (--raspi0-irq).
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir/build}"
@@ -64,7 +66,7 @@ esac
 bm_set_board "$board"
 bm_need_tools "$QEMU_SYSTEM_ARM" "$ARM_CC" "$PYTHON"
 bm_need_built "$bm_rewriter" "$bm_monitor"
-bm_set_timeout 120
+bm_set_timeout ${SYSFUZZ_TIMEOUT:-120}
 src=$top_srcdir/tests/sysfuzz
 
 # transcript LOG: the compared lines.
@@ -92,7 +94,7 @@ build() {
 	"$PYTHON" "$src/gen.py" --board "$board" --cpu "$cpu" \
 		--steps "$steps" \
 		${keep:+--keep-steps "$keep"} ${drop:+--drop-items "$drop"} \
-		${items:+--keep-items "$items"} \
+		${items:+--keep-items "$items"} $SYSFUZZ_GEN_FLAGS \
 		-o "$out/guest.S" "$1" || return 99
 	for kind in native bm; do
 		flags=

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """gen.py -- the whole-system fuzzer's guest generator (docs/fuzzing.md).
 
-    gen.py [--board versatilepb|raspi0] [--cpu arm926|arm1176] [--steps N] [--keep-steps LIST]
+    gen.py [--board versatilepb|raspi0] [--cpu arm926|arm1176] [--steps N]
+           [--raspi0-irq] [--keep-steps LIST]
            [--drop-items LIST] [--keep-items LIST] [-o OUT.S] SEED
 
 writes the assembly half of a random guest for tests/sysfuzz/start.S and runtime.c:
@@ -124,9 +125,10 @@ class Item:
 
 
 class Gen:
-    def __init__(self, seed, board, cpu, steps):
+    def __init__(self, seed, board, cpu, steps, raspi0_irq=False):
         self.r = random.Random(seed)
         self.board = board
+        self.raspi0_irq = raspi0_irq
         self.seed = seed
         self.cpu = cpu
         self.v6 = cpu == "arm1176"
@@ -590,13 +592,19 @@ class Gen:
         src = self.r.randrange(4)
         fiq = self.r.random() < 0.4
         lines = self.mrs_lines("", rv, "cpsr") + [
-                 "orr r%d, r%d, #0xc0" % (rv, rv), "msr cpsr_c, r%d" % rv,
-                 "ldr r%d, =0x10140000" % ra, "mov r%d, #%d" % (rv, 1 << src),
-                 "str r%d, [r%d, #0x10]" % (rv, ra),  # VICINTENABLE
-                 "mov r%d, #%d" % (rv, (1 << src) if fiq else 0),
-                 "str r%d, [r%d, #0x0c]" % (rv, ra),  # VICINTSELECT
-                 "mov r%d, #%d" % (rv, 1 << src),
-                 "str r%d, [r%d, #0x18]" % (rv, ra)]  # VICSOFTINT
+            "orr r%d, r%d, #0xc0" % (rv, rv), "msr cpsr_c, r%d" % rv]
+        if self.board == "raspi0":
+            # No software interrupt register: the system timer's compare
+            # 1 (IRQ) or 3 (FIQ), armed and waited for (start.S).
+            lines.append("bl fz_raise_%s" % ("fiq" if fiq else "irq"))
+        else:
+            lines += ["ldr r%d, =0x10140000" % ra,
+                      "mov r%d, #%d" % (rv, 1 << src),
+                      "str r%d, [r%d, #0x10]" % (rv, ra),  # VICINTENABLE
+                      "mov r%d, #%d" % (rv, (1 << src) if fiq else 0),
+                      "str r%d, [r%d, #0x0c]" % (rv, ra),  # VICINTSELECT
+                      "mov r%d, #%d" % (rv, 1 << src),
+                      "str r%d, [r%d, #0x18]" % (rv, ra)]  # VICSOFTINT
         k = self.r.random()
         if k < 0.6:
             if self.v6 and self.r.random() < 0.5:
@@ -847,7 +855,8 @@ class Gen:
     def item(self, menu=None):
         menu = menu or [(n, w) for n, w in self.MENU
                         if (n != "cps" or self.v6) and
-                        (n != "irq" or self.board == "versatilepb")]
+                        (n != "irq" or self.board == "versatilepb" or
+                         self.raspi0_irq)]
         names = [n for n, w in menu]
         weights = [w for n, w in menu]
         it = getattr(self, self.r.choices(names, weights)[0])()
@@ -1169,6 +1178,9 @@ def main():
     ap.add_argument("--keep-steps", default=None)
     ap.add_argument("--drop-items", default="")
     ap.add_argument("--keep-items", default=None)
+    ap.add_argument("--raspi0-irq", action="store_true",
+                    help="interrupts on raspi0 too (armpv-bm hangs on "
+                    "them: docs/fuzzing.md)")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     keep = None
@@ -1178,7 +1190,7 @@ def main():
     keep_items = None
     if a.keep_items is not None:
         keep_items = frozenset(x for x in a.keep_items.split(",") if x)
-    text = Gen(a.seed, a.board, a.cpu, a.steps).generate(keep, drop, keep_items)
+    text = Gen(a.seed, a.board, a.cpu, a.steps, a.raspi0_irq).generate(keep, drop, keep_items)
     if a.output == "-":
         sys.stdout.write(text)
     else:

@@ -69,6 +69,12 @@ uint32_t fz_regs[FZ_STEP_WORDS]; /* CPSR, r0-r12: start.S */
 /* The PL190 VIC (identity-mapped with UART0's MiB). */
 static volatile uint32_t *const vic = (volatile uint32_t *)0x10140000;
 #define VIC_SOFTINTCLEAR 0x1c
+#else
+/* The system timer and the armctrl (identity-mapped: their MiB). */
+static volatile uint32_t *const systmr = (volatile uint32_t *)SYSTMR_BASE;
+static volatile uint32_t *const armctrl =
+	(volatile uint32_t *)ARMCTRL_BASE;
+#define FZ_BCM_COMPARES (SYSTMR_CS_M(1) | SYSTMR_CS_M(3))
 #endif
 static struct fz_exc fz_exc[FZ_EXC_MAX];
 static uint32_t fz_nexc;
@@ -176,6 +182,19 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 		fz_exc[fz_nexc - 1].far = vic[2];
 		vic[VIC_SOFTINTCLEAR / 4] = ~0u;
 		return lr - 4;
+#else
+	case 6:
+	case 7:
+		/* A system timer compare a step raised (fz_raise_irq or
+		 * _fiq): fsr and far say the armctrl's IRQ pending 1 and
+		 * the timer's CS, compares 1 and 3 only (the GPU's own, 0
+		 * and 2, run on their own time); both acknowledged. */
+		fz_exc[fz_nexc - 1].fsr =
+			armctrl[ARMCTRL_PENDING1 / 4] & FZ_BCM_COMPARES;
+		fz_exc[fz_nexc - 1].far =
+			systmr[SYSTMR_CS / 4] & FZ_BCM_COMPARES;
+		systmr[SYSTMR_CS / 4] = FZ_BCM_COMPARES;
+		return lr - 4;
 #endif
 	default:
 		fz_fatal("unexpected exception");
@@ -246,7 +265,7 @@ static void tables(void)
 		0x00000000, 0x00100000, FZ_SCRATCH_PA(0), FZ_SCRATCH_PA(1),
 		FZ_SCRATCH_PA(2), FZ_SCRATCH_PA(3), BOARD_UART0_MB,
 #ifdef BOARD_BCM2835
-		PM_BASE,
+		PM_BASE, SYSTMR_BASE, /* the armctrl's MiB too */
 #else
 		0x10000000, /* the system controller: plat_exit */
 #endif

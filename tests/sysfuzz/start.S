@@ -116,6 +116,48 @@ vec_reserved:	handler 5
 vec_irq:	handler 6
 vec_fiq:	handler 7
 
+#ifdef BOARD_BCM2835
+/*
+ * fz_raise_irq, fz_raise_fiq: raise the IRQ (system timer compare 1,
+ * GPU interrupt 1, enabled at the armctrl) or the FIQ (compare 3, the
+ * armctrl's FIQ source) now, called with I and F set (gen.py irq): Cn =
+ * CLO + 2, then wait for CS bit n, arming again if CLO passed Cn by
+ * more than a millisecond unseen (the host descheduled QEMU).  Every
+ * register but lr, and the flags, are kept.
+ */
+ENTRY(fz_raise_irq)
+	push	{r0-r6, lr}
+	mov	r0, #1
+	b	1f
+ENTRY(fz_raise_fiq)
+	push	{r0-r6, lr}
+	mov	r0, #3
+1:	mrs	r5, cpsr
+	ldr	r1, =ARMCTRL_BASE
+	mov	r2, #SYSTMR_CS_M(1)
+	str	r2, [r1, #ARMCTRL_ENABLE1]
+	mov	r2, #(ARMCTRL_FIQ_ENABLE | 3)
+	str	r2, [r1, #ARMCTRL_FIQ_CONTROL]
+	ldr	r1, =SYSTMR_BASE
+	mov	r3, #1
+	mov	r3, r3, lsl r0		@ CS bit n
+	add	r4, r1, #SYSTMR_C(0)
+2:	ldr	r2, [r1, #SYSTMR_CLO]
+	add	r2, r2, #2
+	str	r2, [r4, r0, lsl #2]	@ Cn = CLO + 2
+3:	ldr	r6, [r1, #SYSTMR_CS]
+	tst	r6, r3
+	bne	4f
+	ldr	r6, [r1, #SYSTMR_CLO]
+	sub	r6, r6, r2		@ CLO - Cn: negative until due
+	cmp	r6, #1000
+	blt	3b
+	b	2b
+4:	msr	cpsr_f, r5
+	pop	{r0-r6, pc}
+	.ltorg
+#endif
+
 /* fz_run_step(code): the step at code with fz_regs' flags and r0-r12;
  * returns when its epilogue reaches fz_step_done. */
 ENTRY(fz_run_step)
