@@ -1179,8 +1179,8 @@ def main():
     ap.add_argument("--drop-items", default="")
     ap.add_argument("--keep-items", default=None)
     ap.add_argument("--raspi0-irq", action="store_true",
-                    help="interrupts on raspi0 too (armpv-bm hangs on "
-                    "them: docs/fuzzing.md)")
+                    help="interrupts on raspi0 too (natively taken twice "
+                    "for one match: docs/fuzzing.md)")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     keep = None

@@ -70,11 +70,8 @@ uint32_t fz_regs[FZ_STEP_WORDS]; /* CPSR, r0-r12: start.S */
 static volatile uint32_t *const vic = (volatile uint32_t *)0x10140000;
 #define VIC_SOFTINTCLEAR 0x1c
 #else
-/* The system timer and the armctrl (identity-mapped: their MiB). */
+/* The system timer (identity-mapped: its MiB). */
 static volatile uint32_t *const systmr = (volatile uint32_t *)SYSTMR_BASE;
-static volatile uint32_t *const armctrl =
-	(volatile uint32_t *)ARMCTRL_BASE;
-#define FZ_BCM_COMPARES (SYSTMR_CS_M(1) | SYSTMR_CS_M(3))
 #endif
 static struct fz_exc fz_exc[FZ_EXC_MAX];
 static uint32_t fz_nexc;
@@ -186,14 +183,11 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 	case 6:
 	case 7:
 		/* A system timer compare a step raised (fz_raise_irq or
-		 * _fiq): fsr and far say the armctrl's IRQ pending 1 and
-		 * the timer's CS, compares 1 and 3 only (the GPU's own, 0
-		 * and 2, run on their own time); both acknowledged. */
-		fz_exc[fz_nexc - 1].fsr =
-			armctrl[ARMCTRL_PENDING1 / 4] & FZ_BCM_COMPARES;
-		fz_exc[fz_nexc - 1].far =
-			systmr[SYSTMR_CS / 4] & FZ_BCM_COMPARES;
-		systmr[SYSTMR_CS / 4] = FZ_BCM_COMPARES;
+		 * _fiq): its match acknowledged, compare 1 for the IRQ, 3
+		 * for the FIQ.  Nothing of the devices' state is recorded:
+		 * CS and the pending registers say when the other compare
+		 * matched, a matter of time. */
+		systmr[SYSTMR_CS / 4] = SYSTMR_CS_M(vec == 6 ? 1 : 3);
 		return lr - 4;
 #endif
 	default:

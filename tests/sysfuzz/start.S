@@ -121,8 +121,12 @@ vec_fiq:	handler 7
  * fz_raise_irq, fz_raise_fiq: raise the IRQ (system timer compare 1,
  * GPU interrupt 1, enabled at the armctrl) or the FIQ (compare 3, the
  * armctrl's FIQ source) now, called with I and F set (gen.py irq): Cn =
- * CLO + 2, then wait for CS bit n, arming again if CLO passed Cn by
- * more than a millisecond unseen (the host descheduled QEMU).  Every
+ * CLO + 200, then wait for CS bit n, arming again if CLO passed Cn by
+ * more than a millisecond unseen (the host descheduled QEMU).  200
+ * microseconds: under armpv-bm the read of CLO and the write of Cn are
+ * two emulated accesses, more than 2 microseconds apart (with CLO + 2,
+ * as tests/process/plat-bcm2835.S arms natively, Cn was always past
+ * when written, and the guest re-armed forever).  Every
  * register but lr, and the flags, are kept.
  */
 ENTRY(fz_raise_irq)
@@ -143,8 +147,8 @@ ENTRY(fz_raise_fiq)
 	mov	r3, r3, lsl r0		@ CS bit n
 	add	r4, r1, #SYSTMR_C(0)
 2:	ldr	r2, [r1, #SYSTMR_CLO]
-	add	r2, r2, #2
-	str	r2, [r4, r0, lsl #2]	@ Cn = CLO + 2
+	add	r2, r2, #200
+	str	r2, [r4, r0, lsl #2]	@ Cn = CLO + 200
 3:	ldr	r6, [r1, #SYSTMR_CS]
 	tst	r6, r3
 	bne	4f
