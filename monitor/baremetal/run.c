@@ -837,11 +837,20 @@ static void guest_trap(uint32_t pc, bool swi)
 
 	/* Thumb state: a user task's SWI or Undefined instruction is its
 	 * own (armpv_vcpu_trap() does not read the word in virtual USR
-	 * mode); a kernel's has no trap words to decode. */
+	 * mode).  A kernel's has no trap word to decode (the rewriter makes
+	 * ARM-state ones only): its Undefined instruction is its own
+	 * Undefined exception, LR = the instruction + 2 (ARM ARM A2.6.3;
+	 * it stopped the guest until the whole-system fuzzer met one,
+	 * docs/fuzzing.md); its SWI is not a hypercall, and stops it as in
+	 * ARM state. */
 	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0) &&
-	    armpv_mode_privileged(bm_vcpu.cpsr))
-		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", pc);
+	    armpv_mode_privileged(bm_vcpu.cpsr)) {
+		if (swi)
+			guest_error("SWI in Thumb state at %08x from the guest "
+				    "kernel: not a hypercall", pc);
+		armpv_vcpu_exception(&bm_vcpu, ARMPV_EXC_UNDEF, pc);
+		return;
+	}
 	word = guest_fetched_insn(pc);
 	if (profiling)
 		profile_hit(pc, word);

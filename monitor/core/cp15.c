@@ -323,9 +323,14 @@ static const struct cp15_row cp15_table[] = {
 	 * encoding is unimplemented and reads the MIDR (wildcard below);
 	 * QEMU reads 0 there. */
 	ROF(K(0, 0, 0, 3), M1176, "TLBTR", tlbtr, 0),
-	/* ARMv6 CPUID scheme (1176 TRM 3.2.6), QEMU's arm1176 values. */
+	/* ARMv6 CPUID scheme (1176 TRM 3.2.6), QEMU's arm1176 values;
+	 * but ID_PFR1[7:4], Security Extensions, reads 0: the virtual CPU
+	 * has none (no SCR, SDER, NSACR, VBAR, MVBAR rows), as QEMU's
+	 * arm1176 on versatilepb (no EL3) reads 0x01 too.  (The silicon
+	 * and QEMU's raspi0, which has EL3, read 0x11; found by the
+	 * whole-system fuzzer, docs/fuzzing.md.) */
 	ROC(K(0, 0, 1, 0), M1176, "ID_PFR0", 0x00000111u),
-	ROC(K(0, 0, 1, 1), M1176, "ID_PFR1", 0x00000011u),
+	ROC(K(0, 0, 1, 1), M1176, "ID_PFR1", 0x00000001u),
 	ROC(K(0, 0, 1, 2), M1176, "ID_DFR0", 0x00000033u),
 	ROC(K(0, 0, 1, 3), M1176, "ID_AFR0", 0),
 	ROC(K(0, 0, 1, 4), M1176, "ID_MMFR0", 0x01130003u),

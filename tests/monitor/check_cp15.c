@@ -248,7 +248,7 @@ END_TEST
 
 START_TEST(test_c0_1176)
 {
-	static const uint32_t id_c1[8] = { 0x00000111u, 0x00000011u,
+	static const uint32_t id_c1[8] = { 0x00000111u, 0x00000001u,
 					   0x00000033u, 0,
 					   0x01130003u, 0x10030302u,
 					   0x01222100u, 0 };
