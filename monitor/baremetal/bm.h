@@ -80,6 +80,7 @@
  */
 #define BM_VCPU_R 4
 #define BM_VCPU_CPSR 68
+#define BM_VCPU_SPSR 120
 #define BM_VCPU_IRQ_LINE 184
 #define BM_VCPU_FIQ_LINE 185
 
@@ -137,6 +138,8 @@ void bm_vec_swi_slow(void); /* the SWI stub without the fast path */
 void bm_vec_undef_slow(void); /* the Undefined stub without it */
 extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
 extern uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE];	 /* run.c */
+extern uint8_t bm_mode_bank[32];		 /* run.c */
+extern uint32_t bm_spsr_write_mask[16];		 /* run.c */
 void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];

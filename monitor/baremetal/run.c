@@ -23,6 +23,7 @@
 #include "armpv_tables.h"
 #include "bm.h"
 #include "board.h"
+#include "emulate.h"
 #include "mem.h"
 
 /* The CPSR bits a USR-mode program owns; the rest are virtual. */
@@ -44,6 +45,11 @@ struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] *
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
+/* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
+ * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
+ * MSR with each field mask writes (spsr_fast_init()). */
+uint8_t bm_mode_bank[32];
+uint32_t bm_spsr_write_mask[16];
 uint32_t bm_guest_size;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
@@ -325,6 +331,9 @@ _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 	       "vectors.S: bm_vcpu.r offset");
 _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 	       "vectors.S: bm_vcpu.cpsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, spsr) == BM_VCPU_SPSR &&
+		       sizeof(bm_vcpu.spsr[0]) == 4,
+	       "vectors.S: bm_vcpu.spsr offset");
 _Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
 		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA,
 	       "vectors.S: the CP15 fast path's classes");
@@ -1085,6 +1094,25 @@ static void cp15_fast_init(void)
 	}
 }
 
+/* The SWI fast path's tables (vectors.S) for the guest's CPU: the
+ * core's bank of every mode number (armpv_mode_bank(): USR and SYS
+ * share the slot the core reads and writes for an SPSR they lack), and
+ * what emu_msr() writes of an SPSR for each field mask: the bytes of
+ * the fields c, x, s, f (bits 0-3), of them the bits this CPU has. */
+static void spsr_fast_init(void)
+{
+	for (uint32_t mode = 0; mode < 32; mode++)
+		bm_mode_bank[mode] = (uint8_t)armpv_mode_bank(mode);
+	for (uint32_t f = 0; f < 16; f++) {
+		uint32_t mask = 0;
+
+		for (unsigned i = 0; i < 4; i++)
+			if (f & (1u << i))
+				mask |= 0xffu << (8 * i);
+		bm_spsr_write_mask[f] = mask & armpv_psr_valid_mask(&bm_vcpu);
+	}
+}
+
 /* Where the boot loader's initrd lies in guest RAM, while loading. */
 static uint32_t boot_src_lo, boot_src_hi;
 
@@ -1180,6 +1208,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		bm_halt(BM_EXIT_INTERNAL);
 	}
 	armpv_vcpu_init(&bm_vcpu, &vm);
+	spsr_fast_init();
 	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
 	bm_board_init(&vm, &bm_vcpu);
 	bm_vcpu.r[0] = start.r[0];

@@ -134,14 +134,16 @@ vec_reserved:
 /*
  * The SWI fast path (docs/baremetal-monitor.md "The SWI fast path"): the
  * trap words of MRS Rd, CPSR; MSR CPSR_c, Rm and (ARMv6) CPSIE/CPSID,
- * the instructions of every irq save, disable, enable and restore,
- * emulated here in a few dozen instructions where the C path takes
- * about two hundred.  Each does exactly what the core does for the same
- * word, or leaves the word to it (vec_swi_slow: nothing is written
- * before the decision): a guest in virtual USR mode (its own SWI), in
- * Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR or CPS that changes
- * the mode (a bank switch) or lets in a virtual interrupt line that is
- * high (the core enters the exception).  The payload constants come from
+ * the instructions of every irq save, disable, enable and restore, and
+ * those of a kernel's entry and exit (Linux's vector_swi, vector_stub,
+ * ret_fast_syscall): MSR CPSR_c and CPSR_cx, #imm, MRS Rd, SPSR, MSR
+ * SPSR_fields, Rm or #imm, emulated here in a few dozen instructions
+ * where the C path takes about two hundred.  Each does exactly what the
+ * core does for the same word, or leaves the word to it (vec_swi_slow:
+ * nothing is written before the decision): a guest in virtual USR mode
+ * (its own SWI), in Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR
+ * or CPS that changes the mode (a bank switch) or lets in a virtual
+ * interrupt line that is high (the core enters the exception).  The payload constants come from
  * the tables' trap templates (armpv_tables_gen.h); the #if lines check
  * what this code assumes of them.
  *
@@ -178,6 +180,21 @@ vec_reserved:
     ARMPV_TRAP_MSR_REG_FIELD_RM != 0xf
 #error "SWI fast path: MSR (register) trap word is not SWI cond, fixed, R, fields, Rm in 3:0"
 #endif
+#if (ARMPV_TRAP_MSR_IMM_FIXED | ARMPV_TRAP_MSR_IMM_FIELD_COND | \
+     ARMPV_TRAP_MSR_IMM_FIELD_SPSR | ARMPV_TRAP_MSR_IMM_FIELD_MASK | \
+     ARMPV_TRAP_MSR_IMM_FIELD_ROTATE | ARMPV_TRAP_MSR_IMM_FIELD_IMM) != 0xffffffff || \
+    (ARMPV_TRAP_MSR_IMM_FIXED_VALUE & 0x0f000000) != 0x0f000000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_SPSR != 0x10000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_MASK != 0xf000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_ROTATE != 0xf00 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_IMM != 0xff
+#error "SWI fast path: MSR (immediate) trap word is not SWI cond, fixed 23:17, R 16, fields 15:12, rotation 11:8, immediate 7:0"
+#endif
+#if ARMPV_TRAP_MSR_REG_FIELD_SPSR != 0x100 || ARMPV_TRAP_MSR_REG_FIELD_MASK != 0xf0 || \
+    (ARMPV_TRAP_MSR_REG_FIXED_VALUE & 0xff00) != 0x0200 || \
+    ARMPV_TRAP_MRS_FIELD_SPSR != 0x10
+#error "SWI fast path: MSR (register) is not R 8, fields 7:4 in 0x0200, or MRS not R 4"
+#endif
 #if ARMPV_TRAP_CPS_FIXED != 0xfffff800 || \
     (ARMPV_TRAP_CPS_FIXED_VALUE >> 24) != 0xef || \
     ARMPV_TRAP_CPS_FIELD_IMOD != 0x600 || ARMPV_TRAP_CPS_FIELD_MMOD != 0x100 || \
@@ -198,6 +215,15 @@ vec_reserved:
 /* MSR CPSR_cx, Rm (ARMv6 Linux's v6_flush_icache_all restores so). */
 #define MSR_CPSR_CX (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
 		     3 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
+/* MRS Rd, SPSR with Rd = 0. */
+#define MRS_SPSR (MRS_CPSR | ARMPV_TRAP_MRS_FIELD_SPSR)
+/* MSR SPSR_fields, Rm (bits 23:8 of the payload) and MSR CPSR_fields,
+ * #imm and MSR SPSR_fields, #imm (bits 23:16). */
+#define MSR_SPSR_REG_HI ((PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
+			  ARMPV_TRAP_MSR_REG_FIELD_SPSR) >> 8)
+#define MSR_CPSR_IMM_HI (PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) >> 16)
+#define MSR_SPSR_IMM_HI ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
+			  ARMPV_TRAP_MSR_IMM_FIELD_SPSR) >> 16)
 /* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
  * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
 #define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
@@ -205,6 +231,7 @@ vec_reserved:
 /* Offsets from SP = &bm_vcpu.r[15] (trap_entry). */
 #define V_R0 (-15 * 4)
 #define V_CPSR (BM_VCPU_CPSR - BM_VCPU_R - 15 * 4)
+#define V_SPSR (BM_VCPU_SPSR - BM_VCPU_R - 15 * 4)
 #define V_IRQ (BM_VCPU_IRQ_LINE - BM_VCPU_R - 15 * 4)
 #define V_FIQ (BM_VCPU_FIQ_LINE - BM_VCPU_R - 15 * 4)
 
@@ -254,6 +281,19 @@ vec_reserved:
 	monitor_exception \exc
 .endm
 
+/* To swi_slow if a virtual interrupt line is high that the virtual
+ * CPSR in r3 lets in (armpv_vcpu_check_irq(): FIQ line and F clear, or
+ * IRQ line and I clear), where the C path would enter the exception
+ * (bm_trap(), or the core after an MSR); uses r2 and r12. */
+.macro deliverable_to_slow
+	ldrb	r2, [sp, #V_IRQ]
+	ldrb	r12, [sp, #V_FIQ]
+	bic	r2, r2, r3, lsr #7	@ IRQ line high and I clear?
+	bic	r12, r12, r3, lsr #6	@ FIQ line high and F clear?
+	orrs	r2, r2, r12
+	bne	swi_slow
+.endm
+
 vec_swi:
 	fast_entry swi_not_arm_usr	@ r0 = the trap word
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
@@ -279,10 +319,23 @@ vec_swi:
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
+	mov	r2, r0, lsl #8
+	mov	r12, r2, lsr #24	@ payload bits 23:16
+	teq	r12, #MSR_CPSR_IMM_HI	@ MSR CPSR_fields, #imm
+	beq	fast_msr_imm
+	teq	r12, #MSR_SPSR_IMM_HI	@ MSR SPSR_fields, #imm
+	beq	fast_msr_spsr_imm
+	mov	r12, r2, lsr #16	@ payload bits 23:8
+	teq	r12, #MSR_SPSR_REG_HI	@ MSR SPSR_fields, Rm
+	beq	fast_msr_spsr
+	eor	r2, r2, #MRS_SPSR << 8
+	cmp	r2, #15 << 8		@ MRS Rd, SPSR with Rd < 15
+	blo	fast_mrs_spsr
 	b	swi_slow
 
 fast_mrs:				@ r[Rd] = virtual CPSR
 	orr	r3, r3, r1
+fast_mrs_value:				@ r[Rd] = r3
 	and	r2, r0, #ARMPV_TRAP_MRS_FIELD_RD
 	sub	r12, sp, #-V_R0
 	str	r3, [r12, r2, lsl #2]
@@ -294,6 +347,7 @@ fast_msr_cx:				@ CPSR_cx = Rm, bits 15:9 unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
+fast_msr_cx_value:			@ r2 = the operand
 	orr	r12, r3, r1		@ the virtual CPSR
 	eor	r12, r12, r2
 	tst	r12, #0xfe00		@ ARMv6 E (SPSR) written, or bits
@@ -309,6 +363,7 @@ fast_msr:				@ CPSR_c = Rm, the mode unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
+fast_msr_c_value:			@ r2 = the operand
 1:	eor	r2, r2, r3
 	tst	r2, #0x1f		@ a mode change: the core switches banks
 	bne	swi_slow
@@ -329,17 +384,79 @@ fast_cps:				@ CPSIE/CPSID: A, I, F set or cleared
 	mov	r0, #BM_FAST_CPS
 	/* fall through */
 fast_psr:				@ r3 = the new virtual bits, r0 = class
-	ldrb	r2, [sp, #V_IRQ]
-	ldrb	r12, [sp, #V_FIQ]
-	bic	r2, r2, r3, lsr #7	@ IRQ line high and I clear?
-	bic	r12, r12, r3, lsr #6	@ FIQ line high and F clear?
-	orrs	r2, r2, r12
-	bne	swi_slow		@ the core enters the exception
+	deliverable_to_slow		@ the core enters the exception
 	str	r3, [sp, #V_CPSR]
 	and	r2, r3, #0xff		@ the page's word 0 (bm_trap: pv_publish)
 	str	r2, [r4, #PV_CPSR]
 	ldr	r12, =bm_fast_traps
 	add	r12, r12, r0, lsl #3
+	fast_count
+	fast_return
+
+fast_msr_imm:				@ MSR CPSR_fields, #imm
+	and	r12, r0, #ARMPV_TRAP_MSR_IMM_FIELD_MASK
+	teq	r12, #1 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	teqne	r12, #3 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	bne	swi_slow		@ other than c and cx: the C path
+	and	r2, r0, #ARMPV_TRAP_MSR_IMM_FIELD_IMM
+	and	r5, r0, #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE
+	mov	r5, r5, lsr #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE_SHIFT - 1
+	mov	r2, r2, ror r5		@ the immediate, rotated right by 2 rot
+	teq	r12, #1 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	beq	fast_msr_c_value
+	b	fast_msr_cx_value
+
+/*
+ * The SPSR forms: MRS Rd, SPSR (Rd < 15) and MSR SPSR_fields, Rm (Rm <
+ * 15) or #imm, as emu_mrs() and emu_msr() do them: the SPSR is
+ * bm_vcpu.spsr[bank of the virtual mode] (bm_mode_bank[], the core's
+ * armpv_mode_bank(): USR and SYS, which have none, share the slot the
+ * core uses for them), an MSR writes the bits bm_spsr_write_mask[fields]
+ * says (0: field mask 0, not a trap word, or no bit this CPU has: the
+ * C path).  The CPSR does not change, but a line the shared page let in
+ * would be taken by bm_trap(): then the C path.
+ */
+.macro spsr_slot			@ r12 = &SPSR of r3's mode; uses r2
+	and	r2, r3, #0x1f		@ the virtual mode
+	ldr	r12, =bm_mode_bank
+	ldrb	r2, [r12, r2]
+	add	r12, sp, #V_SPSR
+	add	r12, r12, r2, lsl #2
+.endm
+fast_mrs_spsr:
+	deliverable_to_slow
+	spsr_slot
+	ldr	r3, [r12]
+	b	fast_mrs_value
+
+fast_msr_spsr_imm:			@ MSR SPSR_fields, #imm
+	and	r2, r0, #ARMPV_TRAP_MSR_IMM_FIELD_IMM
+	and	r5, r0, #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE
+	mov	r5, r5, lsr #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE_SHIFT - 1
+	mov	r5, r2, ror r5		@ the operand
+	and	r6, r0, #ARMPV_TRAP_MSR_IMM_FIELD_MASK
+	mov	r6, r6, lsr #ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	b	1f
+fast_msr_spsr:				@ MSR SPSR_fields, Rm
+	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
+	cmp	r2, #15			@ Rm = PC: UNPREDICTABLE, the core's
+	beq	swi_slow
+	sub	r12, sp, #-V_R0
+	ldr	r5, [r12, r2, lsl #2]	@ the operand
+	and	r6, r0, #ARMPV_TRAP_MSR_REG_FIELD_MASK
+	mov	r6, r6, lsr #ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT
+1:	ldr	r12, =bm_spsr_write_mask
+	ldr	r6, [r12, r6, lsl #2]	@ the bits written
+	teq	r6, #0
+	beq	swi_slow
+	deliverable_to_slow
+	spsr_slot
+	ldr	r3, [r12]
+	bic	r3, r3, r6
+	and	r5, r5, r6
+	orr	r3, r3, r5
+	str	r3, [r12]
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_MSR
 	fast_count
 	fast_return
 
