@@ -334,8 +334,11 @@ _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 _Static_assert(offsetof(struct armpv_vcpu, spsr) == BM_VCPU_SPSR &&
 		       sizeof(bm_vcpu.spsr[0]) == 4,
 	       "vectors.S: bm_vcpu.spsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, cp15.sctlr) == BM_VCPU_SCTLR,
+	       "vectors.S: bm_vcpu.cp15.sctlr offset");
 _Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
-		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA,
+		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA &&
+		       BM_CP15_FAST_CORE > ARMPV_CP15_FAST_TLB_MVA,
 	       "vectors.S: the CP15 fast path's classes");
 _Static_assert(offsetof(struct armpv_vcpu, irq_line) == BM_VCPU_IRQ_LINE &&
 		       offsetof(struct armpv_vcpu, fiq_line) == BM_VCPU_FIQ_LINE &&
@@ -596,6 +599,24 @@ static void shadow_sync(void)
 	bm_shadow_switch(shadow_root_for_mode());
 	alignment_sync();
 	bm_vfp_sync(&bm_vcpu);
+}
+
+/* The CP15 fast path's MCRs of class BM_CP15_FAST_CORE (vectors.S), on
+ * the UND stack, the guest's registers in bm_vcpu.r (Rd not PC): what a
+ * trap of 'word' does once the core has emulated it -- cp15_fast_init()
+ * gave the class only to words the core answers ARMPV_CP15_DONE on this
+ * CPU without ARMPV_CP15_EV_TPIDRURO, so of bm_trap()'s work after the
+ * core only shadow_sync() has anything to do: the CPSR, the lines (low:
+ * the stub checked) and the thread ID registers do not change. */
+void bm_fast_cp15_core(uint32_t word)
+{
+	if (armpv_cp15_access(&bm_vcpu, word) != ARMPV_CP15_DONE) {
+		bm_report("internal error: the CP15 fast path's word %08x is "
+			  "not one the core emulates", word);
+		bm_halt(BM_EXIT_INTERNAL);
+	}
+	shadow_sync();
+	bm_fast_traps[BM_FAST_CP15]++;
 }
 
 /*
@@ -1084,13 +1105,42 @@ static enum armpv_cpu_model cpu_model(void)
 
 /* The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
  * of each MCR with opcode_1 0 (its condition AL, Rd r0: neither changes
- * the class). */
+ * the class), else BM_CP15_FAST_CORE if the core emulates the word
+ * (ARMPV_CP15_DONE: not Undefined, not WFI) and its events are only
+ * those shadow_sync() acts on, as a scratch vCPU of the model shows; and
+ * whether the core's MRC of SCTLR reads bm_vcpu.cp15.sctlr as it is
+ * (bm_sctlr_read_fast: the Undefined stub then reads it itself). */
+uint32_t bm_sctlr_read_fast;
+static struct armpv_vcpu cp15_probe;
+
 static void cp15_fast_init(void)
 {
+	static const uint32_t sctlr_values[] = { 0, 0xffffffffu, 0x00050078u,
+						 0x0005317fu, 0x00c5387du };
+
+	armpv_vcpu_init(&cp15_probe, &vm);
 	for (uint32_t i = 0; i < BM_CP15_FAST_SIZE; i++) {
 		uint32_t word = 0xee000f00u | (i >> 8) << 16 | (i & 0xffu);
+		enum armpv_cp15_fast c = armpv_cp15_fast_class(vm.model, word);
 
-		bm_cp15_fast[i] = (uint8_t)armpv_cp15_fast_class(vm.model, word);
+		bm_cp15_fast[i] = (uint8_t)c;
+		if (c != ARMPV_CP15_FAST_NONE)
+			continue;
+		cp15_probe.cp15.events = 0;
+		if (armpv_cp15_access(&cp15_probe, word) == ARMPV_CP15_DONE &&
+		    !(cp15_probe.cp15.events & ARMPV_CP15_EV_TPIDRURO))
+			bm_cp15_fast[i] = BM_CP15_FAST_CORE;
+	}
+	/* MRC p15, 0, r0, c1, c0, 0 against the field, whatever it holds. */
+	bm_sctlr_read_fast = 1;
+	for (unsigned k = 0; k < sizeof(sctlr_values) / sizeof(sctlr_values[0]);
+	     k++) {
+		cp15_probe.cp15.sctlr = sctlr_values[k];
+		cp15_probe.r[0] = ~sctlr_values[k];
+		if (armpv_cp15_access(&cp15_probe, 0xee110f10u) !=
+			    ARMPV_CP15_DONE ||
+		    cp15_probe.r[0] != sctlr_values[k])
+			bm_sctlr_read_fast = 0;
 	}
 }
 

@@ -232,6 +232,7 @@ vec_reserved:
 #define V_R0 (-15 * 4)
 #define V_CPSR (BM_VCPU_CPSR - BM_VCPU_R - 15 * 4)
 #define V_SPSR (BM_VCPU_SPSR - BM_VCPU_R - 15 * 4)
+#define V_SCTLR (BM_VCPU_SCTLR - BM_VCPU_R - 15 * 4)
 #define V_IRQ (BM_VCPU_IRQ_LINE - BM_VCPU_R - 15 * 4)
 #define V_FIQ (BM_VCPU_FIQ_LINE - BM_VCPU_R - 15 * 4)
 
@@ -496,25 +497,43 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 #if BM_VCPU_FIQ_LINE != BM_VCPU_IRQ_LINE + 1 || (BM_VCPU_IRQ_LINE & 1)
 #error "CP15 fast path: irq_line and fiq_line are not one aligned halfword"
 #endif
-vec_undef:
-	fast_entry und_not_arm_usr	@ r0 = the undefined word
-	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
-	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
-	teq	r2, #0x0e000000
-	teqeq	r3, #0x00000f10
-	bne	und_slow
-	and	r2, r0, #0x000f0000	@ CRn
-	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
-	orr	r2, r3, r2, lsr #8
-	ldr	r3, =bm_cp15_fast
-	ldrb	r12, [r3, r2]		@ the class, 0: the C path
-	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (vec_swi's invariant)
+/* \fn(r0) in C on the UND stack, LR_und kept in r[15] over the call,
+ * then back into the guest. */
+.macro und_call fn
+	str	lr, [sp]
+	ldr	sp, =bm_und_stack + BM_STACK_SIZE
+	bl	\fn
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	ldr	lr, [sp]
+	fast_return
+.endm
+
+/* To und_slow unless r12 (the class) is not 0, the virtual mode (r3: the
+ * virtual bits, vec_swi's invariant) privileged and both virtual
+ * interrupt lines low; uses r2. */
+.macro und_gate
+	ldr	r3, [sp, #V_CPSR]
 	teq	r12, #0
 	tstne	r3, #0xf		@ virtual USR mode (0x10): its own
 	beq	und_slow
 	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
 	teq	r2, #0
 	bne	und_slow
+.endm
+
+vec_undef:
+	fast_entry und_not_arm_usr	@ r0 = the undefined word
+	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
+	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
+	teq	r2, #0x0e000000
+	teqeq	r3, #0x00000f10
+	bne	und_mrc
+	and	r2, r0, #0x000f0000	@ CRn
+	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
+	orr	r2, r3, r2, lsr #8
+	ldr	r3, =bm_cp15_fast
+	ldrb	r12, [r3, r2]		@ the class, 0: the C path
+	und_gate
 	mov	r2, r0, lsr #28
 	cmp	r2, #0xe
 	bne	und_cond
@@ -536,17 +555,43 @@ und_cond:				@ r2 = the condition, not AL
 	bne	und_passed
 	b	und_slow		@ failed: never trapped (above)
 
-und_class:				@ r12 = TLB_MVA
+und_class:				@ r12 = TLB_MVA or CORE
 	and	r2, r0, #0xf000		@ Rd << 12
-	cmp	r2, #0xf000		@ the MVA from r15: UNPREDICTABLE,
+	cmp	r2, #0xf000		@ the value of r15: UNPREDICTABLE,
 	beq	und_slow		@ the core's value
+	cmp	r12, #BM_CP15_FAST_CORE
+	beq	und_core
 	sub	r3, sp, #-V_R0
 	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
-	str	lr, [sp]		@ r[15], kept over the call
-	ldr	sp, =bm_und_stack + BM_STACK_SIZE
-	bl	bm_fast_tlb_mva
-	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
-	ldr	lr, [sp]
+	und_call bm_fast_tlb_mva
+
+und_core:				@ r0 = the MCR, Rd not r15
+	und_call bm_fast_cp15_core
+
+/* MRC p15, 0, Rd, c1, c0, 0 (SCTLR), condition AL, Rd not r15 (whose
+ * flags the C path writes), when the core reads the field as it is
+ * (bm_sctlr_read_fast): r[Rd] = bm_vcpu.cp15.sctlr.  Linux's
+ * alignment_trap reads it at every kernel entry. */
+und_mrc:				@ r2, r3: bits 27:20, 11:8 and 4
+	teq	r2, #0x0e100000		@ 1110, opcode_1 0, L 1: MRC
+	teqeq	r3, #0x00000f10
+	bne	und_slow
+	ldr	r3, =0xf00f00ef		@ the condition, CRn, opcode_2, CRm
+	and	r2, r0, r3
+	eor	r2, r2, #0xe0000000
+	teq	r2, #0x00010000		@ AL, c1, 0, c0
+	bne	und_slow
+	ldr	r12, =bm_sctlr_read_fast
+	ldr	r12, [r12]
+	und_gate
+	and	r2, r0, #0xf000		@ Rd << 12
+	cmp	r2, #0xf000
+	beq	und_slow
+	ldr	r3, [sp, #V_SCTLR]
+	sub	r12, sp, #-V_R0
+	str	r3, [r12, r2, lsr #10]	@ r[Rd]
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
 	fast_return
 
 	/* The monitor's own (the VFP probe), or a bug: und_monitor. */

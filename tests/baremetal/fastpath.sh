@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The system-call fast paths of armpv-bm (vectors.S; docs/baremetal-
-# monitor.md "The SWI fast path"): MRS Rd, SPSR; MSR SPSR_fields, Rm
-# and #imm; MSR CPSR_c and CPSR_cx with an immediate.  One guest of a
+# monitor.md "The SWI fast path", "The CP15 fast path"): MRS Rd, SPSR;
+# MSR SPSR_fields, Rm and #imm; MSR CPSR_c and CPSR_cx with an
+# immediate; the SCTLR read, SCTLR and DACR writes.  One guest of a
 # few lines of ARM assembly (linked at 0x8000, rewritten here) checks
 # every result itself against what the core does (emu_mrs(), emu_msr():
 # docs/monitor-core.md) and exits with the number of the first check that
@@ -14,7 +15,12 @@
 # fail; a mode change; a T bit in the operand; a rotated immediate) and
 # pending interrupts (an MSR CPSR_c, #imm that unmasks a high line; the
 # shared page unmasking one before an MRS or MSR of the SPSR: the C path
-# takes the IRQ at the next instruction).  It runs with the fast paths
+# takes the IRQ at the next instruction), CP15 (an SCTLR read against
+# MRCNE's, through C; a write that changes nothing, one that sets A,
+# which the real alignment check must follow: the unaligned load after
+# it is the guest's data abort; DACR writes read back; MRC to r15, MCR
+# from r15; both from virtual USR mode: its Undefined instructions).
+# It runs with the fast paths
 # and with armpv.profile (every trap through C) on both CPUs: both must
 # pass, the core's statistics must be identical, and the fast run must
 # have taken the counts of trap words this guest gives the fast paths.
@@ -78,10 +84,16 @@ if ! bm_asm_guest psr 0x8000 '
 .endm
 	mov	r2, #0
 	ldr	r0, =0xe59ff018		@ ldr pc, [pc, #0x18]
+	str	r0, [r2, #0x04]
 	str	r0, [r2, #0x08]
+	str	r0, [r2, #0x10]
 	str	r0, [r2, #0x18]
+	adr	r0, und_h
+	str	r0, [r2, #0x24]
 	adr	r0, swi_h
 	str	r0, [r2, #0x28]
+	adr	r0, dabt_h
+	str	r0, [r2, #0x30]
 	adr	r0, irq_h
 	str	r0, [r2, #0x38]
 	ldr	r0, =0xe1a0f008		@ mov pc, r8: at 0x80, for MRS pc
@@ -93,6 +105,22 @@ swi_h:	sub	r1, lr, #4		@ virtual USR: its own SWI
 	movne	r0, #90
 	bne	fail
 	mov	pc, r8
+und_h:	sub	r1, lr, #4		@ virtual USR: its own CP15 access
+	cmp	r1, r7
+	movne	r0, #91
+	bne	fail
+	mov	pc, r8
+dabt_h:	mrc	p15, 0, r0, c5, c0, 0	@ DFSR: an alignment fault (x0x1)
+	and	r0, r0, #0xd
+	cmp	r0, #1
+	movne	r0, #93
+	bne	fail
+	sub	r0, lr, #8
+	cmp	r0, r7
+	movne	r0, #94
+	bne	fail
+	add	r6, r6, #1
+	subs	pc, lr, #4
 irq_h:	ldr	r1, =0x10140000
 	mov	r0, #1
 	str	r0, [r1, #0x1c]		@ VICSOFTINTCLEAR
@@ -283,6 +311,83 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	mrs	r2, spsr
 	check	r2, 0xd7, 40
 	msr	cpsr_c, #0xd3
+
+	@ 8. CP15: the SCTLR read (against MRCNE, by C), a write that
+	@ changes nothing, one that sets A (the real alignment check
+	@ follows: a data abort), DACR writes
+	mov	r1, #0
+	msr	cpsr_f, r1		@ NE passes
+	mrc	p15, 0, r2, c1, c0, 0
+	.inst	0x1e113f10		@ mrcne p15, 0, r3, c1, c0, 0
+	cmp	r2, r3
+	movne	r0, #41
+	bne	fail
+	mcr	p15, 0, r2, c1, c0, 0
+	mrc	p15, 0, r4, c1, c0, 0
+	cmp	r4, r2
+	movne	r0, #42
+	bne	fail
+	orr	r3, r2, #2		@ A
+	mcr	p15, 0, r3, c1, c0, 0
+	mrc	p15, 0, r4, c1, c0, 0
+	cmp	r4, r3
+	movne	r0, #43
+	bne	fail
+	mov	r6, #0
+	adr	r7, 9f
+	add	r1, r7, #1
+9:	ldr	r0, [r1]		@ an alignment fault
+	check	r6, 1, 44
+	mcr	p15, 0, r2, c1, c0, 0	@ A clear
+	ldr	r0, [r1]		@ rotated, no fault
+	check	r6, 1, 45
+	ldr	r1, =0x55555555
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 0x55555555, 46
+	mvn	r1, #0
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 0xffffffff, 47
+	mov	r1, #1
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 1, 48
+	@ MRC to r15: the flags from SCTLR[31:28] (C); MCR from r15: PC + 8
+	mov	r1, #0xf0000000
+	msr	cpsr_f, r1
+	.inst	0xee11ff10		@ mrc p15, 0, r15, c1, c0, 0
+	mrs	r3, cpsr
+	and	r3, r3, #0xf0000000
+	and	r4, r2, #0xf0000000
+	cmp	r3, r4
+	movne	r0, #49
+	bne	fail
+10:	.inst	0xee03ff10		@ mcr p15, 0, r15, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	adr	r4, 10b + 8
+	cmp	r3, r4
+	movne	r0, #50
+	bne	fail
+	mov	r1, #1
+	mcr	p15, 0, r1, c3, c0, 0
+	@ from virtual USR: its own Undefined instructions
+	adr	r8, 11f
+	adr	r7, 12f
+	msr	cpsr_c, #0xd0
+12:	mrc	p15, 0, r2, c1, c0, 0
+	mov	r0, #51
+	b	fail
+11:	msr	cpsr_c, #0xd3
+	adr	r8, 13f
+	adr	r7, 14f
+	msr	cpsr_c, #0xd0
+14:	mcr	p15, 0, r1, c3, c0, 0
+	mov	r0, #52
+	b	fail
+13:	msr	cpsr_c, #0xd3
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 1, 53
 	mov	r0, #0
 	swi	0x280000
 '; then
@@ -291,12 +396,15 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 fi
 
 # The trap words this guest gives the SWI fast path, counted by hand
-# from the source above: 31 MRS (of them 16 of the SPSR; to C: the USR
+# from the source above: 32 MRS (of them 16 of the SPSR; to C: the USR
 # task's, MRS pc and the one with a line the page let in); MSR 32 on the
 # ARM926EJ-S, 34 on the ARM1176, whose SPSR has bits in the x and s
 # fields (to C: the mode changes, the unmasking, MSR from pc, the two
 # with a line the page let in, and on the ARM926EJ-S the MSRs of a
-# field without a bit there).
+# field without a bit there); and the CP15 fast path 10 of the 20 CP15
+# accesses (the SCTLR reads but MRCNE and MRC to r15, the SCTLR and
+# DACR writes but MCR from r15; to C also the other MRCs: MIDR, DFSR,
+# DACR).
 counts='^armpv-bm: ([0-9]+ traps|shadow paging|virtual exceptions):'
 for cpu in arm926 arm1176; do
 	for how in fast slow; do
@@ -327,20 +435,23 @@ for cpu in arm926 arm1176; do
 		echo "FAIL: psr-$cpu-same: the fast paths and the C path count differently (fast '-', C '+')"
 		fail=$((fail + 1))
 	fi
-	fastline=$(grep -a '^armpv-bm: of those, by the SWI fast path:' \
-		"$out/psr-$cpu-fast.log")
-	slowline=$(grep -a '^armpv-bm: of those, by the SWI fast path:' \
-		"$out/psr-$cpu-slow.log")
+	fastline=$(grep -a '^armpv-bm: of those, by the' \
+		"$out/psr-$cpu-fast.log" | tr '\n' ' ')
+	slowline=$(grep -a '^armpv-bm: of those, by the' \
+		"$out/psr-$cpu-slow.log" | tr '\n' ' ')
 	case $cpu in
-	arm926) want='mrs 31 msr 32 cps 0' ;;
-	arm1176) want='mrs 31 msr 34 cps 0' ;;
+	arm926) want='mrs 32 msr 32 cps 0' ;;
+	arm1176) want='mrs 32 msr 34 cps 0' ;;
 	esac
-	if test "$fastline" = "armpv-bm: of those, by the SWI fast path: $want" &&
-	   test "$slowline" = "armpv-bm: of those, by the SWI fast path: mrs 0 msr 0 cps 0"; then
+	lines() {
+		echo "armpv-bm: of those, by the SWI fast path: $1 armpv-bm: of those, by the CP15 fast path: cp15 $2 (TLB invalidations by MVA 0) "
+	}
+	if test "$fastline" = "$(lines "$want" 10)" &&
+	   test "$slowline" = "$(lines 'mrs 0 msr 0 cps 0' 0)"; then
 		echo "ok: psr-$cpu-taken: $fastline"
 		pass=$((pass + 1))
 	else
-		echo "FAIL: psr-$cpu-taken: '$fastline' and '$slowline', want '$want' and none"
+		echo "FAIL: psr-$cpu-taken: '$fastline' and '$slowline', want '$want', cp15 10 and none"
 		fail=$((fail + 1))
 	fi
 done
