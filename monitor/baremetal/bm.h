@@ -111,6 +111,12 @@
  * SCTLR, TTBR and TLB writes): bm_fast_cp15_core(), the core and
  * shadow_sync() without the rest of a trap. */
 #define BM_CP15_FAST_CORE 3
+/* Two more, each where the core's row does what the stub assumes (the
+ * scratch vCPU shows it): an SCTLR write, which the stub skips when it
+ * changes none of bm_sctlr_wmask's bits (else BM_CP15_FAST_CORE); a
+ * DACR write, the field and shadow_sync() (bm_fast_dacr()). */
+#define BM_CP15_FAST_SCTLR 4
+#define BM_CP15_FAST_DACR 5
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -149,7 +155,8 @@ extern uint8_t bm_mode_bank[32];		 /* run.c */
 extern uint32_t bm_spsr_write_mask[16];		 /* run.c */
 void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
-extern uint32_t bm_sctlr_read_fast;		 /* run.c */
+void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
+extern uint32_t bm_sctlr_read_fast, bm_sctlr_wmask; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
 extern uint8_t bm_vector_page[4096];

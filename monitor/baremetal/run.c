@@ -619,6 +619,19 @@ void bm_fast_cp15_core(uint32_t word)
 	bm_fast_traps[BM_FAST_CP15]++;
 }
 
+/* The same for a DACR write (class BM_CP15_FAST_DACR): the core's row
+ * takes every bit and raises ARMPV_CP15_EV_TRANSLATION and
+ * ARMPV_CP15_EV_DACR, no other event being pending (cp15_fast_init()
+ * checked it on the scratch vCPU), which shadow_sync() turns into the
+ * shadows of that DACR value. */
+void bm_fast_dacr(uint32_t dacr)
+{
+	bm_vcpu.cp15.dacr = dacr;
+	bm_vcpu.cp15.events = ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_DACR;
+	shadow_sync();
+	bm_fast_traps[BM_FAST_CP15]++;
+}
+
 /*
  * The real AP of each 1 KiB subpage of the 4 KiB page holding 'va' for
  * the current virtual privilege, from the guest's walk: 3 where it may
@@ -1103,21 +1116,84 @@ static enum armpv_cpu_model cpu_model(void)
 	return ARMPV_CPU_ARM926EJS;
 }
 
-/* The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
+/*
+ * The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
  * of each MCR with opcode_1 0 (its condition AL, Rd r0: neither changes
  * the class), else BM_CP15_FAST_CORE if the core emulates the word
  * (ARMPV_CP15_DONE: not Undefined, not WFI) and its events are only
- * those shadow_sync() acts on, as a scratch vCPU of the model shows; and
- * whether the core's MRC of SCTLR reads bm_vcpu.cp15.sctlr as it is
- * (bm_sctlr_read_fast: the Undefined stub then reads it itself). */
-uint32_t bm_sctlr_read_fast;
+ * those shadow_sync() acts on, as a scratch vCPU of the model shows; of
+ * those, SCTLR and DACR get a class of their own when the core's rows
+ * do what the stub and bm_fast_dacr() assume (cp15_probe_sctlr(),
+ * cp15_probe_dacr()); and whether the core's MRC of SCTLR reads
+ * bm_vcpu.cp15.sctlr as it is (bm_sctlr_read_fast: the Undefined stub
+ * then reads it itself).
+ */
+uint32_t bm_sctlr_read_fast, bm_sctlr_wmask;
 static struct armpv_vcpu cp15_probe;
+static const uint32_t cp15_probe_values[] = { 0, 0xffffffffu, 0x00050078u,
+					      0x0005317fu, 0x00c5387du,
+					      0x55555555u };
+#define CP15_NPROBES (sizeof(cp15_probe_values) / sizeof(cp15_probe_values[0]))
+#define MCR_SCTLR 0xee010f10u /* mcr p15, 0, r0, c1, c0, 0 */
+#define MRC_SCTLR 0xee110f10u
+#define MCR_DACR 0xee030f10u
+
+/* The core writes SCTLR's bm_sctlr_wmask bits (those that a write of
+ * zeros and a write of ones leave different) and keeps the others, and
+ * a write that changes none raises no event: true when every probe
+ * value shows it. */
+static bool cp15_probe_sctlr(void)
+{
+	struct armpv_cp15 *c = &cp15_probe.cp15;
+	uint32_t zeros, ones;
+
+	cp15_probe.r[0] = 0;
+	armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+	zeros = c->sctlr;
+	cp15_probe.r[0] = 0xffffffffu;
+	armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+	ones = c->sctlr;
+	bm_sctlr_wmask = zeros ^ ones;
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		uint32_t v = cp15_probe_values[k], want;
+
+		cp15_probe.r[0] = v;
+		armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+		want = (zeros & ~bm_sctlr_wmask) | (v & bm_sctlr_wmask);
+		c->events = 0;
+		cp15_probe.r[0] = v ^ ~bm_sctlr_wmask; /* the same write */
+		if (armpv_cp15_access(&cp15_probe, MCR_SCTLR) !=
+			    ARMPV_CP15_DONE ||
+		    c->sctlr != want || c->events)
+			return false;
+	}
+	return true;
+}
+
+/* The core's DACR write takes every bit and raises EV_TRANSLATION and
+ * EV_DACR alone (bm_fast_dacr()). */
+static bool cp15_probe_dacr(void)
+{
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		cp15_probe.r[0] = cp15_probe_values[k];
+		cp15_probe.cp15.events = 0;
+		if (armpv_cp15_access(&cp15_probe, MCR_DACR) !=
+			    ARMPV_CP15_DONE ||
+		    cp15_probe.cp15.dacr != cp15_probe_values[k] ||
+		    cp15_probe.cp15.events != (ARMPV_CP15_EV_TRANSLATION |
+					       ARMPV_CP15_EV_DACR))
+			return false;
+	}
+	return true;
+}
+
+static inline unsigned cp15_fast_index(uint32_t mcr)
+{
+	return ((mcr >> 16) & 0xfu) << 8 | (mcr & 0xffu);
+}
 
 static void cp15_fast_init(void)
 {
-	static const uint32_t sctlr_values[] = { 0, 0xffffffffu, 0x00050078u,
-						 0x0005317fu, 0x00c5387du };
-
 	armpv_vcpu_init(&cp15_probe, &vm);
 	for (uint32_t i = 0; i < BM_CP15_FAST_SIZE; i++) {
 		uint32_t word = 0xee000f00u | (i >> 8) << 16 | (i & 0xffu);
@@ -1131,15 +1207,20 @@ static void cp15_fast_init(void)
 		    !(cp15_probe.cp15.events & ARMPV_CP15_EV_TPIDRURO))
 			bm_cp15_fast[i] = BM_CP15_FAST_CORE;
 	}
+	if (bm_cp15_fast[cp15_fast_index(MCR_SCTLR)] == BM_CP15_FAST_CORE &&
+	    cp15_probe_sctlr())
+		bm_cp15_fast[cp15_fast_index(MCR_SCTLR)] = BM_CP15_FAST_SCTLR;
+	if (bm_cp15_fast[cp15_fast_index(MCR_DACR)] == BM_CP15_FAST_CORE &&
+	    cp15_probe_dacr())
+		bm_cp15_fast[cp15_fast_index(MCR_DACR)] = BM_CP15_FAST_DACR;
 	/* MRC p15, 0, r0, c1, c0, 0 against the field, whatever it holds. */
 	bm_sctlr_read_fast = 1;
-	for (unsigned k = 0; k < sizeof(sctlr_values) / sizeof(sctlr_values[0]);
-	     k++) {
-		cp15_probe.cp15.sctlr = sctlr_values[k];
-		cp15_probe.r[0] = ~sctlr_values[k];
-		if (armpv_cp15_access(&cp15_probe, 0xee110f10u) !=
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		cp15_probe.cp15.sctlr = cp15_probe_values[k];
+		cp15_probe.r[0] = ~cp15_probe_values[k];
+		if (armpv_cp15_access(&cp15_probe, MRC_SCTLR) !=
 			    ARMPV_CP15_DONE ||
-		    cp15_probe.r[0] != sctlr_values[k])
+		    cp15_probe.r[0] != cp15_probe_values[k])
 			bm_sctlr_read_fast = 0;
 	}
 }

@@ -555,18 +555,34 @@ und_cond:				@ r2 = the condition, not AL
 	bne	und_passed
 	b	und_slow		@ failed: never trapped (above)
 
-und_class:				@ r12 = TLB_MVA or CORE
+und_class:				@ r12 = TLB_MVA, CORE, SCTLR, DACR
 	and	r2, r0, #0xf000		@ Rd << 12
 	cmp	r2, #0xf000		@ the value of r15: UNPREDICTABLE,
 	beq	und_slow		@ the core's value
+	sub	r3, sp, #-V_R0
+	cmp	r12, #BM_CP15_FAST_SCTLR
+	beq	und_sctlr
 	cmp	r12, #BM_CP15_FAST_CORE
 	beq	und_core
-	sub	r3, sp, #-V_R0
 	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
+	cmp	r12, #BM_CP15_FAST_DACR
+	beq	und_dacr
 	und_call bm_fast_tlb_mva
-
+und_dacr:
+	und_call bm_fast_dacr
 und_core:				@ r0 = the MCR, Rd not r15
 	und_call bm_fast_cp15_core
+und_sctlr:				@ r3 = &r[0], r2 = Rd << 12
+	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
+	ldr	r2, [sp, #V_SCTLR]
+	eor	r2, r2, r3
+	ldr	r3, =bm_sctlr_wmask	@ the bits the core writes
+	ldr	r3, [r3]
+	tst	r2, r3
+	bne	und_core		@ a change: the core and shadow_sync()
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
 
 /* MRC p15, 0, Rd, c1, c0, 0 (SCTLR), condition AL, Rd not r15 (whose
  * flags the C path writes), when the core reads the field as it is
