@@ -224,6 +224,23 @@ vec_reserved:
 #define MSR_CPSR_IMM_HI (PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) >> 16)
 #define MSR_SPSR_IMM_HI ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
 			  ARMPV_TRAP_MSR_IMM_FIELD_SPSR) >> 16)
+/* Every payload of the forms the SWI fast path takes lies below this
+ * (the MSR SPSR_fields, #imm payloads are the highest): a trap word of
+ * another form (LDM^, data processing to PC, LDRT, a hypercall, ...)
+ * goes to C after the MRS and MSR tests and one comparison, which the
+ * payload EORed with MRS_CPSR and MSR_CPSR_C (both below it) passes as
+ * the payload would. */
+#define FAST_PAYLOAD_END ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_SPSR | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_MASK | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_ROTATE | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_IMM) + 1)
+#if FAST_PAYLOAD_END != 0x040000 || \
+    PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE) >= FAST_PAYLOAD_END || \
+    PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) >= FAST_PAYLOAD_END || \
+    PAYLOAD(ARMPV_TRAP_CPS_FIXED_VALUE) >= FAST_PAYLOAD_END
+#error "SWI fast path: its payloads are not all below 0x040000"
+#endif
 /* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
  * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
 #define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
@@ -312,6 +329,8 @@ vec_swi:
 	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
 	blo	fast_msr
+	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
+	bhs	swi_slow		@ none of the forms below: C at once
 	mov	r12, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
 	bic	r12, r12, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
 	sub	r12, r12, #CPS_IE_ID & 0xff0000
@@ -555,25 +574,27 @@ und_cond:				@ r2 = the condition, not AL
 	bne	und_passed
 	b	und_slow		@ failed: never trapped (above)
 
-und_class:				@ r12 = TLB_MVA, CORE, SCTLR, DACR
+und_class:				@ r12 = TLB_MVA, DACR, SCTLR, CORE
 	and	r2, r0, #0xf000		@ Rd << 12
 	cmp	r2, #0xf000		@ the value of r15: UNPREDICTABLE,
 	beq	und_slow		@ the core's value
 	sub	r3, sp, #-V_R0
+	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
+	cmp	r12, #BM_CP15_FAST_TLB_MVA
+	moveq	r0, r3
+	beq	und_tlb_mva
+	cmp	r12, #BM_CP15_FAST_DACR
+	moveq	r0, r3
+	beq	und_dacr
 	cmp	r12, #BM_CP15_FAST_SCTLR
 	beq	und_sctlr
-	cmp	r12, #BM_CP15_FAST_CORE
-	beq	und_core
-	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
-	cmp	r12, #BM_CP15_FAST_DACR
-	beq	und_dacr
+und_core:				@ r0 = the MCR, Rd not r15
+	und_call bm_fast_cp15_core
+und_tlb_mva:
 	und_call bm_fast_tlb_mva
 und_dacr:
 	und_call bm_fast_dacr
-und_core:				@ r0 = the MCR, Rd not r15
-	und_call bm_fast_cp15_core
-und_sctlr:				@ r3 = &r[0], r2 = Rd << 12
-	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
+und_sctlr:				@ r3 = r[Rd]
 	ldr	r2, [sp, #V_SCTLR]
 	eor	r2, r2, r3
 	ldr	r3, =bm_sctlr_wmask	@ the bits the core writes
@@ -588,14 +609,10 @@ und_sctlr:				@ r3 = &r[0], r2 = Rd << 12
  * flags the C path writes), when the core reads the field as it is
  * (bm_sctlr_read_fast): r[Rd] = bm_vcpu.cp15.sctlr.  Linux's
  * alignment_trap reads it at every kernel entry. */
-und_mrc:				@ r2, r3: bits 27:20, 11:8 and 4
-	teq	r2, #0x0e100000		@ 1110, opcode_1 0, L 1: MRC
-	teqeq	r3, #0x00000f10
-	bne	und_slow
-	ldr	r3, =0xf00f00ef		@ the condition, CRn, opcode_2, CRm
-	and	r2, r0, r3
-	eor	r2, r2, #0xe0000000
-	teq	r2, #0x00010000		@ AL, c1, 0, c0
+und_mrc:
+	bic	r2, r0, #0xf000		@ all but Rd
+	ldr	r3, =0xee110f10		@ MRC p15, 0, Rd, c1, c0, 0, AL
+	teq	r2, r3
 	bne	und_slow
 	ldr	r12, =bm_sctlr_read_fast
 	ldr	r12, [r12]
