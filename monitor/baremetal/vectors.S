@@ -227,7 +227,7 @@ vec_reserved:
 /* Every payload of the forms the SWI fast path takes lies below this
  * (the MSR SPSR_fields, #imm payloads are the highest): a trap word of
  * another form (LDM^, data processing to PC, LDRT, a hypercall, ...)
- * goes to C after the MRS and MSR tests and one comparison, which the
+ * goes to C after the MRS, MSR and CPS tests and one comparison, which the
  * payload EORed with MRS_CPSR and MSR_CPSR_C (both below it) passes as
  * the payload would. */
 #define FAST_PAYLOAD_END ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
@@ -329,13 +329,13 @@ vec_swi:
 	eor	r2, r2, #(MRS_CPSR ^ MSR_CPSR_C) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_c, Rm with Rm < 15
 	blo	fast_msr
-	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
-	bhs	swi_slow		@ none of the forms below: C at once
 	mov	r12, r0, lsr #8		@ bits 31:8: cond, SWI, fixed, imod, M
 	bic	r12, r12, #(1 << ARMPV_TRAP_CPS_FIELD_IMOD_SHIFT) >> 8
 	sub	r12, r12, #CPS_IE_ID & 0xff0000
 	cmp	r12, #CPS_IE_ID & 0xffff
 	beq	fast_cps
+	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
+	bhs	swi_slow		@ none of the forms below: C at once
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
