@@ -489,7 +489,8 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 /*
  * The CP15 fast path (docs/baremetal-monitor.md "The CP15 fast path"):
  * a guest kernel's cache and TLB maintenance, one Undefined trap per
- * cache line or page, done here where the C path takes about 330
+ * cache line or page, and the SCTLR and DACR accesses of every kernel
+ * entry and exit, done here where the C path takes about 330 to 480
  * instructions.  bm_cp15_fast[] (run.c, from the core's
  * armpv_cp15_fast_class() for the guest's CPU) says what the word is:
  *   NOP         a cache, branch predictor, prefetch or barrier operation
@@ -498,11 +499,21 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
  *   TLB_MVA     TLB invalidate by MVA: bm_fast_tlb_mva(Rd) (C, on the
  *               UND stack), what shadow_sync() does for it, without the
  *               rest of a trap;
- * and 0 for everything else (the MRCs among it), left to the C path (und_slow) as is the
+ * and, the monitor's own classes (run.c cp15_fast_init(), each where a
+ * scratch vCPU shows the core's row doing what is assumed here):
+ *   DACR        bm_fast_dacr(Rd): the field, then shadow_sync();
+ *   SCTLR       a write that changes none of the bits the core writes
+ *               (bm_sctlr_wmask): nothing to do but the PC; any other
+ *               as CORE;
+ *   CORE        an MCR the core emulates whose effects are the
+ *               shadow's: bm_fast_cp15_core(word), the core's emulation
+ *               and shadow_sync() without the rest of a trap;
+ * and 0 for everything else, left to the C path (und_slow) as is the
  * word of a guest in virtual USR mode (its own Undefined exception),
  * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
  * it if the shared page lets it in), condition 1111 (MCR2/MRC2,
- * Undefined), a TLB invalidation from r15.  The condition is the core's
+ * Undefined), Rd = r15 (UNPREDICTABLE: the core's value).  Of the MRCs
+ * only the SCTLR read is taken (und_mrc).  The condition is the core's
  * test (armpv_cond_pass[], against the guest's flags in SPSR_und).  A
  * coprocessor instruction whose condition fails is a no-op on the
  * ARM926EJ-S and the ARM1176, not an Undefined trap (QEMU alike:
@@ -556,9 +567,21 @@ vec_undef:
 	mov	r2, r0, lsr #28
 	cmp	r2, #0xe
 	bne	und_cond
-und_passed:
-	cmp	r12, #BM_CP15_FAST_NOP
-	bne	und_class
+und_passed:				@ r12 = the class, 1 to 5 (und_gate)
+	ldr	pc, [pc, r12, lsl #2]	@ its handler (PC reads 8 ahead)
+	nop
+	.word	und_slow		@ 0: never
+	.word	und_nop			@ BM_CP15_FAST_NOP
+	.word	und_tlb_mva		@ BM_CP15_FAST_TLB_MVA
+	.word	und_core		@ BM_CP15_FAST_CORE
+	.word	und_sctlr		@ BM_CP15_FAST_SCTLR
+	.word	und_dacr		@ BM_CP15_FAST_DACR
+#if BM_CP15_FAST_NOP != 1 || BM_CP15_FAST_TLB_MVA != 2 || \
+    BM_CP15_FAST_CORE != 3 || BM_CP15_FAST_SCTLR != 4 || BM_CP15_FAST_DACR != 5
+#error "CP15 fast path: the classes are not the handler table's order"
+#endif
+
+und_nop:
 	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
 	fast_count
 	fast_return
@@ -574,33 +597,36 @@ und_cond:				@ r2 = the condition, not AL
 	bne	und_passed
 	b	und_slow		@ failed: never trapped (above)
 
-und_class:				@ r12 = TLB_MVA, DACR, SCTLR, CORE
-	and	r2, r0, #0xf000		@ Rd << 12
-	cmp	r2, #0xf000		@ the value of r15: UNPREDICTABLE,
-	beq	und_slow		@ the core's value
+/* r2 = Rd << 12, r3 = &r[0]; Rd = r15 to und_slow (its value
+ * UNPREDICTABLE: the core's). */
+.macro und_rd
+	and	r2, r0, #0xf000
+	cmp	r2, #0xf000
+	beq	und_slow
 	sub	r3, sp, #-V_R0
-	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
-	cmp	r12, #BM_CP15_FAST_TLB_MVA
-	moveq	r0, r3
-	beq	und_tlb_mva
-	cmp	r12, #BM_CP15_FAST_DACR
-	moveq	r0, r3
-	beq	und_dacr
-	cmp	r12, #BM_CP15_FAST_SCTLR
-	beq	und_sctlr
-und_core:				@ r0 = the MCR, Rd not r15
-	und_call bm_fast_cp15_core
+.endm
+
 und_tlb_mva:
+	und_rd
+	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
 	und_call bm_fast_tlb_mva
 und_dacr:
+	und_rd
+	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
 	und_call bm_fast_dacr
-und_sctlr:				@ r3 = r[Rd]
+und_core:
+	und_rd
+und_core_call:				@ r0 = the MCR
+	und_call bm_fast_cp15_core
+und_sctlr:
+	und_rd
+	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
 	ldr	r2, [sp, #V_SCTLR]
 	eor	r2, r2, r3
 	ldr	r3, =bm_sctlr_wmask	@ the bits the core writes
 	ldr	r3, [r3]
 	tst	r2, r3
-	bne	und_core		@ a change: the core and shadow_sync()
+	bne	und_core_call		@ a change: the core and shadow_sync()
 	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
 	fast_count
 	fast_return
