@@ -74,12 +74,15 @@
 
 /*
  * The world switch (vectors.S) stores the guest's registers straight into
- * the core's vCPU, bm_vcpu.r[] (run.c), and its SWI fast path reads and
- * writes the virtual CPSR and reads the virtual interrupt lines there:
- * their offsets in struct armpv_vcpu, checked by _Static_asserts in run.c.
+ * the core's vCPU, bm_vcpu.r[] (run.c), and its fast paths read and
+ * write the virtual CPSR and SPSRs and read the virtual interrupt lines
+ * and SCTLR there: their offsets in struct armpv_vcpu, checked by
+ * _Static_asserts in run.c.
  */
 #define BM_VCPU_R 4
 #define BM_VCPU_CPSR 68
+#define BM_VCPU_SPSR 120
+#define BM_VCPU_SCTLR 204
 #define BM_VCPU_IRQ_LINE 184
 #define BM_VCPU_FIQ_LINE 185
 
@@ -103,6 +106,17 @@
 #define BM_CP15_FAST_SIZE 4096
 #define BM_CP15_FAST_NOP 1
 #define BM_CP15_FAST_TLB_MVA 2
+/* The monitor's own class, beyond the core's (cp15_fast_init()): an MCR
+ * the core emulates whose effects shadow_sync() alone acts on (DACR,
+ * SCTLR, TTBR and TLB writes): bm_fast_cp15_core(), the core and
+ * shadow_sync() without the rest of a trap. */
+#define BM_CP15_FAST_CORE 3
+/* Two more, each where the core's row does what the stub assumes (the
+ * scratch vCPU shows it): an SCTLR write, which the stub skips when it
+ * changes none of bm_sctlr_wmask's bits (else BM_CP15_FAST_CORE); a
+ * DACR write, the field and shadow_sync() (bm_fast_dacr()). */
+#define BM_CP15_FAST_SCTLR 4
+#define BM_CP15_FAST_DACR 5
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -137,7 +151,12 @@ void bm_vec_swi_slow(void); /* the SWI stub without the fast path */
 void bm_vec_undef_slow(void); /* the Undefined stub without it */
 extern uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* run.c */
 extern uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE];	 /* run.c */
+extern uint8_t bm_mode_bank[32];		 /* run.c */
+extern uint32_t bm_spsr_write_mask[16];		 /* run.c */
 void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
+void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
+void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
+extern uint32_t bm_sctlr_read_fast, bm_sctlr_wmask; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];
 extern uint8_t bm_vector_page[4096];

@@ -23,6 +23,7 @@
 #include "armpv_tables.h"
 #include "bm.h"
 #include "board.h"
+#include "emulate.h"
 #include "mem.h"
 
 /* The CPSR bits a USR-mode program owns; the rest are virtual. */
@@ -44,6 +45,11 @@ struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] *
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
+/* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
+ * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
+ * MSR with each field mask writes (spsr_fast_init()). */
+uint8_t bm_mode_bank[32];
+uint32_t bm_spsr_write_mask[16];
 uint32_t bm_guest_size;
 /* Shadow paging counters, printed with the statistics. */
 static struct {
@@ -325,8 +331,14 @@ _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 	       "vectors.S: bm_vcpu.r offset");
 _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 	       "vectors.S: bm_vcpu.cpsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, spsr) == BM_VCPU_SPSR &&
+		       sizeof(bm_vcpu.spsr[0]) == 4,
+	       "vectors.S: bm_vcpu.spsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, cp15.sctlr) == BM_VCPU_SCTLR,
+	       "vectors.S: bm_vcpu.cp15.sctlr offset");
 _Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
-		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA,
+		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA &&
+		       BM_CP15_FAST_CORE > ARMPV_CP15_FAST_TLB_MVA,
 	       "vectors.S: the CP15 fast path's classes");
 _Static_assert(offsetof(struct armpv_vcpu, irq_line) == BM_VCPU_IRQ_LINE &&
 		       offsetof(struct armpv_vcpu, fiq_line) == BM_VCPU_FIQ_LINE &&
@@ -587,6 +599,37 @@ static void shadow_sync(void)
 	bm_shadow_switch(shadow_root_for_mode());
 	alignment_sync();
 	bm_vfp_sync(&bm_vcpu);
+}
+
+/* The CP15 fast path's MCRs of class BM_CP15_FAST_CORE (vectors.S), on
+ * the UND stack, the guest's registers in bm_vcpu.r (Rd not PC): what a
+ * trap of 'word' does once the core has emulated it -- cp15_fast_init()
+ * gave the class only to words the core answers ARMPV_CP15_DONE on this
+ * CPU without ARMPV_CP15_EV_TPIDRURO, so of bm_trap()'s work after the
+ * core only shadow_sync() has anything to do: the CPSR, the lines (low:
+ * the stub checked) and the thread ID registers do not change. */
+void bm_fast_cp15_core(uint32_t word)
+{
+	if (armpv_cp15_access(&bm_vcpu, word) != ARMPV_CP15_DONE) {
+		bm_report("internal error: the CP15 fast path's word %08x is "
+			  "not one the core emulates", word);
+		bm_halt(BM_EXIT_INTERNAL);
+	}
+	shadow_sync();
+	bm_fast_traps[BM_FAST_CP15]++;
+}
+
+/* The same for a DACR write (class BM_CP15_FAST_DACR): the core's row
+ * takes every bit and raises ARMPV_CP15_EV_TRANSLATION and
+ * ARMPV_CP15_EV_DACR, no other event being pending (cp15_fast_init()
+ * checked it on the scratch vCPU), which shadow_sync() turns into the
+ * shadows of that DACR value. */
+void bm_fast_dacr(uint32_t dacr)
+{
+	bm_vcpu.cp15.dacr = dacr;
+	bm_vcpu.cp15.events = ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_DACR;
+	shadow_sync();
+	bm_fast_traps[BM_FAST_CP15]++;
 }
 
 /*
@@ -1082,15 +1125,131 @@ static enum armpv_cpu_model cpu_model(void)
 	return ARMPV_CPU_ARM926EJS;
 }
 
-/* The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
+/*
+ * The CP15 fast path's table (bm.h) for the guest's CPU: the core's class
  * of each MCR with opcode_1 0 (its condition AL, Rd r0: neither changes
- * the class). */
+ * the class), else BM_CP15_FAST_CORE if the core emulates the word
+ * (ARMPV_CP15_DONE: not Undefined, not WFI) and its events are only
+ * those shadow_sync() acts on, as a scratch vCPU of the model shows; of
+ * those, SCTLR and DACR get a class of their own when the core's rows
+ * do what the stub and bm_fast_dacr() assume (cp15_probe_sctlr(),
+ * cp15_probe_dacr()); and whether the core's MRC of SCTLR reads
+ * bm_vcpu.cp15.sctlr as it is (bm_sctlr_read_fast: the Undefined stub
+ * then reads it itself).
+ */
+uint32_t bm_sctlr_read_fast, bm_sctlr_wmask;
+static struct armpv_vcpu cp15_probe;
+static const uint32_t cp15_probe_values[] = { 0, 0xffffffffu, 0x00050078u,
+					      0x0005317fu, 0x00c5387du,
+					      0x55555555u };
+#define CP15_NPROBES (sizeof(cp15_probe_values) / sizeof(cp15_probe_values[0]))
+#define MCR_SCTLR 0xee010f10u /* mcr p15, 0, r0, c1, c0, 0 */
+#define MRC_SCTLR 0xee110f10u
+#define MCR_DACR 0xee030f10u
+
+/* The core writes SCTLR's bm_sctlr_wmask bits (those that a write of
+ * zeros and a write of ones leave different) and keeps the others, and
+ * a write that changes none raises no event: true when every probe
+ * value shows it. */
+static bool cp15_probe_sctlr(void)
+{
+	struct armpv_cp15 *c = &cp15_probe.cp15;
+	uint32_t zeros, ones;
+
+	cp15_probe.r[0] = 0;
+	armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+	zeros = c->sctlr;
+	cp15_probe.r[0] = 0xffffffffu;
+	armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+	ones = c->sctlr;
+	bm_sctlr_wmask = zeros ^ ones;
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		uint32_t v = cp15_probe_values[k], want;
+
+		cp15_probe.r[0] = v;
+		armpv_cp15_access(&cp15_probe, MCR_SCTLR);
+		want = (zeros & ~bm_sctlr_wmask) | (v & bm_sctlr_wmask);
+		c->events = 0;
+		cp15_probe.r[0] = v ^ ~bm_sctlr_wmask; /* the same write */
+		if (armpv_cp15_access(&cp15_probe, MCR_SCTLR) !=
+			    ARMPV_CP15_DONE ||
+		    c->sctlr != want || c->events)
+			return false;
+	}
+	return true;
+}
+
+/* The core's DACR write takes every bit and raises EV_TRANSLATION and
+ * EV_DACR alone (bm_fast_dacr()). */
+static bool cp15_probe_dacr(void)
+{
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		cp15_probe.r[0] = cp15_probe_values[k];
+		cp15_probe.cp15.events = 0;
+		if (armpv_cp15_access(&cp15_probe, MCR_DACR) !=
+			    ARMPV_CP15_DONE ||
+		    cp15_probe.cp15.dacr != cp15_probe_values[k] ||
+		    cp15_probe.cp15.events != (ARMPV_CP15_EV_TRANSLATION |
+					       ARMPV_CP15_EV_DACR))
+			return false;
+	}
+	return true;
+}
+
+static inline unsigned cp15_fast_index(uint32_t mcr)
+{
+	return ((mcr >> 16) & 0xfu) << 8 | (mcr & 0xffu);
+}
+
 static void cp15_fast_init(void)
 {
+	armpv_vcpu_init(&cp15_probe, &vm);
 	for (uint32_t i = 0; i < BM_CP15_FAST_SIZE; i++) {
 		uint32_t word = 0xee000f00u | (i >> 8) << 16 | (i & 0xffu);
+		enum armpv_cp15_fast c = armpv_cp15_fast_class(vm.model, word);
 
-		bm_cp15_fast[i] = (uint8_t)armpv_cp15_fast_class(vm.model, word);
+		bm_cp15_fast[i] = (uint8_t)c;
+		if (c != ARMPV_CP15_FAST_NONE)
+			continue;
+		cp15_probe.cp15.events = 0;
+		if (armpv_cp15_access(&cp15_probe, word) == ARMPV_CP15_DONE &&
+		    !(cp15_probe.cp15.events & ARMPV_CP15_EV_TPIDRURO))
+			bm_cp15_fast[i] = BM_CP15_FAST_CORE;
+	}
+	if (bm_cp15_fast[cp15_fast_index(MCR_SCTLR)] == BM_CP15_FAST_CORE &&
+	    cp15_probe_sctlr())
+		bm_cp15_fast[cp15_fast_index(MCR_SCTLR)] = BM_CP15_FAST_SCTLR;
+	if (bm_cp15_fast[cp15_fast_index(MCR_DACR)] == BM_CP15_FAST_CORE &&
+	    cp15_probe_dacr())
+		bm_cp15_fast[cp15_fast_index(MCR_DACR)] = BM_CP15_FAST_DACR;
+	/* MRC p15, 0, r0, c1, c0, 0 against the field, whatever it holds. */
+	bm_sctlr_read_fast = 1;
+	for (unsigned k = 0; k < CP15_NPROBES; k++) {
+		cp15_probe.cp15.sctlr = cp15_probe_values[k];
+		cp15_probe.r[0] = ~cp15_probe_values[k];
+		if (armpv_cp15_access(&cp15_probe, MRC_SCTLR) !=
+			    ARMPV_CP15_DONE ||
+		    cp15_probe.r[0] != cp15_probe_values[k])
+			bm_sctlr_read_fast = 0;
+	}
+}
+
+/* The SWI fast path's tables (vectors.S) for the guest's CPU: the
+ * core's bank of every mode number (armpv_mode_bank(): USR and SYS
+ * share the slot the core reads and writes for an SPSR they lack), and
+ * what emu_msr() writes of an SPSR for each field mask: the bytes of
+ * the fields c, x, s, f (bits 0-3), of them the bits this CPU has. */
+static void spsr_fast_init(void)
+{
+	for (uint32_t mode = 0; mode < 32; mode++)
+		bm_mode_bank[mode] = (uint8_t)armpv_mode_bank(mode);
+	for (uint32_t f = 0; f < 16; f++) {
+		uint32_t mask = 0;
+
+		for (unsigned i = 0; i < 4; i++)
+			if (f & (1u << i))
+				mask |= 0xffu << (8 * i);
+		bm_spsr_write_mask[f] = mask & armpv_psr_valid_mask(&bm_vcpu);
 	}
 }
 
@@ -1189,6 +1348,7 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 		bm_halt(BM_EXIT_INTERNAL);
 	}
 	armpv_vcpu_init(&bm_vcpu, &vm);
+	spsr_fast_init();
 	bm_shadow_set_dacr(bm_vcpu.cp15.dacr);
 	bm_board_init(&vm, &bm_vcpu);
 	bm_vcpu.r[0] = start.r[0];

@@ -134,14 +134,16 @@ vec_reserved:
 /*
  * The SWI fast path (docs/baremetal-monitor.md "The SWI fast path"): the
  * trap words of MRS Rd, CPSR; MSR CPSR_c, Rm and (ARMv6) CPSIE/CPSID,
- * the instructions of every irq save, disable, enable and restore,
- * emulated here in a few dozen instructions where the C path takes
- * about two hundred.  Each does exactly what the core does for the same
- * word, or leaves the word to it (vec_swi_slow: nothing is written
- * before the decision): a guest in virtual USR mode (its own SWI), in
- * Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR or CPS that changes
- * the mode (a bank switch) or lets in a virtual interrupt line that is
- * high (the core enters the exception).  The payload constants come from
+ * the instructions of every irq save, disable, enable and restore, and
+ * those of a kernel's entry and exit (Linux's vector_swi, vector_stub,
+ * ret_fast_syscall): MSR CPSR_c and CPSR_cx, #imm, MRS Rd, SPSR, MSR
+ * SPSR_fields, Rm or #imm, emulated here in a few dozen instructions
+ * where the C path takes about two hundred.  Each does exactly what the
+ * core does for the same word, or leaves the word to it (vec_swi_slow:
+ * nothing is written before the decision): a guest in virtual USR mode
+ * (its own SWI), in Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR
+ * or CPS that changes the mode (a bank switch) or lets in a virtual
+ * interrupt line that is high (the core enters the exception).  The payload constants come from
  * the tables' trap templates (armpv_tables_gen.h); the #if lines check
  * what this code assumes of them.
  *
@@ -178,6 +180,21 @@ vec_reserved:
     ARMPV_TRAP_MSR_REG_FIELD_RM != 0xf
 #error "SWI fast path: MSR (register) trap word is not SWI cond, fixed, R, fields, Rm in 3:0"
 #endif
+#if (ARMPV_TRAP_MSR_IMM_FIXED | ARMPV_TRAP_MSR_IMM_FIELD_COND | \
+     ARMPV_TRAP_MSR_IMM_FIELD_SPSR | ARMPV_TRAP_MSR_IMM_FIELD_MASK | \
+     ARMPV_TRAP_MSR_IMM_FIELD_ROTATE | ARMPV_TRAP_MSR_IMM_FIELD_IMM) != 0xffffffff || \
+    (ARMPV_TRAP_MSR_IMM_FIXED_VALUE & 0x0f000000) != 0x0f000000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_SPSR != 0x10000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_MASK != 0xf000 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_ROTATE != 0xf00 || \
+    ARMPV_TRAP_MSR_IMM_FIELD_IMM != 0xff
+#error "SWI fast path: MSR (immediate) trap word is not SWI cond, fixed 23:17, R 16, fields 15:12, rotation 11:8, immediate 7:0"
+#endif
+#if ARMPV_TRAP_MSR_REG_FIELD_SPSR != 0x100 || ARMPV_TRAP_MSR_REG_FIELD_MASK != 0xf0 || \
+    (ARMPV_TRAP_MSR_REG_FIXED_VALUE & 0xff00) != 0x0200 || \
+    ARMPV_TRAP_MRS_FIELD_SPSR != 0x10
+#error "SWI fast path: MSR (register) is not R 8, fields 7:4 in 0x0200, or MRS not R 4"
+#endif
 #if ARMPV_TRAP_CPS_FIXED != 0xfffff800 || \
     (ARMPV_TRAP_CPS_FIXED_VALUE >> 24) != 0xef || \
     ARMPV_TRAP_CPS_FIELD_IMOD != 0x600 || ARMPV_TRAP_CPS_FIELD_MMOD != 0x100 || \
@@ -198,6 +215,32 @@ vec_reserved:
 /* MSR CPSR_cx, Rm (ARMv6 Linux's v6_flush_icache_all restores so). */
 #define MSR_CPSR_CX (PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
 		     3 << ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT)
+/* MRS Rd, SPSR with Rd = 0. */
+#define MRS_SPSR (MRS_CPSR | ARMPV_TRAP_MRS_FIELD_SPSR)
+/* MSR SPSR_fields, Rm (bits 23:8 of the payload) and MSR CPSR_fields,
+ * #imm and MSR SPSR_fields, #imm (bits 23:16). */
+#define MSR_SPSR_REG_HI ((PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) | \
+			  ARMPV_TRAP_MSR_REG_FIELD_SPSR) >> 8)
+#define MSR_CPSR_IMM_HI (PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) >> 16)
+#define MSR_SPSR_IMM_HI ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
+			  ARMPV_TRAP_MSR_IMM_FIELD_SPSR) >> 16)
+/* Every payload of the forms the SWI fast path takes lies below this
+ * (the MSR SPSR_fields, #imm payloads are the highest): a trap word of
+ * another form (LDM^, data processing to PC, LDRT, a hypercall, ...)
+ * goes to C after the MRS, MSR and CPS tests and one comparison, which the
+ * payload EORed with MRS_CPSR and MSR_CPSR_C (both below it) passes as
+ * the payload would. */
+#define FAST_PAYLOAD_END ((PAYLOAD(ARMPV_TRAP_MSR_IMM_FIXED_VALUE) | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_SPSR | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_MASK | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_ROTATE | \
+			   ARMPV_TRAP_MSR_IMM_FIELD_IMM) + 1)
+#if FAST_PAYLOAD_END != 0x040000 || \
+    PAYLOAD(ARMPV_TRAP_MRS_FIXED_VALUE) >= FAST_PAYLOAD_END || \
+    PAYLOAD(ARMPV_TRAP_MSR_REG_FIXED_VALUE) >= FAST_PAYLOAD_END || \
+    PAYLOAD(ARMPV_TRAP_CPS_FIXED_VALUE) >= FAST_PAYLOAD_END
+#error "SWI fast path: its payloads are not all below 0x040000"
+#endif
 /* CPS with imod 1x, M 0 (the mode field then ignored, as in the core),
  * bit 9 (imod's low bit) clear, as bits 31:8 of the word. */
 #define CPS_IE_ID ((ARMPV_TRAP_CPS_FIXED_VALUE | 0x400) >> 8)
@@ -205,6 +248,8 @@ vec_reserved:
 /* Offsets from SP = &bm_vcpu.r[15] (trap_entry). */
 #define V_R0 (-15 * 4)
 #define V_CPSR (BM_VCPU_CPSR - BM_VCPU_R - 15 * 4)
+#define V_SPSR (BM_VCPU_SPSR - BM_VCPU_R - 15 * 4)
+#define V_SCTLR (BM_VCPU_SCTLR - BM_VCPU_R - 15 * 4)
 #define V_IRQ (BM_VCPU_IRQ_LINE - BM_VCPU_R - 15 * 4)
 #define V_FIQ (BM_VCPU_FIQ_LINE - BM_VCPU_R - 15 * 4)
 
@@ -254,6 +299,19 @@ vec_reserved:
 	monitor_exception \exc
 .endm
 
+/* To swi_slow if a virtual interrupt line is high that the virtual
+ * CPSR in r3 lets in (armpv_vcpu_check_irq(): FIQ line and F clear, or
+ * IRQ line and I clear), where the C path would enter the exception
+ * (bm_trap(), or the core after an MSR); uses r2 and r12. */
+.macro deliverable_to_slow
+	ldrb	r2, [sp, #V_IRQ]
+	ldrb	r12, [sp, #V_FIQ]
+	bic	r2, r2, r3, lsr #7	@ IRQ line high and I clear?
+	bic	r12, r12, r3, lsr #6	@ FIQ line high and F clear?
+	orrs	r2, r2, r12
+	bne	swi_slow
+.endm
+
 vec_swi:
 	fast_entry swi_not_arm_usr	@ r0 = the trap word
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
@@ -276,13 +334,28 @@ vec_swi:
 	sub	r12, r12, #CPS_IE_ID & 0xff0000
 	cmp	r12, #CPS_IE_ID & 0xffff
 	beq	fast_cps
+	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
+	bhs	swi_slow		@ none of the forms below: C at once
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
+	mov	r2, r0, lsl #8
+	mov	r12, r2, lsr #24	@ payload bits 23:16
+	teq	r12, #MSR_CPSR_IMM_HI	@ MSR CPSR_fields, #imm
+	beq	fast_msr_imm
+	teq	r12, #MSR_SPSR_IMM_HI	@ MSR SPSR_fields, #imm
+	beq	fast_msr_spsr_imm
+	mov	r12, r2, lsr #16	@ payload bits 23:8
+	teq	r12, #MSR_SPSR_REG_HI	@ MSR SPSR_fields, Rm
+	beq	fast_msr_spsr
+	eor	r2, r2, #MRS_SPSR << 8
+	cmp	r2, #15 << 8		@ MRS Rd, SPSR with Rd < 15
+	blo	fast_mrs_spsr
 	b	swi_slow
 
 fast_mrs:				@ r[Rd] = virtual CPSR
 	orr	r3, r3, r1
+fast_mrs_value:				@ r[Rd] = r3
 	and	r2, r0, #ARMPV_TRAP_MRS_FIELD_RD
 	sub	r12, sp, #-V_R0
 	str	r3, [r12, r2, lsl #2]
@@ -294,6 +367,7 @@ fast_msr_cx:				@ CPSR_cx = Rm, bits 15:9 unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
+fast_msr_cx_value:			@ r2 = the operand
 	orr	r12, r3, r1		@ the virtual CPSR
 	eor	r12, r12, r2
 	tst	r12, #0xfe00		@ ARMv6 E (SPSR) written, or bits
@@ -309,6 +383,7 @@ fast_msr:				@ CPSR_c = Rm, the mode unchanged
 	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
 	sub	r12, sp, #-V_R0
 	ldr	r2, [r12, r2, lsl #2]
+fast_msr_c_value:			@ r2 = the operand
 1:	eor	r2, r2, r3
 	tst	r2, #0x1f		@ a mode change: the core switches banks
 	bne	swi_slow
@@ -329,17 +404,79 @@ fast_cps:				@ CPSIE/CPSID: A, I, F set or cleared
 	mov	r0, #BM_FAST_CPS
 	/* fall through */
 fast_psr:				@ r3 = the new virtual bits, r0 = class
-	ldrb	r2, [sp, #V_IRQ]
-	ldrb	r12, [sp, #V_FIQ]
-	bic	r2, r2, r3, lsr #7	@ IRQ line high and I clear?
-	bic	r12, r12, r3, lsr #6	@ FIQ line high and F clear?
-	orrs	r2, r2, r12
-	bne	swi_slow		@ the core enters the exception
+	deliverable_to_slow		@ the core enters the exception
 	str	r3, [sp, #V_CPSR]
 	and	r2, r3, #0xff		@ the page's word 0 (bm_trap: pv_publish)
 	str	r2, [r4, #PV_CPSR]
 	ldr	r12, =bm_fast_traps
 	add	r12, r12, r0, lsl #3
+	fast_count
+	fast_return
+
+fast_msr_imm:				@ MSR CPSR_fields, #imm
+	and	r12, r0, #ARMPV_TRAP_MSR_IMM_FIELD_MASK
+	teq	r12, #1 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	teqne	r12, #3 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	bne	swi_slow		@ other than c and cx: the C path
+	and	r2, r0, #ARMPV_TRAP_MSR_IMM_FIELD_IMM
+	and	r5, r0, #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE
+	mov	r5, r5, lsr #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE_SHIFT - 1
+	mov	r2, r2, ror r5		@ the immediate, rotated right by 2 rot
+	teq	r12, #1 << ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	beq	fast_msr_c_value
+	b	fast_msr_cx_value
+
+/*
+ * The SPSR forms: MRS Rd, SPSR (Rd < 15) and MSR SPSR_fields, Rm (Rm <
+ * 15) or #imm, as emu_mrs() and emu_msr() do them: the SPSR is
+ * bm_vcpu.spsr[bank of the virtual mode] (bm_mode_bank[], the core's
+ * armpv_mode_bank(): USR and SYS, which have none, share the slot the
+ * core uses for them), an MSR writes the bits bm_spsr_write_mask[fields]
+ * says (0: field mask 0, not a trap word, or no bit this CPU has: the
+ * C path).  The CPSR does not change, but a line the shared page let in
+ * would be taken by bm_trap(): then the C path.
+ */
+.macro spsr_slot			@ r12 = &SPSR of r3's mode; uses r2
+	and	r2, r3, #0x1f		@ the virtual mode
+	ldr	r12, =bm_mode_bank
+	ldrb	r2, [r12, r2]
+	add	r12, sp, #V_SPSR
+	add	r12, r12, r2, lsl #2
+.endm
+fast_mrs_spsr:
+	deliverable_to_slow
+	spsr_slot
+	ldr	r3, [r12]
+	b	fast_mrs_value
+
+fast_msr_spsr_imm:			@ MSR SPSR_fields, #imm
+	and	r2, r0, #ARMPV_TRAP_MSR_IMM_FIELD_IMM
+	and	r5, r0, #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE
+	mov	r5, r5, lsr #ARMPV_TRAP_MSR_IMM_FIELD_ROTATE_SHIFT - 1
+	mov	r5, r2, ror r5		@ the operand
+	and	r6, r0, #ARMPV_TRAP_MSR_IMM_FIELD_MASK
+	mov	r6, r6, lsr #ARMPV_TRAP_MSR_IMM_FIELD_MASK_SHIFT
+	b	1f
+fast_msr_spsr:				@ MSR SPSR_fields, Rm
+	and	r2, r0, #ARMPV_TRAP_MSR_REG_FIELD_RM
+	cmp	r2, #15			@ Rm = PC: UNPREDICTABLE, the core's
+	beq	swi_slow
+	sub	r12, sp, #-V_R0
+	ldr	r5, [r12, r2, lsl #2]	@ the operand
+	and	r6, r0, #ARMPV_TRAP_MSR_REG_FIELD_MASK
+	mov	r6, r6, lsr #ARMPV_TRAP_MSR_REG_FIELD_MASK_SHIFT
+1:	ldr	r12, =bm_spsr_write_mask
+	ldr	r6, [r12, r6, lsl #2]	@ the bits written
+	teq	r6, #0
+	beq	swi_slow
+	deliverable_to_slow
+	spsr_slot
+	ldr	r3, [r12]
+	bic	r3, r3, r6
+	and	r5, r5, r6
+	orr	r3, r3, r5
+	str	r3, [r12]
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_MSR
 	fast_count
 	fast_return
 
@@ -352,7 +489,8 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
 /*
  * The CP15 fast path (docs/baremetal-monitor.md "The CP15 fast path"):
  * a guest kernel's cache and TLB maintenance, one Undefined trap per
- * cache line or page, done here where the C path takes about 330
+ * cache line or page, and the SCTLR and DACR accesses of every kernel
+ * entry and exit, done here where the C path takes about 330 to 480
  * instructions.  bm_cp15_fast[] (run.c, from the core's
  * armpv_cp15_fast_class() for the guest's CPU) says what the word is:
  *   NOP         a cache, branch predictor, prefetch or barrier operation
@@ -361,11 +499,21 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
  *   TLB_MVA     TLB invalidate by MVA: bm_fast_tlb_mva(Rd) (C, on the
  *               UND stack), what shadow_sync() does for it, without the
  *               rest of a trap;
- * and 0 for everything else (the MRCs among it), left to the C path (und_slow) as is the
+ * and, the monitor's own classes (run.c cp15_fast_init(), each where a
+ * scratch vCPU shows the core's row doing what is assumed here):
+ *   DACR        bm_fast_dacr(Rd): the field, then shadow_sync();
+ *   SCTLR       a write that changes none of the bits the core writes
+ *               (bm_sctlr_wmask): nothing to do but the PC; any other
+ *               as CORE;
+ *   CORE        an MCR the core emulates whose effects are the
+ *               shadow's: bm_fast_cp15_core(word), the core's emulation
+ *               and shadow_sync() without the rest of a trap;
+ * and 0 for everything else, left to the C path (und_slow) as is the
  * word of a guest in virtual USR mode (its own Undefined exception),
  * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
  * it if the shared page lets it in), condition 1111 (MCR2/MRC2,
- * Undefined), a TLB invalidation from r15.  The condition is the core's
+ * Undefined), Rd = r15 (UNPREDICTABLE: the core's value).  Of the MRCs
+ * only the SCTLR read is taken (und_mrc).  The condition is the core's
  * test (armpv_cond_pass[], against the guest's flags in SPSR_und).  A
  * coprocessor instruction whose condition fails is a no-op on the
  * ARM926EJ-S and the ARM1176, not an Undefined trap (QEMU alike:
@@ -379,31 +527,61 @@ fast_psr:				@ r3 = the new virtual bits, r0 = class
 #if BM_VCPU_FIQ_LINE != BM_VCPU_IRQ_LINE + 1 || (BM_VCPU_IRQ_LINE & 1)
 #error "CP15 fast path: irq_line and fiq_line are not one aligned halfword"
 #endif
-vec_undef:
-	fast_entry und_not_arm_usr	@ r0 = the undefined word
-	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
-	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
-	teq	r2, #0x0e000000
-	teqeq	r3, #0x00000f10
-	bne	und_slow
-	and	r2, r0, #0x000f0000	@ CRn
-	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
-	orr	r2, r3, r2, lsr #8
-	ldr	r3, =bm_cp15_fast
-	ldrb	r12, [r3, r2]		@ the class, 0: the C path
-	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (vec_swi's invariant)
+/* \fn(r0) in C on the UND stack, LR_und kept in r[15] over the call,
+ * then back into the guest. */
+.macro und_call fn
+	str	lr, [sp]
+	ldr	sp, =bm_und_stack + BM_STACK_SIZE
+	bl	\fn
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	ldr	lr, [sp]
+	fast_return
+.endm
+
+/* To und_slow unless r12 (the class) is not 0, the virtual mode (r3: the
+ * virtual bits, vec_swi's invariant) privileged and both virtual
+ * interrupt lines low; uses r2. */
+.macro und_gate
+	ldr	r3, [sp, #V_CPSR]
 	teq	r12, #0
 	tstne	r3, #0xf		@ virtual USR mode (0x10): its own
 	beq	und_slow
 	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
 	teq	r2, #0
 	bne	und_slow
+.endm
+
+vec_undef:
+	fast_entry und_not_arm_usr	@ r0 = the undefined word
+	and	r2, r0, #0x0ff00000	@ 1110, opcode_1 0, L 0: MCR
+	and	r3, r0, #0x00000f10	@ coprocessor 15, bit 4 set
+	teq	r2, #0x0e000000
+	teqeq	r3, #0x00000f10
+	bne	und_mrc
+	and	r2, r0, #0x000f0000	@ CRn
+	and	r3, r0, #0x000000ff	@ opcode_2, 1, CRm
+	orr	r2, r3, r2, lsr #8
+	ldr	r3, =bm_cp15_fast
+	ldrb	r12, [r3, r2]		@ the class, 0: the C path
+	und_gate
 	mov	r2, r0, lsr #28
 	cmp	r2, #0xe
 	bne	und_cond
-und_passed:
-	cmp	r12, #BM_CP15_FAST_NOP
-	bne	und_class
+und_passed:				@ r12 = the class, 1 to 5 (und_gate)
+	ldr	pc, [pc, r12, lsl #2]	@ its handler (PC reads 8 ahead)
+	nop
+	.word	und_slow		@ 0: never
+	.word	und_nop			@ BM_CP15_FAST_NOP
+	.word	und_tlb_mva		@ BM_CP15_FAST_TLB_MVA
+	.word	und_core		@ BM_CP15_FAST_CORE
+	.word	und_sctlr		@ BM_CP15_FAST_SCTLR
+	.word	und_dacr		@ BM_CP15_FAST_DACR
+#if BM_CP15_FAST_NOP != 1 || BM_CP15_FAST_TLB_MVA != 2 || \
+    BM_CP15_FAST_CORE != 3 || BM_CP15_FAST_SCTLR != 4 || BM_CP15_FAST_DACR != 5
+#error "CP15 fast path: the classes are not the handler table's order"
+#endif
+
+und_nop:
 	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
 	fast_count
 	fast_return
@@ -419,17 +597,60 @@ und_cond:				@ r2 = the condition, not AL
 	bne	und_passed
 	b	und_slow		@ failed: never trapped (above)
 
-und_class:				@ r12 = TLB_MVA
-	and	r2, r0, #0xf000		@ Rd << 12
-	cmp	r2, #0xf000		@ the MVA from r15: UNPREDICTABLE,
-	beq	und_slow		@ the core's value
+/* r2 = Rd << 12, r3 = &r[0]; Rd = r15 to und_slow (its value
+ * UNPREDICTABLE: the core's). */
+.macro und_rd
+	and	r2, r0, #0xf000
+	cmp	r2, #0xf000
+	beq	und_slow
 	sub	r3, sp, #-V_R0
+.endm
+
+und_tlb_mva:
+	und_rd
 	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
-	str	lr, [sp]		@ r[15], kept over the call
-	ldr	sp, =bm_und_stack + BM_STACK_SIZE
-	bl	bm_fast_tlb_mva
-	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
-	ldr	lr, [sp]
+	und_call bm_fast_tlb_mva
+und_dacr:
+	und_rd
+	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
+	und_call bm_fast_dacr
+und_core:
+	und_rd
+und_core_call:				@ r0 = the MCR
+	und_call bm_fast_cp15_core
+und_sctlr:
+	und_rd
+	ldr	r3, [r3, r2, lsr #10]	@ r[Rd]
+	ldr	r2, [sp, #V_SCTLR]
+	eor	r2, r2, r3
+	ldr	r3, =bm_sctlr_wmask	@ the bits the core writes
+	ldr	r3, [r3]
+	tst	r2, r3
+	bne	und_core_call		@ a change: the core and shadow_sync()
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
+
+/* MRC p15, 0, Rd, c1, c0, 0 (SCTLR), condition AL, Rd not r15 (whose
+ * flags the C path writes), when the core reads the field as it is
+ * (bm_sctlr_read_fast): r[Rd] = bm_vcpu.cp15.sctlr.  Linux's
+ * alignment_trap reads it at every kernel entry. */
+und_mrc:
+	bic	r2, r0, #0xf000		@ all but Rd
+	ldr	r3, =0xee110f10		@ MRC p15, 0, Rd, c1, c0, 0, AL
+	teq	r2, r3
+	bne	und_slow
+	ldr	r12, =bm_sctlr_read_fast
+	ldr	r12, [r12]
+	und_gate
+	and	r2, r0, #0xf000		@ Rd << 12
+	cmp	r2, #0xf000
+	beq	und_slow
+	ldr	r3, [sp, #V_SCTLR]
+	sub	r12, sp, #-V_R0
+	str	r3, [r12, r2, lsr #10]	@ r[Rd]
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
 	fast_return
 
 	/* The monitor's own (the VFP probe), or a bug: und_monitor. */

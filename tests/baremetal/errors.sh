@@ -668,8 +668,9 @@ done
 # What the fast path counts (the kernel's cache maintenance: three
 # operations by MVA and set/way, two TLB invalidations by MVA, an MCREQ
 # with Z set; an MCRNE with Z set, which does not trap; a TLB invalidate
-# all, by C), and the same counts with armpv.profile, where every trap
-# goes through C: the core's lines identical.
+# all, through the core: bm_fast_cp15_core()), and the same counts with
+# armpv.profile, where every trap goes through C: the core's lines
+# identical.
 guest cp15-counts '	mov r0, #0
 	mcr p15, 0, r0, c7, c10, 1
 	mcr p15, 0, r0, c7, c14, 2
@@ -687,7 +688,7 @@ guest cp15-counts '	mov r0, #0
 counts='^armpv-bm: ([0-9]+ traps|shadow paging):'
 for cpu in arm926 arm1176; do
 	g=cp15-counts-$cpu
-	expect $g-fast 0 '^armpv-bm: of those, by the CP15 fast path: cp15 6 \(TLB invalidations by MVA 2\)$' \
+	expect $g-fast 0 '^armpv-bm: of those, by the CP15 fast path: cp15 7 \(TLB invalidations by MVA 2\)$' \
 		-semihosting -cpu $cpu -initrd "$out/cp15-counts.rw.elf"
 	expect $g-slow 0 '^armpv-bm: of those, by the CP15 fast path: cp15 0 \(TLB invalidations by MVA 0\)$' \
 		-semihosting -cpu $cpu -append armpv.profile \

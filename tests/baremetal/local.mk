@@ -20,8 +20,10 @@
 # runs robust-guest/ (BKPT, Thumb device loads and SWI, LDRT from user
 # tasks, tiny pages of two frames in one page, the thread ID registers)
 # the same way; pv.sh runs pv-guest/ built with and without the
-# armpv_irqflags plugin (the shared page: docs/plugin.md).  Each (but
-# pv.sh) also runs its guest built for raspi0
+# armpv_irqflags plugin (the shared page: docs/plugin.md); fastpath.sh
+# runs a self-checking guest through the SWI fast path's SPSR and
+# immediate MSR forms and through the C path (armpv.profile) and
+# compares the counts.  Each (but pv.sh and fastpath.sh) also runs its guest built for raspi0
 # (-DBOARD_BCM2835) natively on -M raspi0 and compares it with the
 # versatilepb run, then under armpv-bm on raspi0 and compares that with
 # the native raspi0 run (ARMPV_BM_RASPI0=no leaves those out; lib.sh).
@@ -30,13 +32,15 @@ TESTS += tests/baremetal/run.sh tests/baremetal/errors.sh \
 	tests/baremetal/adversary.sh tests/baremetal/boot.sh \
 	tests/baremetal/fdt.sh tests/baremetal/fdt-bcm2835.sh \
 	tests/baremetal/echo.sh \
-	tests/baremetal/robust.sh tests/baremetal/pv.sh
+	tests/baremetal/robust.sh tests/baremetal/pv.sh \
+	tests/baremetal/fastpath.sh
 # Listed, not the directory: the build tree has a tests/baremetal of its
 # own (the tests' outputs), which make dist would copy too.  The guests'
 # directories have no namesake there.
 EXTRA_DIST += tests/baremetal/adversary.sh tests/baremetal/bench.sh \
 	tests/baremetal/boot.sh tests/baremetal/echo.sh \
-	tests/baremetal/errors.sh tests/baremetal/fdt-bcm2835-guest.c \
+	tests/baremetal/errors.sh tests/baremetal/fastpath.sh \
+	tests/baremetal/fdt-bcm2835-guest.c \
 	tests/baremetal/fdt-bcm2835.sh tests/baremetal/fdt-mutate.c \
 	tests/baremetal/fdt.sh tests/baremetal/fdt/bcm2835-rpi-zero.dtb \
 	tests/baremetal/fdt/make-bcm2835-rpi-zero-dtb.sh \

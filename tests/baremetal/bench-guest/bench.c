@@ -91,6 +91,12 @@ void loop_empty(uint32_t n);
 void loop_irq(uint32_t n);
 void loop_mrs(uint32_t n);
 void loop_msr(uint32_t n);
+void loop_mrs_spsr(uint32_t n);
+void loop_msr_spsr(uint32_t n);
+void loop_msr_imm(uint32_t n);
+void loop_sctlr_read(uint32_t n);
+void loop_sctlr_write(uint32_t n);
+void loop_dacr(uint32_t n);
 void loop_cpsid(uint32_t n); /* ARMv6 builds */
 void loop_device_read(uint32_t n);
 void loop_drain_wb(uint32_t n);
@@ -433,6 +439,12 @@ int bmain(void)
 #if __ARM_ARCH >= 6
 	measure("cpsid", loop_cpsid);
 #endif
+	measure("mrs-spsr", loop_mrs_spsr);
+	measure("msr-spsr", loop_msr_spsr);
+	measure("msr-imm", loop_msr_imm);
+	measure("sctlr-read", loop_sctlr_read);
+	measure("sctlr-write", loop_sctlr_write);
+	measure("dacr-write", loop_dacr);
 
 	mmu_setup();
 	put_bench("empty-user", ITERATIONS,

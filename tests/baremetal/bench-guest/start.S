@@ -252,6 +252,60 @@ ENTRY(loop_msr)
 	bx	lr
 
 /*
+ * A kernel's entry and exit (Linux's vector_swi, ret_fast_syscall,
+ * vector_stub), one trap per iteration each, in SVC with I and F set:
+ * loop_mrs_spsr(n) MRS of SPSR; loop_msr_spsr(n) MSR SPSR_cxsf from a
+ * register, of what it holds; loop_msr_imm(n) MSR CPSR_c with an
+ * immediate (enable_irq/disable_irq's form) of what it holds;
+ * loop_sctlr_read(n) MRC of SCTLR (alignment_trap); loop_sctlr_write(n)
+ * MCR of SCTLR with the value it holds (alignment_trap's MCRNE under
+ * armpv-bm, which writes bits that read as one); loop_dacr(n) MCR of
+ * DACR, alternating two values (uaccess_disable and uaccess_enable of
+ * CONFIG_CPU_SW_DOMAIN_PAN: one write per iteration, the EOR between
+ * them native), DACR as it was after an even n.
+ */
+ENTRY(loop_mrs_spsr)
+1:	mrs	r1, spsr
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_msr_spsr)
+	mrs	r1, spsr
+1:	msr	spsr_cxsf, r1
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_msr_imm)
+1:	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_sctlr_read)
+1:	mrc	p15, 0, r1, c1, c0, 0
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_sctlr_write)
+	mrc	p15, 0, r1, c1, c0, 0
+1:	mcr	p15, 0, r1, c1, c0, 0
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_dacr)
+	mrc	p15, 0, r1, c3, c0, 0
+	ldr	r2, =0x55555555
+1:	mcr	p15, 0, r1, c3, c0, 0
+	eor	r1, r1, r2
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+/*
  * Unit costs, with the MMU on (bench.c says what each tells).
  * loop_device_read(n): one load from the interrupt controller
  * (BG_DEVICE_REG: the VIC's IRQSTATUS; raspi0: the armctrl's pending 1).

@@ -1,0 +1,460 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The system-call fast paths of armpv-bm (vectors.S; docs/baremetal-
+# monitor.md "The SWI fast path", "The CP15 fast path"): MRS Rd, SPSR;
+# MSR SPSR_fields, Rm and #imm; MSR CPSR_c and CPSR_cx with an
+# immediate; the SCTLR read, SCTLR and DACR writes.  One guest of a
+# few lines of ARM assembly (linked at 0x8000, rewritten here) checks
+# every result itself against what the core does (emu_mrs(), emu_msr():
+# docs/monitor-core.md) and exits with the number of the first check that
+# failed, 0 when all passed: each field mask on both CPUs (the SPSR bits
+# an ARM926EJ-S and an ARM1176 have), every mode's SPSR (SYS sharing the
+# slot the core keeps for USR), Rd, Rm = r0, r12, r14, the hostile cases
+# (an MRS of the SPSR from virtual USR mode, the guest's own SWI; MRS to
+# PC and MSR from PC, UNPREDICTABLE, the core's answer; conditions that
+# fail; a mode change; a T bit in the operand; a rotated immediate) and
+# pending interrupts (an MSR CPSR_c, #imm that unmasks a high line; the
+# shared page unmasking one before an MRS or MSR of the SPSR: the C path
+# takes the IRQ at the next instruction), CP15 (an SCTLR read against
+# MRCNE's, through C; a write that changes nothing, one that sets A,
+# which the real alignment check must follow: the unaligned load after
+# it is the guest's data abort; DACR writes read back; MRC to r15, MCR
+# from r15; both from virtual USR mode: its Undefined instructions).
+# It runs with the fast paths
+# and with armpv.profile (every trap through C) on both CPUs: both must
+# pass, the core's statistics must be identical, and the fast run must
+# have taken the counts of trap words this guest gives the fast paths.
+# Skipped (77) without qemu-system-arm.
+#
+# Environment (make check exports it): top_srcdir, top_builddir, ARM_CC;
+# QEMU_SYSTEM_ARM (default qemu-system-arm).
+. "$top_srcdir/tests/baremetal/lib.sh"
+export top_srcdir top_builddir ARM_CC
+
+bm_need_tools "$QEMU_SYSTEM_ARM"
+bm_need_built "$bm_monitor" "$bm_rewriter"
+out=$top_builddir/tests/baremetal/fastpath
+mkdir -p "$out" || exit 99
+bm_set_timeout 60
+
+pass=0
+fail=0
+
+# The guest.  r9: 1 on the ARM1176 (MIDR part b76), 0 on the ARM926EJ-S;
+# r10: IRQs taken; r7: where the next exception must be taken (its
+# return address less the offset); r8: where the SWI handler resumes.
+if ! bm_asm_guest psr 0x8000 '
+.macro check reg, val, code		@ \reg == \val, or exit \code
+	ldr	r11, =\val
+	cmp	\reg, r11
+	movne	r0, #\code
+	bne	fail
+.endm
+.macro check2 reg, v5, v6, code		@ the same, \v5 or \v6 by CPU
+	ldr	r11, =\v5
+	cmp	r9, #0
+	ldrne	r11, =\v6
+	cmp	\reg, r11
+	movne	r0, #\code
+	bne	fail
+.endm
+.macro spsr_in mode, value		@ SPSR_<mode> = value, back to SVC
+	msr	cpsr_c, #0xc0 | \mode
+	ldr	r1, =\value
+	msr	spsr_fsxc, r1
+	msr	cpsr_c, #0xd3
+.endm
+.macro spsr_of mode, value, code	@ SPSR_<mode> == value
+	msr	cpsr_c, #0xc0 | \mode
+	mrs	r2, spsr
+	msr	cpsr_c, #0xd3
+	check	r2, \value, \code
+.endm
+.macro soft_irq				@ the VIC soft line high (masked)
+	msr	cpsr_c, #0xd3
+	ldr	r1, =0x10140000
+	mov	r0, #1
+	str	r0, [r1, #0x10]		@ VICINTENABLE: source 0
+	str	r0, [r1, #0x18]		@ VICSOFTINT: source 0
+.endm
+.macro page_unmask			@ the shared page: I, F clear
+	ldr	r3, =0xffbff000
+	mov	r2, #0x13
+	str	r2, [r3]
+.endm
+	mov	r2, #0
+	ldr	r0, =0xe59ff018		@ ldr pc, [pc, #0x18]
+	str	r0, [r2, #0x04]
+	str	r0, [r2, #0x08]
+	str	r0, [r2, #0x10]
+	str	r0, [r2, #0x18]
+	adr	r0, und_h
+	str	r0, [r2, #0x24]
+	adr	r0, swi_h
+	str	r0, [r2, #0x28]
+	adr	r0, dabt_h
+	str	r0, [r2, #0x30]
+	adr	r0, irq_h
+	str	r0, [r2, #0x38]
+	ldr	r0, =0xe1a0f008		@ mov pc, r8: at 0x80, for MRS pc
+	str	r0, [r2, #0x80]
+	b	start
+fail:	swi	0x280000
+swi_h:	sub	r1, lr, #4		@ virtual USR: its own SWI
+	cmp	r1, r7
+	movne	r0, #90
+	bne	fail
+	mov	pc, r8
+und_h:	sub	r1, lr, #4		@ virtual USR: its own CP15 access
+	cmp	r1, r7
+	movne	r0, #91
+	bne	fail
+	mov	pc, r8
+dabt_h:	mrc	p15, 0, r0, c5, c0, 0	@ DFSR: an alignment fault (x0x1)
+	and	r0, r0, #0xd
+	cmp	r0, #1
+	movne	r0, #93
+	bne	fail
+	sub	r0, lr, #8
+	cmp	r0, r7
+	movne	r0, #94
+	bne	fail
+	add	r6, r6, #1
+	subs	pc, lr, #4
+irq_h:	ldr	r1, =0x10140000
+	mov	r0, #1
+	str	r0, [r1, #0x1c]		@ VICSOFTINTCLEAR
+	sub	r1, lr, #4
+	cmp	r1, r7
+	movne	r0, #92
+	bne	fail
+	add	r10, r10, #1
+	subs	pc, lr, #4
+
+start:	mrc	p15, 0, r9, c0, c0, 0
+	mov	r9, r9, lsl #16
+	mov	r9, r9, lsr #20
+	ldr	r1, =0xb76
+	cmp	r9, r1
+	moveq	r9, #1
+	movne	r9, #0
+	mov	r10, #0
+
+	@ 1. SVC: every field mask
+	mvn	r1, #0
+	msr	spsr_fsxc, r1
+	mrs	r2, spsr
+	check2	r2, 0xf90000ff, 0xf90f03ff, 1
+	mov	r1, #0
+	msr	spsr_fsxc, r1
+	mrs	r2, spsr
+	check	r2, 0, 2
+	msr	spsr_c, #0xd3
+	mrs	r2, spsr
+	check	r2, 0xd3, 3
+	msr	spsr_f, #0xf0000000
+	mrs	r3, spsr
+	check	r3, 0xf00000d3, 4
+	ldr	r1, =0x0000ff00
+	msr	spsr_x, r1
+	mrs	r4, spsr
+	check2	r4, 0xf00000d3, 0xf00003d3, 5
+	msr	spsr_s, #0x00ff0000	@ ARMv5: no bit of the field (C)
+	mrs	r5, spsr
+	check2	r5, 0xf00000d3, 0xf00f03d3, 6
+	msr	spsr_fc, #0x1f
+	mrs	r6, spsr
+	check2	r6, 0x0000001f, 0x000f031f, 7
+	ldr	r1, =0x600000d3
+	msr	spsr_fsxc, r1
+	mrs	r14, spsr
+	check	r14, 0x600000d3, 8
+	mrs	r0, spsr
+	check	r0, 0x600000d3, 9
+	mov	r1, #0
+	msr	spsr_fsxc, r1
+	msr	spsr_fsxc, r14
+	mrs	r12, spsr
+	check	r12, 0x600000d3, 10
+	mov	r1, #0
+	msr	spsr_fsxc, r1
+	msr	spsr_fsxc, r0
+	mrs	r12, spsr
+	check	r12, 0x600000d3, 11
+
+	@ 2. every mode its SPSR; SYS the core slot of USR
+	spsr_in	0x12, 0x20000012
+	spsr_in	0x17, 0x40000017
+	spsr_in	0x1b, 0x8000001b
+	spsr_in	0x11, 0x10000011
+	spsr_in	0x1f, 0x30000010
+	mrs	r2, spsr
+	check	r2, 0x600000d3, 12
+	spsr_of	0x12, 0x20000012, 13
+	spsr_of	0x17, 0x40000017, 14
+	spsr_of	0x1b, 0x8000001b, 15
+	spsr_of	0x11, 0x10000011, 16
+	spsr_of	0x1f, 0x30000010, 17
+
+	@ 3. virtual USR: its MRS of the SPSR is its own SWI
+	adr	r8, 1f
+	adr	r7, 2f
+	msr	cpsr_c, #0xd0
+2:	mrs	r2, spsr
+	mov	r0, #18
+	b	fail
+1:	mrs	r2, spsr		@ SPSR_svc: the USR CPSR
+	and	r2, r2, #0xff
+	check	r2, 0xd0, 19
+	msr	cpsr_c, #0xd3
+
+	@ 4. MRS pc, SPSR; MSR SPSR_cf, pc (UNPREDICTABLE: the core branches
+	@ to the SPSR, reads PC + 8)
+	mov	r1, #0x80
+	msr	spsr_fsxc, r1
+	adr	r8, 3f
+	.inst	0xe14ff000		@ mrs pc, spsr
+	mov	r0, #20
+	b	fail
+3:
+4:	.inst	0xe169f00f		@ msr spsr_cf, pc
+	adr	r2, 4b + 8
+	ldr	r3, =0xf90000ff
+	and	r2, r2, r3
+	mrs	r4, spsr
+	cmp	r4, r2
+	movne	r0, #21
+	bne	fail
+
+	@ 5. conditions that fail, and pass
+	mov	r1, #0xd3
+	msr	spsr_fsxc, r1
+	mov	r1, #0x40000000
+	msr	cpsr_f, r1		@ Z
+	mov	r2, #7
+	mrsne	r2, spsr
+	msrne	spsr_c, #0x1f
+	msrne	spsr_fsxc, r1
+	msrne	cpsr_c, #0x1f
+	msrne	cpsr_c, #0x53
+	mrs	r3, cpsr
+	mrseq	r4, spsr
+	msreq	spsr_c, #0xdf
+	mrs	r5, spsr
+	check	r2, 7, 22
+	and	r3, r3, #0xff
+	check	r3, 0xd3, 23
+	check	r4, 0xd3, 24
+	check	r5, 0xdf, 25
+
+	@ 6. MSR CPSR_c, CPSR_cx with an immediate
+	msr	cpsr_c, #0x93		@ F clear
+	mrs	r2, cpsr
+	and	r2, r2, #0xff
+	check	r2, 0x93, 26
+	msr	cpsr_c, #0xd3
+	ldr	r1, =0x1d3		@ A: the ARM1176 only (an immediate
+	msr	cpsr_cx, r1		@ cannot hold A and a privileged mode)
+	mrs	r2, cpsr
+	ldr	r3, =0x1ff
+	and	r2, r2, r3
+	check2	r2, 0xd3, 0x1d3, 27
+	msr	cpsr_cx, #0xd3		@ A clear again
+	mrs	r2, cpsr
+	and	r2, r2, r3
+	check	r2, 0xd3, 28
+	msr	cpsr_c, #0xdf		@ SYS: a bank switch (C)
+	mrs	r2, cpsr
+	and	r2, r2, #0xff
+	check	r2, 0xdf, 29
+	msr	cpsr_c, #0xd3
+	msr	cpsr_c, #0xf3		@ T: never written by MSR
+	mrs	r2, cpsr
+	and	r2, r2, r3
+	check	r2, 0xd3, 30
+	.inst	0xe321f14f		@ msr cpsr_c, #0xc0000013 (0x4f ror 2)
+	mrs	r2, cpsr
+	and	r2, r2, #0xff
+	check	r2, 0x13, 31
+	msr	cpsr_c, #0xd3
+
+	@ 7. pending interrupts: MSR CPSR_c, #imm unmasking a high line
+	soft_irq
+	msr	spsr_c, #0xd2		@ masked: nothing to take
+	mrs	r2, spsr
+	check	r2, 0xd2, 32
+	check	r10, 0, 33
+	adr	r7, 5f
+	msr	cpsr_c, #0x53
+5:	check	r10, 1, 34
+	@ the shared page unmasking a high line, then an MRS, an MSR of
+	@ the SPSR from a register, from an immediate
+	soft_irq
+	page_unmask
+	adr	r7, 6f
+	mrs	r4, spsr
+6:	check	r10, 2, 35
+	check	r4, 0xd2, 36
+	soft_irq
+	page_unmask
+	adr	r7, 7f
+	mov	r5, #0xd1
+	msr	spsr_c, r5
+7:	check	r10, 3, 37
+	mrs	r2, spsr
+	check	r2, 0xd1, 38
+	soft_irq
+	page_unmask
+	adr	r7, 8f
+	msr	spsr_c, #0xd7
+8:	check	r10, 4, 39
+	mrs	r2, spsr
+	check	r2, 0xd7, 40
+	msr	cpsr_c, #0xd3
+
+	@ 8. CP15: the SCTLR read (against MRCNE, by C), a write that
+	@ changes nothing, one that sets A (the real alignment check
+	@ follows: a data abort), DACR writes
+	mov	r1, #0
+	msr	cpsr_f, r1		@ NE passes
+	mrc	p15, 0, r2, c1, c0, 0
+	.inst	0x1e113f10		@ mrcne p15, 0, r3, c1, c0, 0
+	cmp	r2, r3
+	movne	r0, #41
+	bne	fail
+	mcr	p15, 0, r2, c1, c0, 0
+	mrc	p15, 0, r4, c1, c0, 0
+	cmp	r4, r2
+	movne	r0, #42
+	bne	fail
+	orr	r3, r2, #2		@ A
+	mcr	p15, 0, r3, c1, c0, 0
+	mrc	p15, 0, r4, c1, c0, 0
+	cmp	r4, r3
+	movne	r0, #43
+	bne	fail
+	mov	r6, #0
+	adr	r7, 9f
+	add	r1, r7, #1
+9:	ldr	r0, [r1]		@ an alignment fault
+	check	r6, 1, 44
+	mcr	p15, 0, r2, c1, c0, 0	@ A clear
+	ldr	r0, [r1]		@ rotated, no fault
+	check	r6, 1, 45
+	ldr	r1, =0x55555555
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 0x55555555, 46
+	mvn	r1, #0
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 0xffffffff, 47
+	mov	r1, #1
+	mcr	p15, 0, r1, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 1, 48
+	@ MRC to r15: the flags from SCTLR[31:28] (C); MCR from r15: PC + 8
+	mov	r1, #0xf0000000
+	msr	cpsr_f, r1
+	.inst	0xee11ff10		@ mrc p15, 0, r15, c1, c0, 0
+	mrs	r3, cpsr
+	and	r3, r3, #0xf0000000
+	and	r4, r2, #0xf0000000
+	cmp	r3, r4
+	movne	r0, #49
+	bne	fail
+10:	.inst	0xee03ff10		@ mcr p15, 0, r15, c3, c0, 0
+	mrc	p15, 0, r3, c3, c0, 0
+	adr	r4, 10b + 8
+	cmp	r3, r4
+	movne	r0, #50
+	bne	fail
+	mov	r1, #1
+	mcr	p15, 0, r1, c3, c0, 0
+	@ from virtual USR: its own Undefined instructions
+	adr	r8, 11f
+	adr	r7, 12f
+	msr	cpsr_c, #0xd0
+12:	mrc	p15, 0, r2, c1, c0, 0
+	mov	r0, #51
+	b	fail
+11:	msr	cpsr_c, #0xd3
+	adr	r8, 13f
+	adr	r7, 14f
+	msr	cpsr_c, #0xd0
+14:	mcr	p15, 0, r1, c3, c0, 0
+	mov	r0, #52
+	b	fail
+13:	msr	cpsr_c, #0xd3
+	mrc	p15, 0, r3, c3, c0, 0
+	check	r3, 1, 53
+	mov	r0, #0
+	swi	0x280000
+'; then
+	echo "$0: cannot build the guest" >&2
+	exit 99
+fi
+
+# The trap words this guest gives the SWI fast path, counted by hand
+# from the source above: 32 MRS (of them 16 of the SPSR; to C: the USR
+# task's, MRS pc and the one with a line the page let in); MSR 32 on the
+# ARM926EJ-S, 34 on the ARM1176, whose SPSR has bits in the x and s
+# fields (to C: the mode changes, the unmasking, MSR from pc, the two
+# with a line the page let in, and on the ARM926EJ-S the MSRs of a
+# field without a bit there); and the CP15 fast path 10 of the 20 CP15
+# accesses (the SCTLR reads but MRCNE and MRC to r15, the SCTLR and
+# DACR writes but MCR from r15; to C also the other MRCs: MIDR, DFSR,
+# DACR).
+counts='^armpv-bm: ([0-9]+ traps|shadow paging|virtual exceptions):'
+for cpu in arm926 arm1176; do
+	for how in fast slow; do
+		g=psr-$cpu-$how
+		case $how in
+		fast) append= ;;
+		slow) append=armpv.profile ;;
+		esac
+		bm_qemu -cpu $cpu -kernel "$bm_monitor" -semihosting \
+			${append:+-append "$append"} \
+			-initrd "$out/psr.rw.elf" >"$out/$g.log" 2>&1
+		rc=$?
+		if test $rc -ne 0; then
+			echo "FAIL: $g: exit status $rc (the number of the check that failed; docs: tests/baremetal/fastpath.sh)"
+			sed 's/^/  | /' "$out/$g.log"
+			fail=$((fail + 1))
+		else
+			echo "ok: $g: every check passed"
+			pass=$((pass + 1))
+		fi
+		grep -aE "$counts" "$out/$g.log" >"$out/$g.counts"
+	done
+	if test -s "$out/psr-$cpu-fast.counts" &&
+	   diff -u "$out/psr-$cpu-fast.counts" "$out/psr-$cpu-slow.counts"; then
+		echo "ok: psr-$cpu-same: the fast paths and the C path count the same"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: psr-$cpu-same: the fast paths and the C path count differently (fast '-', C '+')"
+		fail=$((fail + 1))
+	fi
+	fastline=$(grep -a '^armpv-bm: of those, by the' \
+		"$out/psr-$cpu-fast.log" | tr '\n' ' ')
+	slowline=$(grep -a '^armpv-bm: of those, by the' \
+		"$out/psr-$cpu-slow.log" | tr '\n' ' ')
+	case $cpu in
+	arm926) want='mrs 32 msr 32 cps 0' ;;
+	arm1176) want='mrs 32 msr 34 cps 0' ;;
+	esac
+	lines() {
+		echo "armpv-bm: of those, by the SWI fast path: $1 armpv-bm: of those, by the CP15 fast path: cp15 $2 (TLB invalidations by MVA 0) "
+	}
+	if test "$fastline" = "$(lines "$want" 10)" &&
+	   test "$slowline" = "$(lines 'mrs 0 msr 0 cps 0' 0)"; then
+		echo "ok: psr-$cpu-taken: $fastline"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: psr-$cpu-taken: '$fastline' and '$slowline', want '$want', cp15 10 and none"
+		fail=$((fail + 1))
+	fi
+done
+
+echo "$pass passed, $fail failed"
+test $fail -eq 0
