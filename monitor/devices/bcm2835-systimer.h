@@ -15,7 +15,7 @@
  * interrupt line is Mn (GPU IRQ n).  Writing Cn equal to the current CLO
  * does not match until CLO comes round to it again.
  *
- * One deliberate difference (docs/devices.md "Differences"): a Cn write
+ * One deliberate difference (docs/devices.md "System timer"): a Cn write
  * that comes right after a CLO read (no other access to the timer in
  * between) of a value the counter has passed since that read matches
  * at once.  Linux programs its clockevent as Cn = CLO + delta
