@@ -96,6 +96,7 @@ clean-local: clean-baremetal-tests
 clean-baremetal-tests:
 	-rm -rf tests/baremetal/adversary tests/baremetal/bench \
 	  tests/baremetal/boot tests/baremetal/echo tests/baremetal/errors \
+	  tests/baremetal/fastpath \
 	  tests/baremetal/fdt-bcm2835 tests/baremetal/kern tests/baremetal/mmu \
 	  tests/baremetal/pv tests/baremetal/robust tests/baremetal/tasks
 	-rm -f tests/baremetal/kern-v[56]* tests/baremetal/fdt/bare.dt[bs] \
