@@ -12,6 +12,13 @@
 # checksum; paths inside $ARMPV_KEY_ROOT are keyed relative to it.  Prints
 # the build directory on success.
 #
+# With ARMPV_KERNEL_MODULES=1 the loadable modules are built too (make
+# modules: every .ko of the defconfig, Module.symvers and scripts/
+# module.lds, which an out-of-tree module built with M= needs).  They
+# have a stamp of their own (.armpv-modules-stamp, the same key), so a
+# cached build without them gets them added (make modules alone: vmlinux
+# is not relinked) instead of being rebuilt.
+#
 # A build that is there is used without taking the lock (a build of
 # another kernel is not waited for).
 #
@@ -88,13 +95,23 @@ args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
-# bk_done_if_up_to_date: when the build of this key is there, say so,
-# print it and exit.  The stamp is written last, so a build with the
-# stamp is whole: no lock is needed to use it, and a build of another
-# kernel (holding the lock for many minutes) need not be waited for.
+modules=${ARMPV_KERNEL_MODULES:-0}
+# bk_built: the build of this key is there (its stamp is written last, so
+# a build with the stamp is whole); bk_modules_built: its modules too.
+bk_built() {
+	[ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
+		[ -f "$out/vmlinux" ]
+}
+bk_modules_built() {
+	[ -f "$out/.armpv-modules-stamp" ] &&
+		[ "$(cat "$out/.armpv-modules-stamp")" = "$key" ]
+}
+# bk_done_if_up_to_date: when the build of this key is there (with its
+# modules, when asked for), say so, print it and exit.  No lock is needed
+# to use it, and a build of another kernel (holding the lock for many
+# minutes) need not be waited for.
 bk_done_if_up_to_date() {
-	if [ -f "$out/.armpv-stamp" ] && [ "$(cat "$out/.armpv-stamp")" = "$key" ] &&
-		[ -f "$out/vmlinux" ]; then
+	if bk_built && { [ "$modules" != 1 ] || bk_modules_built; }; then
 		echo "build-kernel: $name is up to date ($out)" >&2
 		[ -f "$cache/.objects-$defconfig" ] ||
 			bk_count >"$cache/.objects-$defconfig"
@@ -112,6 +129,21 @@ if command -v flock >/dev/null 2>&1; then
 		flock 9
 	fi
 	bk_done_if_up_to_date
+fi
+# The build is there but not its modules: make them alone.  kbuild
+# compiles the modules' objects and links the .ko files; vmlinux and the
+# images stay as they are (tests using them meanwhile are undisturbed).
+if bk_built; then
+	echo "build-kernel: $name: adding the modules" >&2
+	t0=$(date +%s)
+	make -s -C "$cache/src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" \
+		-j"$jobs" modules >&2
+	t=$(($(date +%s) - t0))
+	echo "build-kernel: $name: modules built in $((t / 60)) min $((t % 60)) s," \
+		"$(find "$out" -name '*.ko' | wc -l) .ko files" >&2
+	echo "$key" >"$out/.armpv-modules-stamp"
+	echo "$out"
+	exit 0
 fi
 src="$cache/src"
 if [ ! -f "$src/.unpacked" ]; then
@@ -131,7 +163,7 @@ if [ -d "$out" ]; then
 	rm -rf "$out"
 fi
 mkdir -p "$out"
-rm -f "$out/.armpv-stamp"
+rm -f "$out/.armpv-stamp" "$out/.armpv-modules-stamp"
 echo "build-kernel: building $name ($defconfig) in $out" >&2
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" "$defconfig" >&2
 # Kconfig turns GCC_PLUGINS on by itself when the cross compiler's plugin
@@ -141,13 +173,16 @@ make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" "$defconfig" >&2
 "$src/scripts/config" --file "$out/.config" --disable GCC_PLUGINS
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" \
 	olddefconfig >&2
+goals="vmlinux zImage dtbs"
+[ "$modules" != 1 ] || goals="$goals modules"
 bk_start_progress
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" -j"$jobs" \
-	vmlinux zImage dtbs >&2
+	$goals >&2
 bk_stop_progress
 t=$(($(date +%s) - bk_t0))
 echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
 	"$(bk_count) objects" >&2
 bk_count >"$cache/.objects-$defconfig"
 echo "$key" >"$out/.armpv-stamp"
+[ "$modules" != 1 ] || echo "$key" >"$out/.armpv-modules-stamp"
 echo "$out"

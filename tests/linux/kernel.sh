@@ -14,7 +14,12 @@
 #     vmlinux, and both integration points give the same sites;
 #   - outside the rewritten words the plain and rewritten Images are
 #     byte-identical, and each changed word decodes to the plain word;
-#   - the post-link Image and the armpv-as Image are identical.
+#   - the post-link Image and the armpv-as Image are identical;
+#   - the loadable modules of both builds (ARMPV_KERNEL_MODULES=1): every
+#     .ko of the plain build rewritten by the post-link pass, and every
+#     .ko of the armpv-as build, --check clean, with the classifier's
+#     sites of the plain .ko; nothing else changed; the code of the two
+#     the same (modules-check.py).
 set -u
 defconfig=$1 arch=$2
 tag=$(echo "$defconfig" | sed 's/_defconfig//')
@@ -38,6 +43,7 @@ die() { echo "kernel.sh: $*" >&2; echo "$pass passed, $((fail + 1)) failed"; exi
 # its own, so that rebuilding armpv meanwhile cannot pull it away.
 cp "$rw" "$tmp/armpv-rewrite"
 rw="$tmp/armpv-rewrite"
+export ARMPV_KERNEL_MODULES=1
 plain=$("$bk" "plain-$tag" "$defconfig") || die "plain build failed"
 bindir="$top_srcdir/guest-patches/linux/bin"
 # Keyed on armpv's sources (not the binary, which differs between build
@@ -128,6 +134,30 @@ cut -d' ' -f2 "$tmp/pairs" | xargs -r -n 2000 "$tables" decode 2>/dev/null |
 	sed -n 's/^\([0-9a-f]*\): trap for \([0-9a-f]*\),.*/\2/p' >"$tmp/decoded"
 cut -d' ' -f1 "$tmp/pairs" >"$tmp/expected"
 check "every changed Image word decodes to the plain word" 'cmp -s "$tmp/decoded" "$tmp/expected"'
+
+# The modules: the post-link pass over each plain .ko, and the armpv-as
+# build's own.
+python3 "$top_srcdir/tests/linux/modules-check.py" "$rw" "$arch" "$plain" \
+	"$asdir" "$tmp/modules" >"$tmp/modules.txt" 2>&1
+grep -v '^check ' "$tmp/modules.txt" | sed 's/^/# modules: /'
+nmods=$(sed -n 's/^modules \([0-9]*\)$/\1/p' "$tmp/modules.txt")
+check "the builds hold their modules ($nmods .ko files)" '[ "${nmods:-0}" -gt 10 ]'
+for c in same-set rewrite check-post check-as sites-post sites-as counts bytes code; do
+	case $c in
+	same-set) what="the same .ko files in both builds" ;;
+	rewrite) what="post-link pass rewrites every .ko" ;;
+	check-post) what="post-link .ko files: --check finds nothing left" ;;
+	check-as) what="armpv-as .ko files: --check finds nothing left" ;;
+	sites-post) what="post-link .ko sites = classifier's sites in the plain .ko" ;;
+	sites-as) what="armpv-as .ko sites = classifier's sites in the plain .ko" ;;
+	counts) what=".ko per-class counts agree" ;;
+	bytes) what="post-link .ko = plain .ko but for the trap words and the record" ;;
+	code) what="post-link .ko code = armpv-as .ko code" ;;
+	esac
+	line=$(grep "^check $c " "$tmp/modules.txt")
+	check "modules: $what" '[ "$line" = "check $c ok" ]'
+	[ "$line" = "check $c ok" ] || echo "# ${line:-modules-check.py printed nothing: $(tail -n 3 "$tmp/modules.txt")}"
+done
 
 # Post-link zImage through kbuild: a copy of the plain tree with the
 # rewritten vmlinux; kbuild must regenerate Image from it, not relink.

@@ -6,6 +6,7 @@ TESTS += tests/linux/versatile.sh tests/linux/bcm2835.sh
 # that run's make check ran it (configure's ARMPV_LINUX_TESTS_RAN_IN).
 EXTRA_DIST += tests/linux/ran-in-main.sh
 EXTRA_DIST += tests/linux/versatile.sh tests/linux/bcm2835.sh tests/linux/kernel.sh \
+	tests/linux/modules-check.py \
 	tests/linux/build-kernel.sh tests/linux/repro.sh tests/linux/bench-rewrite.sh
 # The test initramfs (tests/linux/initramfs/: busybox-static:armel, /init,
 # the workload and bench.c) on the plain versatile kernel: workload.sh runs
@@ -18,6 +19,14 @@ EXTRA_DIST += tests/linux/workload.sh tests/linux/console.sh \
 # soak.sh runs the workload under armpv-bm over and over for a given time
 # (by hand: sh tests/linux/soak.sh 30m); make check runs soak-short.sh,
 # one boot of two runs (armpv.repeat=2).
+# module-load.sh: a module built out of tree against the plain versatile
+# build (with its modules), rewritten, loaded under armpv-bm (and the
+# plain one: the documented failure mode).
+TESTS += tests/linux/module-load.sh
+EXTRA_DIST += tests/linux/module-load.sh tests/linux/module/init \
+	tests/linux/module/armpv-irqtest.c tests/linux/module/Kbuild
+tests/linux/module-load.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
+	monitor/bundle/armpv-bundle$(EXEEXT)
 TESTS += tests/linux/soak-short.sh
 EXTRA_DIST += tests/linux/soak.sh tests/linux/soak-short.sh
 tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \

@@ -15,7 +15,7 @@ EXTRA_DIST += tests/rewriter/rewrite.sh \
 	examples/demo-guest.S examples/demo.sh
 # A loadable module (.ko) through armpv-as and the post-link pass.
 TESTS += tests/rewriter/module.sh
-EXTRA_DIST += tests/rewriter/module.sh \
+EXTRA_DIST += tests/rewriter/module.sh tests/rewriter/kocmp.py \
 	tests/rewriter/fixtures/module/armpv_mod.c \
 	tests/rewriter/fixtures/module/armpv_mod.mod.c \
 	tests/rewriter/fixtures/module/module.lds

@@ -81,40 +81,10 @@ check "post-link sites = the classifier's sites in the plain .ko" 'grep -q "^sam
 check "armpv-as sites = the classifier's sites in the plain .ko" 'grep -q "^same_as True" "$tmp/cmp.txt"'
 check "per-class counts agree (mrs 3, msr 6)" 'grep -q "^counts 3 6 True" "$tmp/cmp.txt"'
 
-# Nothing else changed: an ELF reader of its own compares the plain and
-# the post-link .ko section by section, byte by byte.
-python3 - "$tmp/plain/armpv_mod.ko" "$tmp/post.ko" "$tmp/plain.json" >"$tmp/diff.txt" <<'PY'
-import json, struct, sys
-def sections(path):
-    d = open(path, "rb").read()
-    shoff, = struct.unpack_from("<I", d, 32)
-    shnum, shstrndx = struct.unpack_from("<HH", d, 48)
-    hdrs = [struct.unpack_from("<10I", d, shoff + 40 * i) for i in range(shnum)]
-    names = hdrs[shstrndx]
-    def name(h):
-        o = names[4] + h[0]
-        return d[o:d.index(b"\0", o)].decode()
-    return d, [(name(h), h) for h in hdrs]
-a, sa = sections(sys.argv[1])
-b, sb = sections(sys.argv[2])
-traps = {(s["section"], s["offset"]): int(s["trap"], 16) for s in json.load(open(sys.argv[3]))["sites"]}
-bad = []
-for i, ((na, ha), (nb, hb)) in enumerate(zip(sa, sb)):
-    if na != nb or ha[1:] != hb[1:]:
-        bad.append("header %d %s" % (i, na))
-        continue
-    if ha[1] == 8 or ha[5] == 0:  # NOBITS, empty
-        continue
-    x, y = a[ha[4]:ha[4] + ha[5]], b[hb[4]:hb[4] + hb[5]]
-    for off in range(0, len(x), 4):
-        if x[off:off + 4] != y[off:off + 4]:
-            t = traps.get((na, off))
-            if t is None or y[off:off + 4] != struct.pack("<I", t):
-                bad.append("%s+0x%x" % (na, off))
-print("sections", len(sa), len(sb))
-print("new", " ".join(n for n, h in sb[len(sa):]))
-print("bad", " ".join(bad) or "none")
-PY
+# Nothing else changed: an ELF reader of its own (kocmp.py) compares the
+# plain and the post-link .ko section by section, byte by byte.
+python3 "$top_srcdir/tests/rewriter/kocmp.py" diff "$tmp/plain/armpv_mod.ko" "$tmp/post.ko" \
+	"$tmp/plain.json" >"$tmp/diff.txt"
 cat "$tmp/diff.txt"
 check "post-link .ko: every section header and byte as in the plain .ko but the trap words" \
 	'grep -q "^bad none$" "$tmp/diff.txt"'
