@@ -326,11 +326,23 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	in_monitor = 1;
-	if (regs[16] & ARMPV_PSR_T)
-		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", pc);
 	/* qemu-arm and Linux report an SWI with PC after it, an Undefined
 	 * instruction with PC at it. */
+	if (regs[16] & ARMPV_PSR_T) {
+		/* Thumb state holds no trap words (the rewriter makes ARM
+		 * ones only, docs/rewriter.md) and a Thumb SWI is no
+		 * hypercall: in any virtual mode the trap is the guest's own
+		 * SWI or Undefined exception, LR = the instruction + 2, SPSR
+		 * with T set (ARM ARM A2.6.3, A2.6.4). */
+		if (swi)
+			pc -= 2;
+		vcpu_from_ctx(regs, pc);
+		armpv_vcpu_exception(&vcpu,
+				     swi ? ARMPV_EXC_SWI : ARMPV_EXC_UNDEF, pc);
+		vcpu_to_ctx(regs);
+		in_monitor = 0;
+		return;
+	}
 	if (swi)
 		pc -= 4;
 	if (!guest_word(pc, &word))

@@ -479,6 +479,12 @@ class Gen:
         v = self.psr([target])
         rx = self.reg()
         l = self.lab()
+        # A third return to Thumb state (SPSR.T set): a Thumb block at
+        # l, which ends in ARM state (BX PC) as one entered by BX.
+        thumb = None
+        if self.r.random() < 0.35:
+            v |= 0x20
+            thumb = (l, self.thumb_items())
         eff = (lambda m: lambda s: setattr(s, "mode", m))(target)
         lines = ["ldr r%d, =0x%08x" % (rx, v), "msr spsr_cxsf, r%d" % rx]
         k = self.r.randrange(4 if self.v6 else 3)
@@ -499,8 +505,10 @@ class Gen:
             lines += ["ldr r%d, =fz_slot" % rb, "adr lr, %s" % l,
                       "str lr, [r%d]" % rb, "str r%d, [r%d, #4]" % (rx, rb),
                       "rfeia r%d" % rb]
-        lines.append("%s:" % l)
-        return Item(lines, need=lambda s: s.mode in WITH_SPSR, effect=eff)
+        if thumb is None:
+            lines.append("%s:" % l)
+        return Item(lines, need=lambda s: s.mode in WITH_SPSR, effect=eff,
+                    thumb=thumb)
 
     def cp15_read(self):
         regs = CP15_READ_COMMON + (CP15_READ_V6 if self.v6 else [])
@@ -733,19 +741,25 @@ class Gen:
         return ["cps%s %s" % (self.r.choice(["ie", "id"]), flags)]
 
     THUMB_MENU = [("t_dp", 20), ("t_ldst", 12), ("t_ldstm", 5),
-                  ("t_bkpt", 2), ("t_undef", 2)]
-    THUMB_USER = [("t_swi", 3), ("t_cps", 2)]
+                  ("t_bkpt", 2), ("t_undef", 2), ("t_swi", 2)]
+    THUMB_USER = [("t_cps", 2)]
+
+    def thumb_items(self, user=False):
+        """The items of a Thumb block: the Thumb menu, SVC included (in
+        the kernel its own SWI exception, as in a task; ARM ARM
+        A2.6.4); in a user task also (ARMv6) CPS, which has no effect
+        there, and not in the kernel (CPS has no Thumb trap word, the
+        rewriter refuses it: docs/rewriter.md)."""
+        menu = self.THUMB_MENU + ([m for m in self.THUMB_USER
+                                   if m[0] != "t_cps" or self.v6]
+                                  if user else [])
+        return [self.item(menu) for _ in range(self.r.randrange(2, 10))]
 
     def thumb_block(self, user=False):
         """A block of Thumb code: ADR and BX into it, BX PC out of it
         (ARM ARM A7.1.10: from a word-aligned BX PC, ARM state at +4).
-        In a user task also SVC and (ARMv6) CPS, which has no effect
-        there; not in the kernel (an SWI from the guest kernel stops it;
-        CPS has no Thumb trap word)."""
-        menu = self.THUMB_MENU + ([m for m in self.THUMB_USER
-                                   if m[0] != "t_cps" or self.v6]
-                                  if user else [])
-        sub = [self.item(menu) for _ in range(self.r.randrange(2, 10))]
+        (exc_return also enters one, by an SPSR with T set.)"""
+        sub = self.thumb_items(user)
         rx = self.reg()
         label = self.lab()
         return Item(["adr r%d, %s + 1" % (rx, label), "bx r%d" % rx],
@@ -1104,12 +1118,14 @@ class Gen:
                     continue
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
                 emit(w, it.lines)
-                if it.thumb is not None:
-                    self.emit_thumb(w, name, it.thumb, st, drop_items)
                 if it.user is not None:
                     self.excursion(w, user, name, it.user, st, drop_items)
+                # An exception return's Thumb block runs in the mode it
+                # returned to.
                 if it.effect:
                     it.effect(st)
+                if it.thumb is not None:
+                    self.emit_thumb(w, name, it.thumb, st, drop_items)
             w("\tpush {r0-r12}\n\tmrs r0, cpsr\n\tpush {r0}\n"
               "\tb fz_step_done\n\t.ltorg")
         # The user tasks' code: armpv-rewrite --user-code keeps it as
