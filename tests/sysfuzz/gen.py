@@ -3,7 +3,7 @@
 """gen.py -- the whole-system fuzzer's guest generator (docs/fuzzing.md).
 
     gen.py [--board versatilepb|raspi0] [--cpu arm926|arm1176] [--steps N]
-           [--raspi0-irq] [--keep-steps LIST]
+           [--no-raspi0-irq] [--keep-steps LIST]
            [--drop-items LIST] [--keep-items LIST] [-o OUT.S] SEED
 
 writes the assembly half of a random guest for tests/sysfuzz/start.S and runtime.c:
@@ -125,7 +125,7 @@ class Item:
 
 
 class Gen:
-    def __init__(self, seed, board, cpu, steps, raspi0_irq=False):
+    def __init__(self, seed, board, cpu, steps, raspi0_irq=True):
         self.r = random.Random(seed)
         self.board = board
         self.raspi0_irq = raspi0_irq
@@ -1194,9 +1194,10 @@ def main():
     ap.add_argument("--keep-steps", default=None)
     ap.add_argument("--drop-items", default="")
     ap.add_argument("--keep-items", default=None)
-    ap.add_argument("--raspi0-irq", action="store_true",
-                    help="interrupts on raspi0 too (natively taken twice "
-                    "for one match: docs/fuzzing.md)")
+    ap.add_argument("--no-raspi0-irq", dest="raspi0_irq",
+                    action="store_false",
+                    help="no interrupts on raspi0 (the system timer's "
+                    "compares: docs/fuzzing.md)")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     keep = None
@@ -1206,7 +1207,8 @@ def main():
     keep_items = None
     if a.keep_items is not None:
         keep_items = frozenset(x for x in a.keep_items.split(",") if x)
-    text = Gen(a.seed, a.board, a.cpu, a.steps, a.raspi0_irq).generate(keep, drop, keep_items)
+    text = Gen(a.seed, a.board, a.cpu, a.steps,
+               a.raspi0_irq).generate(keep, drop, keep_items)
     if a.output == "-":
         sys.stdout.write(text)
     else:

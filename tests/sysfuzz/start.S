@@ -121,13 +121,20 @@ vec_fiq:	handler 7
  * fz_raise_irq, fz_raise_fiq: raise the IRQ (system timer compare 1,
  * GPU interrupt 1, enabled at the armctrl) or the FIQ (compare 3, the
  * armctrl's FIQ source) now, called with I and F set (gen.py irq): Cn =
- * CLO + 200, then wait for CS bit n, arming again if CLO passed Cn by
- * more than a millisecond unseen (the host descheduled QEMU).  200
+ * CLO + 200, then spin until CS bit n is set, so that the caller's
+ * unmasking, the same instruction in both runs, takes it.  200
  * microseconds: under armpv-bm the read of CLO and the write of Cn are
  * two emulated accesses, more than 2 microseconds apart (with CLO + 2,
  * as tests/process/plat-bcm2835.S arms natively, Cn was always past
- * when written, and the guest re-armed forever).  Every
- * register but lr, and the flags, are kept.
+ * when written, and the guest re-armed forever).  When CLO passes Cn
+ * by more than a millisecond unseen (the host descheduled QEMU, and Cn
+ * may have been written after CLO passed it: no match then for 2^32
+ * microseconds), Cn is armed again and only then the match bit
+ * cleared: a match of the first arming seen after the second was
+ * written would leave the second one to match later, a second
+ * interrupt at a time that depends on the host (docs/fuzzing.md, the
+ * raspi0 finding).  A channel has one compare: writing Cn replaces
+ * the match due.  Every register but lr, and the flags, are kept.
  */
 ENTRY(fz_raise_irq)
 	push	{r0-r6, lr}
@@ -149,6 +156,7 @@ ENTRY(fz_raise_fiq)
 2:	ldr	r2, [r1, #SYSTMR_CLO]
 	add	r2, r2, #200
 	str	r2, [r4, r0, lsl #2]	@ Cn = CLO + 200
+	str	r3, [r1, #SYSTMR_CS]	@ no match of an earlier arming
 3:	ldr	r6, [r1, #SYSTMR_CS]
 	tst	r6, r3
 	bne	4f
