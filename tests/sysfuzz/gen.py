@@ -14,9 +14,12 @@ first registers, and N steps of random kernel code from a weighted menu
 addresses in the scratch MiBs, aligned or not, LDM/STM, the sensitive
 instructions: MRS, MSR of CPSR and SPSR with every field mask, mode
 changes, CPS, STM^/LDM^, LDRT and company, the exception returns MOVS
-pc, SUBS pc, LDM^ with pc and RFE; CP15 reads and writes: DACR, the
-fault registers, SCTLR.A, TLB and cache operations, the thread ID
-registers; BKPT and undefined words).  The same SEED and options give
+pc, SUBS pc, LDM^ with pc and RFE, to ARM or Thumb state; SRS; CP15
+reads and writes: DACR, the fault registers, SCTLR.A, S, R and V, the
+FCSE PID, TTBR0, TLB and cache operations, the thread ID registers, WFI
+with an interrupt pending; branches whose fetch aborts (XN among the
+causes); Thumb blocks with SVC, BKPT and undefined halfwords; BKPT and
+undefined words).  The same SEED and options give
 the same file, byte for byte.
 
 Everything random is drawn first, the whole guest, then --keep-steps
@@ -95,11 +98,19 @@ class State:
     """What the generator tracks through a step: the mode, SCTLR.A and
     DACR."""
 
-    def __init__(self, mode, align, dacr, unal):
+    def __init__(self, mode, align, dacr, unal, sr=0):
         self.mode = mode
         self.align = align
         self.dacr = dacr
         self.unal = unal  # ARMv6 SCTLR.U: unaligned accesses
+        self.sr = sr  # SCTLR.S and R (bits 8, 9)
+        self.fcse = 0  # the FCSE PID
+        self.fcse_used = False  # a nonzero PID was set: FAR may be an MVA
+
+
+    def set_fcse(self, pid):
+        self.fcse = pid
+        self.fcse_used = self.fcse_used or pid != 0
 
 
 class Item:
@@ -532,6 +543,12 @@ class Gen:
             # as ones, the ARM1176JZF-S has them SBZ (TRM 3.2.9;
             # deviation "arm1176-cpacr", docs/fuzzing.md)
             lines.append("bic%s r%d, r%d, #0xc0000000" % (c, rd, rd))
+        if crn == 6:
+            # FAR, IFAR: not once an FCSE PID was set, which an abort
+            # may have written as an MVA (deviation "fcse-far": QEMU
+            # gives the VA, the CPUs the modified VA; runtime.c shows
+            # them as VAs)
+            return Item(lines, need=lambda s: not s.fcse_used)
         return lines
 
     def cp15_write(self):
@@ -613,6 +630,12 @@ class Gen:
                       "str r%d, [r%d, #0x0c]" % (rv, ra),  # VICINTSELECT
                       "mov r%d, #%d" % (rv, 1 << src),
                       "str r%d, [r%d, #0x18]" % (rv, ra)]  # VICSOFTINT
+        if self.r.random() < 0.3:
+            # WFI (CP15 c7 c0 4, both CPUs) with the interrupt pending:
+            # it wakes at once, masked or not (ARM926EJ-S TRM 2.3.8,
+            # ARM1176JZF-S TRM 3.2.22); never without one (nothing
+            # would wake it)
+            lines += ["mov r%d, #0" % rv, "mcr p15, 0, r%d, c7, c0, 4" % rv]
         k = self.r.random()
         if k < 0.6:
             if self.v6 and self.r.random() < 0.5:
@@ -645,7 +668,85 @@ class Gen:
             ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
             ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
             ("cp15_write", 6), ("bkpt", 2), ("undef", 2),
-            ("user_excursion", 5), ("irq", 3), ("thumb_block", 4)]
+            ("user_excursion", 5), ("irq", 3), ("thumb_block", 4),
+            ("sctlr_sr", 2), ("pabt", 3), ("vectors", 2), ("fcse", 2),
+            ("srs", 3), ("ttbr", 2)]
+
+    def ttbr(self):
+        """TTBR0 written: the runtime's first-level table or its copy
+        (runtime.c: the same translations at another address), then the
+        TLBs invalidated or not (the translations are the same)."""
+        rx = self.reg()
+        lines = ["ldr r%d, =0x%08x" % (rx, self.r.choice([0x00100000,
+                                                          0x00110000])),
+                 "mcr p15, 0, r%d, c2, c0, 0" % rx]
+        if self.r.random() < 0.5:
+            lines += ["mov r%d, #0" % rx, "mcr p15, 0, r%d, c8, c7, 0" % rx]
+        return lines
+
+    def sctlr_sr(self):
+        """SCTLR.S and R changed (read, modify, write): none, S or R
+        (both is UNPREDICTABLE, ARM ARM B4.4.1), what AP 00 lets
+        privileged and user reads do; then the TLBs invalidated."""
+        rx = self.reg()
+        sr = self.r.choice([0, 1 << 8, 1 << 9])
+        lines = ["mrc p15, 0, r%d, c1, c0, 0" % rx,
+                 "bic r%d, r%d, #0x300" % (rx, rx)]
+        if sr:
+            lines.append("orr r%d, r%d, #0x%x" % (rx, rx, sr))
+        lines += ["mcr p15, 0, r%d, c1, c0, 0" % rx,
+                  "mov r%d, #0" % rx, "mcr p15, 0, r%d, c8, c7, 0" % rx]
+        return Item(lines, effect=(lambda v: lambda s: setattr(s, "sr", v))(
+            sr))
+
+    def pabt(self):
+        """A branch (BX, to ARM or Thumb state, or MOV pc) to a scratch
+        address whose fetch aborts by the tables, DACR and SCTLR.S/R or,
+        in the ARMv6 format, by XN: the prefetch abort, after which the
+        handler resumes at the label fz_resume holds (runtime.c), in
+        ARM state.  Never where the fetch could succeed (the scratch
+        data would run)."""
+        addr = self.address(4, False)
+        rx = self.reg()
+        l = self.lab()
+        k = self.r.randrange(3)
+        br = ["bx r%d" % rx, "mov pc, r%d" % rx][k == 2]
+        tgt = addr | (1 if k == 1 else 0)
+        return Item(["adr lr, %s" % l, "ldr r%d, =fz_resume" % rx,
+                     "str lr, [r%d]" % rx,
+                     "ldr r%d, =0x%08x" % (rx, tgt), br, "%s:" % l],
+                    need=lambda s: s.mode != USR and self.fetch_aborts(
+                        addr, s), addrs=[addr])
+
+    def vectors(self):
+        """SCTLR.V set or cleared: the vectors high (at 0xffff0000,
+        which the runtime maps to a copy of them) or low."""
+        rx = self.reg()
+        op = self.r.choice(["orr", "bic"])
+        return ["mrc p15, 0, r%d, c1, c0, 0" % rx,
+                "%s r%d, r%d, #0x2000" % (op, rx, rx),
+                "mcr p15, 0, r%d, c1, c0, 0" % rx] + \
+            ([] if self.v6 else [SCTLR_926_BIC % ("", rx, rx)])
+
+    def fcse(self):
+        """The FCSE PID written: the seed's (whose relocated MiBs the
+        runtime maps as their originals) or 0; then it is read back."""
+        rx = self.reg()
+        pid = self.r.choice([0, self.fcse_pid])
+        return Item(["ldr r%d, =0x%08x" % (rx, pid << 25),
+                     "mcr p15, 0, r%d, c13, c0, 0" % rx,
+                     "mrc p15, 0, r%d, c13, c0, 0" % self.reg()],
+                    effect=(lambda p: lambda s: s.set_fcse(p))(pid))
+
+    def srs(self):
+        """SRS (ARMv6) to the current mode's own stack, decrement
+        before, no writeback, then the two words read back: LR and SPSR
+        (ARM ARM A4.1.90).  Only in a mode with an SPSR."""
+        mode = self.r.choice([SVC, SVC, IRQ, FIQ, ABT, UND])
+        ra, rb = self.reg(), self.reg()
+        return Item(["srsdb sp, #%d" % mode, "ldr r%d, [sp, #-8]" % ra,
+                     "ldr r%d, [sp, #-4]" % rb],
+                    need=(lambda m: lambda s: s.mode == m)(mode))
 
     # -- Thumb ----------------------------------------------------------
     def lo(self, avoid=()):
@@ -868,7 +969,7 @@ class Gen:
 
     def item(self, menu=None):
         menu = menu or [(n, w) for n, w in self.MENU
-                        if (n != "cps" or self.v6) and
+                        if (n not in ("cps", "srs") or self.v6) and
                         (n != "irq" or self.board == "versatilepb" or
                          self.raspi0_irq)]
         names = [n for n, w in menu]
@@ -929,11 +1030,38 @@ class Gen:
         if dom == 3:
             return False
         if ap == 0:  # reads need S (privileged only) or R (B4.5.1)
-            return not (self.sr == 1 << 9 or (self.sr == 1 << 8 and
-                                              not user))
+            return not (st.sr == 1 << 9 or (st.sr == 1 << 8 and
+                                            not user))
         # APX:AP 101 privileged read-only, 110 and 111 read-only (ARMv6
         # B4.5.1): reads as for APX = 0.
         return user and ap == 1
+
+    def fetch_aborts(self, addr, st):
+        """Whether an instruction fetch at the word address addr in
+        st's mode aborts: as a load (read permission), and in the ARMv6
+        format also by XN in a client domain (ARM ARM B4.7).  Never
+        true where the fetch could succeed: the scratch data is no
+        rewritten kernel code (armpv-bm runs the kernel in USR mode)."""
+        if self.aborts(addr & ~3, State(st.mode, False, st.dacr, st.unal,
+                                        st.sr)):
+            return True
+        if not self.xp:
+            return False
+        i = (addr - SCRATCH_VA) >> 20
+        if not 0 <= i < SCRATCH_MBS:
+            return False
+        # XN only in a client domain: a manager's accesses are not
+        # checked against the descriptor's permissions, and QEMU 7.2
+        # and armpv-bm alike let a manager domain's XN pages run
+        # (seed 1 on arm1176 ran the scratch data in both)
+        if (st.dacr >> (2 * self.l1dom[i])) & 3 != 1:
+            return False
+        if self.l1kind[i] == "section":
+            return bool(self.l1xn[i])
+        d = self.l2map[i].get((addr >> 12) & 0xFF)
+        if d & 2:
+            return bool(d & 1)  # small page: XN bit 0
+        return bool((d >> 15) & 1)  # large page: XN bit 15
 
     def tables(self):
         """First-level descriptors of the scratch MiBs and the
@@ -941,6 +1069,7 @@ class Gen:
         (ARMv5 format; ARM926EJ-S TRM 3.2)."""
         l1, l2 = [], []
         self.l1kind, self.l1dom, self.l1ap = [], [], []
+        self.l1xn = {}
         # The ARM1176 may use the ARMv6 format (SCTLR.XP = 1, ARM1176JZF-S
         # TRM 6.11): APX, XN, nG, S, TEX; no subpages, no fine tables.
         self.xp = self.v6 and self.r.random() < 0.5
@@ -1036,6 +1165,7 @@ class Gen:
             apx, ap, tex, c, b, xn, ng, sh = attrs()
             l1.append(pa | ng << 17 | sh << 16 | apx << 15 | tex << 12 |
                       ap << 10 | dom << 5 | xn << 4 | c << 3 | b << 2 | 2)
+            self.l1xn[i] = xn
             self.l1ap.append((ap, apx))
             return
         self.l1ap.append(None)
@@ -1062,6 +1192,12 @@ class Gen:
             dacr |= self.r.choice([0, 1, 1, 3]) << (2 * d)
         align = self.r.random() < 0.3
         self.sr = self.r.choice([0, 0, 1 << 8, 1 << 9])
+        # The FCSE PID the steps may set: its 32 MiB of modified
+        # addresses (PID << 25) clear of the runtime's other first-level
+        # entries (the devices' MiBs at 0x10000000 and 0x20000000, the
+        # high vectors' at 0xfff00000): runtime.c maps them as 0-32 MiB.
+        self.fcse_pid = self.r.choice([p for p in range(1, 100)
+                                       if p not in (8, 16)])
         unal = self.v6 and self.r.random() < 0.5
         sctlr = (2 if align else 0) | self.sr | (1 << 22 if unal else 0) | \
             (1 << 23 if self.xp else 0)
@@ -1081,7 +1217,8 @@ class Gen:
         w("\t.section .rodata")
         w("\t.align 2")
         for name, val in (("fz_seed", self.seed), ("fz_dacr0", dacr),
-                          ("fz_sctlr_set", sctlr)):
+                          ("fz_sctlr_set", sctlr),
+                          ("fz_fcse_pid", self.fcse_pid)):
             w("GLOBAL(%s)\n\t.word 0x%08x" % (name, val))
         w("GLOBAL(fz_l1)")
         for d in l1:
@@ -1105,7 +1242,7 @@ class Gen:
         w("\t.text\n\t.arm")
         # SCTLR.A and DACR carry over from step to step; each step
         # starts in SVC (fz_run_step).
-        st = State(SVC, align, dacr, unal)
+        st = State(SVC, align, dacr, unal, self.sr)
         for s in kept:
             st.mode = SVC
             w("fz_step_%d:" % s)
@@ -1170,7 +1307,8 @@ class Gen:
         the label it comes back to) into w, its user code into user."""
         label = "fz_user_" + name.replace(".", "_")
         w("\tldr lr, =%s\n\tmovs pc, lr\n.L%s_back:" % (label, label))
-        kst = State(USR, st.align, st.dacr, st.unal)
+        kst = State(USR, st.align, st.dacr, st.unal, st.sr)
+        kst.fcse, kst.fcse_used = st.fcse, st.fcse_used
         u = user.append
         u("%s:" % label)
         for j, it in enumerate(sub):

@@ -44,6 +44,7 @@ static const unsigned char bank_spsr[] = {9, 12, 15, 18, 21, 24};
 
 /* From the generated guest (gen.py). */
 extern const uint32_t fz_seed, fz_nsteps, fz_dacr0, fz_sctlr_set;
+extern const uint32_t fz_fcse_pid;
 extern const uint32_t fz_l1[FZ_SCRATCH_MBS];
 extern const uint32_t fz_l2[]; /* (mib, index, descriptor) triples */
 extern const uint32_t fz_nl2;
@@ -58,6 +59,11 @@ void fz_run_step(void (*code)(void));
 void fz_read_banks(uint32_t *out);
 void fz_read_cp15(uint32_t *out);
 void fz_mmu_on(uint32_t ttb, uint32_t dacr, uint32_t sctlr_set);
+extern const uint32_t vectors[16]; /* guest-start.h guest_vectors */
+
+/* Where a step's branch to a scratch address that cannot be fetched
+ * resumes after its prefetch abort (gen.py pabt), 0 when none is due. */
+uint32_t fz_resume;
 
 struct fz_exc {
 	uint32_t vec, cpsr, lr, spsr, fsr, far, pad;
@@ -134,6 +140,18 @@ static void put_exc(void)
 }
 
 /*
+ * A fault address as a VA: under an FCSE PID QEMU 7.2 reports the VA in
+ * FAR and IFAR, the ARM926EJ-S and ARM1176 the modified VA (ARM926EJ-S
+ * TRM 2.3.7, ARM1176JZF-S TRM 3.2.26, 3.2.27; deviation "fcse-far",
+ * docs/fuzzing.md), which armpv-bm gives: an address in the seed's
+ * PID's 32 MiB is shown less PID << 25.
+ */
+static uint32_t fz_va(uint32_t a)
+{
+	return a >> 25 == fz_fcse_pid ? a - (fz_fcse_pid << 25) : a;
+}
+
+/*
  * fz_record: an exception's handler (start.S) reports what it received;
  * returns where to resume: after the instruction that took it (an
  * Undefined instruction or SWI: LR; a BKPT's prefetch abort: LR less
@@ -150,6 +168,8 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 		put_exc(); /* what looped */
 		fz_fatal("too many exceptions");
 	}
+	if (vec == 3 || vec == 4)
+		far = fz_va(far);
 	fz_exc[fz_nexc++] = (struct fz_exc){vec, cpsr & FZ_PSR_SHOWN, lr,
 					    spsr & FZ_PSR_SHOWN, fsr, far, 0};
 	switch (vec) {
@@ -163,8 +183,17 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 			return lr | 1;
 		return lr;
 	case 3:
-		if ((fsr & 0x40f) != 0x2)
-			fz_fatal("prefetch abort not a debug event");
+		if ((fsr & 0x40f) != 0x2) {
+			/* A step's branch to an address that aborts: to its
+			 * label, in ARM state (bit 0 tells the handler,
+			 * start.S, to clear SPSR.T). */
+			uint32_t to = fz_resume;
+
+			if (!to)
+				fz_fatal("prefetch abort not a debug event");
+			fz_resume = 0;
+			return to | 1;
+		}
 		return thumb ? lr - 2 : lr;
 	case 4:
 		return thumb ? lr - 6 : lr - 4;
@@ -230,6 +259,10 @@ static void digest(void)
 	 * ARM926EJ-S's (deviation "arm926-sctlr", docs/fuzzing.md). */
 	w[0] &= ~0xc0000u;
 #endif
+	w[5] = fz_va(w[5]); /* FAR */
+#ifdef KERN_V6
+	w[6] = fz_va(w[6]); /* IFAR */
+#endif
 	put_head("cp15");
 	for (unsigned i = 0; i < FZ_CP15_WORDS; i++)
 		put_hex(w[i]);
@@ -250,6 +283,24 @@ static uint32_t section(uint32_t pa)
 	uint32_t bit4 = fz_sctlr_set & (1u << 23) ? 0 : 1u << 4;
 
 	return (pa & 0xfff00000) | (1 << 10) | bit4 | 2;
+}
+
+/* The high vectors (gen.py vectors sets SCTLR.V): 0xffff0000, a small
+ * page, privileged only, domain 0, of a coarse table, holding a copy
+ * of the vectors; written with the MMU off. */
+static void hivec(volatile uint32_t *l1)
+{
+	volatile uint32_t *l2 = (volatile uint32_t *)FZ_HIVEC_L2_PA;
+	volatile uint32_t *page = (volatile uint32_t *)FZ_HIVEC_PA;
+	int xp = !!(fz_sctlr_set & (1u << 23));
+
+	for (unsigned n = 0; n < 256; n++)
+		l2[n] = 0;
+	for (unsigned n = 0; n < 16; n++)
+		page[n] = vectors[n];
+	/* Small page: ARMv5 AP 01 in each subpage; ARMv6 APX:AP 001. */
+	l2[0xf0] = FZ_HIVEC_PA | (xp ? 0x10u : 0x550u) | 2;
+	l1[0xfff] = FZ_HIVEC_L2_PA | (xp ? 0 : 1u << 4) | 1;
 }
 
 static void tables(void)
@@ -284,6 +335,14 @@ static void tables(void)
 
 		((volatile uint32_t *)FZ_L2_PA(e[0]))[e[1]] = e[2];
 	}
+	/* The FCSE PID the steps may set (gen.py fcse): its modified
+	 * addresses, PID << 25 up, map as 0-32 MiB do. */
+	for (unsigned i = 0; i < 32; i++)
+		l1[(fz_fcse_pid << 5) + i] = l1[i];
+	hivec(l1);
+	/* Its copy, which a step may make TTBR0 (gen.py ttbr). */
+	for (unsigned i = 0; i < 4096; i++)
+		((volatile uint32_t *)FZ_L1_COPY_PA)[i] = l1[i];
 }
 
 /* The scratch windows' first contents: xorshift32 from the seed. */

@@ -64,6 +64,7 @@
 	b	plat_exit		@ r0 = exit status
 
 	guest_vectors
+	.global	vectors			@ runtime.c copies them high too
 	guest_board
 
 /*
@@ -97,6 +98,13 @@
 	mrsne	r1, spsr
 	bicne	r1, r1, #(PSR_MODE_MASK | PSR_T)
 	orrne	r1, r1, #(SVC_MODE | PSR_I | PSR_F)
+	msrne	spsr_cxsf, r1
+	.endif
+	.if \vec == 3
+	tst	r0, #1			@ a fetch that aborted: ARM state
+	bic	r0, r0, #1
+	mrsne	r1, spsr
+	bicne	r1, r1, #PSR_T
 	msrne	spsr_cxsf, r1
 	.endif
 	str	r0, [sp, #20]
