@@ -44,6 +44,9 @@ MODE_NAME = {FIQ: "FIQ", IRQ: "IRQ", SVC: "SVC", ABT: "ABT", UND: "UND",
 
 SCRATCH_VA = 0x01000000
 SCRATCH_PA = 0x00400000
+# The ARM1176's supersection seeds: 16 MiB at virtual 0x01000000 to
+# physical 0x02000000 (sysfuzz.h FZ_SUPER_PA), the scratch frames there.
+SUPER_PA = 0x02000000
 SCRATCH_MBS = 4
 L2_PA = 0x00104000
 WINDOW = 0x10000
@@ -127,6 +130,7 @@ class Item:
         # A user excursion: its user-mode items (lines run after
         # self.lines, in the user-code section).
         self.user = user
+        self.user_thumb = None  # a user excursion's first, Thumb, items
         self.need = need
         self.effect = effect
         self.addrs = addrs  # the data addresses it accesses
@@ -178,7 +182,8 @@ class Gen:
             base = SCRATCH_VA + SCRATCH_MBS * 0x100000
             off = self.r.randrange(WINDOW)
         elif k < 0.08:
-            base = SCRATCH_PA + self.r.randrange(SCRATCH_MBS) * 0x100000
+            base = self.scratch_pa + \
+                self.r.randrange(SCRATCH_MBS) * 0x100000
             off = self.r.randrange(WINDOW)
         else:
             base = SCRATCH_VA + self.r.randrange(SCRATCH_MBS) * 0x100000
@@ -971,10 +976,18 @@ class Gen:
         menu = [(m, w) for m, w in self.USER_MENU
                 if m != "user_cps" or self.v6]
         sub = [self.item(menu) for _ in range(n)]
+        # A quarter enter the task in Thumb state (SPSR.T set): a
+        # Thumb block first, which goes on in ARM state (BX PC).
+        thumb = None
+        if self.r.random() < 0.25:
+            v |= 0x20
+            thumb = self.thumb_items(user=True)
         eff = lambda s: setattr(s, "mode", SVC)
-        return Item(["ldr r%d, =0x%08x" % (rx, v),
-                     "msr spsr_cxsf, r%d" % rx], need=lambda s: s.mode in
-                    WITH_SPSR, effect=eff, user=sub)
+        it = Item(["ldr r%d, =0x%08x" % (rx, v),
+                   "msr spsr_cxsf, r%d" % rx], need=lambda s: s.mode in
+                  WITH_SPSR, effect=eff, user=sub)
+        it.user_thumb = thumb
+        return it
 
     def item(self, menu=None):
         menu = menu or [(n, w) for n, w in self.MENU
@@ -997,8 +1010,8 @@ class Gen:
         a domain fault; the ARM926EJ-S (TRM Figure 3-13) and ARMv6 give
         the page translation fault that armpv-bm gives."""
         i = (addr - SCRATCH_VA) >> 20
-        if not 0 <= i < SCRATCH_MBS or self.l1kind[i] not in ("coarse",
-                                                             "fine"):
+        if not 0 <= i < len(self.l1kind) or \
+                self.l1kind[i] not in ("coarse", "fine"):
             return False
         if (dacr >> (2 * self.l1dom[i])) & 1:
             return False  # client or manager
@@ -1010,10 +1023,11 @@ class Gen:
         user = st.mode == USR
         if addr & 3 and st.align:
             return True
-        if SCRATCH_PA <= addr < SCRATCH_PA + SCRATCH_MBS * 0x100000:
+        if self.scratch_pa <= addr < self.scratch_pa + \
+                SCRATCH_MBS * 0x100000:
             return user  # the kernel's identity map
         i = (addr - SCRATCH_VA) >> 20
-        if not 0 <= i < SCRATCH_MBS or self.l1kind[i] == "fault":
+        if not 0 <= i < len(self.l1kind) or self.l1kind[i] == "fault":
             return True
         kind = self.l1kind[i]
         apx = 0
@@ -1057,7 +1071,7 @@ class Gen:
         if not self.xp:
             return False
         i = (addr - SCRATCH_VA) >> 20
-        if not 0 <= i < SCRATCH_MBS:
+        if not 0 <= i < len(self.l1kind):
             return False
         # XN only in a client domain: a manager's accesses are not
         # checked against the descriptor's permissions, and QEMU 7.2
@@ -1082,6 +1096,11 @@ class Gen:
         # The ARM1176 may use the ARMv6 format (SCTLR.XP = 1, ARM1176JZF-S
         # TRM 6.11): APX, XN, nG, S, TEX; no subpages, no fine tables.
         self.xp = self.v6 and self.r.random() < 0.5
+        # A quarter of those map the scratch by a supersection.
+        self.super = self.xp and self.r.random() < 0.25
+        self.scratch_pa = SUPER_PA if self.super else SCRATCH_PA
+        if self.super:
+            return self.tables_super(), []
         bit4 = 0 if self.xp else 1 << 4
         for i in range(SCRATCH_MBS):
             pa = SCRATCH_PA + i * 0x100000
@@ -1148,6 +1167,36 @@ class Gen:
                 self.l2valid[i].add(n)
         return l1, l2
 
+    def xp_attrs(self):
+        """Random ARMv6-format attributes: APX, AP (never the reserved
+        100), a Normal memory type TEX, C, B (001 0 0, 000 1 0, 000 1 1,
+        001 1 1; never Device or Strongly-ordered, where an unaligned
+        access is UNPREDICTABLE), XN, nG, S."""
+        apx, ap = 0, self.r.randrange(4)
+        if self.r.random() < 0.3:
+            apx, ap = 1, self.r.randrange(1, 4)
+        tex, c, b = self.r.choice([(1, 0, 0), (0, 1, 0), (0, 1, 1),
+                                   (1, 1, 1)])
+        return apx, ap, tex, c, b, self.r.getrandbits(1), \
+            self.r.getrandbits(1), self.r.getrandbits(1)
+
+    def tables_super(self):
+        """The scratch's 16 MiB at SCRATCH_VA as one supersection (ARM
+        ARM B4.7: 16 identical first-level entries, bit 18 set, in
+        domain 0, physical SUPER_PA), random
+        attributes; so the MiB after the four scratch ones is mapped
+        too."""
+        apx, ap, tex, c, b, xn, ng, sh = self.xp_attrs()
+        d = SUPER_PA | 1 << 18 | ng << 17 | sh << 16 | apx << 15 | \
+            tex << 12 | ap << 10 | xn << 4 | c << 3 | b << 2 | 2
+        self.l1kind = ["section"] * 16
+        self.l1dom = [0] * 16
+        self.l1ap = [(ap, apx)] * 16
+        self.l1xn = {i: xn for i in range(16)}
+        self.l2valid = [set() for _ in range(16)]
+        self.l2map = [{} for _ in range(16)]
+        return [d] * 16
+
     def tables_xp(self, i, pa, dom, l1, l2):
         """Scratch MiB i in the ARMv6 format (ARM ARM B4.7, ARM1176JZF-S
         TRM Figures 6-6 to 6-10): a section or a coarse table of large
@@ -1155,14 +1204,7 @@ class Gen:
         100), XN, nG, S and a Normal memory type (TEX, C, B: 001 0 0,
         000 1 0, 000 1 1, 001 1 1; never Device or Strongly-ordered,
         where an unaligned access is UNPREDICTABLE)."""
-        def attrs():
-            apx, ap = 0, self.r.randrange(4)
-            if self.r.random() < 0.3:
-                apx, ap = 1, self.r.randrange(1, 4)
-            tex, c, b = self.r.choice([(1, 0, 0), (0, 1, 0), (0, 1, 1),
-                                       (1, 1, 1)])
-            return apx, ap, tex, c, b, self.r.getrandbits(1), \
-                self.r.getrandbits(1), self.r.getrandbits(1)
+        attrs = self.xp_attrs
         kind = self.r.choices(["section", "coarse", "fault"], [3, 5, 1])[0]
         self.l1kind.append(kind)
         self.l1dom.append(dom)
@@ -1206,7 +1248,8 @@ class Gen:
         # entries (the devices' MiBs at 0x10000000 and 0x20000000, the
         # high vectors' at 0xfff00000): runtime.c maps them as 0-32 MiB.
         self.fcse_pid = self.r.choice([p for p in range(1, 100)
-                                       if p not in (8, 16)])
+                                       if p not in (8, 16) and
+                                       (p != 1 or not self.super)])
         unal = self.v6 and self.r.random() < 0.5
         sctlr = (2 if align else 0) | self.sr | (1 << 22 if unal else 0) | \
             (1 << 23 if self.xp else 0)
@@ -1227,7 +1270,9 @@ class Gen:
         w("\t.align 2")
         for name, val in (("fz_seed", self.seed), ("fz_dacr0", dacr),
                           ("fz_sctlr_set", sctlr),
-                          ("fz_fcse_pid", self.fcse_pid)):
+                          ("fz_fcse_pid", self.fcse_pid),
+                          ("fz_scratch_pa", self.scratch_pa),
+                          ("fz_nl1", len(l1))):
             w("GLOBAL(%s)\n\t.word 0x%08x" % (name, val))
         w("GLOBAL(fz_l1)")
         for d in l1:
@@ -1265,7 +1310,7 @@ class Gen:
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
                 emit(w, it.lines)
                 if it.user is not None:
-                    self.excursion(w, user, name, it.user, st, drop_items)
+                    self.excursion(w, user, name, it, st, drop_items)
                 # An exception return's Thumb block runs in the mode it
                 # returned to.
                 if it.effect:
@@ -1298,12 +1343,13 @@ class Gen:
         return not (it.multi_load and any(self.aborts(a, st)
                                           for a in it.addrs))
 
-    def emit_thumb(self, w, name, thumb, st, drop):
+    def emit_thumb(self, w, name, thumb, st, drop, first=0):
         """A Thumb block's Thumb half into w: its items that fit st and
-        are not in drop, a literal pool, the way back to ARM state."""
+        are not in drop (named from NAME.FIRST up), a literal pool, the
+        way back to ARM state."""
         label, sub = thumb
         w("\t.thumb\n\t.syntax unified\n\t.align 2\n%s:" % label)
-        for j, it in enumerate(sub):
+        for j, it in enumerate(sub, first):
             if not self.fits(it, st) or "%s.%d" % (name, j) in drop:
                 continue
             w("@ %s.%d (Thumb)" % (name, j))
@@ -1311,15 +1357,21 @@ class Gen:
         w("\tb %s_pool\n\t.align 2\n\t.ltorg\n%s_pool:\n\t.align 2\n"
           "\tbx pc\n\tnop\n\t.syntax divided\n\t.arm" % (label, label))
 
-    def excursion(self, w, user, name, sub, st, drop):
+    def excursion(self, w, user, name, exc, st, drop):
         """A user excursion's kernel side (the return into USR mode and
-        the label it comes back to) into w, its user code into user."""
+        the label it comes back to) into w, its user code into user:
+        its Thumb items first if it enters in Thumb state (named from
+        NAME.100 up), then its ARM items."""
+        sub = exc.user
         label = "fz_user_" + name.replace(".", "_")
         w("\tldr lr, =%s\n\tmovs pc, lr\n.L%s_back:" % (label, label))
         kst = State(USR, st.align, st.dacr, st.unal, st.sr)
         kst.fcse, kst.fcse_used = st.fcse, st.fcse_used
         u = user.append
-        u("%s:" % label)
+        if exc.user_thumb is not None:
+            self.emit_thumb(u, name, (label, exc.user_thumb), kst, drop, 100)
+        else:
+            u("%s:" % label)
         for j, it in enumerate(sub):
             if not self.fits(it, kst) or it.effect or it.user is not None \
                     or "%s.%d" % (name, j) in drop:

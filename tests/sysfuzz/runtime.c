@@ -45,7 +45,11 @@ static const unsigned char bank_spsr[] = {9, 12, 15, 18, 21, 24};
 /* From the generated guest (gen.py). */
 extern const uint32_t fz_seed, fz_nsteps, fz_dacr0, fz_sctlr_set;
 extern const uint32_t fz_fcse_pid;
-extern const uint32_t fz_l1[FZ_SCRATCH_MBS];
+/* The scratch frames' physical base (FZ_SCRATCH_PA or, for a
+ * supersection, FZ_SUPER_PA) and the number of first-level entries
+ * fz_l1 holds from FZ_SCRATCH_VA on (4, or 16: a supersection). */
+extern const uint32_t fz_scratch_pa, fz_nl1;
+extern const uint32_t fz_l1[];
 extern const uint32_t fz_l2[]; /* (mib, index, descriptor) triples */
 extern const uint32_t fz_nl2;
 extern const uint32_t fz_regs0[FZ_STEP_WORDS];
@@ -231,12 +235,18 @@ uint32_t fz_record(uint32_t vec, uint32_t lr, uint32_t spsr, uint32_t fsr,
 	}
 }
 
+/* Scratch MiB i's frame, physical (identity-mapped). */
+static uint32_t scratch_pa(unsigned i)
+{
+	return fz_scratch_pa + i * 0x100000u;
+}
+
 /* The checksum of scratch MiB i's window, read through its identity
  * map: FNV-1a over its words. */
 static uint32_t window_sum(unsigned i)
 {
 	const volatile uint32_t *p =
-		(const volatile uint32_t *)FZ_SCRATCH_PA(i);
+		(const volatile uint32_t *)scratch_pa(i);
 	uint32_t h = 2166136261u;
 
 	for (unsigned n = 0; n < FZ_WINDOW / 4; n++)
@@ -315,8 +325,7 @@ static void tables(void)
 {
 	volatile uint32_t *l1 = (volatile uint32_t *)FZ_L1_PA;
 	static const uint32_t ident[] = {
-		0x00000000, 0x00100000, FZ_SCRATCH_PA(0), FZ_SCRATCH_PA(1),
-		FZ_SCRATCH_PA(2), FZ_SCRATCH_PA(3), BOARD_UART0_MB,
+		0x00000000, 0x00100000, BOARD_UART0_MB,
 #ifdef BOARD_BCM2835
 		PM_BASE, SYSTMR_BASE, /* the armctrl's MiB too */
 #else
@@ -328,6 +337,8 @@ static void tables(void)
 		l1[i] = 0;
 	for (unsigned i = 0; i < sizeof(ident) / sizeof(ident[0]); i++)
 		l1[ident[i] >> 20] = section(ident[i]);
+	for (unsigned i = 0; i < FZ_SCRATCH_MBS; i++)
+		l1[scratch_pa(i) >> 20] = section(scratch_pa(i));
 	/* The image's MiB: user read-only (AP 10), for the user tasks'
 	 * code; they read no data there. */
 	l1[0] ^= (1 << 10) ^ (2 << 10);
@@ -336,8 +347,9 @@ static void tables(void)
 
 		for (unsigned n = 0; n < 1024; n++)
 			l2[n] = 0;
-		l1[FZ_SCRATCH_VA(i) >> 20] = fz_l1[i];
 	}
+	for (unsigned i = 0; i < fz_nl1; i++)
+		l1[(FZ_SCRATCH_VA(0) >> 20) + i] = fz_l1[i];
 	for (unsigned t = 0; t < fz_nl2; t++) {
 		const uint32_t *e = &fz_l2[3 * t];
 
@@ -359,7 +371,7 @@ static void scratch_fill(void)
 	uint32_t x = fz_seed * 2654435761u | 1;
 
 	for (unsigned i = 0; i < FZ_SCRATCH_MBS; i++) {
-		volatile uint32_t *p = (volatile uint32_t *)FZ_SCRATCH_PA(i);
+		volatile uint32_t *p = (volatile uint32_t *)scratch_pa(i);
 
 		for (unsigned n = 0; n < FZ_WINDOW / 4; n++) {
 			x ^= x << 13;
