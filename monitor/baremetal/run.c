@@ -880,18 +880,17 @@ static void guest_trap(uint32_t pc, bool swi)
 
 	/* Thumb state: a user task's SWI or Undefined instruction is its
 	 * own (armpv_vcpu_trap() does not read the word in virtual USR
-	 * mode).  A kernel's has no trap word to decode (the rewriter makes
-	 * ARM-state ones only): its Undefined instruction is its own
-	 * Undefined exception, LR = the instruction + 2 (ARM ARM A2.6.3;
-	 * it stopped the guest until the whole-system fuzzer met one,
-	 * docs/fuzzing.md); its SWI is not a hypercall, and stops it as in
-	 * ARM state. */
+	 * mode).  A kernel's is its own too: the rewriter makes ARM-state
+	 * trap words only (docs/rewriter.md), and a Thumb SWI (8-bit
+	 * comment) cannot be a hypercall.  So the kernel's Undefined
+	 * instruction is its Undefined exception and its SWI its SWI
+	 * exception, LR = the instruction + 2, SPSR with T set (ARM ARM
+	 * A2.6.3, A2.6.4); both stopped the guest until the whole-system
+	 * fuzzer met them, docs/fuzzing.md. */
 	if (__builtin_expect(bm_vcpu.cpsr & ARMPV_PSR_T, 0) &&
 	    armpv_mode_privileged(bm_vcpu.cpsr)) {
-		if (swi)
-			guest_error("SWI in Thumb state at %08x from the guest "
-				    "kernel: not a hypercall", pc);
-		armpv_vcpu_exception(&bm_vcpu, ARMPV_EXC_UNDEF, pc);
+		armpv_vcpu_exception(&bm_vcpu,
+				     swi ? ARMPV_EXC_SWI : ARMPV_EXC_UNDEF, pc);
 		return;
 	}
 	word = guest_fetched_insn(pc);

@@ -312,25 +312,31 @@ static void launch(uint32_t *regs)
 	started = 1;
 }
 
-static void on_sigill(int sig, siginfo_t *si, void *ctx)
+/* The guest's SWI ('swi') or Undefined instruction, reported with PC
+ * 'pc' in the signal context 'regs'. */
+static void guest_trap(uint32_t *regs, uint32_t pc, bool swi)
 {
-	ucontext_t *uc = ctx;
-	uint32_t *regs = ctx_regs(uc);
-	bool swi = si->si_code == ILL_ILLTRP;
-	uint32_t pc = regs[15], word;
+	uint32_t word;
 	struct armpv_vcpu before;
 
-	(void)sig;
-	if (!started) {
-		launch(regs);
-		return;
-	}
 	in_monitor = 1;
-	if (regs[16] & ARMPV_PSR_T)
-		guest_error("trap in Thumb state at %08x: the core emulates "
-			    "ARM-state traps only", pc);
 	/* qemu-arm and Linux report an SWI with PC after it, an Undefined
 	 * instruction with PC at it. */
+	if (regs[16] & ARMPV_PSR_T) {
+		/* Thumb state holds no trap words (the rewriter makes ARM
+		 * ones only, docs/rewriter.md) and a Thumb SWI is no
+		 * hypercall: in any virtual mode the trap is the guest's own
+		 * SWI or Undefined exception, LR = the instruction + 2, SPSR
+		 * with T set (ARM ARM A2.6.3, A2.6.4). */
+		if (swi)
+			pc -= 2;
+		vcpu_from_ctx(regs, pc);
+		armpv_vcpu_exception(&vcpu,
+				     swi ? ARMPV_EXC_SWI : ARMPV_EXC_UNDEF, pc);
+		vcpu_to_ctx(regs);
+		in_monitor = 0;
+		return;
+	}
 	if (swi)
 		pc -= 4;
 	if (!guest_word(pc, &word))
@@ -362,6 +368,55 @@ static void on_sigill(int sig, siginfo_t *si, void *ctx)
 	}
 	if (opt.trace)
 		trace_trap(&before, pc, word);
+	vcpu_to_ctx(regs);
+	in_monitor = 0;
+}
+
+static void on_sigill(int sig, siginfo_t *si, void *ctx)
+{
+	uint32_t *regs = ctx_regs((ucontext_t *)ctx);
+
+	(void)sig;
+	if (!started) {
+		launch(regs);
+		return;
+	}
+	guest_trap(regs, regs[15], si->si_code == ILL_ILLTRP);
+}
+
+/*
+ * A SIGTRAP from the guest: qemu-arm (as Linux) raises it, PC at the
+ * instruction, for BKPT and for the two permanently undefined encodings
+ * Linux uses as breakpoints, ARM 0xe7f001f0 and Thumb 0xde01.  A BKPT
+ * is the guest's own prefetch abort, IFSR 0b00010 "instruction debug
+ * event" and IFAR 0 on the ARM1176, as armpv-bm gives it (run.c
+ * guest_prefetch_abort(); ARM ARM A4.1.7); the other two are Undefined
+ * instructions, taken as a SIGILL's.  (Unhandled, the signal killed
+ * armpv-run.)
+ */
+static void on_sigtrap(int sig, siginfo_t *si, void *ctx)
+{
+	uint32_t *regs = ctx_regs((ucontext_t *)ctx);
+	uint32_t pc = regs[15], word = 0;
+	bool thumb = regs[16] & ARMPV_PSR_T;
+
+	(void)si;
+	if (in_monitor || !started) {
+		report("internal error: signal %d in the monitor at pc %08x",
+		       sig, pc);
+		run_stop(RUN_EXIT_INTERNAL);
+	}
+	if (!guest_word(pc & ~3u, &word))
+		guest_error("breakpoint at %08x, outside guest RAM", pc);
+	if (thumb)
+		word = (word >> (pc & 2 ? 16 : 0)) & 0xffffu;
+	if (word == (thumb ? 0xde01u : 0xe7f001f0u)) {
+		guest_trap(regs, pc, false);
+		return;
+	}
+	in_monitor = 1;
+	vcpu_from_ctx(regs, pc);
+	armpv_vcpu_prefetch_abort(&vcpu, pc, 0x2, 0);
 	vcpu_to_ctx(regs);
 	in_monitor = 0;
 }
@@ -704,6 +759,8 @@ int main(int argc, char **argv)
 	sa.sa_sigaction = on_sigill;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGILL, &sa, NULL);
+	sa.sa_sigaction = on_sigtrap;
+	sigaction(SIGTRAP, &sa, NULL);
 	sa.sa_sigaction = on_sigsegv;
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);

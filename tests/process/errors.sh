@@ -81,6 +81,60 @@ expect unknown-hypercall 67 'unknown hypercall 0x2800ff at 00008000' \
 	"$out/badhc.rw.elf"
 
 # A native load outside guest RAM (16 MiB).
+# An Undefined instruction of the kernel in Thumb state: the guest's
+# own Undefined exception (no Thumb trap words exist), LR_und = the UDF +
+# 2, SPSR with T set (ARM ARM A2.6.3); the handler (vector 0x04) exits
+# 21 for that LR and SPSR.T, 63 otherwise.  (armpv-run stopped the
+# guest on any Thumb trap before tests/sysfuzz met one in armpv-bm.)
+guest thumb-undef yes '	mov r2, #0
+	ldr r0, =0xe59ff018		@ ldr pc, [pc, #0x18]
+	str r0, [r2, #0x04]
+	adr r0, und_h
+	str r0, [r2, #0x24]
+	adr r5, tw
+	ldr r0, =tw + 1
+	bx r0
+und_h:	mov r0, #21
+	sub r1, lr, #2
+	cmp r1, r5
+	movne r0, #63
+	mrs r1, spsr
+	tst r1, #0x20
+	moveq r0, #63
+	swi 0x280000
+	.align 2
+	.thumb
+tw:	.short 0xde42		@ not 0xde01, the Linux Thumb breakpoint (SIGTRAP)
+	b .
+	.arm'
+expect thumb-undef 21 '\[und\] r1=' --trace "$out/thumb-undef.rw.elf"
+# The same with 0xde01, which qemu-arm (as Linux) reports as SIGTRAP,
+# Linux's Thumb breakpoint: an Undefined instruction all the same (the
+# signal killed armpv-run before).
+sed 's/^tw:.*/tw:	.short 0xde01/' "$out/thumb-undef.S" >"$out/thumb-de01.S"
+guest thumb-de01 yes "$(sed -n '/^_start:/,$p' "$out/thumb-de01.S" | sed 1d)"
+expect thumb-de01 21 '\[und\] r1=' --trace "$out/thumb-de01.rw.elf"
+# BKPT of the kernel (SIGTRAP under qemu-arm): its own prefetch abort,
+# LR_abt = the BKPT + 4, IFSR 0b00010 "instruction debug event" (ARM ARM
+# A4.1.7; as armpv-bm): the handler (vector 0x0c) exits 23 for those,
+# 63 otherwise.
+guest bkpt yes '	mov r2, #0
+	ldr r0, =0xe59ff018		@ ldr pc, [pc, #0x18]
+	str r0, [r2, #0x0c]
+	adr r0, pabt_h
+	str r0, [r2, #0x2c]
+	adr r5, bp
+bp:	bkpt #0x1234
+	b .
+pabt_h:	mov r0, #23
+	sub r1, lr, #4
+	cmp r1, r5
+	movne r0, #63
+	mrc p15, 0, r1, c5, c0, 1
+	cmp r1, #2
+	movne r0, #63
+	swi 0x280000'
+expect bkpt 23 '\[abt\] r1=00000002' --trace "$out/bkpt.rw.elf"
 guest wild yes '	ldr r1, =0x40000000
 	ldr r0, [r1]
 	swi 0x280000'

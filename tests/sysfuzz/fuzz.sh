@@ -31,7 +31,7 @@
 # Environment: top_srcdir and top_builddir (default: this script's
 # tree and its build/), ARM_CC, QEMU_SYSTEM_ARM, PYTHON (python3);
 # SYSFUZZ_TIMEOUT, each QEMU run's limit in seconds (default 120);
-# SYSFUZZ_GEN_FLAGS, more gen.py options (--raspi0-irq).
+# SYSFUZZ_GEN_FLAGS, more gen.py options (--no-raspi0-irq).
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir/build}"

@@ -3,7 +3,7 @@
 """gen.py -- the whole-system fuzzer's guest generator (docs/fuzzing.md).
 
     gen.py [--board versatilepb|raspi0] [--cpu arm926|arm1176] [--steps N]
-           [--raspi0-irq] [--keep-steps LIST]
+           [--no-raspi0-irq] [--keep-steps LIST]
            [--drop-items LIST] [--keep-items LIST] [-o OUT.S] SEED
 
 writes the assembly half of a random guest for tests/sysfuzz/start.S and runtime.c:
@@ -14,9 +14,12 @@ first registers, and N steps of random kernel code from a weighted menu
 addresses in the scratch MiBs, aligned or not, LDM/STM, the sensitive
 instructions: MRS, MSR of CPSR and SPSR with every field mask, mode
 changes, CPS, STM^/LDM^, LDRT and company, the exception returns MOVS
-pc, SUBS pc, LDM^ with pc and RFE; CP15 reads and writes: DACR, the
-fault registers, SCTLR.A, TLB and cache operations, the thread ID
-registers; BKPT and undefined words).  The same SEED and options give
+pc, SUBS pc, LDM^ with pc and RFE, to ARM or Thumb state; SRS; CP15
+reads and writes: DACR, the fault registers, SCTLR.A, S, R and V, the
+FCSE PID, TTBR0, TLB and cache operations, the thread ID registers, WFI
+with an interrupt pending; branches whose fetch aborts (XN among the
+causes); Thumb blocks with SVC, BKPT and undefined halfwords; BKPT and
+undefined words).  The same SEED and options give
 the same file, byte for byte.
 
 Everything random is drawn first, the whole guest, then --keep-steps
@@ -41,6 +44,9 @@ MODE_NAME = {FIQ: "FIQ", IRQ: "IRQ", SVC: "SVC", ABT: "ABT", UND: "UND",
 
 SCRATCH_VA = 0x01000000
 SCRATCH_PA = 0x00400000
+# The ARM1176's supersection seeds: 16 MiB at virtual 0x01000000 to
+# physical 0x02000000 (sysfuzz.h FZ_SUPER_PA), the scratch frames there.
+SUPER_PA = 0x02000000
 SCRATCH_MBS = 4
 L2_PA = 0x00104000
 WINDOW = 0x10000
@@ -95,11 +101,19 @@ class State:
     """What the generator tracks through a step: the mode, SCTLR.A and
     DACR."""
 
-    def __init__(self, mode, align, dacr, unal):
+    def __init__(self, mode, align, dacr, unal, sr=0):
         self.mode = mode
         self.align = align
         self.dacr = dacr
         self.unal = unal  # ARMv6 SCTLR.U: unaligned accesses
+        self.sr = sr  # SCTLR.S and R (bits 8, 9)
+        self.fcse = 0  # the FCSE PID
+        self.fcse_used = False  # a nonzero PID was set: FAR may be an MVA
+
+
+    def set_fcse(self, pid):
+        self.fcse = pid
+        self.fcse_used = self.fcse_used or pid != 0
 
 
 class Item:
@@ -116,6 +130,7 @@ class Item:
         # A user excursion: its user-mode items (lines run after
         # self.lines, in the user-code section).
         self.user = user
+        self.user_thumb = None  # a user excursion's first, Thumb, items
         self.need = need
         self.effect = effect
         self.addrs = addrs  # the data addresses it accesses
@@ -125,7 +140,7 @@ class Item:
 
 
 class Gen:
-    def __init__(self, seed, board, cpu, steps, raspi0_irq=False):
+    def __init__(self, seed, board, cpu, steps, raspi0_irq=True):
         self.r = random.Random(seed)
         self.board = board
         self.raspi0_irq = raspi0_irq
@@ -167,7 +182,8 @@ class Gen:
             base = SCRATCH_VA + SCRATCH_MBS * 0x100000
             off = self.r.randrange(WINDOW)
         elif k < 0.08:
-            base = SCRATCH_PA + self.r.randrange(SCRATCH_MBS) * 0x100000
+            base = self.scratch_pa + \
+                self.r.randrange(SCRATCH_MBS) * 0x100000
             off = self.r.randrange(WINDOW)
         else:
             base = SCRATCH_VA + self.r.randrange(SCRATCH_MBS) * 0x100000
@@ -479,6 +495,12 @@ class Gen:
         v = self.psr([target])
         rx = self.reg()
         l = self.lab()
+        # A third return to Thumb state (SPSR.T set): a Thumb block at
+        # l, which ends in ARM state (BX PC) as one entered by BX.
+        thumb = None
+        if self.r.random() < 0.35:
+            v |= 0x20
+            thumb = (l, self.thumb_items())
         eff = (lambda m: lambda s: setattr(s, "mode", m))(target)
         lines = ["ldr r%d, =0x%08x" % (rx, v), "msr spsr_cxsf, r%d" % rx]
         k = self.r.randrange(4 if self.v6 else 3)
@@ -499,8 +521,10 @@ class Gen:
             lines += ["ldr r%d, =fz_slot" % rb, "adr lr, %s" % l,
                       "str lr, [r%d]" % rb, "str r%d, [r%d, #4]" % (rx, rb),
                       "rfeia r%d" % rb]
-        lines.append("%s:" % l)
-        return Item(lines, need=lambda s: s.mode in WITH_SPSR, effect=eff)
+        if thumb is None:
+            lines.append("%s:" % l)
+        return Item(lines, need=lambda s: s.mode in WITH_SPSR, effect=eff,
+                    thumb=thumb)
 
     def cp15_read(self):
         regs = CP15_READ_COMMON + (CP15_READ_V6 if self.v6 else [])
@@ -519,11 +543,22 @@ class Gen:
                                                       op2)]
         if not self.v6 and crn == 1:
             lines.append(SCTLR_926_BIC % (c, rd, rd))
+        if self.v6 and (crn, crm, op2) == (5, 0, 1):
+            # ARM1176 IFSR[7:4] are UNP/SBZ; QEMU writes a prefetch
+            # abort's domain there (deviation "arm1176-ifsr-domain",
+            # docs/fuzzing.md)
+            lines.append("bic%s r%d, r%d, #0xf0" % (c, rd, rd))
         if (crn, crm, op2) == (1, 0, 2):
             # QEMU's arm1176 reads CPACR[31:30] (ARMv7's ASEDIS, D32DIS)
             # as ones, the ARM1176JZF-S has them SBZ (TRM 3.2.9;
             # deviation "arm1176-cpacr", docs/fuzzing.md)
             lines.append("bic%s r%d, r%d, #0xc0000000" % (c, rd, rd))
+        if crn == 6:
+            # FAR, IFAR: not once an FCSE PID was set, which an abort
+            # may have written as an MVA (deviation "fcse-far": QEMU
+            # gives the VA, the CPUs the modified VA; runtime.c shows
+            # them as VAs)
+            return Item(lines, need=lambda s: not s.fcse_used)
         return lines
 
     def cp15_write(self):
@@ -605,6 +640,12 @@ class Gen:
                       "str r%d, [r%d, #0x0c]" % (rv, ra),  # VICINTSELECT
                       "mov r%d, #%d" % (rv, 1 << src),
                       "str r%d, [r%d, #0x18]" % (rv, ra)]  # VICSOFTINT
+        if self.r.random() < 0.3:
+            # WFI (CP15 c7 c0 4, both CPUs) with the interrupt pending:
+            # it wakes at once, masked or not (ARM926EJ-S TRM 2.3.8,
+            # ARM1176JZF-S TRM 3.2.22); never without one (nothing
+            # would wake it)
+            lines += ["mov r%d, #0" % rv, "mcr p15, 0, r%d, c7, c0, 4" % rv]
         k = self.r.random()
         if k < 0.6:
             if self.v6 and self.r.random() < 0.5:
@@ -637,7 +678,85 @@ class Gen:
             ("msr_mode", 6), ("msr_spsr", 3), ("cps", 3), ("user_bank", 4),
             ("ldrt", 5), ("exc_return", 4), ("cp15_read", 5),
             ("cp15_write", 6), ("bkpt", 2), ("undef", 2),
-            ("user_excursion", 5), ("irq", 3), ("thumb_block", 4)]
+            ("user_excursion", 5), ("irq", 3), ("thumb_block", 4),
+            ("sctlr_sr", 2), ("pabt", 3), ("vectors", 2), ("fcse", 2),
+            ("srs", 3), ("ttbr", 2)]
+
+    def ttbr(self):
+        """TTBR0 written: the runtime's first-level table or its copy
+        (runtime.c: the same translations at another address), then the
+        TLBs invalidated or not (the translations are the same)."""
+        rx = self.reg()
+        lines = ["ldr r%d, =0x%08x" % (rx, self.r.choice([0x00100000,
+                                                          0x00110000])),
+                 "mcr p15, 0, r%d, c2, c0, 0" % rx]
+        if self.r.random() < 0.5:
+            lines += ["mov r%d, #0" % rx, "mcr p15, 0, r%d, c8, c7, 0" % rx]
+        return lines
+
+    def sctlr_sr(self):
+        """SCTLR.S and R changed (read, modify, write): none, S or R
+        (both is UNPREDICTABLE, ARM ARM B4.4.1), what AP 00 lets
+        privileged and user reads do; then the TLBs invalidated."""
+        rx = self.reg()
+        sr = self.r.choice([0, 1 << 8, 1 << 9])
+        lines = ["mrc p15, 0, r%d, c1, c0, 0" % rx,
+                 "bic r%d, r%d, #0x300" % (rx, rx)]
+        if sr:
+            lines.append("orr r%d, r%d, #0x%x" % (rx, rx, sr))
+        lines += ["mcr p15, 0, r%d, c1, c0, 0" % rx,
+                  "mov r%d, #0" % rx, "mcr p15, 0, r%d, c8, c7, 0" % rx]
+        return Item(lines, effect=(lambda v: lambda s: setattr(s, "sr", v))(
+            sr))
+
+    def pabt(self):
+        """A branch (BX, to ARM or Thumb state, or MOV pc) to a scratch
+        address whose fetch aborts by the tables, DACR and SCTLR.S/R or,
+        in the ARMv6 format, by XN: the prefetch abort, after which the
+        handler resumes at the label fz_resume holds (runtime.c), in
+        ARM state.  Never where the fetch could succeed (the scratch
+        data would run)."""
+        addr = self.address(4, False)
+        rx = self.reg()
+        l = self.lab()
+        k = self.r.randrange(3)
+        br = ["bx r%d" % rx, "mov pc, r%d" % rx][k == 2]
+        tgt = addr | (1 if k == 1 else 0)
+        return Item(["adr lr, %s" % l, "ldr r%d, =fz_resume" % rx,
+                     "str lr, [r%d]" % rx,
+                     "ldr r%d, =0x%08x" % (rx, tgt), br, "%s:" % l],
+                    need=lambda s: s.mode != USR and self.fetch_aborts(
+                        addr, s), addrs=[addr])
+
+    def vectors(self):
+        """SCTLR.V set or cleared: the vectors high (at 0xffff0000,
+        which the runtime maps to a copy of them) or low."""
+        rx = self.reg()
+        op = self.r.choice(["orr", "bic"])
+        return ["mrc p15, 0, r%d, c1, c0, 0" % rx,
+                "%s r%d, r%d, #0x2000" % (op, rx, rx),
+                "mcr p15, 0, r%d, c1, c0, 0" % rx] + \
+            ([] if self.v6 else [SCTLR_926_BIC % ("", rx, rx)])
+
+    def fcse(self):
+        """The FCSE PID written: the seed's (whose relocated MiBs the
+        runtime maps as their originals) or 0; then it is read back."""
+        rx = self.reg()
+        pid = self.r.choice([0, self.fcse_pid])
+        return Item(["ldr r%d, =0x%08x" % (rx, pid << 25),
+                     "mcr p15, 0, r%d, c13, c0, 0" % rx,
+                     "mrc p15, 0, r%d, c13, c0, 0" % self.reg()],
+                    effect=(lambda p: lambda s: s.set_fcse(p))(pid))
+
+    def srs(self):
+        """SRS (ARMv6) to the current mode's own stack, decrement
+        before, no writeback, then the two words read back: LR and SPSR
+        (ARM ARM A4.1.90).  Only in a mode with an SPSR."""
+        mode = self.r.choice([SVC, SVC, IRQ, FIQ, ABT, UND])
+        ra, rb = self.reg(), self.reg()
+        return Item(["srsdb sp, #%d" % mode, "ldr r%d, [sp, #-8]" % ra,
+                     "ldr r%d, [sp, #-4]" % rb],
+                    need=(lambda m: lambda s: s.mode == m)(mode))
 
     # -- Thumb ----------------------------------------------------------
     def lo(self, avoid=()):
@@ -726,26 +845,36 @@ class Gen:
         return [".short 0x%04x" % (0xDE00 | self.r.randrange(256))]
 
     def t_swi(self):
-        return ["svc #%d" % self.r.randrange(256)]
+        # Not 0xab: QEMU's -semihosting takes a privileged Thumb SVC
+        # 0xab as a semihosting call (native.log: "Unsupported
+        # SemiHosting SWI"), the board's debugger, not the CPU
+        imm = self.r.randrange(256)
+        return ["svc #%d" % (imm if imm != 0xAB else 0xAA)]
 
     def t_cps(self):
         flags = "".join(f for f in "aif" if self.r.random() < 0.5) or "i"
         return ["cps%s %s" % (self.r.choice(["ie", "id"]), flags)]
 
     THUMB_MENU = [("t_dp", 20), ("t_ldst", 12), ("t_ldstm", 5),
-                  ("t_bkpt", 2), ("t_undef", 2)]
-    THUMB_USER = [("t_swi", 3), ("t_cps", 2)]
+                  ("t_bkpt", 2), ("t_undef", 2), ("t_swi", 2)]
+    THUMB_USER = [("t_cps", 2)]
+
+    def thumb_items(self, user=False):
+        """The items of a Thumb block: the Thumb menu, SVC included (in
+        the kernel its own SWI exception, as in a task; ARM ARM
+        A2.6.4); in a user task also (ARMv6) CPS, which has no effect
+        there, and not in the kernel (CPS has no Thumb trap word, the
+        rewriter refuses it: docs/rewriter.md)."""
+        menu = self.THUMB_MENU + ([m for m in self.THUMB_USER
+                                   if m[0] != "t_cps" or self.v6]
+                                  if user else [])
+        return [self.item(menu) for _ in range(self.r.randrange(2, 10))]
 
     def thumb_block(self, user=False):
         """A block of Thumb code: ADR and BX into it, BX PC out of it
         (ARM ARM A7.1.10: from a word-aligned BX PC, ARM state at +4).
-        In a user task also SVC and (ARMv6) CPS, which has no effect
-        there; not in the kernel (an SWI from the guest kernel stops it;
-        CPS has no Thumb trap word)."""
-        menu = self.THUMB_MENU + ([m for m in self.THUMB_USER
-                                   if m[0] != "t_cps" or self.v6]
-                                  if user else [])
-        sub = [self.item(menu) for _ in range(self.r.randrange(2, 10))]
+        (exc_return also enters one, by an SPSR with T set.)"""
+        sub = self.thumb_items(user)
         rx = self.reg()
         label = self.lab()
         return Item(["adr r%d, %s + 1" % (rx, label), "bx r%d" % rx],
@@ -847,14 +976,22 @@ class Gen:
         menu = [(m, w) for m, w in self.USER_MENU
                 if m != "user_cps" or self.v6]
         sub = [self.item(menu) for _ in range(n)]
+        # A quarter enter the task in Thumb state (SPSR.T set): a
+        # Thumb block first, which goes on in ARM state (BX PC).
+        thumb = None
+        if self.r.random() < 0.25:
+            v |= 0x20
+            thumb = self.thumb_items(user=True)
         eff = lambda s: setattr(s, "mode", SVC)
-        return Item(["ldr r%d, =0x%08x" % (rx, v),
-                     "msr spsr_cxsf, r%d" % rx], need=lambda s: s.mode in
-                    WITH_SPSR, effect=eff, user=sub)
+        it = Item(["ldr r%d, =0x%08x" % (rx, v),
+                   "msr spsr_cxsf, r%d" % rx], need=lambda s: s.mode in
+                  WITH_SPSR, effect=eff, user=sub)
+        it.user_thumb = thumb
+        return it
 
     def item(self, menu=None):
         menu = menu or [(n, w) for n, w in self.MENU
-                        if (n != "cps" or self.v6) and
+                        if (n not in ("cps", "srs") or self.v6) and
                         (n != "irq" or self.board == "versatilepb" or
                          self.raspi0_irq)]
         names = [n for n, w in menu]
@@ -873,8 +1010,8 @@ class Gen:
         a domain fault; the ARM926EJ-S (TRM Figure 3-13) and ARMv6 give
         the page translation fault that armpv-bm gives."""
         i = (addr - SCRATCH_VA) >> 20
-        if not 0 <= i < SCRATCH_MBS or self.l1kind[i] not in ("coarse",
-                                                             "fine"):
+        if not 0 <= i < len(self.l1kind) or \
+                self.l1kind[i] not in ("coarse", "fine"):
             return False
         if (dacr >> (2 * self.l1dom[i])) & 1:
             return False  # client or manager
@@ -886,10 +1023,11 @@ class Gen:
         user = st.mode == USR
         if addr & 3 and st.align:
             return True
-        if SCRATCH_PA <= addr < SCRATCH_PA + SCRATCH_MBS * 0x100000:
+        if self.scratch_pa <= addr < self.scratch_pa + \
+                SCRATCH_MBS * 0x100000:
             return user  # the kernel's identity map
         i = (addr - SCRATCH_VA) >> 20
-        if not 0 <= i < SCRATCH_MBS or self.l1kind[i] == "fault":
+        if not 0 <= i < len(self.l1kind) or self.l1kind[i] == "fault":
             return True
         kind = self.l1kind[i]
         apx = 0
@@ -915,11 +1053,38 @@ class Gen:
         if dom == 3:
             return False
         if ap == 0:  # reads need S (privileged only) or R (B4.5.1)
-            return not (self.sr == 1 << 9 or (self.sr == 1 << 8 and
-                                              not user))
+            return not (st.sr == 1 << 9 or (st.sr == 1 << 8 and
+                                            not user))
         # APX:AP 101 privileged read-only, 110 and 111 read-only (ARMv6
         # B4.5.1): reads as for APX = 0.
         return user and ap == 1
+
+    def fetch_aborts(self, addr, st):
+        """Whether an instruction fetch at the word address addr in
+        st's mode aborts: as a load (read permission), and in the ARMv6
+        format also by XN in a client domain (ARM ARM B4.7).  Never
+        true where the fetch could succeed: the scratch data is no
+        rewritten kernel code (armpv-bm runs the kernel in USR mode)."""
+        if self.aborts(addr & ~3, State(st.mode, False, st.dacr, st.unal,
+                                        st.sr)):
+            return True
+        if not self.xp:
+            return False
+        i = (addr - SCRATCH_VA) >> 20
+        if not 0 <= i < len(self.l1kind):
+            return False
+        # XN only in a client domain: a manager's accesses are not
+        # checked against the descriptor's permissions, and QEMU 7.2
+        # and armpv-bm alike let a manager domain's XN pages run
+        # (seed 1 on arm1176 ran the scratch data in both)
+        if (st.dacr >> (2 * self.l1dom[i])) & 3 != 1:
+            return False
+        if self.l1kind[i] == "section":
+            return bool(self.l1xn[i])
+        d = self.l2map[i].get((addr >> 12) & 0xFF)
+        if d & 2:
+            return bool(d & 1)  # small page: XN bit 0
+        return bool((d >> 15) & 1)  # large page: XN bit 15
 
     def tables(self):
         """First-level descriptors of the scratch MiBs and the
@@ -927,9 +1092,15 @@ class Gen:
         (ARMv5 format; ARM926EJ-S TRM 3.2)."""
         l1, l2 = [], []
         self.l1kind, self.l1dom, self.l1ap = [], [], []
+        self.l1xn = {}
         # The ARM1176 may use the ARMv6 format (SCTLR.XP = 1, ARM1176JZF-S
         # TRM 6.11): APX, XN, nG, S, TEX; no subpages, no fine tables.
         self.xp = self.v6 and self.r.random() < 0.5
+        # A quarter of those map the scratch by a supersection.
+        self.super = self.xp and self.r.random() < 0.25
+        self.scratch_pa = SUPER_PA if self.super else SCRATCH_PA
+        if self.super:
+            return self.tables_super(), []
         bit4 = 0 if self.xp else 1 << 4
         for i in range(SCRATCH_MBS):
             pa = SCRATCH_PA + i * 0x100000
@@ -996,6 +1167,36 @@ class Gen:
                 self.l2valid[i].add(n)
         return l1, l2
 
+    def xp_attrs(self):
+        """Random ARMv6-format attributes: APX, AP (never the reserved
+        100), a Normal memory type TEX, C, B (001 0 0, 000 1 0, 000 1 1,
+        001 1 1; never Device or Strongly-ordered, where an unaligned
+        access is UNPREDICTABLE), XN, nG, S."""
+        apx, ap = 0, self.r.randrange(4)
+        if self.r.random() < 0.3:
+            apx, ap = 1, self.r.randrange(1, 4)
+        tex, c, b = self.r.choice([(1, 0, 0), (0, 1, 0), (0, 1, 1),
+                                   (1, 1, 1)])
+        return apx, ap, tex, c, b, self.r.getrandbits(1), \
+            self.r.getrandbits(1), self.r.getrandbits(1)
+
+    def tables_super(self):
+        """The scratch's 16 MiB at SCRATCH_VA as one supersection (ARM
+        ARM B4.7: 16 identical first-level entries, bit 18 set, in
+        domain 0, physical SUPER_PA), random
+        attributes; so the MiB after the four scratch ones is mapped
+        too."""
+        apx, ap, tex, c, b, xn, ng, sh = self.xp_attrs()
+        d = SUPER_PA | 1 << 18 | ng << 17 | sh << 16 | apx << 15 | \
+            tex << 12 | ap << 10 | xn << 4 | c << 3 | b << 2 | 2
+        self.l1kind = ["section"] * 16
+        self.l1dom = [0] * 16
+        self.l1ap = [(ap, apx)] * 16
+        self.l1xn = {i: xn for i in range(16)}
+        self.l2valid = [set() for _ in range(16)]
+        self.l2map = [{} for _ in range(16)]
+        return [d] * 16
+
     def tables_xp(self, i, pa, dom, l1, l2):
         """Scratch MiB i in the ARMv6 format (ARM ARM B4.7, ARM1176JZF-S
         TRM Figures 6-6 to 6-10): a section or a coarse table of large
@@ -1003,14 +1204,7 @@ class Gen:
         100), XN, nG, S and a Normal memory type (TEX, C, B: 001 0 0,
         000 1 0, 000 1 1, 001 1 1; never Device or Strongly-ordered,
         where an unaligned access is UNPREDICTABLE)."""
-        def attrs():
-            apx, ap = 0, self.r.randrange(4)
-            if self.r.random() < 0.3:
-                apx, ap = 1, self.r.randrange(1, 4)
-            tex, c, b = self.r.choice([(1, 0, 0), (0, 1, 0), (0, 1, 1),
-                                       (1, 1, 1)])
-            return apx, ap, tex, c, b, self.r.getrandbits(1), \
-                self.r.getrandbits(1), self.r.getrandbits(1)
+        attrs = self.xp_attrs
         kind = self.r.choices(["section", "coarse", "fault"], [3, 5, 1])[0]
         self.l1kind.append(kind)
         self.l1dom.append(dom)
@@ -1022,6 +1216,7 @@ class Gen:
             apx, ap, tex, c, b, xn, ng, sh = attrs()
             l1.append(pa | ng << 17 | sh << 16 | apx << 15 | tex << 12 |
                       ap << 10 | dom << 5 | xn << 4 | c << 3 | b << 2 | 2)
+            self.l1xn[i] = xn
             self.l1ap.append((ap, apx))
             return
         self.l1ap.append(None)
@@ -1048,6 +1243,13 @@ class Gen:
             dacr |= self.r.choice([0, 1, 1, 3]) << (2 * d)
         align = self.r.random() < 0.3
         self.sr = self.r.choice([0, 0, 1 << 8, 1 << 9])
+        # The FCSE PID the steps may set: its 32 MiB of modified
+        # addresses (PID << 25) clear of the runtime's other first-level
+        # entries (the devices' MiBs at 0x10000000 and 0x20000000, the
+        # high vectors' at 0xfff00000): runtime.c maps them as 0-32 MiB.
+        self.fcse_pid = self.r.choice([p for p in range(1, 100)
+                                       if p not in (8, 16) and
+                                       (p != 1 or not self.super)])
         unal = self.v6 and self.r.random() < 0.5
         sctlr = (2 if align else 0) | self.sr | (1 << 22 if unal else 0) | \
             (1 << 23 if self.xp else 0)
@@ -1067,7 +1269,10 @@ class Gen:
         w("\t.section .rodata")
         w("\t.align 2")
         for name, val in (("fz_seed", self.seed), ("fz_dacr0", dacr),
-                          ("fz_sctlr_set", sctlr)):
+                          ("fz_sctlr_set", sctlr),
+                          ("fz_fcse_pid", self.fcse_pid),
+                          ("fz_scratch_pa", self.scratch_pa),
+                          ("fz_nl1", len(l1))):
             w("GLOBAL(%s)\n\t.word 0x%08x" % (name, val))
         w("GLOBAL(fz_l1)")
         for d in l1:
@@ -1091,7 +1296,7 @@ class Gen:
         w("\t.text\n\t.arm")
         # SCTLR.A and DACR carry over from step to step; each step
         # starts in SVC (fz_run_step).
-        st = State(SVC, align, dacr, unal)
+        st = State(SVC, align, dacr, unal, self.sr)
         for s in kept:
             st.mode = SVC
             w("fz_step_%d:" % s)
@@ -1104,12 +1309,14 @@ class Gen:
                     continue
                 w("@ %d.%d (%s)" % (s, i, MODE_NAME[st.mode]))
                 emit(w, it.lines)
-                if it.thumb is not None:
-                    self.emit_thumb(w, name, it.thumb, st, drop_items)
                 if it.user is not None:
-                    self.excursion(w, user, name, it.user, st, drop_items)
+                    self.excursion(w, user, name, it, st, drop_items)
+                # An exception return's Thumb block runs in the mode it
+                # returned to.
                 if it.effect:
                     it.effect(st)
+                if it.thumb is not None:
+                    self.emit_thumb(w, name, it.thumb, st, drop_items)
             w("\tpush {r0-r12}\n\tmrs r0, cpsr\n\tpush {r0}\n"
               "\tb fz_step_done\n\t.ltorg")
         # The user tasks' code: armpv-rewrite --user-code keeps it as
@@ -1136,12 +1343,13 @@ class Gen:
         return not (it.multi_load and any(self.aborts(a, st)
                                           for a in it.addrs))
 
-    def emit_thumb(self, w, name, thumb, st, drop):
+    def emit_thumb(self, w, name, thumb, st, drop, first=0):
         """A Thumb block's Thumb half into w: its items that fit st and
-        are not in drop, a literal pool, the way back to ARM state."""
+        are not in drop (named from NAME.FIRST up), a literal pool, the
+        way back to ARM state."""
         label, sub = thumb
         w("\t.thumb\n\t.syntax unified\n\t.align 2\n%s:" % label)
-        for j, it in enumerate(sub):
+        for j, it in enumerate(sub, first):
             if not self.fits(it, st) or "%s.%d" % (name, j) in drop:
                 continue
             w("@ %s.%d (Thumb)" % (name, j))
@@ -1149,14 +1357,21 @@ class Gen:
         w("\tb %s_pool\n\t.align 2\n\t.ltorg\n%s_pool:\n\t.align 2\n"
           "\tbx pc\n\tnop\n\t.syntax divided\n\t.arm" % (label, label))
 
-    def excursion(self, w, user, name, sub, st, drop):
+    def excursion(self, w, user, name, exc, st, drop):
         """A user excursion's kernel side (the return into USR mode and
-        the label it comes back to) into w, its user code into user."""
+        the label it comes back to) into w, its user code into user:
+        its Thumb items first if it enters in Thumb state (named from
+        NAME.100 up), then its ARM items."""
+        sub = exc.user
         label = "fz_user_" + name.replace(".", "_")
         w("\tldr lr, =%s\n\tmovs pc, lr\n.L%s_back:" % (label, label))
-        kst = State(USR, st.align, st.dacr, st.unal)
+        kst = State(USR, st.align, st.dacr, st.unal, st.sr)
+        kst.fcse, kst.fcse_used = st.fcse, st.fcse_used
         u = user.append
-        u("%s:" % label)
+        if exc.user_thumb is not None:
+            self.emit_thumb(u, name, (label, exc.user_thumb), kst, drop, 100)
+        else:
+            u("%s:" % label)
         for j, it in enumerate(sub):
             if not self.fits(it, kst) or it.effect or it.user is not None \
                     or "%s.%d" % (name, j) in drop:
@@ -1178,9 +1393,10 @@ def main():
     ap.add_argument("--keep-steps", default=None)
     ap.add_argument("--drop-items", default="")
     ap.add_argument("--keep-items", default=None)
-    ap.add_argument("--raspi0-irq", action="store_true",
-                    help="interrupts on raspi0 too (natively taken twice "
-                    "for one match: docs/fuzzing.md)")
+    ap.add_argument("--no-raspi0-irq", dest="raspi0_irq",
+                    action="store_false",
+                    help="no interrupts on raspi0 (the system timer's "
+                    "compares: docs/fuzzing.md)")
     ap.add_argument("-o", "--output", default="-")
     a = ap.parse_args()
     keep = None
@@ -1190,7 +1406,8 @@ def main():
     keep_items = None
     if a.keep_items is not None:
         keep_items = frozenset(x for x in a.keep_items.split(",") if x)
-    text = Gen(a.seed, a.board, a.cpu, a.steps, a.raspi0_irq).generate(keep, drop, keep_items)
+    text = Gen(a.seed, a.board, a.cpu, a.steps,
+               a.raspi0_irq).generate(keep, drop, keep_items)
     if a.output == "-":
         sys.stdout.write(text)
     else:

@@ -64,6 +64,7 @@
 	b	plat_exit		@ r0 = exit status
 
 	guest_vectors
+	.global	vectors			@ runtime.c copies them high too
 	guest_board
 
 /*
@@ -99,6 +100,13 @@
 	orrne	r1, r1, #(SVC_MODE | PSR_I | PSR_F)
 	msrne	spsr_cxsf, r1
 	.endif
+	.if \vec == 3
+	tst	r0, #1			@ a fetch that aborted: ARM state
+	bic	r0, r0, #1
+	mrsne	r1, spsr
+	bicne	r1, r1, #PSR_T
+	msrne	spsr_cxsf, r1
+	.endif
 	str	r0, [sp, #20]
 	ldmia	sp!, {r0-r3, r12, pc}^
 .endm
@@ -121,13 +129,20 @@ vec_fiq:	handler 7
  * fz_raise_irq, fz_raise_fiq: raise the IRQ (system timer compare 1,
  * GPU interrupt 1, enabled at the armctrl) or the FIQ (compare 3, the
  * armctrl's FIQ source) now, called with I and F set (gen.py irq): Cn =
- * CLO + 200, then wait for CS bit n, arming again if CLO passed Cn by
- * more than a millisecond unseen (the host descheduled QEMU).  200
+ * CLO + 200, then spin until CS bit n is set, so that the caller's
+ * unmasking, the same instruction in both runs, takes it.  200
  * microseconds: under armpv-bm the read of CLO and the write of Cn are
  * two emulated accesses, more than 2 microseconds apart (with CLO + 2,
  * as tests/process/plat-bcm2835.S arms natively, Cn was always past
- * when written, and the guest re-armed forever).  Every
- * register but lr, and the flags, are kept.
+ * when written, and the guest re-armed forever).  When CLO passes Cn
+ * by more than a millisecond unseen (the host descheduled QEMU, and Cn
+ * may have been written after CLO passed it: no match then for 2^32
+ * microseconds), Cn is armed again and only then the match bit
+ * cleared: a match of the first arming seen after the second was
+ * written would leave the second one to match later, a second
+ * interrupt at a time that depends on the host (docs/fuzzing.md, the
+ * raspi0 finding).  A channel has one compare: writing Cn replaces
+ * the match due.  Every register but lr, and the flags, are kept.
  */
 ENTRY(fz_raise_irq)
 	push	{r0-r6, lr}
@@ -149,6 +164,7 @@ ENTRY(fz_raise_fiq)
 2:	ldr	r2, [r1, #SYSTMR_CLO]
 	add	r2, r2, #200
 	str	r2, [r4, r0, lsl #2]	@ Cn = CLO + 200
+	str	r3, [r1, #SYSTMR_CS]	@ no match of an earlier arming
 3:	ldr	r6, [r1, #SYSTMR_CS]
 	tst	r6, r3
 	bne	4f
