@@ -45,6 +45,10 @@ struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] *
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
+/* The system-call fast path's traps (bm_fast_swi(), bm_fast_undef()). */
+enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI };
+static uint64_t fast_sys[4];
+static uint64_t fast_sys_probe_failed; /* STM^, LDM^ left to C by a probe */
 /* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
  * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
  * MSR with each field mask writes (spsr_fast_init()). */
@@ -202,6 +206,14 @@ static void print_stats(void)
 		  (unsigned long long)(fast_total[BM_FAST_CP15] +
 				       fast_total[BM_FAST_CP15_TLB_MVA]),
 		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
+	bm_printf("armpv-bm: the system-call fast path took: stm_user %llu "
+		  "ldm_user %llu movs %llu, virtual SWI entries %llu; left "
+		  "to C by a probe of guest memory: %llu\n",
+		  (unsigned long long)fast_sys[FAST_SYS_STM],
+		  (unsigned long long)fast_sys[FAST_SYS_LDM],
+		  (unsigned long long)fast_sys[FAST_SYS_MOVS],
+		  (unsigned long long)fast_sys[FAST_SYS_SWI],
+		  (unsigned long long)fast_sys_probe_failed);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -1046,6 +1058,173 @@ static inline void pv_publish(void)
 	pv->cpsr = bm_vcpu.cpsr & 0xffu;
 	pv->pending = (bm_vcpu.irq_line ? ARMPV_PV_PENDING_IRQ : 0u) |
 		      (bm_vcpu.fiq_line ? ARMPV_PV_PENDING_FIQ : 0u);
+}
+
+/*
+ * The system-call fast path (docs/baremetal-monitor.md "The system-call
+ * fast path"): the four traps of a kernel entry and exit that the
+ * assembly fast paths leave to C -- the guest's SWI from virtual USR mode
+ * (the virtual exception entry), STM^ and LDM^ of the User registers
+ * (Linux's vector_swi and restore_user_regs) and MOVS pc, Rm to virtual
+ * USR mode (the exception return) -- done here without the rest of a
+ * trap: no word fetched again, no translation of the guest's tables.  The
+ * stubs (vectors.S) call bm_fast_swi() and bm_fast_undef() on the mode's
+ * stack with the guest's registers in bm_vcpu.r (r[15] = LR), the trap
+ * word and the real SPSR; each returns the CPSR to resume with, as
+ * bm_trap() does, or 0 with nothing written, and the stub then takes the
+ * C path, which does exactly what it did before.  0 for: a virtual
+ * interrupt line high (the C path decides when it is taken: the same
+ * points as before), a word of another form or another architecture, a
+ * condition that fails, the FIQ mode (banked r8-r12) or SYS mode (no
+ * SPSR), an empty list, Rn or Rm = PC, PC in an STM^ list, E set (ARMv6
+ * big-endian data), a base not word-aligned, a return to a mode other
+ * than USR or to Thumb or Jazelle state, and any word of the block
+ * transfer that the shadow does not map for the guest with the access it
+ * needs (bm_uaccess_read(), bm_uaccess_rw(): the first and the last word,
+ * through the real User permissions of the root loaded, which are the
+ * guest's at its virtual privilege; a transfer is at most 64 bytes, so
+ * those two words lie in the one or two 1 KiB subpages it touches).
+ */
+
+/* Counted as armpv_vcpu_trap() counts a trap word it emulates. */
+static inline void fast_sys_count(const struct armpv_form *f, unsigned cls)
+{
+	bm_vcpu.stats.traps++;
+	bm_vcpu.stats.insn[f->insn]++;
+	bm_vcpu.stats.exits[ARMPV_EXIT_RESUME]++;
+	fast_sys[cls]++;
+}
+
+/* The trap word 'word' decoded, if it is one of this architecture whose
+ * condition passes with the flags of 'spsr' (the guest's real CPSR), from
+ * a virtual privileged mode that is neither FIQ nor SYS; else NULL. */
+static const struct armpv_form *fast_sys_decode(uint32_t word, uint32_t spsr,
+						 uint32_t *insn)
+{
+	const struct armpv_form *f;
+	enum armpv_bank b = armpv_mode_bank(bm_vcpu.cpsr);
+
+	if (b == ARMPV_BANK_USR || b == ARMPV_BANK_FIQ)
+		return NULL;
+	f = armpv_decode(word, insn);
+	if (!f || !(f->archs & vm.arch) ||
+	    (f->conditional && !armpv_cond_passed(*insn >> 28, spsr)))
+		return NULL;
+	return f;
+}
+
+/* STM^ (store) or LDM^ without PC (load) of the User registers: true if
+ * done. */
+static bool fast_sys_block(uint32_t insn, bool load, uint32_t spsr)
+{
+	uint32_t list = insn & 0xffffu, words[15], wb, addr;
+	unsigned n = (insn >> 16) & 0xfu, count = emu_popcount16(list), k = 0;
+	volatile uint32_t *p;
+
+	if (!list || n == 15 || (list & 0x8000u) || (spsr & ARMPV_PSR_E))
+		return false;
+	addr = emu_block_start(insn, bm_vcpu.r[n], count, &wb);
+	if ((addr & 3u) || addr + 4 * (count - 1) < addr)
+		return false;
+	if (load ? !bm_uaccess_read(addr) ||
+			   !bm_uaccess_read(addr + 4 * (count - 1))
+		 : !bm_uaccess_rw(addr) ||
+			   !bm_uaccess_rw(addr + 4 * (count - 1))) {
+		fast_sys_probe_failed++;
+		return false;
+	}
+	p = (volatile uint32_t *)(uintptr_t)addr;
+	if (load) {
+		for (unsigned i = 0; i < count; i++)
+			words[i] = p[i];
+		for (unsigned i = 0; i < 15; i++)
+			if (list & (1u << i))
+				armpv_vcpu_set_reg(&bm_vcpu, ARMPV_MODE_USR, i,
+						   words[k++]);
+	} else {
+		for (unsigned i = 0; i < 15; i++)
+			if (list & (1u << i))
+				p[k++] = armpv_vcpu_reg(&bm_vcpu,
+							ARMPV_MODE_USR, i);
+	}
+	return true;
+}
+
+/* The Undefined stub's: STM^. */
+uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
+{
+	const struct armpv_form *f;
+	uint32_t insn;
+
+	if (bm_vcpu.irq_line | bm_vcpu.fiq_line)
+		return 0;
+	pv_merge();
+	f = fast_sys_decode(word, spsr, &insn);
+	if (!f || f->id != ARMPV_FORM_STM_USER ||
+	    !fast_sys_block(insn, false, spsr))
+		return 0;
+	fast_sys_count(f, FAST_SYS_STM);
+	pv_publish();
+	return spsr;
+}
+
+/* The SWI stub's: the guest's own SWI from virtual USR mode, LDM^ of the
+ * User registers, MOVS pc, Rm to virtual USR mode. */
+uint32_t bm_fast_swi(uint32_t word, uint32_t spsr)
+{
+	const struct armpv_form *f;
+	uint32_t insn, payload = word & 0xffffffu;
+
+	if (bm_vcpu.irq_line | bm_vcpu.fiq_line)
+		return 0;
+	if (!armpv_mode_privileged(bm_vcpu.cpsr)) {
+		/* As bm_trap(), guest_trap() and armpv_vcpu_trap() do it:
+		 * the virtual SWI exception at the SWI (ARM state: the stub
+		 * checked), I set and F unchanged with both lines low, so
+		 * nothing to deliver after; the privileged root. */
+		uint32_t pc = bm_vcpu.r[15] - 4;
+
+		vcpu_enter(pc, spsr);
+		bm_vcpu.stats.traps++;
+		armpv_vcpu_exception(&bm_vcpu, ARMPV_EXC_SWI, pc);
+		bm_vcpu.stats.exits[ARMPV_EXIT_RESUME]++;
+		fast_sys[FAST_SYS_SWI]++;
+		shadow_sync();
+		pv_publish();
+		return vcpu_leave();
+	}
+	if (payload >= ARMPV_HYPERCALL_FIRST && payload <= ARMPV_HYPERCALL_LAST)
+		return 0;
+	pv_merge(); /* as bm_trap(): idempotent, so also before a 0 */
+	f = fast_sys_decode(word, spsr, &insn);
+	if (!f)
+		return 0;
+	if (f->id == ARMPV_FORM_LDM_USER) {
+		if (!fast_sys_block(insn, true, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_LDM);
+		pv_publish();
+		return spsr;
+	}
+	if ((insn & 0x0ffffff0u) == 0x01b0f000u && (insn & 0xfu) != 15) {
+		/* MOVS pc, Rm (LSL #0): emu_dataproc()'s exception return,
+		 * CPSR = SPSR then PC = Rm, to virtual USR mode in ARM
+		 * state; lines low, so armpv_vcpu_check_irq() does nothing
+		 * after; then the user root. */
+		uint32_t target = bm_vcpu.r[insn & 0xfu];
+		uint32_t cpsr = bm_vcpu.spsr[armpv_mode_bank(bm_vcpu.cpsr)] &
+				armpv_psr_valid_mask(&bm_vcpu);
+
+		if ((cpsr & (ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J)) !=
+		    ARMPV_MODE_USR)
+			return 0;
+		armpv_vcpu_write_cpsr(&bm_vcpu, cpsr);
+		bm_vcpu.r[15] = target & ~3u;
+		fast_sys_count(f, FAST_SYS_MOVS);
+		shadow_sync();
+		return vcpu_leave();
+	}
+	return 0;
 }
 
 /*
