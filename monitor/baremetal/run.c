@@ -46,9 +46,12 @@ uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
 /* The system-call fast path's traps (bm_fast_swi(), bm_fast_undef()). */
-enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI };
-static uint64_t fast_sys[4];
-static uint64_t fast_sys_probe_failed; /* STM^, LDM^ left to C by a probe */
+enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI,
+       FAST_SYS_UACC };
+static uint64_t fast_sys[5];
+/* Left to C by a probe of guest memory (STM^, LDM^) or by the shadow's
+ * User permissions (LDRT and kin). */
+static uint64_t fast_sys_probe_failed;
 /* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
  * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
  * MSR with each field mask writes (spsr_fast_init()). */
@@ -207,12 +210,14 @@ static void print_stats(void)
 				       fast_total[BM_FAST_CP15_TLB_MVA]),
 		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
 	bm_printf("armpv-bm: the system-call fast path took: stm_user %llu "
-		  "ldm_user %llu movs %llu, virtual SWI entries %llu; left "
-		  "to C by a probe of guest memory: %llu\n",
+		  "ldm_user %llu movs %llu, virtual SWI entries %llu, user "
+		  "accesses %llu; left to C by a probe of guest memory or "
+		  "the shadow: %llu\n",
 		  (unsigned long long)fast_sys[FAST_SYS_STM],
 		  (unsigned long long)fast_sys[FAST_SYS_LDM],
 		  (unsigned long long)fast_sys[FAST_SYS_MOVS],
 		  (unsigned long long)fast_sys[FAST_SYS_SWI],
+		  (unsigned long long)fast_sys[FAST_SYS_UACC],
 		  (unsigned long long)fast_sys_probe_failed);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
@@ -1150,7 +1155,63 @@ static bool fast_sys_block(uint32_t insn, bool load, uint32_t spsr)
 	return true;
 }
 
-/* The Undefined stub's: STM^. */
+/*
+ * LDRT, STRT, LDRBT, STRBT with an immediate offset (emu_user_access())
+ * from a virtual privileged mode: the access with the guest's User
+ * permissions, then Rn written back (the loaded value winning over it
+ * when Rn = Rd, as in the core).  The shadow root of virtual USR mode of
+ * the current context (the guest's DACR value) holds those permissions
+ * for every page a user task has touched since the guest's last TLB
+ * maintenance that concerned it (shadow.c: the shadow is the guest's
+ * TLB, ARM ARM B4.2): AP 11 lets it write, 10 read.  Elsewhere (and with
+ * the guest's MMU off or its FCSE PID set: the shadow is indexed by VA)
+ * the core's walk of the guest's tables with User permissions, as the C
+ * path's access makes it.  The word itself is reached through the
+ * monitor's window onto guest RAM.  False, nothing written, for an
+ * access the guest's tables deny or that is not to RAM, a word access
+ * not word-aligned, E set, Rd or Rn = PC.
+ */
+static bool fast_sys_uaccess(uint32_t insn, uint32_t spsr)
+{
+	unsigned n = (insn >> 16) & 0xfu, d = (insn >> 12) & 0xfu, ap;
+	bool load = insn & (1u << 20), byte = insn & (1u << 22);
+	uint32_t addr = bm_vcpu.r[n], off = insn & 0xfffu, host, v = 0;
+	uint8_t *p;
+
+	if (n == 15 || d == 15 || (spsr & ARMPV_PSR_E) ||
+	    (!byte && (addr & 3u)))
+		return false;
+	if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) && !bm_vcpu.cp15.fcse_pid &&
+	    bm_shadow_lookup(bm_shadow_current() - BM_SHADOW_KERNEL +
+				     BM_SHADOW_USER,
+			     addr, &host, &ap) &&
+	    ap >= (load ? BM_AP_USER_RO : BM_AP_USER_RW) &&
+	    host >= BM_GUEST_PA && guest_ram(host - BM_GUEST_PA, 4)) {
+		host -= BM_GUEST_PA;
+	} else if (!armpv_mem_translate(&bm_vcpu, addr,
+					ARMPV_MEM_USER |
+						(load ? 0 : ARMPV_MEM_WRITE),
+					&host, NULL) ||
+		   !guest_ram(host, byte ? 1 : 4)) {
+		/* Not RAM (a device: the core's MMIO), or the guest's
+		 * tables deny it: C gives the guest its data abort. */
+		fast_sys_probe_failed++;
+		return false;
+	}
+	p = bm_guest_window(NULL, host);
+	if (load)
+		v = byte ? *(volatile uint8_t *)p : *(volatile uint32_t *)p;
+	else if (byte)
+		*(volatile uint8_t *)p = (uint8_t)bm_vcpu.r[d];
+	else
+		*(volatile uint32_t *)p = bm_vcpu.r[d];
+	bm_vcpu.r[n] = insn & (1u << 23) ? addr + off : addr - off;
+	if (load)
+		bm_vcpu.r[d] = v;
+	return true;
+}
+
+/* The Undefined stub's: STM^, and LDRT and kin with an immediate. */
 uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 {
 	const struct armpv_form *f;
@@ -1160,10 +1221,25 @@ uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 		return 0;
 	pv_merge();
 	f = fast_sys_decode(word, spsr, &insn);
-	if (!f || f->id != ARMPV_FORM_STM_USER ||
-	    !fast_sys_block(insn, false, spsr))
+	if (!f)
 		return 0;
-	fast_sys_count(f, FAST_SYS_STM);
+	switch (f->id) {
+	case ARMPV_FORM_STM_USER:
+		if (!fast_sys_block(insn, false, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_STM);
+		break;
+	case ARMPV_FORM_LDRT_IMM:
+	case ARMPV_FORM_STRT_IMM:
+	case ARMPV_FORM_LDRBT_IMM:
+	case ARMPV_FORM_STRBT_IMM:
+		if (!fast_sys_uaccess(insn, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_UACC);
+		break;
+	default:
+		return 0;
+	}
 	pv_publish();
 	return spsr;
 }

@@ -721,11 +721,14 @@ und_mrc:
 	fast_count
 	fast_return
 
-/* A word to coprocessor 4 to 7 (bits 11:10 01): STM^ (LDC/STC), or LDRT
- * and STRT (MCR, MRC, CDP): bm_fast_undef() or C; any other to C. */
+/* A word to coprocessor 4 to 7 (bits 11:8 01xx): STM^ (LDC/STC), LDRT
+ * and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13 (1x0x): LDRBT and STRBT:
+ * bm_fast_undef() or C; any other to C. */
 und_other:
 	and	r2, r0, #0x0c00
 	teq	r2, #0x0400
+	andne	r2, r0, #0x0a00
+	teqne	r2, #0x0800
 	bne	und_slow
 	lean_call bm_fast_undef, bm_und_stack, und_slow
 
