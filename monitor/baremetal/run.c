@@ -52,6 +52,7 @@ static uint64_t fast_sys[5];
 /* Left to C by a probe of guest memory (STM^, LDM^) or by the shadow's
  * User permissions (LDRT and kin). */
 static uint64_t fast_sys_probe_failed;
+static uint64_t fast_sys_run; /* LDRT and kin after the trapping one */
 /* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
  * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
  * MSR with each field mask writes (spsr_fast_init()). */
@@ -211,13 +212,15 @@ static void print_stats(void)
 		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
 	bm_printf("armpv-bm: the system-call fast path took: stm_user %llu "
 		  "ldm_user %llu movs %llu, virtual SWI entries %llu, user "
-		  "accesses %llu; left to C by a probe of guest memory or "
-		  "the shadow: %llu\n",
+		  "accesses %llu (%llu of them after another without a "
+		  "trap); left to C by a probe of guest memory or the "
+		  "shadow: %llu\n",
 		  (unsigned long long)fast_sys[FAST_SYS_STM],
 		  (unsigned long long)fast_sys[FAST_SYS_LDM],
 		  (unsigned long long)fast_sys[FAST_SYS_MOVS],
 		  (unsigned long long)fast_sys[FAST_SYS_SWI],
 		  (unsigned long long)fast_sys[FAST_SYS_UACC],
+		  (unsigned long long)fast_sys_run,
 		  (unsigned long long)fast_sys_probe_failed);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
@@ -1211,6 +1214,45 @@ static bool fast_sys_uaccess(uint32_t insn, uint32_t spsr)
 	return true;
 }
 
+/*
+ * After one LDRT and kin, the words that follow it on the same page while
+ * each is another that fast_sys_uaccess() takes (Linux's copy loops:
+ * eight in a row in arm_copy_to_user and arm_copy_from_user): each is an
+ * Undefined trap word that the guest would execute next, in the same
+ * state (the registers the emulation leaves, the flags unchanged, both
+ * virtual lines low, the monitor's real interrupts masked), and would
+ * trap on at once if its condition passes, to the same emulation; so
+ * done here, counted as its own trap, and r[15] moves past it.  The
+ * first word that is not one (another instruction, a condition that
+ * fails, an access left to C, a new page whose fetch the guest makes
+ * itself) the guest executes as it comes.  Read at its VA as
+ * guest_fetched_word() reads the trap word: on the same 4 KiB page,
+ * which the CPU fetched the trap word from.
+ */
+static void fast_sys_uaccess_run(uint32_t spsr)
+{
+	for (unsigned k = 0; k < 16 && (bm_vcpu.r[15] & 0xfffu); k++) {
+		uint32_t word = guest_fetched_word(bm_vcpu.r[15]), insn;
+		const struct armpv_form *f;
+
+		/* Not a coprocessor 4-9, 12, 13 word: not ours (as the
+		 * Undefined stub's und_other), before any decoding. */
+		if ((word & 0x0e000000u) != 0x0c000000u &&
+		    (word & 0x0f000000u) != 0x0e000000u)
+			return;
+		f = fast_sys_decode(word, spsr, &insn);
+		if (!f || (f->id != ARMPV_FORM_LDRT_IMM &&
+			   f->id != ARMPV_FORM_STRT_IMM &&
+			   f->id != ARMPV_FORM_LDRBT_IMM &&
+			   f->id != ARMPV_FORM_STRBT_IMM) ||
+		    !fast_sys_uaccess(insn, spsr))
+			return;
+		fast_sys_count(f, FAST_SYS_UACC);
+		fast_sys_run++;
+		bm_vcpu.r[15] += 4;
+	}
+}
+
 /* The Undefined stub's: STM^, and LDRT and kin with an immediate. */
 uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 {
@@ -1236,6 +1278,7 @@ uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 		if (!fast_sys_uaccess(insn, spsr))
 			return 0;
 		fast_sys_count(f, FAST_SYS_UACC);
+		fast_sys_uaccess_run(spsr);
 		break;
 	default:
 		return 0;

@@ -21,7 +21,8 @@
 # it is the guest's data abort; DACR writes read back; MRC to r15, MCR
 # from r15; both from virtual USR mode: its Undefined instructions;
 # STM^ and LDM^ of the User registers, on a page the shadow does not map
-# yet, then mapped, then at a base not word-aligned).
+# yet, then mapped, then at a base not word-aligned; LDRT, STRT and the
+# byte forms in a row, one trap for the run).
 # It runs with the fast paths
 # and with armpv.profile (every trap through C) on both CPUs: both must
 # pass, the core's statistics must be identical, and the fast run must
@@ -435,6 +436,22 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	check	r4, 0x5a5a0d0d, 62
 	ldr	r4, [r1, #-6]
 	check	r4, 0x5a5a0e0e, 63
+	@ user accesses in a row: one trap, the five after it in its run
+	ldr	r1, =0x00208200
+	mov	r5, r1
+	ldr	r2, =0x11223344
+	ldr	r3, =0x55667788
+	strt	r2, [r1], #4
+	strbt	r3, [r1], #4
+	strt	r3, [r1], #-8
+	ldrt	r4, [r5], #4
+	ldrbt	r6, [r5], #4
+	ldrt	r7, [r5], #-8
+	check	r1, 0x00208200, 64
+	check	r5, 0x00208200, 65
+	check	r4, 0x11223344, 66
+	check	r6, 0x88, 67
+	check	r7, 0x55667788, 68
 	mov	r0, #0
 	swi	0x280000
 '; then
@@ -504,12 +521,13 @@ for cpu in arm926 arm1176; do
 	# The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
 	# the STM^ on the fresh page left to C by its probe (the recoverable
 	# abort), the second taken, the unaligned one to C; both LDM^; the
-	# guest's own SWI from virtual USR mode; none with armpv.profile.
+	# guest's own SWI from virtual USR mode; six user accesses on one
+	# trap; none with armpv.profile.
 	sysline=$(grep -a '^armpv-bm: the system-call fast path took:' \
 		"$out/psr-$cpu-fast.log")
-	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 0, virtual SWI entries 1, user accesses 0; left to C by a probe of guest memory or the shadow: 1'
+	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 0, virtual SWI entries 1, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 1'
 	if test "$sysline" = "$syswant" &&
-	   grep -aq '^armpv-bm: the system-call fast path took: stm_user 0 ldm_user 0 movs 0, virtual SWI entries 0, user accesses 0; left to C by a probe of guest memory or the shadow: 0$' \
+	   grep -aq '^armpv-bm: the system-call fast path took: stm_user 0 ldm_user 0 movs 0, virtual SWI entries 0, user accesses 0 (0 of them after another without a trap); left to C by a probe of guest memory or the shadow: 0$' \
 		"$out/psr-$cpu-slow.log"; then
 		echo "ok: psr-$cpu-syscall: $sysline"
 		pass=$((pass + 1))
