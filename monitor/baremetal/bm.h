@@ -156,6 +156,15 @@ extern uint32_t bm_spsr_write_mask[16];		 /* run.c */
 void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
 void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
+uint32_t bm_fast_swi(uint32_t word, uint32_t spsr);   /* run.c, for vectors.S */
+uint32_t bm_fast_undef(uint32_t word, uint32_t spsr); /* run.c, for vectors.S */
+/* vectors.S: the guest's word at its virtual address 'va' can be read
+ * (bm_uaccess_read()), or read and written (bm_uaccess_rw(), which writes
+ * back what it read), with the real User permissions of the shadow root
+ * loaded: an LDRT (and STRT) from the monitor, whose data abort vec_dabt
+ * turns into false, nothing changed. */
+bool bm_uaccess_read(uint32_t va);
+bool bm_uaccess_rw(uint32_t va);
 extern uint32_t bm_sctlr_read_fast, bm_sctlr_wmask; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];

@@ -45,6 +45,14 @@ struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] *
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
+/* The system-call fast path's traps (bm_fast_swi(), bm_fast_undef()). */
+enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI,
+       FAST_SYS_UACC };
+static uint64_t fast_sys[5];
+/* Left to C by a probe of guest memory (STM^, LDM^) or by the shadow's
+ * User permissions (LDRT and kin). */
+static uint64_t fast_sys_probe_failed;
+static uint64_t fast_sys_run; /* LDRT and kin after the trapping one */
 /* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
  * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
  * MSR with each field mask writes (spsr_fast_init()). */
@@ -202,6 +210,18 @@ static void print_stats(void)
 		  (unsigned long long)(fast_total[BM_FAST_CP15] +
 				       fast_total[BM_FAST_CP15_TLB_MVA]),
 		  (unsigned long long)fast_total[BM_FAST_CP15_TLB_MVA]);
+	bm_printf("armpv-bm: the system-call fast path took: stm_user %llu "
+		  "ldm_user %llu movs %llu, virtual SWI entries %llu, user "
+		  "accesses %llu (%llu of them after another without a "
+		  "trap); left to C by a probe of guest memory or the "
+		  "shadow: %llu\n",
+		  (unsigned long long)fast_sys[FAST_SYS_STM],
+		  (unsigned long long)fast_sys[FAST_SYS_LDM],
+		  (unsigned long long)fast_sys[FAST_SYS_MOVS],
+		  (unsigned long long)fast_sys[FAST_SYS_SWI],
+		  (unsigned long long)fast_sys[FAST_SYS_UACC],
+		  (unsigned long long)fast_sys_run,
+		  (unsigned long long)fast_sys_probe_failed);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -1045,6 +1065,284 @@ static inline void pv_publish(void)
 	pv->cpsr = bm_vcpu.cpsr & 0xffu;
 	pv->pending = (bm_vcpu.irq_line ? ARMPV_PV_PENDING_IRQ : 0u) |
 		      (bm_vcpu.fiq_line ? ARMPV_PV_PENDING_FIQ : 0u);
+}
+
+/*
+ * The system-call fast path (docs/baremetal-monitor.md "The system-call
+ * fast path"): the four traps of a kernel entry and exit that the
+ * assembly fast paths leave to C -- the guest's SWI from virtual USR mode
+ * (the virtual exception entry), STM^ and LDM^ of the User registers
+ * (Linux's vector_swi and restore_user_regs) and MOVS pc, Rm to virtual
+ * USR mode (the exception return) -- done here without the rest of a
+ * trap: no word fetched again, no translation of the guest's tables.  The
+ * stubs (vectors.S) call bm_fast_swi() and bm_fast_undef() on the mode's
+ * stack with the guest's registers in bm_vcpu.r (r[15] = LR), the trap
+ * word and the real SPSR; each returns the CPSR to resume with, as
+ * bm_trap() does, or 0 with nothing written, and the stub then takes the
+ * C path, which does exactly what it did before.  0 for: a virtual
+ * interrupt line high (the C path decides when it is taken: the same
+ * points as before), a word of another form or another architecture, a
+ * condition that fails, the FIQ mode (banked r8-r12) or SYS mode (no
+ * SPSR), an empty list, Rn or Rm = PC, PC in an STM^ list, E set (ARMv6
+ * big-endian data), a base not word-aligned, a return to a mode other
+ * than USR or to Thumb or Jazelle state, and any word of the block
+ * transfer that the shadow does not map for the guest with the access it
+ * needs (bm_uaccess_read(), bm_uaccess_rw(): the first and the last word,
+ * through the real User permissions of the root loaded, which are the
+ * guest's at its virtual privilege; a transfer is at most 64 bytes, so
+ * those two words lie in the one or two 1 KiB subpages it touches).
+ */
+
+/* Counted as armpv_vcpu_trap() counts a trap word it emulates. */
+static inline void fast_sys_count(const struct armpv_form *f, unsigned cls)
+{
+	bm_vcpu.stats.traps++;
+	bm_vcpu.stats.insn[f->insn]++;
+	bm_vcpu.stats.exits[ARMPV_EXIT_RESUME]++;
+	fast_sys[cls]++;
+}
+
+/* The trap word 'word' decoded, if it is one of this architecture whose
+ * condition passes with the flags of 'spsr' (the guest's real CPSR), from
+ * a virtual privileged mode that is neither FIQ nor SYS; else NULL. */
+static const struct armpv_form *fast_sys_decode(uint32_t word, uint32_t spsr,
+						 uint32_t *insn)
+{
+	const struct armpv_form *f;
+	enum armpv_bank b = armpv_mode_bank(bm_vcpu.cpsr);
+
+	if (b == ARMPV_BANK_USR || b == ARMPV_BANK_FIQ)
+		return NULL;
+	f = armpv_decode(word, insn);
+	if (!f || !(f->archs & vm.arch) ||
+	    (f->conditional && !armpv_cond_passed(*insn >> 28, spsr)))
+		return NULL;
+	return f;
+}
+
+/* STM^ (store) or LDM^ without PC (load) of the User registers: true if
+ * done. */
+static bool fast_sys_block(uint32_t insn, bool load, uint32_t spsr)
+{
+	uint32_t list = insn & 0xffffu, words[15], wb, addr;
+	unsigned n = (insn >> 16) & 0xfu, count = emu_popcount16(list), k = 0;
+	volatile uint32_t *p;
+
+	if (!list || n == 15 || (list & 0x8000u) || (spsr & ARMPV_PSR_E))
+		return false;
+	addr = emu_block_start(insn, bm_vcpu.r[n], count, &wb);
+	if ((addr & 3u) || addr + 4 * (count - 1) < addr)
+		return false;
+	if (load ? !bm_uaccess_read(addr) ||
+			   !bm_uaccess_read(addr + 4 * (count - 1))
+		 : !bm_uaccess_rw(addr) ||
+			   !bm_uaccess_rw(addr + 4 * (count - 1))) {
+		fast_sys_probe_failed++;
+		return false;
+	}
+	p = (volatile uint32_t *)(uintptr_t)addr;
+	if (load) {
+		for (unsigned i = 0; i < count; i++)
+			words[i] = p[i];
+		for (unsigned i = 0; i < 15; i++)
+			if (list & (1u << i))
+				armpv_vcpu_set_reg(&bm_vcpu, ARMPV_MODE_USR, i,
+						   words[k++]);
+	} else {
+		for (unsigned i = 0; i < 15; i++)
+			if (list & (1u << i))
+				p[k++] = armpv_vcpu_reg(&bm_vcpu,
+							ARMPV_MODE_USR, i);
+	}
+	return true;
+}
+
+/*
+ * LDRT, STRT, LDRBT, STRBT with an immediate offset (emu_user_access())
+ * from a virtual privileged mode: the access with the guest's User
+ * permissions, then Rn written back (the loaded value winning over it
+ * when Rn = Rd, as in the core).  The shadow root of virtual USR mode of
+ * the current context (the guest's DACR value) holds those permissions
+ * for every page a user task has touched since the guest's last TLB
+ * maintenance that concerned it (shadow.c: the shadow is the guest's
+ * TLB, ARM ARM B4.2): AP 11 lets it write, 10 read.  Elsewhere (and with
+ * the guest's MMU off or its FCSE PID set: the shadow is indexed by VA)
+ * the core's walk of the guest's tables with User permissions, as the C
+ * path's access makes it.  The word itself is reached through the
+ * monitor's window onto guest RAM.  False, nothing written, for an
+ * access the guest's tables deny or that is not to RAM, a word access
+ * not word-aligned, E set, Rd or Rn = PC.
+ */
+static bool fast_sys_uaccess(uint32_t insn, uint32_t spsr)
+{
+	unsigned n = (insn >> 16) & 0xfu, d = (insn >> 12) & 0xfu, ap;
+	bool load = insn & (1u << 20), byte = insn & (1u << 22);
+	uint32_t addr = bm_vcpu.r[n], off = insn & 0xfffu, host, v = 0;
+	uint8_t *p;
+
+	if (n == 15 || d == 15 || (spsr & ARMPV_PSR_E) ||
+	    (!byte && (addr & 3u)))
+		return false;
+	if ((bm_vcpu.cp15.sctlr & ARMPV_SCTLR_M) && !bm_vcpu.cp15.fcse_pid &&
+	    bm_shadow_lookup(bm_shadow_current() - BM_SHADOW_KERNEL +
+				     BM_SHADOW_USER,
+			     addr, &host, &ap) &&
+	    ap >= (load ? BM_AP_USER_RO : BM_AP_USER_RW) &&
+	    host >= BM_GUEST_PA && guest_ram(host - BM_GUEST_PA, 4)) {
+		host -= BM_GUEST_PA;
+	} else if (!armpv_mem_translate(&bm_vcpu, addr,
+					ARMPV_MEM_USER |
+						(load ? 0 : ARMPV_MEM_WRITE),
+					&host, NULL) ||
+		   !guest_ram(host, byte ? 1 : 4)) {
+		/* Not RAM (a device: the core's MMIO), or the guest's
+		 * tables deny it: C gives the guest its data abort. */
+		fast_sys_probe_failed++;
+		return false;
+	}
+	p = bm_guest_window(NULL, host);
+	if (load)
+		v = byte ? *(volatile uint8_t *)p : *(volatile uint32_t *)p;
+	else if (byte)
+		*(volatile uint8_t *)p = (uint8_t)bm_vcpu.r[d];
+	else
+		*(volatile uint32_t *)p = bm_vcpu.r[d];
+	bm_vcpu.r[n] = insn & (1u << 23) ? addr + off : addr - off;
+	if (load)
+		bm_vcpu.r[d] = v;
+	return true;
+}
+
+/*
+ * After one LDRT and kin, the words that follow it on the same page while
+ * each is another that fast_sys_uaccess() takes (Linux's copy loops:
+ * eight in a row in arm_copy_to_user and arm_copy_from_user): each is an
+ * Undefined trap word that the guest would execute next, in the same
+ * state (the registers the emulation leaves, the flags unchanged, both
+ * virtual lines low, the monitor's real interrupts masked), and would
+ * trap on at once if its condition passes, to the same emulation; so
+ * done here, counted as its own trap, and r[15] moves past it.  The
+ * first word that is not one (another instruction, a condition that
+ * fails, an access left to C, a new page whose fetch the guest makes
+ * itself) the guest executes as it comes.  Read at its VA as
+ * guest_fetched_word() reads the trap word: on the same 4 KiB page,
+ * which the CPU fetched the trap word from.
+ */
+static void fast_sys_uaccess_run(uint32_t spsr)
+{
+	for (unsigned k = 0; k < 16 && (bm_vcpu.r[15] & 0xfffu); k++) {
+		uint32_t word = guest_fetched_word(bm_vcpu.r[15]), insn;
+		const struct armpv_form *f;
+
+		/* Not a coprocessor 4-9, 12, 13 word: not ours (as the
+		 * Undefined stub's und_other), before any decoding. */
+		if ((word & 0x0e000000u) != 0x0c000000u &&
+		    (word & 0x0f000000u) != 0x0e000000u)
+			return;
+		f = fast_sys_decode(word, spsr, &insn);
+		if (!f || (f->id != ARMPV_FORM_LDRT_IMM &&
+			   f->id != ARMPV_FORM_STRT_IMM &&
+			   f->id != ARMPV_FORM_LDRBT_IMM &&
+			   f->id != ARMPV_FORM_STRBT_IMM) ||
+		    !fast_sys_uaccess(insn, spsr))
+			return;
+		fast_sys_count(f, FAST_SYS_UACC);
+		fast_sys_run++;
+		bm_vcpu.r[15] += 4;
+	}
+}
+
+/* The Undefined stub's: STM^, and LDRT and kin with an immediate. */
+uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
+{
+	const struct armpv_form *f;
+	uint32_t insn;
+
+	if (bm_vcpu.irq_line | bm_vcpu.fiq_line)
+		return 0;
+	pv_merge();
+	f = fast_sys_decode(word, spsr, &insn);
+	if (!f)
+		return 0;
+	switch (f->id) {
+	case ARMPV_FORM_STM_USER:
+		if (!fast_sys_block(insn, false, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_STM);
+		break;
+	case ARMPV_FORM_LDRT_IMM:
+	case ARMPV_FORM_STRT_IMM:
+	case ARMPV_FORM_LDRBT_IMM:
+	case ARMPV_FORM_STRBT_IMM:
+		if (!fast_sys_uaccess(insn, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_UACC);
+		fast_sys_uaccess_run(spsr);
+		break;
+	default:
+		return 0;
+	}
+	pv_publish();
+	return spsr;
+}
+
+/* The SWI stub's: the guest's own SWI from virtual USR mode, LDM^ of the
+ * User registers, MOVS pc, Rm to virtual USR mode. */
+uint32_t bm_fast_swi(uint32_t word, uint32_t spsr)
+{
+	const struct armpv_form *f;
+	uint32_t insn, payload = word & 0xffffffu;
+
+	if (bm_vcpu.irq_line | bm_vcpu.fiq_line)
+		return 0;
+	if (!armpv_mode_privileged(bm_vcpu.cpsr)) {
+		/* As bm_trap(), guest_trap() and armpv_vcpu_trap() do it:
+		 * the virtual SWI exception at the SWI (ARM state: the stub
+		 * checked), I set and F unchanged with both lines low, so
+		 * nothing to deliver after; the privileged root. */
+		uint32_t pc = bm_vcpu.r[15] - 4;
+
+		vcpu_enter(pc, spsr);
+		bm_vcpu.stats.traps++;
+		armpv_vcpu_exception(&bm_vcpu, ARMPV_EXC_SWI, pc);
+		bm_vcpu.stats.exits[ARMPV_EXIT_RESUME]++;
+		fast_sys[FAST_SYS_SWI]++;
+		shadow_sync();
+		pv_publish();
+		return vcpu_leave();
+	}
+	if (payload >= ARMPV_HYPERCALL_FIRST && payload <= ARMPV_HYPERCALL_LAST)
+		return 0;
+	pv_merge(); /* as bm_trap(): idempotent, so also before a 0 */
+	f = fast_sys_decode(word, spsr, &insn);
+	if (!f)
+		return 0;
+	if (f->id == ARMPV_FORM_LDM_USER) {
+		if (!fast_sys_block(insn, true, spsr))
+			return 0;
+		fast_sys_count(f, FAST_SYS_LDM);
+		pv_publish();
+		return spsr;
+	}
+	if ((insn & 0x0ffffff0u) == 0x01b0f000u && (insn & 0xfu) != 15) {
+		/* MOVS pc, Rm (LSL #0): emu_dataproc()'s exception return,
+		 * CPSR = SPSR then PC = Rm, to virtual USR mode in ARM
+		 * state; lines low, so armpv_vcpu_check_irq() does nothing
+		 * after; then the user root. */
+		uint32_t target = bm_vcpu.r[insn & 0xfu];
+		uint32_t cpsr = bm_vcpu.spsr[armpv_mode_bank(bm_vcpu.cpsr)] &
+				armpv_psr_valid_mask(&bm_vcpu);
+
+		if ((cpsr & (ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J)) !=
+		    ARMPV_MODE_USR)
+			return 0;
+		armpv_vcpu_write_cpsr(&bm_vcpu, cpsr);
+		bm_vcpu.r[15] = target & ~3u;
+		fast_sys_count(f, FAST_SYS_MOVS);
+		shadow_sync();
+		return vcpu_leave();
+	}
+	return 0;
 }
 
 /*

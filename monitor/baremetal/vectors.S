@@ -106,7 +106,54 @@ bm_vec_undef_slow:
 bm_vec_swi_slow:
 		trap_entry BM_EXC_SWI, bm_svc_stack
 vec_pabt:	trap_entry BM_EXC_PABT, bm_abt_stack
-vec_dabt:	trap_entry BM_EXC_DABT, bm_abt_stack
+
+/*
+ * bm_uaccess_read(va), bm_uaccess_rw(va) (bm.h): whether the guest's word
+ * at 'va' can be read, or read and written, with the real User
+ * permissions of the shadow root loaded (the guest's at its virtual
+ * privilege: the system-call fast path, run.c).  An LDRT, and an STRT of
+ * what it read (nothing changes); if either aborts, vec_dabt resumes at
+ * bm_uaccess_fault, which returns false.
+ */
+	.global	bm_uaccess_read, bm_uaccess_rw
+bm_uaccess_read:
+uaccess_first:
+	ldrt	r1, [r0]
+	mov	r0, #1
+	bx	lr
+bm_uaccess_rw:
+	ldrt	r1, [r0]
+	strt	r1, [r0]
+uaccess_end:
+	mov	r0, #1
+	bx	lr
+uaccess_fault:
+	mov	r0, #0
+	bx	lr
+
+/*
+ * Data abort.  From the guest (SPSR USR mode), a trap (trap_entry).  From
+ * the monitor, an LDRT or STRT of bm_uaccess_read() or bm_uaccess_rw()
+ * resumes at uaccess_fault in the monitor's mode (CPSR = SPSR_abt; its
+ * r0-r12, SP and LR untouched: only SP_abt is used, and set back to
+ * bm_vcpu.r[15]); any other is the monitor's own exception (reported).
+ * The guest's path pays three instructions for the test.
+ */
+vec_dabt:
+	mrs	sp, spsr
+	tst	sp, #0xf		@ USR mode is 0x10: the only one with 0
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	bne	dabt_monitor
+dabt_trap:
+	trap_entry BM_EXC_DABT, bm_abt_stack
+dabt_monitor:
+	ldr	sp, =uaccess_first + 8
+	sub	sp, lr, sp		@ the aborted instruction - uaccess_first
+	cmp	sp, #uaccess_end - uaccess_first
+	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	bhs	dabt_trap		@ not ours: reported there
+	ldr	lr, =uaccess_fault
+	movs	pc, lr
 /*
  * IRQ: the real timer (board.c), the only source the VIC enables, taken
  * only while the guest runs in USR mode (the monitor always runs with I
@@ -317,7 +364,7 @@ vec_swi:
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
 	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
 	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
-	beq	swi_slow
+	beq	swi_lean
 	mvn	r4, #PV_MVN		@ the shared page + 0xfff (r4 is free:
 	ldr	r12, [r4, #PV_CPSR]	@ fast_return reloads r0-r14)
 	bic	r3, r3, #BM_PSR_I | BM_PSR_F
@@ -335,7 +382,8 @@ vec_swi:
 	cmp	r12, #CPS_IE_ID & 0xffff
 	beq	fast_cps
 	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
-	bhs	swi_slow		@ none of the forms below: C at once
+	bhs	swi_lean		@ none of the forms below: LDM^, MOVS
+					@ pc, ... (bm_fast_swi()) or C
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
@@ -479,6 +527,26 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 	ldr	r12, =bm_fast_traps + 8 * BM_FAST_MSR
 	fast_count
 	fast_return
+
+/* The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
+ * \fn(r0 = the word, r1 = SPSR) in C on \stack, LR kept in r[15]; its
+ * result, the CPSR to resume with, into the guest, or if 0 (nothing
+ * written), \slow with SP, LR and r1 as they were. */
+.macro lean_call fn, stack, slow
+	str	lr, [sp]
+	ldr	sp, =\stack + BM_STACK_SIZE
+	bl	\fn
+	teq	r0, #0
+	beq	1f
+	guest_return
+1:	ldr	sp, =bm_vcpu + BM_VCPU_R + 15 * 4
+	ldr	lr, [sp]
+	mrs	r1, spsr
+	b	\slow
+.endm
+
+swi_lean:				@ the guest's SWI, LDM^, MOVS pc, ...
+	lean_call bm_fast_swi, bm_svc_stack, swi_slow
 
 	/* The monitor's own SVC (bm_halt()), or a bug: swi_monitor. */
 	fast_exits BM_EXC_SWI, bm_svc_stack, swi_not_arm_usr, swi_slow, \
@@ -639,7 +707,7 @@ und_mrc:
 	bic	r2, r0, #0xf000		@ all but Rd
 	ldr	r3, =0xee110f10		@ MRC p15, 0, Rd, c1, c0, 0, AL
 	teq	r2, r3
-	bne	und_slow
+	bne	und_other
 	ldr	r12, =bm_sctlr_read_fast
 	ldr	r12, [r12]
 	und_gate
@@ -652,6 +720,17 @@ und_mrc:
 	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
 	fast_count
 	fast_return
+
+/* A word to coprocessor 4 to 7 (bits 11:8 01xx): STM^ (LDC/STC), LDRT
+ * and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13 (1x0x): LDRBT and STRBT:
+ * bm_fast_undef() or C; any other to C. */
+und_other:
+	and	r2, r0, #0x0c00
+	teq	r2, #0x0400
+	andne	r2, r0, #0x0a00
+	teqne	r2, #0x0800
+	bne	und_slow
+	lean_call bm_fast_undef, bm_und_stack, und_slow
 
 	/* The monitor's own (the VFP probe), or a bug: und_monitor. */
 	fast_exits BM_EXC_UNDEF, bm_und_stack, und_not_arm_usr, und_slow, \

@@ -19,7 +19,10 @@
 # MRCNE's, through C; a write that changes nothing, one that sets A,
 # which the real alignment check must follow: the unaligned load after
 # it is the guest's data abort; DACR writes read back; MRC to r15, MCR
-# from r15; both from virtual USR mode: its Undefined instructions).
+# from r15; both from virtual USR mode: its Undefined instructions;
+# STM^ and LDM^ of the User registers, on a page the shadow does not map
+# yet, then mapped, then at a base not word-aligned; LDRT, STRT and the
+# byte forms in a row, one trap for the run).
 # It runs with the fast paths
 # and with armpv.profile (every trap through C) on both CPUs: both must
 # pass, the core's statistics must be identical, and the fast run must
@@ -388,6 +391,67 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 13:	msr	cpsr_c, #0xd3
 	mrc	p15, 0, r3, c3, c0, 0
 	check	r3, 1, 53
+	@ STM^ and LDM^ of the User registers (the system-call fast path),
+	@ first on a page nothing touched before (its probe aborts: C fills
+	@ it), then again (the fast path), then with a base not word-aligned
+	@ (bits 1:0 ignored, A clear: C)
+	msr	cpsr_c, #0xdf		@ SYS: the User r13, r14
+	ldr	sp, =0x5a5a0d0d
+	ldr	lr, =0x5a5a0e0e
+	msr	cpsr_c, #0xd3
+	ldr	r1, =0x00208000
+	ldr	r2, =0x12340002
+	ldr	r3, =0x12340003
+	mov	r5, #2
+15:	stmia	r1, {r2, r3, sp, lr}^
+	ldmia	r1, {r4, r6, r7, r8}
+	check	r4, 0x12340002, 54
+	check	r6, 0x12340003, 55
+	check	r7, 0x5a5a0d0d, 56
+	check	r8, 0x5a5a0e0e, 57
+	ldr	r4, =0x11110d0d
+	str	r4, [r1, #8]
+	ldr	r4, =0x11110e0e
+	str	r4, [r1, #12]
+	mov	r2, #0
+	mov	r3, #0
+	ldmia	r1, {r2, r3, sp, lr}^
+	nop
+	check	r2, 0x12340002, 58
+	check	r3, 0x12340003, 59
+	msr	cpsr_c, #0xdf
+	mov	r4, sp
+	mov	r6, lr
+	ldr	sp, =0x5a5a0d0d
+	ldr	lr, =0x5a5a0e0e
+	msr	cpsr_c, #0xd3
+	check	r4, 0x11110d0d, 60
+	check	r6, 0x11110e0e, 61
+	subs	r5, r5, #1
+	bne	15b
+	add	r1, r1, #0x100
+	add	r1, r1, #2		@ 0x208102
+	stmdb	r1, {sp, lr}^		@ 0x2080f8 and 0x2080fc
+	ldr	r4, [r1, #-10]
+	check	r4, 0x5a5a0d0d, 62
+	ldr	r4, [r1, #-6]
+	check	r4, 0x5a5a0e0e, 63
+	@ user accesses in a row: one trap, the five after it in its run
+	ldr	r1, =0x00208200
+	mov	r5, r1
+	ldr	r2, =0x11223344
+	ldr	r3, =0x55667788
+	strt	r2, [r1], #4
+	strbt	r3, [r1], #4
+	strt	r3, [r1], #-8
+	ldrt	r4, [r5], #4
+	ldrbt	r6, [r5], #4
+	ldrt	r7, [r5], #-8
+	check	r1, 0x00208200, 64
+	check	r5, 0x00208200, 65
+	check	r4, 0x11223344, 66
+	check	r6, 0x88, 67
+	check	r7, 0x55667788, 68
 	mov	r0, #0
 	swi	0x280000
 '; then
@@ -452,6 +516,23 @@ for cpu in arm926 arm1176; do
 		pass=$((pass + 1))
 	else
 		echo "FAIL: psr-$cpu-taken: '$fastline' and '$slowline', want '$want', cp15 10 and none"
+		fail=$((fail + 1))
+	fi
+	# The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
+	# the STM^ on the fresh page left to C by its probe (the recoverable
+	# abort), the second taken, the unaligned one to C; both LDM^; the
+	# guest's own SWI from virtual USR mode; six user accesses on one
+	# trap; none with armpv.profile.
+	sysline=$(grep -a '^armpv-bm: the system-call fast path took:' \
+		"$out/psr-$cpu-fast.log")
+	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 0, virtual SWI entries 1, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 1'
+	if test "$sysline" = "$syswant" &&
+	   grep -aq '^armpv-bm: the system-call fast path took: stm_user 0 ldm_user 0 movs 0, virtual SWI entries 0, user accesses 0 (0 of them after another without a trap); left to C by a probe of guest memory or the shadow: 0$' \
+		"$out/psr-$cpu-slow.log"; then
+		echo "ok: psr-$cpu-syscall: $sysline"
+		pass=$((pass + 1))
+	else
+		echo "FAIL: psr-$cpu-syscall: '$sysline', want '$syswant' (and all 0 with armpv.profile)"
 		fail=$((fail + 1))
 	fi
 done

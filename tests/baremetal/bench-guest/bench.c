@@ -97,6 +97,10 @@ void loop_msr_imm(uint32_t n);
 void loop_sctlr_read(uint32_t n);
 void loop_sctlr_write(uint32_t n);
 void loop_dacr(uint32_t n);
+void loop_stm_user(uint32_t n);
+void loop_ldm_user(uint32_t n);
+void loop_ldrt(uint32_t n);
+void loop_ldrt8(uint32_t n);
 void loop_cpsid(uint32_t n); /* ARMv6 builds */
 void loop_device_read(uint32_t n);
 void loop_drain_wb(uint32_t n);
@@ -445,6 +449,10 @@ int bmain(void)
 	measure("sctlr-read", loop_sctlr_read);
 	measure("sctlr-write", loop_sctlr_write);
 	measure("dacr-write", loop_dacr);
+	measure("stm-user", loop_stm_user);
+	measure("ldm-user", loop_ldm_user);
+	measure("ldrt", loop_ldrt);
+	measure("ldrt8", loop_ldrt8);
 
 	mmu_setup();
 	put_bench("empty-user", ITERATIONS,

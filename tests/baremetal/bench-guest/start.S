@@ -306,6 +306,53 @@ ENTRY(loop_dacr)
 	bx	lr
 
 /*
+ * The traps the system-call fast path takes from a kernel (Linux's
+ * vector_swi, restore_user_regs, arm_copy_to_user), one per iteration
+ * each, in SVC with I and F set, on a buffer below SP: loop_stm_user(n)
+ * STM^ of the User SP and LR; loop_ldm_user(n) LDM^ of them back (what
+ * they hold); loop_ldrt(n) one LDRT; loop_ldrt8(n) eight in a row (one
+ * trap for the run: a copy loop's).
+ */
+ENTRY(loop_stm_user)
+	sub	r2, sp, #64
+1:	stmia	r2, {sp, lr}^
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_ldm_user)
+	sub	r2, sp, #64
+	stmia	r2, {sp, lr}^
+1:	ldmia	r2, {sp, lr}^
+	nop
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_ldrt)
+	sub	r2, sp, #64
+1:	ldrt	r1, [r2]
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr
+
+ENTRY(loop_ldrt8)
+	push	{r4-r7}
+	sub	r2, sp, #64
+1:	ldrt	r1, [r2], #4
+	ldrt	r3, [r2], #4
+	ldrt	r4, [r2], #4
+	ldrt	r5, [r2], #4
+	ldrt	r6, [r2], #4
+	ldrt	r7, [r2], #4
+	ldrt	r12, [r2], #4
+	ldrt	r1, [r2], #-28
+	subs	r0, r0, #1
+	bne	1b
+	pop	{r4-r7}
+	bx	lr
+
+/*
  * Unit costs, with the MMU on (bench.c says what each tells).
  * loop_device_read(n): one load from the interrupt controller
  * (BG_DEVICE_REG: the VIC's IRQSTATUS; raspi0: the armctrl's pending 1).
