@@ -26,3 +26,14 @@ endif
 # VHE (three boots; skipped without the cross compiler or
 # qemu-system-aarch64).
 TESTS += tests/kvm/kvm-short.sh
+# The full comparison (docs/kvm.md "Running it"): make bench-kvm, four
+# boots, about five minutes; writes docs/bench/kvm.tsv, kvm-comparison.tsv,
+# kvm.svg and kvm-report.md.  A benchmark, not a test.
+EXTRA_DIST += tests/kvm/bench-kvm.sh
+bench-kvm: all
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
+		QEMU_SYSTEM_ARM='$(QEMU_SYSTEM_ARM)' AARCH64_CC='$(AARCH64_CC)' \
+		QEMU_SYSTEM_AARCH64='$(QEMU_SYSTEM_AARCH64)' \
+		sh '$(abs_top_srcdir)/tests/kvm/bench-kvm.sh'
+.PHONY: bench-kvm
