@@ -28,7 +28,7 @@ endif
 TESTS += tests/kvm/kvm-short.sh
 # The full comparison (docs/kvm.md "Running it"): make bench-kvm, four
 # boots, about five minutes; writes docs/bench/kvm.tsv, kvm-comparison.tsv,
-# kvm.svg and kvm-report.md.  A benchmark, not a test.
+# kvm-comparison.svg and kvm-report.md.  A benchmark, not a test.
 EXTRA_DIST += tests/kvm/bench-kvm.sh
 bench-kvm: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \

@@ -12,8 +12,10 @@
 #   sh tests/linux/bench-plot.sh [-o OUT.svg] [-t TITLE] [-b BARS] RESULTS.tsv [AFTER.tsv]
 #
 # BARS names what the bars are, in the subtitle and the axis (default
-# "the kernels under armpv-bm"; tests/kvm/bench-kvm.sh names armpv-bm and
-# KVM).  The aim's legend is drawn only when a row has an aim.
+# "the kernels under armpv-bm").  A results file may carry both: "#
+# title: TEXT" and "# bars: TEXT" lines (tests/kvm/bench-kvm.sh's
+# kvm-comparison.tsv), taken where -t and -b are not given.  The aim's
+# legend is drawn only when a row has an aim.
 # Each file is named on the plot by its "# label: TEXT" line (bench-
 # results.sh writes the commit and date there), or else by its file name.
 # Written with awk alone (no plotting package): the same input gives the
@@ -23,7 +25,7 @@
 # error.
 set -u
 me=bench-plot
-out= title= bars="the kernels under armpv-bm" axis="instructions under armpv-bm"
+out= title= bars= bopt=
 usage() {
 	echo "usage: $me [-o OUT.svg] [-t TITLE] [-b BARS] RESULTS.tsv [AFTER.tsv]" >&2
 	exit 2
@@ -31,7 +33,7 @@ usage() {
 while getopts o:t:b: opt; do
 	case $opt in
 	o) out=$OPTARG ;;
-	b) bars=$OPTARG axis="instructions ($OPTARG)" ;;
+	b) bars=$OPTARG bopt=1 ;;
 	t) title=$OPTARG ;;
 	*) usage ;;
 	esac
@@ -43,7 +45,7 @@ for f in "$@"; do
 done
 
 plot() {
-	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" -v what="$bars" -v axis="$axis" '
+	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" -v bars="$bars" -v bopt="$bopt" '
 	function esc(s) {
 		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
 		gsub(/"/, "\\&quot;", s)
@@ -66,6 +68,8 @@ plot() {
 		label[nf] = name[nf]
 	}
 	/^# label: / { label[nf] = substr($0, 10); next }
+	/^# title: / { if (ftitle == "") ftitle = substr($0, 10); next }
+	/^# bars: / { if (fbars == "") fbars = substr($0, 9); next }
 	/^#/ || /^$/ { next }
 	$0 == "board\tkernel\toperation\tinsns_per_op\tratio\taim" { head[nf] = 1; next }
 	{
@@ -120,7 +124,14 @@ plot() {
 		gh = bars > 28 ? bars : 28
 		top = 100 + (nf > 1 ? 12 : 0)
 		H = top + nops * (gh + ggap) + 54
+		if (title == "") title = ftitle
 		if (title == "") title = "armpv-bm on " board ": instructions per operation against native"
+		if (!bopt) bars = fbars
+		if (bars == "") {
+			what = "the kernels under armpv-bm"; axis = "instructions under armpv-bm"
+		} else {
+			what = bars; axis = "instructions (" bars ")"
+		}
 		printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n", W, H, W, H
 		printf "<title>%s</title>\n", esc(title)
