@@ -131,7 +131,7 @@ write_outputs() {
 		echo "# (docs/bench/versatilepb.tsv), armpv-bm-v6 raspi0's (raspi0.tsv),"
 		echo "# kvm-* the ARMv7 virt board's (kvm.tsv); native's rows are ARMv7's"
 		echo "# title: armpv-bm and KVM/ARM: instructions per operation against native"
-		echo "# bars: armpv-bm (ARMv5, ARMv6) and KVM/ARM (32-bit guest); native: ARMv7's"
+		echo "# bars: armpv-bm (ARMv5, ARMv6) and KVM/ARM (ARMv7 guest)"
 		bench_tsv_header
 		comparison_tsv "$outdir/kvm.tsv" "$v5" "$v6"
 	} | put "$outdir/kvm-comparison.tsv"

@@ -45,7 +45,7 @@ for f in "$@"; do
 done
 
 plot() {
-	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" -v bars="$bars" -v bopt="$bopt" '
+	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" -v barsopt="$bars" -v bopt="$bopt" '
 	function esc(s) {
 		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
 		gsub(/"/, "\\&quot;", s)
@@ -126,11 +126,11 @@ plot() {
 		H = top + nops * (gh + ggap) + 54
 		if (title == "") title = ftitle
 		if (title == "") title = "armpv-bm on " board ": instructions per operation against native"
-		if (!bopt) bars = fbars
-		if (bars == "") {
+		if (!bopt) barsopt = fbars
+		if (barsopt == "") {
 			what = "the kernels under armpv-bm"; axis = "instructions under armpv-bm"
 		} else {
-			what = bars; axis = "instructions (" bars ")"
+			what = barsopt; axis = "instructions (" barsopt ")"
 		}
 		printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n", W, H, W, H
