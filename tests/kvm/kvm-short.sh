@@ -10,6 +10,9 @@
 #   - QEMU stopped by itself with status 0 (the guest's reboot; for KVM,
 #     armpv-kvm's "guest asked for a reset", its status 0 and the host's
 #     power-off), within the timeout;
+#   - under KVM, KVM's count of the vCPU's exits (armpv-kvm's "kvm vcpu
+#     exits N" line at the end, from KVM's binary statistics) above 0:
+#     the guest ran under KVM and left it at least for its console;
 #   - the guest is the 32-bit armmp kernel ("Linux version ...-armmp"),
 #     under KVM on armpv-kvm's machine ("Machine model: armpv-kvm");
 #   - the host's KVM runs in the mode asked: "Hyp mode initialized
@@ -63,6 +66,9 @@ for kind in native nvhe vhe; do
 	check "$kind: armpv-kvm stopped on the guest's reset, status 0" \
 		'grep -aq "^armpv-kvm: guest asked for a reset" "$log" &&
 		 grep -aq "^kvm-host: armpv-kvm status 0" "$log"'
+	check "$kind: KVM counted the guest's exits (armpv-kvm: kvm vcpu exits N > 0)" \
+		'tr -d "\r" <"$log" | awk '"'"'$1 == "armpv-kvm:" && $2 == "kvm" && $3 == "vcpu" && $4 == "exits" && $5 > 0 { f = 1 } END { exit !f }'"'"
+	tr -d '\r' <"$log" | grep -a '^armpv-kvm: kvm \|^armpv-kvm: MMIO' | sed "s/^/# $kind: /"
 	for op in $ops; do
 		check "$kind: $op within 1/4 and 20 times native's instructions" \
 			'bench_ops "$out/native.log" "$log" | awk -F "\t" -v op="$op" '"'"'$1 == op && $5 >= $4 / 4 && $5 <= $4 * 20 { f = 1 } END { exit !f }'"'"

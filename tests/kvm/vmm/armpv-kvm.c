@@ -348,6 +348,45 @@ static void uart_putc(void *opaque, uint8_t byte)
 		out_flush();
 }
 
+/*
+ * KVM's own counters of 'fd' (a VM or a vCPU: KVM_GET_STATS_FD, binary
+ * statistics, Documentation/virt/kvm/api.rst 4.133): a line "armpv-kvm:
+ * kvm WHAT NAME VALUE" for each cumulative counter that is not zero
+ * (exits by kind, stage-2 faults, halts...), so that a run says which
+ * exits it took.  Silent where the kernel has no such statistics.
+ */
+static void print_stats(int fd, const char *what)
+{
+	int sfd = ioctl(fd, KVM_GET_STATS_FD, NULL);
+	struct kvm_stats_header h;
+
+	if (sfd < 0)
+		return;
+	if (pread(sfd, &h, sizeof h, 0) != (ssize_t)sizeof h || h.num_desc > 4096 ||
+	    h.name_size == 0 || h.name_size > 1024) {
+		close(sfd);
+		return;
+	}
+	size_t dsize = sizeof(struct kvm_stats_desc) + h.name_size;
+	char *descs = malloc(dsize * h.num_desc);
+	if (descs && pread(sfd, descs, dsize * h.num_desc, h.desc_offset) ==
+			     (ssize_t)(dsize * h.num_desc)) {
+		for (uint32_t i = 0; i < h.num_desc; i++) {
+			struct kvm_stats_desc *d = (void *)(descs + i * dsize);
+			uint64_t v;
+			if ((d->flags & KVM_STATS_TYPE_MASK) != KVM_STATS_TYPE_CUMULATIVE ||
+			    d->size != 1 ||
+			    pread(sfd, &v, sizeof v, h.data_offset + d->offset) !=
+				    (ssize_t)sizeof v || v == 0)
+				continue;
+			d->name[h.name_size - 1] = '\0';
+			fprintf(stderr, "%s: kvm %s %s %" PRIu64 "\n", me, what, d->name, v);
+		}
+	}
+	free(descs);
+	close(sfd);
+}
+
 static _Noreturn void usage(void)
 {
 	fprintf(stderr, "usage: %s [--aarch64] [--mem MIB] --kernel IMAGE "
@@ -498,7 +537,7 @@ int main(int argc, char **argv)
 	if (run == MAP_FAILED)
 		die_errno("mmap of kvm_run");
 
-	uint64_t unknown_accesses = 0;
+	uint64_t unknown_accesses = 0, uart_accesses = 0;
 	for (;;) {
 		if (ioctl(vcpu_fd, KVM_RUN, 0) != 0) {
 			if (errno == EINTR || errno == EAGAIN)
@@ -513,6 +552,7 @@ int main(int argc, char **argv)
 			if (run->mmio.is_write)
 				memcpy(&data, run->mmio.data, len <= 4 ? len : 4);
 			if (a >= UART_BASE && a < UART_BASE + UART_SIZE && len <= 4) {
+				uart_accesses++;
 				if (!pl011_mmio(&uart, (uint32_t)(a - UART_BASE), len,
 						run->mmio.is_write, &data))
 					data = 0; /* an abort on the APB: RAZ here */
@@ -537,6 +577,11 @@ int main(int argc, char **argv)
 				"powered off" :
 				run->system_event.type == KVM_SYSTEM_EVENT_RESET ?
 				"asked for a reset: stopping" : "stopped (system event)");
+			print_stats(vm_fd, "vm");
+			print_stats(vcpu_fd, "vcpu");
+			fprintf(stderr, "%s: MMIO exits to armpv-kvm: %" PRIu64
+				" UART, %" PRIu64 " elsewhere\n", me, uart_accesses,
+				unknown_accesses);
 			return 0;
 		case KVM_EXIT_INTR:
 			break;
