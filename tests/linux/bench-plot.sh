@@ -9,8 +9,13 @@
 # mark.  Given two results files, before and after: each kernel's bar of
 # the first (lighter) above its bar of the second.
 #
-#   sh tests/linux/bench-plot.sh [-o OUT.svg] [-t TITLE] RESULTS.tsv [AFTER.tsv]
+#   sh tests/linux/bench-plot.sh [-o OUT.svg] [-t TITLE] [-b BARS] RESULTS.tsv [AFTER.tsv]
 #
+# BARS names what the bars are, in the subtitle and the axis (default
+# "the kernels under armpv-bm").  A results file may carry both: "#
+# title: TEXT" and "# bars: TEXT" lines (tests/kvm/bench-kvm.sh's
+# kvm-comparison.tsv), taken where -t and -b are not given.  The aim's
+# legend is drawn only when a row has an aim.
 # Each file is named on the plot by its "# label: TEXT" line (bench-
 # results.sh writes the commit and date there), or else by its file name.
 # Written with awk alone (no plotting package): the same input gives the
@@ -20,14 +25,15 @@
 # error.
 set -u
 me=bench-plot
-out= title=
+out= title= bars= bopt=
 usage() {
-	echo "usage: $me [-o OUT.svg] [-t TITLE] RESULTS.tsv [AFTER.tsv]" >&2
+	echo "usage: $me [-o OUT.svg] [-t TITLE] [-b BARS] RESULTS.tsv [AFTER.tsv]" >&2
 	exit 2
 }
-while getopts o:t: opt; do
+while getopts o:t:b: opt; do
 	case $opt in
 	o) out=$OPTARG ;;
+	b) bars=$OPTARG bopt=1 ;;
 	t) title=$OPTARG ;;
 	*) usage ;;
 	esac
@@ -39,7 +45,7 @@ for f in "$@"; do
 done
 
 plot() {
-	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" '
+	LC_ALL=C awk -F '\t' -v me="$me" -v title="$title" -v barsopt="$bars" -v bopt="$bopt" '
 	function esc(s) {
 		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s)
 		gsub(/"/, "\\&quot;", s)
@@ -62,6 +68,8 @@ plot() {
 		label[nf] = name[nf]
 	}
 	/^# label: / { label[nf] = substr($0, 10); next }
+	/^# title: / { if (ftitle == "") ftitle = substr($0, 10); next }
+	/^# bars: / { if (fbars == "") fbars = substr($0, 9); next }
 	/^#/ || /^$/ { next }
 	$0 == "board\tkernel\toperation\tinsns_per_op\tratio\taim" { head[nf] = 1; next }
 	{
@@ -107,24 +115,32 @@ plot() {
 			for (f = 1; f <= nf; f++) { ns++; sk[ns] = kern[k]; sf[ns] = f }
 		color["rewritten"] = "#4e79a7"; color["plugin"] = "#f28e2b"
 		spare[1] = "#59a14f"; spare[2] = "#b07aa1"; spare[3] = "#76b7b2"
+		spare[4] = "#e15759"; spare[5] = "#9c755f"; spare[6] = "#edc948"
 		for (k = 1; k <= nk; k++)
-			if (!(kern[k] in color)) color[kern[k]] = spare[(k - 1) % 3 + 1]
+			if (!(kern[k] in color)) color[kern[k]] = spare[(k - 1) % 6 + 1]
 		W = 980; x0 = 250; x1 = 790; bh = 12; gap = 3; ggap = 20
 		# The height of a group: its bars, or the two lines of its label.
 		bars = ns * (bh + gap) - gap
 		gh = bars > 28 ? bars : 28
 		top = 100 + (nf > 1 ? 12 : 0)
 		H = top + nops * (gh + ggap) + 54
+		if (title == "") title = ftitle
 		if (title == "") title = "armpv-bm on " board ": instructions per operation against native"
+		if (!bopt) barsopt = fbars
+		if (barsopt == "") {
+			what = "the kernels under armpv-bm"; axis = "instructions under armpv-bm"
+		} else {
+			what = barsopt; axis = "instructions (" barsopt ")"
+		}
 		printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n", W, H, W, H
 		printf "<title>%s</title>\n", esc(title)
 		printf "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", W, H
 		printf "<text x=\"%d\" y=\"24\" font-size=\"16\" font-weight=\"bold\">%s</text>\n", 12, esc(title)
 		if (nf == 1)
-			printf "<text x=\"12\" y=\"44\" fill=\"#444444\">%s; bars: the kernels under armpv-bm</text>\n", esc(label[1])
+			printf "<text x=\"12\" y=\"44\" fill=\"#444444\">%s; bars: %s</text>\n", esc(label[1]), esc(what)
 		else
-			printf "<text x=\"12\" y=\"44\" fill=\"#444444\">before (lighter bars): %s; after: %s; bars: the kernels under armpv-bm</text>\n", esc(label[1]), esc(label[2])
+			printf "<text x=\"12\" y=\"44\" fill=\"#444444\">before (lighter bars): %s; after: %s; bars: %s</text>\n", esc(label[1]), esc(label[2]), esc(what)
 		# Legend.
 		lx = 12; ly = 66 + (nf > 1 ? 12 : 0)
 		for (s = 1; s <= ns; s++) {
@@ -133,8 +149,11 @@ plot() {
 			printf "<text x=\"%d\" y=\"%d\">%s</text>\n", lx + 16, ly, esc(t)
 			lx += 16 + 7 * length(t) + 14
 		}
-		printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d62728\" stroke-width=\"3\"/>\n", lx, ly - 10, lx, ly + 2
-		printf "<text x=\"%d\" y=\"%d\">aim (issue 14)</text>\n", lx + 8, ly
+		for (o in aim) naims++
+		if (naims) {
+			printf "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d62728\" stroke-width=\"3\"/>\n", lx, ly - 10, lx, ly + 2
+			printf "<text x=\"%d\" y=\"%d\">aim (issue 14)</text>\n", lx + 8, ly
+		}
 		# The axis: a line and a label a decade, native (1) darker.
 		ybot = top + nops * (gh + ggap) - ggap + 6
 		for (d = lo; d <= hi; d++) {
@@ -144,7 +163,7 @@ plot() {
 			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#444444\">%s</text>\n", xd, top - 12, t
 			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#444444\">%s</text>\n", xd, ybot + 14, t
 		}
-		printf "<text x=\"%d\" y=\"%d\" fill=\"#444444\">instructions under armpv-bm / native instructions (log scale); 1x = native</text>\n", x0, ybot + 32
+		printf "<text x=\"%d\" y=\"%d\" fill=\"#444444\">%s / native instructions (log scale); 1x = native</text>\n", x0, ybot + 32, esc(axis)
 		# The operations.
 		y = top
 		for (i = 1; i <= nops; i++) {
