@@ -95,6 +95,18 @@ args=$(echo "$defconfig $cross $*" | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
 key=$( { ls -l --time-style=+%s "$tarball"; echo "$args";
 	 env | grep '^KBUILD_BUILD_' | sort;
 	 for f in ${ARMPV_KERNEL_DEPS:-}; do sha256sum <"$f"; done; } | sha256sum | cut -c1-16)
+# bk_inputs: what the key hashes, readably (each dependency's checksum
+# beside its name, relative to ARMPV_KEY_ROOT), kept beside the stamp as
+# .armpv-key-inputs: a rebuild for "inputs changed" prints what changed.
+bk_inputs() {
+	ls -l --time-style=+%s "$tarball"
+	echo "$args"
+	env | grep '^KBUILD_BUILD_' | sort
+	for f in ${ARMPV_KERNEL_DEPS:-}; do
+		echo "$(sha256sum <"$f" | cut -c1-16) $f"
+	done | { [ -n "${ARMPV_KEY_ROOT:-}" ] &&
+		sed "s|$ARMPV_KEY_ROOT|<armpv>|" || cat; }
+}
 modules=${ARMPV_KERNEL_MODULES:-0}
 # bk_built: the build of this key is there (its stamp is written last, so
 # a build with the stamp is whole); bk_modules_built: its modules too.
@@ -115,6 +127,11 @@ bk_done_if_up_to_date() {
 		echo "build-kernel: $name is up to date ($out)" >&2
 		[ -f "$cache/.objects-$defconfig" ] ||
 			bk_count >"$cache/.objects-$defconfig"
+		# (builds older than .armpv-key-inputs get theirs now)
+		if [ ! -f "$out/.armpv-key-inputs" ]; then
+			bk_inputs >"$out/.armpv-key-inputs.$$" &&
+				mv "$out/.armpv-key-inputs.$$" "$out/.armpv-key-inputs"
+		fi
 		echo "$out"
 		exit 0
 	fi
@@ -160,6 +177,13 @@ fi
 # means a build from scratch.
 if [ -d "$out" ]; then
 	echo "build-kernel: $name: inputs changed, rebuilding from scratch" >&2
+	if [ -f "$out/.armpv-key-inputs" ]; then
+		bk_inputs >"$cache/.key-inputs-$name.$$"
+		echo "build-kernel: $name: what changed (- before, + now):" >&2
+		diff "$out/.armpv-key-inputs" "$cache/.key-inputs-$name.$$" |
+			grep '^[<>]' | sed 's/^</-/; s/^>/+/' >&2 || :
+		rm -f "$cache/.key-inputs-$name.$$"
+	fi
 	rm -rf "$out"
 fi
 mkdir -p "$out"
@@ -183,6 +207,7 @@ t=$(($(date +%s) - bk_t0))
 echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
 	"$(bk_count) objects" >&2
 bk_count >"$cache/.objects-$defconfig"
+bk_inputs >"$out/.armpv-key-inputs"
 echo "$key" >"$out/.armpv-stamp"
 [ "$modules" != 1 ] || echo "$key" >"$out/.armpv-modules-stamp"
 echo "$out"

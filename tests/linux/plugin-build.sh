@@ -52,10 +52,15 @@ fi
 cp "$rw" "$tmp/armpv-rewrite"
 bindir=$top_srcdir/guest-patches/linux/bin
 name=armpv-plugin-versatile
-deps=$(ls "$top_srcdir"/tables/armpv.spec "$top_srcdir"/tables/*.[ch] \
+# The key hashes the files in this order: the clone's, sorted, then the
+# plugin, whose path is in the cache.  (Sorted together, the plugin came
+# first in a clone under /tmp or /work and last in one under /check, so
+# two clones of the same commit keyed the build differently and each
+# rebuilt the kernel the other had left.)
+deps="$(ls "$top_srcdir"/tables/armpv.spec "$top_srcdir"/tables/*.[ch] \
 	"$top_srcdir"/rewriter/*.[ch] "$top_srcdir"/guest-patches/linux/armpv-as \
 	"$top_srcdir"/rewriter/plugin/armpv_irqflags.cc \
-	"$top_srcdir"/monitor/core/armpv_pv.h "$plugin")
+	"$top_srcdir"/monitor/core/armpv_pv.h) $plugin"
 ARMPV_KERNEL_DEPS="$deps" ARMPV_KEY_ROOT="$top_srcdir" \
 	ARMPV_REWRITE="$tmp/armpv-rewrite" ARMPV_ARCH=armv5te \
 	sh "$top_srcdir/tests/linux/build-kernel.sh" "$name" versatile_defconfig \
