@@ -17,7 +17,13 @@
 # module.lds, which an out-of-tree module built with M= needs).  They
 # have a stamp of their own (.armpv-modules-stamp, the same key), so a
 # cached build without them gets them added (make modules alone: vmlinux
-# is not relinked) instead of being rebuilt.
+# is not relinked) instead of being rebuilt.  ARMPV_KERNEL_MODULES="A.ko
+# B.ko ..." (paths in the build tree) builds those modules alone (kbuild's
+# single targets, with KBUILD_MODPOST_WARN=1: the symbols of the modules
+# not built are unresolved); a build with all its modules has them.
+#
+# With ARMPV_KERNEL_QUERY=1 nothing is built: exit 0 (printing the build
+# directory) when the build is there and up to date, 3 when it is not.
 #
 # A build that is there is used without taking the lock (a build of
 # another kernel is not waited for).
@@ -46,7 +52,7 @@ out="$cache/$name"
 
 # bk_count: the targets kbuild has made in $out so far (one .*.cmd each).
 bk_count() {
-	find "$out" -name '.*.cmd' 2>/dev/null | wc -l
+	find "$out/" -name '.*.cmd' 2>/dev/null | wc -l
 }
 # bk_start_progress, bk_stop_progress: the progress lines (see above),
 # from a background loop.  It sleeps a second at a time, so that once
@@ -108,6 +114,32 @@ bk_inputs() {
 		sed "s|$ARMPV_KEY_ROOT|<armpv>|" || cat; }
 }
 modules=${ARMPV_KERNEL_MODULES:-0}
+# The modules' stamp: the key, and for a list of modules its checksum too.
+case $modules in
+0 | 1) mstamp=$key ;;
+*) mstamp="$key $(echo "$modules" | tr ' ' '\n' | sed '/^$/d' | sort |
+	sha256sum | cut -c1-16)" ;;
+esac
+# bk_make_modules: the modules asked for, in the build that is there.
+bk_make_modules() {
+	if [ "$modules" = 1 ]; then
+		make -s -C "$cache/src" O="$out" ARCH=arm CROSS_COMPILE="$cross" \
+			"$@" -j"$jobs" modules >&2
+	else
+		bk_rc=0
+		make -s -C "$cache/src" O="$out" ARCH=arm CROSS_COMPILE="$cross" \
+			"$@" KBUILD_MODPOST_WARN=1 -j"$jobs" $modules \
+			>"$out/.armpv-modules.log" 2>&1 || bk_rc=$?
+		grep -v '^WARNING: modpost: ' "$out/.armpv-modules.log" >&2 || :
+		if [ "$bk_rc" != 0 ]; then
+			echo "build-kernel: $name: make of the modules failed ($bk_rc)" >&2
+			exit 1
+		fi
+		for m in $modules; do
+			[ -f "$out/$m" ] || { echo "build-kernel: $name: $m not built" >&2; exit 1; }
+		done
+	fi
+}
 # bk_built: the build of this key is there (its stamp is written last, so
 # a build with the stamp is whole); bk_modules_built: its modules too.
 bk_built() {
@@ -115,15 +147,18 @@ bk_built() {
 		[ -f "$out/vmlinux" ]
 }
 bk_modules_built() {
-	[ -f "$out/.armpv-modules-stamp" ] &&
-		[ "$(cat "$out/.armpv-modules-stamp")" = "$key" ]
+	[ -f "$out/.armpv-modules-stamp" ] || return 1
+	case $(cat "$out/.armpv-modules-stamp") in
+	"$key" | "$mstamp") return 0 ;;
+	esac
+	return 1
 }
 # bk_done_if_up_to_date: when the build of this key is there (with its
 # modules, when asked for), say so, print it and exit.  No lock is needed
 # to use it, and a build of another kernel (holding the lock for many
 # minutes) need not be waited for.
 bk_done_if_up_to_date() {
-	if bk_built && { [ "$modules" != 1 ] || bk_modules_built; }; then
+	if bk_built && { [ "$modules" = 0 ] || bk_modules_built; }; then
 		echo "build-kernel: $name is up to date ($out)" >&2
 		[ -f "$cache/.objects-$defconfig" ] ||
 			bk_count >"$cache/.objects-$defconfig"
@@ -137,6 +172,7 @@ bk_done_if_up_to_date() {
 	fi
 }
 bk_done_if_up_to_date
+[ "${ARMPV_KERNEL_QUERY:-0}" != 1 ] || exit 3
 # Tests running side by side (make -j check) want the same builds: one
 # build-kernel.sh at a time; the others then find the build done.
 if command -v flock >/dev/null 2>&1; then
@@ -153,12 +189,11 @@ fi
 if bk_built; then
 	echo "build-kernel: $name: adding the modules" >&2
 	t0=$(date +%s)
-	make -s -C "$cache/src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" \
-		-j"$jobs" modules >&2
+	bk_make_modules "$@"
 	t=$(($(date +%s) - t0))
 	echo "build-kernel: $name: modules built in $((t / 60)) min $((t % 60)) s," \
-		"$(find "$out" -name '*.ko' | wc -l) .ko files" >&2
-	echo "$key" >"$out/.armpv-modules-stamp"
+		"$(find "$out/" -name '*.ko' | wc -l) .ko files" >&2
+	echo "$mstamp" >"$out/.armpv-modules-stamp"
 	echo "$out"
 	exit 0
 fi
@@ -202,6 +237,7 @@ goals="vmlinux zImage dtbs"
 bk_start_progress
 make -s -C "$src" O="$out" ARCH=arm CROSS_COMPILE="$cross" "$@" -j"$jobs" \
 	$goals >&2
+case $modules in 0 | 1) ;; *) bk_make_modules "$@" ;; esac
 bk_stop_progress
 t=$(($(date +%s) - bk_t0))
 echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
@@ -209,5 +245,5 @@ echo "build-kernel: $name built in $((t / 60)) min $((t % 60)) s," \
 bk_count >"$cache/.objects-$defconfig"
 bk_inputs >"$out/.armpv-key-inputs"
 echo "$key" >"$out/.armpv-stamp"
-[ "$modules" != 1 ] || echo "$key" >"$out/.armpv-modules-stamp"
+[ "$modules" = 0 ] || echo "$mstamp" >"$out/.armpv-modules-stamp"
 echo "$out"

@@ -162,6 +162,19 @@ lg_prepare_initramfs() {
 	fi
 }
 
+# lg_have_as: whether the board's armpv-as build is in the cache
+# (lg_as_kdir, lg_as_dtb and lg_as_tag set either way).
+lg_have_as() {
+	case $lg_board in
+	raspi0) lg_as_tag=bcm2835 lg_as_dtb=bcm2835-rpi-zero.dtb ;;
+	*) lg_as_tag=versatile lg_as_dtb=versatile-pb.dtb ;;
+	esac
+	lg_as_kdir=$lg_cache/linux/armpv-as-$lg_as_tag
+	lg_as_dtb=$lg_as_kdir/arch/arm/boot/dts/$lg_as_dtb
+	[ -f "$lg_as_kdir/.armpv-stamp" ] && [ -f "$lg_as_kdir/vmlinux" ] &&
+		[ -f "$lg_as_kdir/arch/arm/boot/zImage" ] && [ -f "$lg_as_dtb" ]
+}
+
 # lg_prepare_as: the armpv-as build of the board (versatile or bcm2835)
 # as tests/linux/versatile.sh or bcm2835.sh (kernel.sh) left it in the
 # cache (lg_as_kdir: its Image, zImage, arch/arm/boot/compressed/vmlinux
@@ -171,18 +184,14 @@ lg_prepare_initramfs() {
 # it and changes no loaded byte).  Not built here (kernel.sh owns its key
 # and its build): skip (77) without it.
 lg_prepare_as() {
-	case $lg_board in
-	raspi0) set -- bcm2835 bcm2835-rpi-zero.dtb --arch armv6 ;;
-	*) set -- versatile versatile-pb.dtb ;;
-	esac
-	lg_as_kdir=$lg_cache/linux/armpv-as-$1
-	lg_as_dtb=$lg_as_kdir/arch/arm/boot/dts/$2
-	if [ ! -f "$lg_as_kdir/.armpv-stamp" ] || [ ! -f "$lg_as_kdir/vmlinux" ] ||
-	   [ ! -f "$lg_as_kdir/arch/arm/boot/zImage" ] || [ ! -f "$lg_as_dtb" ]; then
-		echo "# skip: no armpv-as $1 build in $lg_as_kdir (make check TESTS=tests/linux/$1.sh makes it)"
+	lg_have_as || {
+		echo "# skip: no armpv-as $lg_as_tag build in $lg_as_kdir (make check TESTS=tests/linux/$lg_as_tag.sh makes it)"
 		exit 77
-	fi
-	shift 2
+	}
+	case $lg_board in
+	raspi0) set -- --arch armv6 ;;
+	*) set -- ;;
+	esac
 	lg_as_vmlinux=$out/vmlinux.as
 	"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" --strip-debug \
 		"$lg_as_kdir/vmlinux" "$lg_as_vmlinux" &&

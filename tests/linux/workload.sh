@@ -78,9 +78,18 @@ lg_expected "$out/expected" ||
 poweroff_runs=${ARMPV_LINUX_POWEROFF_RUNS:-}
 [ -z "$poweroff_runs" ] || [ -n "$lg_poweroff_reg" ] ||
 	lg_die "ARMPV_LINUX_POWEROFF_RUNS: $lg_board cannot power off"
-# The armpv-as build, when a kind of run boots it (skipped without it).
+# The armpv-as build, when a kind of run boots it.  Without it (in CI
+# from nothing, bcm2835.sh leaves armpv-as-bcm2835 unbuilt: kernel.sh)
+# that run is left out, said so; the others run.
 case " $lg_runs " in
-*" bm_as "*) lg_prepare_as ;;
+*" bm_as "*)
+	if lg_have_as; then
+		lg_prepare_as
+	else
+		lg_runs=$(echo " $lg_runs " | sed 's/ bm_as / /; s/^ *//; s/ *$//')
+		echo "# skip: the bm_as run (no armpv-as $lg_as_tag build in $lg_as_kdir:" \
+			"tests/linux/$lg_as_tag.sh makes it)"
+	fi ;;
 esac
 case " $lg_runs " in
 *" bm_plugin "*) lg_prepare_plugin ;;
