@@ -1106,23 +1106,23 @@ static inline void pv_publish(void)
 
 /*
  * The system-call fast path (docs/baremetal-monitor.md "The system-call
- * fast path"): the four traps of a kernel entry and exit that the
- * assembly fast paths leave to C -- the guest's SWI from virtual USR mode
- * (the virtual exception entry), STM^ and LDM^ of the User registers
- * (Linux's vector_swi and restore_user_regs) and MOVS pc, Rm to virtual
- * USR mode (the exception return) -- done here without the rest of a
- * trap: no word fetched again, no translation of the guest's tables.  The
- * stubs (vectors.S) call bm_fast_swi() and bm_fast_undef() on the mode's
- * stack with the guest's registers in bm_vcpu.r (r[15] = LR), the trap
+ * fast path"): of the four traps of a kernel entry and exit, STM^ and
+ * LDM^ of the User registers (Linux's vector_swi and restore_user_regs;
+ * the other two, the guest's SWI from virtual USR mode and MOVS pc, Rm
+ * to it, are vectors.S's own: swi_user, fast_movs, then
+ * bm_fast_sys_sync()), and the user accesses, done here without the rest
+ * of a trap: no word fetched again, no translation of the guest's
+ * tables.  The stubs (vectors.S) call bm_fast_swi() and bm_fast_undef()
+ * on the mode's stack with the guest's registers in bm_vcpu.r (r[15] =
+ * LR), the trap
  * word and the real SPSR; each returns the CPSR to resume with, as
  * bm_trap() does, or 0 with nothing written, and the stub then takes the
  * C path, which does exactly what it did before.  0 for: a virtual
  * interrupt line high (the C path decides when it is taken: the same
  * points as before), a word of another form or another architecture, a
  * condition that fails, the FIQ mode (banked r8-r12) or SYS mode (no
- * SPSR), an empty list, Rn or Rm = PC, PC in an STM^ list, E set (ARMv6
- * big-endian data), a base not word-aligned, a return to a mode other
- * than USR or to Thumb or Jazelle state, and any word of the block
+ * SPSR), an empty list, Rn = PC, PC in an STM^ list, E set (ARMv6
+ * big-endian data), a base not word-aligned, and any word of the block
  * transfer that the shadow does not map for the guest with the access it
  * needs (bm_uaccess_read(), bm_uaccess_rw(): the first and the last word,
  * through the real User permissions of the root loaded, which are the
