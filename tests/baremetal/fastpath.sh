@@ -595,12 +595,13 @@ thumb_task:
 fi
 
 # The trap words this guest gives the SWI fast path, counted by hand
-# from the source above: 32 MRS (of them 16 of the SPSR; to C: the USR
-# task's, MRS pc and the one with a line the page let in); MSR 32 on the
-# ARM926EJ-S, 34 on the ARM1176, whose SPSR has bits in the x and s
-# fields (to C: the mode changes, the unmasking, MSR from pc, the two
-# with a line the page let in, and on the ARM926EJ-S the MSRs of a
-# field without a bit there); and the CP15 fast path 10 of the 20 CP15
+# from the source above: 38 MRS (of them 20 of the SPSR; to C: the USR
+# task's, MRS pc and the one with a line the page let in); MSR 40 on the
+# ARM926EJ-S, 42 on the ARM1176, whose SPSR has bits in the x and s
+# fields (to C: the mode changes, the unmaskings, MSR from pc, MSR
+# CPSR_f, the two with a line the page let in, and on the ARM926EJ-S
+# the MSRs of a field without a bit there); section 9 gives 6 of the
+# MRSs and 8 of the MSRs; and the CP15 fast path 10 of the 20 CP15
 # accesses (the SCTLR reads but MRCNE and MRC to r15, the SCTLR and
 # DACR writes but MCR from r15; to C also the other MRCs: MIDR, DFSR,
 # DACR).
