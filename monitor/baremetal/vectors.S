@@ -187,8 +187,10 @@ vec_reserved:
  * SPSR_fields, Rm or #imm, emulated here in a few dozen instructions
  * where the C path takes about two hundred.  Each does exactly what the
  * core does for the same word, or leaves the word to it (vec_swi_slow:
- * nothing is written before the decision): a guest in virtual USR mode
- * (its own SWI), in Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR
+ * nothing is written before the decision), or to the system-call fast
+ * path below (a guest in virtual USR mode: its own SWI, swi_user; a
+ * payload of 0x040000 and above, swi_sys): in Thumb state, Rd or Rm =
+ * PC (UNPREDICTABLE), an MSR
  * or CPS that changes the mode (a bank switch) or lets in a virtual
  * interrupt line that is high (the core enters the exception).  The payload constants come from
  * the tables' trap templates (armpv_tables_gen.h); the #if lines check
