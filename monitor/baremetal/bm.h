@@ -71,6 +71,13 @@
 #define BM_PSR_A 0x100
 #define BM_PSR_I 0x80
 #define BM_PSR_F 0x40
+#define BM_PSR_E 0x200
+#define BM_PSR_J 0x01000000
+/* The CPSR bits a USR-mode program owns (N Z C V Q, GE, E, T); the rest
+ * are virtual (run.c vcpu_leave()). */
+#define BM_USER_PSR 0xf80f0220
+#define BM_SCTLR_V 0x2000	/* high vectors */
+#define BM_SCTLR_EE 0x02000000	/* ARMv6: CPSR.E on exceptions */
 
 /*
  * The world switch (vectors.S) stores the guest's registers straight into
@@ -81,22 +88,33 @@
  */
 #define BM_VCPU_R 4
 #define BM_VCPU_CPSR 68
+#define BM_VCPU_R13_BANK 72
+#define BM_VCPU_R14_BANK 96
 #define BM_VCPU_SPSR 120
 #define BM_VCPU_SCTLR 204
 #define BM_VCPU_IRQ_LINE 184
 #define BM_VCPU_FIQ_LINE 185
+/* The core's banks (enum armpv_bank) the assembly names: the index of a
+ * mode's r13_bank, r14_bank and spsr slot. */
+#define BM_BANK_USR 0
+#define BM_BANK_IRQ 2
+#define BM_BANK_SVC 3
 
 /* The fast paths' trap counts, bm_fast_traps[] (run.c folds them into
  * the core's statistics): one 64-bit counter per class.  The SWI fast
  * path's trap words, then the CP15 fast path's (vec_undef): its no-ops,
- * its TLB invalidations by MVA (counted by bm_fast_tlb_mva()). */
+ * its TLB invalidations by MVA (counted by bm_fast_tlb_mva()); then the
+ * system-call fast path's in assembly (vec_swi): the guest's SWI from
+ * virtual USR mode (a virtual SWI exception), MOVS pc, Rm to it. */
 #define BM_FAST_MRS 0
 #define BM_FAST_MSR 1
 #define BM_FAST_CPS 2
 #define BM_FAST_SWI_NCLASSES 3
 #define BM_FAST_CP15 3
 #define BM_FAST_CP15_TLB_MVA 4
-#define BM_FAST_NCLASSES 5
+#define BM_FAST_SYS_SWI 5
+#define BM_FAST_SYS_MOVS 6
+#define BM_FAST_NCLASSES 7
 
 /* The CP15 fast path's table, bm_cp15_fast[] (run.c fills it for the
  * guest's CPU from the core's armpv_cp15_fast_class()): indexed by the
@@ -157,6 +175,8 @@ void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
 void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
 uint32_t bm_fast_swi(uint32_t word, uint32_t spsr);   /* run.c, for vectors.S */
+void bm_fast_sys_sync(void);			 /* run.c, for vectors.S */
+extern uint32_t bm_psr_valid_mask; /* run.c: the PSR bits of the guest's CPU */
 uint32_t bm_fast_undef(uint32_t word, uint32_t spsr); /* run.c, for vectors.S */
 /* vectors.S: the guest's word at its virtual address 'va' can be read
  * (bm_uaccess_read()), or read and written (bm_uaccess_rw(), which writes

@@ -26,10 +26,12 @@
 #include "emulate.h"
 #include "mem.h"
 
-/* The CPSR bits a USR-mode program owns; the rest are virtual. */
-#define BM_USER_PSR                                                          \
-	(ARMPV_PSR_N | ARMPV_PSR_Z | ARMPV_PSR_C | ARMPV_PSR_V | ARMPV_PSR_Q | \
-	 ARMPV_PSR_GE_MASK | ARMPV_PSR_E | ARMPV_PSR_T)
+/* The CPSR bits a USR-mode program owns (BM_USER_PSR, bm.h); the rest
+ * are virtual. */
+_Static_assert(BM_USER_PSR == (ARMPV_PSR_N | ARMPV_PSR_Z | ARMPV_PSR_C |
+			       ARMPV_PSR_V | ARMPV_PSR_Q | ARMPV_PSR_GE_MASK |
+			       ARMPV_PSR_E | ARMPV_PSR_T),
+	       "bm.h: BM_USER_PSR");
 
 /* ARM semihosting (ARM DUI 0471, QEMU -semihosting): SVC 0x123456 in ARM
  * state, r0 = operation, r1 = argument block. */
@@ -45,6 +47,7 @@ struct armpv_vcpu bm_vcpu; /* the guest's registers: vectors.S stores into r[] *
 uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
+uint32_t bm_psr_valid_mask; /* vectors.S: armpv_psr_valid_mask() */
 /* The system-call fast path's traps (bm_fast_swi(), bm_fast_undef()). */
 enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI,
        FAST_SYS_UACC };
@@ -53,6 +56,8 @@ static uint64_t fast_sys[5];
  * User permissions (LDRT and kin). */
 static uint64_t fast_sys_probe_failed;
 static uint64_t fast_sys_run; /* LDRT and kin after the trapping one */
+/* The core's instruction class of MOVS pc, Rm (vectors.S fast_movs). */
+static enum armpv_insn fast_movs_insn;
 /* vectors.S, the SWI fast path's SPSR forms: the core's bank of each
  * mode number (its SPSR is bm_vcpu.spsr[bank]), and the SPSR bits an
  * MSR with each field mask writes (spsr_fast_init()). */
@@ -172,7 +177,14 @@ static void fold_fast_traps(void)
 		s->traps += n;
 		if (i < BM_FAST_SWI_NCLASSES)
 			s->insn[fast_insn[i]] += n;
-		else
+		else if (i == BM_FAST_SYS_SWI) {
+			/* As bm_fast_swi() counted them in C. */
+			s->exceptions[ARMPV_EXC_SWI] += n;
+			fast_sys[FAST_SYS_SWI] += n;
+		} else if (i == BM_FAST_SYS_MOVS) {
+			s->insn[fast_movs_insn] += n;
+			fast_sys[FAST_SYS_MOVS] += n;
+		} else
 			s->cp15 += n;
 		s->exits[ARMPV_EXIT_RESUME] += n;
 		fast_total[i] += n;
@@ -351,6 +363,20 @@ _Static_assert(offsetof(struct armpv_vcpu, r) == BM_VCPU_R,
 	       "vectors.S: bm_vcpu.r offset");
 _Static_assert(offsetof(struct armpv_vcpu, cpsr) == BM_VCPU_CPSR,
 	       "vectors.S: bm_vcpu.cpsr offset");
+_Static_assert(offsetof(struct armpv_vcpu, r13_bank) == BM_VCPU_R13_BANK &&
+		       offsetof(struct armpv_vcpu, r14_bank) == BM_VCPU_R14_BANK &&
+		       sizeof(bm_vcpu.r13_bank[0]) == 4 &&
+		       ARMPV_BANK_USR == BM_BANK_USR &&
+		       ARMPV_BANK_IRQ == BM_BANK_IRQ &&
+		       ARMPV_BANK_SVC == BM_BANK_SVC &&
+		       ARMPV_BANK_FIQ < BM_BANK_IRQ &&
+		       ARMPV_BANK_ABT > BM_BANK_IRQ &&
+		       ARMPV_BANK_UND > BM_BANK_IRQ,
+	       "vectors.S: the banks' offsets and numbers");
+_Static_assert(ARMPV_PSR_E == BM_PSR_E && ARMPV_PSR_J == BM_PSR_J &&
+		       ARMPV_SCTLR_V == BM_SCTLR_V &&
+		       ARMPV_SCTLR_EE == BM_SCTLR_EE,
+	       "vectors.S: PSR and SCTLR bits");
 _Static_assert(offsetof(struct armpv_vcpu, spsr) == BM_VCPU_SPSR &&
 		       sizeof(bm_vcpu.spsr[0]) == 4,
 	       "vectors.S: bm_vcpu.spsr offset");
@@ -650,6 +676,17 @@ void bm_fast_dacr(uint32_t dacr)
 	bm_vcpu.cp15.events = ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_DACR;
 	shadow_sync();
 	bm_fast_traps[BM_FAST_CP15]++;
+}
+
+/* The system-call fast path in assembly (vectors.S swi_user, fast_movs),
+ * on the SVC stack once it has changed the virtual mode between USR and
+ * a privileged one: shadow_sync() (no CP15 event is pending between
+ * traps: it loads the root of the new privilege, and the alignment
+ * checking and VFP access for it), as the C path does after the same
+ * work. */
+void bm_fast_sys_sync(void)
+{
+	shadow_sync();
 }
 
 /*
@@ -1069,23 +1106,23 @@ static inline void pv_publish(void)
 
 /*
  * The system-call fast path (docs/baremetal-monitor.md "The system-call
- * fast path"): the four traps of a kernel entry and exit that the
- * assembly fast paths leave to C -- the guest's SWI from virtual USR mode
- * (the virtual exception entry), STM^ and LDM^ of the User registers
- * (Linux's vector_swi and restore_user_regs) and MOVS pc, Rm to virtual
- * USR mode (the exception return) -- done here without the rest of a
- * trap: no word fetched again, no translation of the guest's tables.  The
- * stubs (vectors.S) call bm_fast_swi() and bm_fast_undef() on the mode's
- * stack with the guest's registers in bm_vcpu.r (r[15] = LR), the trap
+ * fast path"): of the four traps of a kernel entry and exit, STM^ and
+ * LDM^ of the User registers (Linux's vector_swi and restore_user_regs;
+ * the other two, the guest's SWI from virtual USR mode and MOVS pc, Rm
+ * to it, are vectors.S's own: swi_user, fast_movs, then
+ * bm_fast_sys_sync()), and the user accesses, done here without the rest
+ * of a trap: no word fetched again, no translation of the guest's
+ * tables.  The stubs (vectors.S) call bm_fast_swi() and bm_fast_undef()
+ * on the mode's stack with the guest's registers in bm_vcpu.r (r[15] =
+ * LR), the trap
  * word and the real SPSR; each returns the CPSR to resume with, as
  * bm_trap() does, or 0 with nothing written, and the stub then takes the
  * C path, which does exactly what it did before.  0 for: a virtual
  * interrupt line high (the C path decides when it is taken: the same
  * points as before), a word of another form or another architecture, a
  * condition that fails, the FIQ mode (banked r8-r12) or SYS mode (no
- * SPSR), an empty list, Rn or Rm = PC, PC in an STM^ list, E set (ARMv6
- * big-endian data), a base not word-aligned, a return to a mode other
- * than USR or to Thumb or Jazelle state, and any word of the block
+ * SPSR), an empty list, Rn = PC, PC in an STM^ list, E set (ARMv6
+ * big-endian data), a base not word-aligned, and any word of the block
  * transfer that the shadow does not map for the guest with the access it
  * needs (bm_uaccess_read(), bm_uaccess_rw(): the first and the last word,
  * through the real User permissions of the root loaded, which are the
@@ -1286,63 +1323,25 @@ uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 	return spsr;
 }
 
-/* The SWI stub's: the guest's own SWI from virtual USR mode, LDM^ of the
- * User registers, MOVS pc, Rm to virtual USR mode. */
+/* The SWI stub's: LDM^ of the User registers (payloads 0xa00000 to
+ * 0xbfffff from a virtual privileged mode; the guest's SWI from virtual
+ * USR mode and MOVS pc, Rm are the stub's own, swi_user and fast_movs). */
 uint32_t bm_fast_swi(uint32_t word, uint32_t spsr)
 {
 	const struct armpv_form *f;
-	uint32_t insn, payload = word & 0xffffffu;
+	uint32_t insn;
 
-	if (bm_vcpu.irq_line | bm_vcpu.fiq_line)
-		return 0;
-	if (!armpv_mode_privileged(bm_vcpu.cpsr)) {
-		/* As bm_trap(), guest_trap() and armpv_vcpu_trap() do it:
-		 * the virtual SWI exception at the SWI (ARM state: the stub
-		 * checked), I set and F unchanged with both lines low, so
-		 * nothing to deliver after; the privileged root. */
-		uint32_t pc = bm_vcpu.r[15] - 4;
-
-		vcpu_enter(pc, spsr);
-		bm_vcpu.stats.traps++;
-		armpv_vcpu_exception(&bm_vcpu, ARMPV_EXC_SWI, pc);
-		bm_vcpu.stats.exits[ARMPV_EXIT_RESUME]++;
-		fast_sys[FAST_SYS_SWI]++;
-		shadow_sync();
-		pv_publish();
-		return vcpu_leave();
-	}
-	if (payload >= ARMPV_HYPERCALL_FIRST && payload <= ARMPV_HYPERCALL_LAST)
+	if ((bm_vcpu.irq_line | bm_vcpu.fiq_line) ||
+	    !armpv_mode_privileged(bm_vcpu.cpsr))
 		return 0;
 	pv_merge(); /* as bm_trap(): idempotent, so also before a 0 */
 	f = fast_sys_decode(word, spsr, &insn);
-	if (!f)
+	if (!f || f->id != ARMPV_FORM_LDM_USER ||
+	    !fast_sys_block(insn, true, spsr))
 		return 0;
-	if (f->id == ARMPV_FORM_LDM_USER) {
-		if (!fast_sys_block(insn, true, spsr))
-			return 0;
-		fast_sys_count(f, FAST_SYS_LDM);
-		pv_publish();
-		return spsr;
-	}
-	if ((insn & 0x0ffffff0u) == 0x01b0f000u && (insn & 0xfu) != 15) {
-		/* MOVS pc, Rm (LSL #0): emu_dataproc()'s exception return,
-		 * CPSR = SPSR then PC = Rm, to virtual USR mode in ARM
-		 * state; lines low, so armpv_vcpu_check_irq() does nothing
-		 * after; then the user root. */
-		uint32_t target = bm_vcpu.r[insn & 0xfu];
-		uint32_t cpsr = bm_vcpu.spsr[armpv_mode_bank(bm_vcpu.cpsr)] &
-				armpv_psr_valid_mask(&bm_vcpu);
-
-		if ((cpsr & (ARMPV_PSR_M_MASK | ARMPV_PSR_T | ARMPV_PSR_J)) !=
-		    ARMPV_MODE_USR)
-			return 0;
-		armpv_vcpu_write_cpsr(&bm_vcpu, cpsr);
-		bm_vcpu.r[15] = target & ~3u;
-		fast_sys_count(f, FAST_SYS_MOVS);
-		shadow_sync();
-		return vcpu_leave();
-	}
-	return 0;
+	fast_sys_count(f, FAST_SYS_LDM);
+	pv_publish();
+	return spsr;
 }
 
 /*
@@ -1547,6 +1546,19 @@ static void spsr_fast_init(void)
 			if (f & (1u << i))
 				mask |= 0xffu << (8 * i);
 		bm_spsr_write_mask[f] = mask & armpv_psr_valid_mask(&bm_vcpu);
+	}
+	bm_psr_valid_mask = armpv_psr_valid_mask(&bm_vcpu);
+	/* MOVS pc, lr as a trap word (vectors.S fast_movs): its class. */
+	{
+		uint32_t insn;
+		const struct armpv_form *f = armpv_decode(0xef26800eu, &insn);
+
+		if (!f || insn != 0xe1b0f00eu) {
+			bm_report("internal error: the tables' MOVS pc, lr is "
+				  "not the trap word vectors.S takes");
+			bm_halt(BM_EXIT_INTERNAL);
+		}
+		fast_movs_insn = f->insn;
 	}
 }
 

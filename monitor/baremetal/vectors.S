@@ -187,8 +187,10 @@ vec_reserved:
  * SPSR_fields, Rm or #imm, emulated here in a few dozen instructions
  * where the C path takes about two hundred.  Each does exactly what the
  * core does for the same word, or leaves the word to it (vec_swi_slow:
- * nothing is written before the decision): a guest in virtual USR mode
- * (its own SWI), in Thumb state, Rd or Rm = PC (UNPREDICTABLE), an MSR
+ * nothing is written before the decision), or to the system-call fast
+ * path below (a guest in virtual USR mode: its own SWI, swi_user; a
+ * payload of 0x040000 and above, swi_sys): in Thumb state, Rd or Rm =
+ * PC (UNPREDICTABLE), an MSR
  * or CPS that changes the mode (a bank switch) or lets in a virtual
  * interrupt line that is high (the core enters the exception).  The payload constants come from
  * the tables' trap templates (armpv_tables_gen.h); the #if lines check
@@ -364,7 +366,7 @@ vec_swi:
 	ldr	r3, [sp, #V_CPSR]	@ the virtual bits (invariant above)
 	mov	r2, r0, lsl #8		@ the payload, in bits 31:8
 	tst	r3, #0xf		@ virtual USR mode (0x10): its own SWI
-	beq	swi_lean
+	beq	swi_user
 	mvn	r4, #PV_MVN		@ the shared page + 0xfff (r4 is free:
 	ldr	r12, [r4, #PV_CPSR]	@ fast_return reloads r0-r14)
 	bic	r3, r3, #BM_PSR_I | BM_PSR_F
@@ -382,8 +384,8 @@ vec_swi:
 	cmp	r12, #CPS_IE_ID & 0xffff
 	beq	fast_cps
 	cmp	r2, #FAST_PAYLOAD_END << 8	@ (the EORs left bits 31:26)
-	bhs	swi_lean		@ none of the forms below: LDM^, MOVS
-					@ pc, ... (bm_fast_swi()) or C
+	bhs	swi_sys			@ none of the forms below: LDM^, MOVS
+					@ pc, ... (swi_sys) or C
 	eor	r2, r2, #(MSR_CPSR_C ^ MSR_CPSR_CX) << 8
 	cmp	r2, #15 << 8		@ MSR CPSR_cx, Rm with Rm < 15
 	blo	fast_msr_cx
@@ -545,7 +547,159 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 	b	\slow
 .endm
 
-swi_lean:				@ the guest's SWI, LDM^, MOVS pc, ...
+/*
+ * The system-call fast path in assembly (docs/baremetal-monitor.md "The
+ * system-call fast path"): the two traps of a system call that change
+ * the virtual privilege, done here as run.c did them in C
+ * (armpv_vcpu_exception(), armpv_vcpu_write_cpsr()'s bank switch), the
+ * rest of shadow_sync() in C (bm_fast_sys_sync(): the shadow root of
+ * the new privilege, the alignment and VFP access for it):
+ *
+ *   swi_user   the guest's own SWI from virtual USR mode (any SWI word:
+ *              armpv_vcpu_trap() reads none there): the virtual SWI
+ *              exception at LR_svc - 4, in ARM state (fast_entry
+ *              checked);
+ *   fast_movs  MOVS pc, Rm (LSL #0, Rm < 15; its condition passed: the
+ *              CPU takes an SWI trap word only then) from a
+ *              virtual mode with an SPSR and without banked r8-r12
+ *              (IRQ, SVC, ABT, UND) whose SPSR is USR mode in ARM state
+ *              (T and J clear): emu_dataproc()'s exception return.
+ *
+ * Both to swi_slow, nothing written, with a virtual interrupt line high
+ * (the C path decides when it is taken, at the same points as before;
+ * after either with both low nothing is taken: the SWI entry sets I and
+ * leaves F as it was, USR mode takes nothing with both lines low) and
+ * for every other case of the word (MOVS pc to a privileged mode, to
+ * Thumb state, from SYS or FIQ mode).  Of the other payloads of 0x040000
+ * and above, LDM^ without PC (ldm_user, 0xa00000 to 0xbfffff) goes to
+ * bm_fast_swi() in C (swi_lean), and every other to swi_slow at once:
+ * LDM^ with PC (ldm_ret, 0xc00000 and above: an exception return to any
+ * mode, from its stack), the hypercalls, the other data processing to
+ * PC, the register forms of LDRT.
+ */
+#if ARMPV_TRAP_DP_SHIMM_FIXED != 0x0ff80000 || \
+    ARMPV_TRAP_DP_SHIMM_FIXED_VALUE != 0x0f200000 || \
+    ARMPV_TRAP_DP_SHIMM_FIELD_OPCODE_SHIFT != 15 || \
+    ARMPV_TRAP_DP_SHIMM_FIELD_RM != 0xf
+#error "system-call fast path: the dp_shimm trap word is not cond, 1111 0010 0, opcode 18:15, Rn 14:11, shift 10:4, Rm 3:0"
+#endif
+#if ARMPV_TRAP_LDM_RET_FIXED != 0x0fc00000 || \
+    ARMPV_TRAP_LDM_RET_FIXED_VALUE != 0x0fc00000
+#error "system-call fast path: the ldm_ret trap words are not payloads 0xc00000 and above"
+#endif
+/* MOVS pc, r0 (MOV, Rn 0, LSL #0) as a trap word, condition 0. */
+#define MOVS_PC (ARMPV_TRAP_DP_SHIMM_FIXED_VALUE | \
+		 0xd << ARMPV_TRAP_DP_SHIMM_FIELD_OPCODE_SHIFT)
+#define V_R13 (-2 * 4)
+#define V_R14 (-1 * 4)
+#define V_R13_BANK (BM_VCPU_R13_BANK - BM_VCPU_R - 15 * 4)
+#define V_R14_BANK (BM_VCPU_R14_BANK - BM_VCPU_R - 15 * 4)
+#define PV_PENDING (ARMPV_PV_PENDING - 0xfff)
+
+/* Return into the guest in USR mode with the virtual CPSR r5 (the
+ * registers in bm_vcpu.r): bm_vcpu.cpsr its virtual bits (vcpu_leave()),
+ * the count of class \cls, shadow_sync()'s root switch; uses r0-r3, r8,
+ * r12. */
+.macro sys_leave cls
+	ldr	r12, =BM_USER_PSR
+	bic	r2, r5, r12
+	str	r2, [sp, #V_CPSR]
+	and	r8, r5, r12
+	orr	r8, r8, #BM_MODE_USR	@ the real CPSR to resume with
+	ldr	r12, =bm_fast_traps + 8 * \cls
+	fast_count
+	ldr	sp, =bm_svc_stack + BM_STACK_SIZE
+	bl	bm_fast_sys_sync
+.endm
+
+swi_user:				@ r1 = SPSR, r3 = the virtual bits
+	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
+	teq	r2, #0
+	bne	swi_slow
+	orr	r4, r3, r1		@ the virtual CPSR (invariant above)
+	bic	r5, r4, #0x3f		@ SVC mode, ARM state, J clear, I set
+	bic	r5, r5, #BM_PSR_J
+	orr	r5, r5, #BM_MODE_SVC | BM_PSR_I
+	ldr	r6, [sp, #V_SCTLR]
+	ldr	r12, =bm_fast_cps	@ nonzero: ARMv6
+	ldr	r12, [r12]
+	teq	r12, #0
+	bicne	r5, r5, #BM_PSR_E	@ ARMv6: E = SCTLR.EE
+	tstne	r6, #BM_SCTLR_EE
+	orrne	r5, r5, #BM_PSR_E
+	ldr	r12, =bm_psr_valid_mask
+	ldr	r12, [r12]
+	and	r5, r5, r12
+	ldr	r7, [sp, #V_R13]	@ the bank switch, USR to SVC
+	ldr	r8, [sp, #V_R14]
+	str	r7, [sp, #V_R13_BANK + 4 * BM_BANK_USR]
+	str	r8, [sp, #V_R14_BANK + 4 * BM_BANK_USR]
+	ldr	r7, [sp, #V_R13_BANK + 4 * BM_BANK_SVC]
+	str	r7, [sp, #V_R13]
+	str	lr, [sp, #V_R14]	@ LR = the SWI + 4: LR_svc
+	str	r4, [sp, #V_SPSR + 4 * BM_BANK_SVC]
+	tst	r6, #BM_SCTLR_V		@ the vector: 0x08 or 0xffff0008
+	mov	r7, #0x08
+	orrne	r7, r7, #0xff000000
+	orrne	r7, r7, #0x00ff0000
+	str	r7, [sp]
+	sys_leave BM_FAST_SYS_SWI
+	mvn	r4, #PV_MVN		@ the shared page, now mapped: bits
+	and	r2, r5, #0xff		@ 7:0, no line pending (pv_publish)
+	mov	r3, #0
+	str	r2, [r4, #PV_CPSR]
+	str	r3, [r4, #PV_PENDING]
+	mov	r0, r8
+	guest_return
+
+swi_sys:				@ a payload of 0x040000 and above
+	and	r2, r0, #0x00e00000
+	teq	r2, #0x00a00000		@ ldm_user: bm_fast_swi()
+	beq	swi_lean
+	bic	r2, r0, #0xf000000f	@ the condition (passed: an SWI) and Rm
+	ldr	r12, =MOVS_PC
+	teq	r2, r12
+	bne	swi_slow		@ LDM^ with PC, a hypercall, ...: C
+fast_movs:				@ r3 = the virtual bits (privileged)
+	and	r2, r0, #ARMPV_TRAP_DP_SHIMM_FIELD_RM
+	cmp	r2, #15			@ Rm = PC: C
+	beq	swi_slow
+	ldrh	r12, [sp, #V_IRQ]	@ irq_line and fiq_line
+	teq	r12, #0
+	bne	swi_slow
+	and	r12, r3, #0x1f		@ the virtual mode's bank
+	ldr	r6, =bm_mode_bank
+	ldrb	r6, [r6, r12]
+	cmp	r6, #BM_BANK_IRQ
+	blo	swi_slow		@ SYS (no SPSR) or FIQ (r8-r12 banked)
+	add	r12, sp, #V_SPSR
+	ldr	r5, [r12, r6, lsl #2]	@ its SPSR, the new CPSR
+	ldr	r12, =bm_psr_valid_mask
+	ldr	r12, [r12]
+	and	r5, r5, r12
+	and	r12, r5, #0x3f		@ to USR mode in ARM state
+	tst	r5, #BM_PSR_J
+	teqeq	r12, #BM_MODE_USR
+	bne	swi_slow		@ to a privileged mode, Thumb, Jazelle
+	sub	r12, sp, #-V_R0
+	ldr	r7, [r12, r2, lsl #2]	@ Rm, read in the old mode
+	bic	r7, r7, #3
+	ldr	r8, [sp, #V_R13]	@ the bank switch to USR
+	ldr	r9, [sp, #V_R14]
+	add	r12, sp, #V_R13_BANK
+	str	r8, [r12, r6, lsl #2]
+	add	r12, sp, #V_R14_BANK
+	str	r9, [r12, r6, lsl #2]
+	ldr	r8, [sp, #V_R13_BANK + 4 * BM_BANK_USR]
+	ldr	r9, [sp, #V_R14_BANK + 4 * BM_BANK_USR]
+	str	r8, [sp, #V_R13]
+	str	r9, [sp, #V_R14]
+	str	r7, [sp]		@ PC
+	sys_leave BM_FAST_SYS_MOVS
+	mov	r0, r8
+	guest_return
+
+swi_lean:				@ LDM^ without PC
 	lean_call bm_fast_swi, bm_svc_stack, swi_slow
 
 	/* The monitor's own SVC (bm_halt()), or a bug: swi_monitor. */

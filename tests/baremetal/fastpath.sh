@@ -22,7 +22,12 @@
 # from r15; both from virtual USR mode: its Undefined instructions;
 # STM^ and LDM^ of the User registers, on a page the shadow does not map
 # yet, then mapped, then at a base not word-aligned; LDRT, STRT and the
-# byte forms in a row, one trap for the run).
+# byte forms in a row, one trap for the run; a system call, MOVS pc
+# to virtual USR mode from SVC and IRQ mode and the SWI back, by the
+# assembly (the banked sp and lr of USR, SVC and IRQ mode, the flags,
+# SPSR_svc, LR_svc, a MOVSNE whose condition fails and one that passes)
+# and the cases it leaves to C: MOVS pc to a privileged mode, to Thumb
+# state (then a Thumb SWI), both with a virtual IRQ line high).
 # It runs with the fast paths
 # and with armpv.profile (every trap through C) on both CPUs: both must
 # pass, the core's statistics must be identical, and the fast run must
@@ -452,20 +457,151 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	check	r4, 0x11223344, 66
 	check	r6, 0x88, 67
 	check	r7, 0x55667788, 68
+	@ 9. a system call: MOVS pc, lr to virtual USR mode and the SWI
+	@ back (the system-call fast path in assembly): the banked sp
+	@ and lr of each mode, the flags kept, SPSR_svc, LR_svc (swi_h)
+	b	1f
+	.ltorg
+1:	mov	r6, #0
+	msr	cpsr_c, #0xdf		@ SYS: the User sp, lr
+	ldr	sp, =0x0a0a0d0d
+	ldr	lr, =0x0a0a0e0e
+	msr	cpsr_c, #0xd3
+	ldr	sp, =0x5c5c0d0d
+	ldr	r0, =0x60000010		@ USR, Z and C, I and F clear
+	msr	spsr_fsxc, r0
+	adr	r8, 17f
+	adr	r7, 18f
+	adr	lr, 16f
+	movs	pc, lr
+16:	mov	r4, sp			@ USR
+	mov	r5, lr
+	moveq	r6, #1			@ Z from the SPSR
+18:	swi	0x123
+	mov	r0, #69
+	b	fail
+17:	mrs	r2, cpsr		@ SVC, I set, F as it was
+	ldr	r3, =0x1ff
+	and	r2, r2, r3
+	check	r2, 0x93, 70
+	mrs	r2, spsr
+	check	r2, 0x60000010, 71
+	check	sp, 0x5c5c0d0d, 72
+	check	r4, 0x0a0a0d0d, 73
+	check	r5, 0x0a0a0e0e, 74
+	check	r6, 1, 75
+	@ from IRQ mode, MOVS pc, r3 (bits 1:0 of r3 ignored): its own
+	@ sp and lr kept in its bank
+	msr	cpsr_c, #0xd2
+	ldr	sp, =0x1e1e0d0d
+	ldr	lr, =0x1e1e0e0e
+	ldr	r0, =0x80000010		@ USR, N
+	msr	spsr_fsxc, r0
+	adr	r3, 19f + 2
+	adr	r8, 20f
+	adr	r7, 21f
+	movs	pc, r3
+19:	mov	r4, sp
+	mov	r5, lr
+	movmi	r6, #2
+21:	swi	0
+	mov	r0, #76
+	b	fail
+20:	check	r4, 0x0a0a0d0d, 77
+	check	r5, 0x0a0a0e0e, 78
+	check	r6, 2, 79
+	msr	cpsr_c, #0xd2
+	mov	r4, sp
+	mov	r5, lr
+	msr	cpsr_c, #0xd3
+	check	r4, 0x1e1e0d0d, 80
+	check	r5, 0x1e1e0e0e, 81
+	check	sp, 0x5c5c0d0d, 82
+	@ MOVSNE pc, lr: not trapped with Z set (the real SWI condition
+	@ fails), taken with it clear
+	mov	r0, #0x10
+	msr	spsr_fsxc, r0
+	adr	lr, 22f
+	mov	r1, #0x40000000
+	msr	cpsr_f, r1
+	movnes	pc, lr
+	mov	r1, #0
+	msr	cpsr_f, r1
+	adr	r8, 23f
+	adr	r7, 22f
+	movnes	pc, lr
+	mov	r0, #83
+	b	fail
+22:	swi	2
+	mov	r0, #84
+	b	fail
+23:	mrs	r2, spsr
+	check	r2, 0x10, 85
+	@ left to C: MOVS pc to a privileged mode (SYS: the User sp), to
+	@ Thumb state (its SWI then from Thumb: C, LR = the SWI + 2)
+	mov	r0, #0xdf
+	msr	spsr_fsxc, r0
+	adr	lr, 24f
+	movs	pc, lr
+24:	mrs	r2, cpsr
+	and	r2, r2, #0xff
+	check	r2, 0xdf, 86
+	check	sp, 0x0a0a0d0d, 87
+	msr	cpsr_c, #0xd3
+	mov	r0, #0x30		@ USR, T
+	msr	spsr_fsxc, r0
+	mov	r6, #0
+	ldr	lr, =thumb_task
+	mov	r7, lr			@ its SWI at + 2: LR - 4 (swi_h) is here
+	adr	r8, 25f
+	movs	pc, lr
+25:	check	r6, 5, 88
+	mrs	r2, spsr
+	check	r2, 0x30, 89
+	@ left to C: a virtual IRQ line high (masked by I in the
+	@ user CPSR), both at MOVS pc and at the SWI; the IRQ then at the
+	@ MSR that unmasks it, as without the fast path
+	soft_irq
+	mov	r0, #0x90		@ USR, I
+	msr	spsr_fsxc, r0
+	adr	lr, 26f
+	movs	pc, lr
+26:	adr	r8, 27f
+	adr	r7, 28f
+28:	swi	1
+	mov	r0, #95
+	b	fail
+27:	mrs	r2, spsr
+	and	r2, r2, #0xff
+	check	r2, 0x90, 96
+	check	r10, 4, 97
+	adr	r7, 29f
+	msr	cpsr_c, #0x53
+29:	check	r10, 5, 98
+	msr	cpsr_c, #0xd3
 	mov	r0, #0
 	swi	0x280000
+	.pushsection .data		@ not rewritten: Thumb code
+	.align	2
+	.thumb
+thumb_task:
+	mov	r6, #5
+	swi	0
+	.arm
+	.popsection
 '; then
 	echo "$0: cannot build the guest" >&2
 	exit 99
 fi
 
 # The trap words this guest gives the SWI fast path, counted by hand
-# from the source above: 32 MRS (of them 16 of the SPSR; to C: the USR
-# task's, MRS pc and the one with a line the page let in); MSR 32 on the
-# ARM926EJ-S, 34 on the ARM1176, whose SPSR has bits in the x and s
-# fields (to C: the mode changes, the unmasking, MSR from pc, the two
-# with a line the page let in, and on the ARM926EJ-S the MSRs of a
-# field without a bit there); and the CP15 fast path 10 of the 20 CP15
+# from the source above: 38 MRS (of them 20 of the SPSR; to C: the USR
+# task's, MRS pc and the one with a line the page let in); MSR 40 on the
+# ARM926EJ-S, 42 on the ARM1176, whose SPSR has bits in the x and s
+# fields (to C: the mode changes, the unmaskings, MSR from pc, MSR
+# CPSR_f, the two with a line the page let in, and on the ARM926EJ-S
+# the MSRs of a field without a bit there); section 9 gives 6 of the
+# MRSs and 8 of the MSRs; and the CP15 fast path 10 of the 20 CP15
 # accesses (the SCTLR reads but MRCNE and MRC to r15, the SCTLR and
 # DACR writes but MCR from r15; to C also the other MRCs: MIDR, DFSR,
 # DACR).
@@ -504,8 +640,8 @@ for cpu in arm926 arm1176; do
 	slowline=$(grep -a '^armpv-bm: of those, by the' \
 		"$out/psr-$cpu-slow.log" | tr '\n' ' ')
 	case $cpu in
-	arm926) want='mrs 32 msr 32 cps 0' ;;
-	arm1176) want='mrs 32 msr 34 cps 0' ;;
+	arm926) want='mrs 38 msr 40 cps 0' ;;
+	arm1176) want='mrs 38 msr 42 cps 0' ;;
 	esac
 	lines() {
 		echo "armpv-bm: of those, by the SWI fast path: $1 armpv-bm: of those, by the CP15 fast path: cp15 $2 (TLB invalidations by MVA 0) "
@@ -525,7 +661,7 @@ for cpu in arm926 arm1176; do
 	# trap; none with armpv.profile.
 	sysline=$(grep -a '^armpv-bm: the system-call fast path took:' \
 		"$out/psr-$cpu-fast.log")
-	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 0, virtual SWI entries 1, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 1'
+	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 3, virtual SWI entries 4, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 1'
 	if test "$sysline" = "$syswant" &&
 	   grep -aq '^armpv-bm: the system-call fast path took: stm_user 0 ldm_user 0 movs 0, virtual SWI entries 0, user accesses 0 (0 of them after another without a trap); left to C by a probe of guest memory or the shadow: 0$' \
 		"$out/psr-$cpu-slow.log"; then
