@@ -135,6 +135,10 @@
  * DACR write, the field and shadow_sync() (bm_fast_dacr()). */
 #define BM_CP15_FAST_SCTLR 4
 #define BM_CP15_FAST_DACR 5
+/* A c7 cache operation run for real on the guest's r[Rd], while guest
+ * pages are cached (cache.c, bm_fast_cache(); else such words are
+ * BM_CP15_FAST_NOP). */
+#define BM_CP15_FAST_CACHE 6
 
 /* What brought the CPU into the monitor (the vector stubs' argument). */
 #define BM_EXC_UNDEF 1
@@ -174,6 +178,7 @@ extern uint32_t bm_spsr_write_mask[16];		 /* run.c */
 void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
 void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
+void bm_fast_cache(uint32_t word, uint32_t value); /* cache.c, vectors.S */
 uint32_t bm_fast_swi(uint32_t word, uint32_t spsr);   /* run.c, for vectors.S */
 void bm_fast_sys_sync(void);			 /* run.c, for vectors.S */
 extern uint32_t bm_psr_valid_mask; /* run.c: the PSR bits of the guest's CPU */
@@ -286,7 +291,7 @@ struct bm_shadow_src {
 	bool ng;
 };
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn,
+		   const unsigned ap[4], bool xn, uint32_t cb,
 		   const struct bm_shadow_src *src);
 /* A guest context switch (ARMv6 format) to address space (asid, ttbr):
  * the tables of non-global entries of the one left are kept for it,
@@ -318,12 +323,40 @@ struct bm_shadow_stats {
 };
 extern struct bm_shadow_stats bm_shadow_stats;
 
+/* cache.c: guest RAM in the real caches (ARM926EJ-S; docs/
+ * baremetal-monitor.md "Caches").  bm_cache_guest: guest pages may be
+ * cached (armpv.cache, not =off; never on the ARM1176). */
+extern bool bm_cache_guest;
+void bm_cache_init(bool off, bool arm1176);
+/* C and B (ARMv5 descriptor bits 3:2) of the shadow entry from 'src'. */
+uint32_t bm_cache_shadow_cb(const struct bm_shadow_src *src);
+/* The guest's SCTLR is 'sctlr': true if that changes whether its pages
+ * are cached (the caller drops every shadow entry, the fast path's
+ * classes are chosen again). */
+bool bm_cache_regime(uint32_t sctlr);
+bool bm_cache_regime_cached(void);
+/* Is c7 MCR 'word' one bm_fast_cache() runs? */
+bool bm_cache_fast_op(uint32_t word);
+/* armpv_vm.data_sync: before the core's access to guest VA [va, +len). */
+void bm_cache_data_sync(void *opaque, uint32_t va, uint32_t len);
+/* A cache operation the C path emulated (ARMPV_CP15_EV_CACHE). */
+void bm_cache_slow_op(void);
+struct bm_cache_stats {
+	uint64_t fills_c, fills_b; /* shadow entries cached, buffered only */
+	uint64_t ops_mva, ops_whole, ops_other; /* by the fast path */
+	uint64_t ops_slow;	  /* by the C path (bm_cache_slow_op()) */
+	uint64_t lines_synced;	  /* for the core (bm_cache_data_sync()) */
+	uint64_t regime_changes;  /* cached <-> uncached */
+};
+extern struct bm_cache_stats bm_cache_stats;
+
 /* boot.c: what the boot loader passed. */
 struct bm_boot_info {
 	uint32_t machine;
 	uint32_t ram_size;
 	uint32_t initrd_pa, initrd_size;
 	bool profile;	/* "armpv.profile" on the command line */
+	bool cache_off;	/* "armpv.cache=off" on the command line */
 	bool dtb;	/* r2 was a device tree, not ATAGs */
 	/* The tree's root 'compatible' (NUL-separated strings) while the
 	 * boot's linear map lasts; NULL without one. */
@@ -337,6 +370,7 @@ void *bm_pa_to_va(uint32_t pa);
 struct armpv_vm;
 /* board.c: the board's devices and time (board.h: the descriptor). */
 struct armpv_vcpu;
+extern struct armpv_vcpu bm_vcpu; /* run.c: the guest's vCPU */
 struct bm_board_stats {
 	uint64_t mmio;	    /* guest device accesses emulated */
 	uint64_t irqs;	    /* real timer interrupts */

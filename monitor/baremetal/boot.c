@@ -57,6 +57,16 @@ static bool cmdline_has(const char *line, uint32_t len, const char *word)
 	return false;
 }
 
+/* The monitor's options among the command line's words: armpv.profile
+ * (docs/baremetal-monitor.md "Per-site profile"), armpv.cache=off
+ * ("Caches"; armpv.cache=on, the default, is accepted too). */
+static void boot_options(const char *line, uint32_t len,
+			 struct bm_boot_info *info)
+{
+	info->profile = cmdline_has(line, len, "armpv.profile");
+	info->cache_off = cmdline_has(line, len, "armpv.cache=off");
+}
+
 /* The boot loader's device tree at dtb_pa (its first word checked). */
 static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
 {
@@ -100,8 +110,7 @@ static void boot_parse_fdt(uint32_t dtb_pa, struct bm_boot_info *info)
 		return;
 	v = fdt_getprop(&f, node, "bootargs", &len);
 	if (v)
-		info->profile = cmdline_has((const char *)v, len,
-					    "armpv.profile");
+		boot_options((const char *)v, len, info);
 	v = fdt_getprop(&f, node, "linux,initrd-start", &len);
 	if (!v)
 		return;
@@ -166,9 +175,8 @@ void bm_boot_parse(uint32_t machine, uint32_t tags_pa,
 		if (id == ATAG_MEM && size >= 4 && tag[3] == 0)
 			info->ram_size = tag[2];
 		if (id == ATAG_CMDLINE && size >= 3)
-			info->profile = cmdline_has((const char *)&tag[2],
-						    (size - 2) * 4,
-						    "armpv.profile");
+			boot_options((const char *)&tag[2], (size - 2) * 4,
+				     info);
 		if (id == ATAG_INITRD2 && size >= 4) {
 			info->initrd_pa = tag[2];
 			info->initrd_size = tag[3];

@@ -12,7 +12,8 @@ ARMPV_BM_SRC = monitor/baremetal/head.S monitor/baremetal/vectors.S \
 	monitor/baremetal/fdt.c monitor/baremetal/fdt-filter.c \
 	monitor/baremetal/fdt-bcm2835.c monitor/baremetal/vfp.c \
 	monitor/baremetal/mmu.c \
-	monitor/baremetal/shadow.c monitor/baremetal/board.c \
+	monitor/baremetal/shadow.c monitor/baremetal/cache.c \
+	monitor/baremetal/board.c \
 	monitor/baremetal/board-versatile.c monitor/baremetal/board-bcm2835.c \
 	monitor/baremetal/board-time.c \
 	monitor/baremetal/uart-rx.c \

@@ -264,6 +264,20 @@ static void print_stats(void)
 		  (unsigned long long)bm_shadow_stats.kept,
 		  (unsigned long long)bm_shadow_stats.dropped,
 		  (unsigned long long)bm_shadow_stats.reclaimed);
+	bm_printf("armpv-bm: caches: guest RAM %s; pages filled cached %llu, "
+		  "buffered only %llu; guest cache operations run: %llu by "
+		  "MVA, %llu whole D-cache, %llu other, %llu by the C path; "
+		  "%llu lines cleaned for the core; %llu changes cached <-> "
+		  "uncached\n",
+		  bm_cache_guest ? "cacheable" : "uncached",
+		  (unsigned long long)bm_cache_stats.fills_c,
+		  (unsigned long long)bm_cache_stats.fills_b,
+		  (unsigned long long)bm_cache_stats.ops_mva,
+		  (unsigned long long)bm_cache_stats.ops_whole,
+		  (unsigned long long)bm_cache_stats.ops_other,
+		  (unsigned long long)bm_cache_stats.ops_slow,
+		  (unsigned long long)bm_cache_stats.lines_synced,
+		  (unsigned long long)bm_cache_stats.regime_changes);
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
 		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
 		  "UART0 input: %llu interrupts, %llu characters\n",
@@ -499,6 +513,11 @@ static bool vm_is_v6(void)
 	return vm.model == ARMPV_CPU_ARM1176JZFS;
 }
 
+static void cp15_fast_cache_classes(void);
+/* The guest's SCTLR.M and C as cache.c last saw them. */
+#define CACHE_SCTLR_BITS (ARMPV_SCTLR_M | ARMPV_SCTLR_C)
+static uint32_t cache_sctlr;
+
 /* The root for the current virtual privilege. */
 static unsigned shadow_root_for_mode(void)
 {
@@ -605,7 +624,8 @@ void bm_fast_tlb_mva(uint32_t mva)
  * MVA gave, a DACR write alone (another context), a context switch in
  * the ARMv6 format (address spaces kept), and in the ARMv5 format TLB
  * maintenance or a TTBR0 write alone (tables kept, checked when used
- * again); cache operations need nothing, guest pages being uncached --
+ * again); a cache operation (the C path's) is run by cache.c, and a
+ * change of whether guest pages are cached drops everything --
  * then load the root of the virtual privilege the guest now runs at (a
  * virtual exception entry or return may have changed it).
  */
@@ -614,8 +634,14 @@ static void shadow_sync(void)
 	uint32_t ev = bm_vcpu.cp15.events;
 	uint32_t drop = ev & (ARMPV_CP15_EV_TRANSLATION | ARMPV_CP15_EV_TLB);
 
-	/* One test on the common path, where nothing is dropped. */
-	if (drop) {
+	/* Guest pages cached or not (cache.c): a change of the guest's
+	 * SCTLR.C (or M) makes every shadow entry's C wrong, and the
+	 * fast path's c7 classes. */
+	if (((bm_vcpu.cp15.sctlr ^ cache_sctlr) & CACHE_SCTLR_BITS) &&
+	    bm_cache_regime(cache_sctlr = bm_vcpu.cp15.sctlr)) {
+		cp15_fast_cache_classes();
+		shadow_flush();
+	} else if (drop) { /* one test on the common path: nothing dropped */
 		if (drop == ARMPV_CP15_EV_TLB && (ev & ARMPV_CP15_EV_TLB_MVA))
 			shadow_invalidate_mva(bm_vcpu.cp15.tlb_mva);
 		else if (drop == ARMPV_CP15_EV_TRANSLATION &&
@@ -641,6 +667,8 @@ static void shadow_sync(void)
 		else
 			shadow_flush();
 	}
+	if (ev & ARMPV_CP15_EV_CACHE)
+		bm_cache_slow_op(); /* the C path's: cache.c */
 	bm_vcpu.cp15.events = 0;
 	bm_shadow_switch(shadow_root_for_mode());
 	alignment_sync();
@@ -867,7 +895,8 @@ static void guest_abort(bool fetch, uint32_t va, uint32_t fsr)
 			  "would not allow the access", va, pa);
 		run_stop(BM_EXIT_INTERNAL);
 	}
-	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn, &src);
+	bm_shadow_map(root, va, BM_GUEST_PA + (pa & 0xfffff000u), ap, xn,
+		      bm_cache_shadow_cb(&src), &src);
 	shadow_stats.fills++;
 }
 
@@ -1237,6 +1266,7 @@ static bool fast_sys_uaccess(uint32_t insn, uint32_t spsr)
 		fast_sys_probe_failed++;
 		return false;
 	}
+	bm_cache_data_sync(NULL, addr, byte ? 1 : 4); /* the window's */
 	p = bm_guest_window(NULL, host);
 	if (load)
 		v = byte ? *(volatile uint8_t *)p : *(volatile uint32_t *)p;
@@ -1497,6 +1527,27 @@ static inline unsigned cp15_fast_index(uint32_t mcr)
 	return ((mcr >> 16) & 0xfu) << 8 | (mcr & 0xffu);
 }
 
+/*
+ * The c7 words bm_fast_cache() runs (cache.c): BM_CP15_FAST_CACHE while
+ * guest pages are cached, else the core's BM_CP15_FAST_NOP (nothing
+ * cached: nothing to do).  Chosen again at every change of that
+ * (shadow_sync()); only ever between those two classes.
+ */
+static void cp15_fast_cache_classes(void)
+{
+	uint8_t c = bm_cache_regime_cached() ? BM_CP15_FAST_CACHE
+					     : BM_CP15_FAST_NOP;
+
+	for (uint32_t low = 0; low < 256; low++) {
+		uint32_t word = 0xee070f00u | low;
+		uint8_t *cls = &bm_cp15_fast[cp15_fast_index(word)];
+
+		if ((*cls == BM_CP15_FAST_NOP || *cls == BM_CP15_FAST_CACHE) &&
+		    bm_cache_fast_op(word))
+			*cls = c;
+	}
+}
+
 static void cp15_fast_init(void)
 {
 	armpv_vcpu_init(&cp15_probe, &vm);
@@ -1642,6 +1693,9 @@ _Noreturn void bm_main(uint32_t machine, uint32_t tags_pa)
 
 	armpv_vm_init(&vm, cpu_model());
 	bm_fast_cps = (vm.arch & ARMPV_ARCH_ARMV6) != 0;
+	bm_cache_init(boot.cache_off, vm.model == ARMPV_CPU_ARM1176JZFS);
+	if (bm_cache_guest)
+		vm.data_sync = bm_cache_data_sync;
 	cp15_fast_init();
 	vm.kernel_swi_is_error = true;
 	ram = bm_pa_to_va(BM_GUEST_PA);

@@ -34,10 +34,12 @@
  * roots -- on every virtual privilege change, every guest system call
  * -- keeps the TLB's entries of the other roots instead of invalidating
  * the whole TLB.
- * Guest pages are uncached: C = B = 0 in the ARMv5 format, normal
- * non-cacheable (TEX = 001) in ARMv6's: the VIVT caches of the
- * ARM926EJ-S would otherwise need cleaning whenever the core writes
- * guest RAM through its alias or a mapping changes.
+ * Guest pages carry, in the ARMv5 format, the C and B bits cache.c
+ * gives them (the guest descriptor's, C only while the guest's SCTLR.C
+ * is set; none with armpv.cache=off); in ARMv6's they are normal
+ * non-cacheable (TEX = 001), the ARM1176's physically tagged caches not
+ * being supported.  Every root maps a VA to the same frame, so a root
+ * switch leaves the VIVT caches of the ARM926EJ-S valid.
  */
 #include "bm.h"
 
@@ -48,6 +50,7 @@
 #define GUEST_L1_FINE 0x3u
 #define GUEST_L2_LARGE 0x1u
 #define L2_SMALL 0x2
+#define L2_CB 0xcu /* C and B (ARMv5 format) */
 /* ARMv6 extended small page (ARM1176 TRM Figure 6-8). */
 #define V6_XN 0x1u
 #define V6_TEX_NORMAL_NC (1u << 6)
@@ -480,7 +483,7 @@ static uint16_t shadow_desc_record(const struct bm_shadow_src *src,
 }
 
 void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
-		   const unsigned ap[4], bool xn,
+		   const unsigned ap[4], bool xn, uint32_t cb,
 		   const struct bm_shadow_src *src)
 {
 	uint32_t *l2 = shadow_l2_of(root, va), e;
@@ -537,6 +540,7 @@ void bm_shadow_map(unsigned root, uint32_t va, uint32_t host_frame,
 	} else {
 		for (unsigned k = 0; k < 4; k++)
 			e |= (ap[k] & 3u) << (L2_AP_SHIFT + 2 * k);
+		e |= cb & L2_CB; /* cache.c: the guest's, or none */
 	}
 	l2[L2_INDEX(va)] = e;
 	shadow_clean(&l2[L2_INDEX(va)], 4);

@@ -716,8 +716,8 @@ swi_lean:				@ LDM^ without PC
  * instructions.  bm_cp15_fast[] (run.c, from the core's
  * armpv_cp15_fast_class() for the guest's CPU) says what the word is:
  *   NOP         a cache, branch predictor, prefetch or barrier operation
- *               (or a write ignored): guest memory is uncached in the
- *               shadow, so nothing to do but the PC;
+ *               (or a write ignored) while guest pages are uncached
+ *               (cache.c), so nothing to do but the PC;
  *   TLB_MVA     TLB invalidate by MVA: bm_fast_tlb_mva(Rd) (C, on the
  *               UND stack), what shadow_sync() does for it, without the
  *               rest of a trap;
@@ -730,6 +730,8 @@ swi_lean:				@ LDM^ without PC
  *   CORE        an MCR the core emulates whose effects are the
  *               shadow's: bm_fast_cp15_core(word), the core's emulation
  *               and shadow_sync() without the rest of a trap;
+ *   CACHE       while guest pages are cached, a c7 operation
+ *               bm_fast_cache(word, Rd) runs for real (cache.c);
  * and 0 for everything else, left to the C path (und_slow) as is the
  * word of a guest in virtual USR mode (its own Undefined exception),
  * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
@@ -789,7 +791,7 @@ vec_undef:
 	mov	r2, r0, lsr #28
 	cmp	r2, #0xe
 	bne	und_cond
-und_passed:				@ r12 = the class, 1 to 5 (und_gate)
+und_passed:				@ r12 = the class, 1 to 6 (und_gate)
 	ldr	pc, [pc, r12, lsl #2]	@ its handler (PC reads 8 ahead)
 	nop
 	.word	und_slow		@ 0: never
@@ -798,8 +800,10 @@ und_passed:				@ r12 = the class, 1 to 5 (und_gate)
 	.word	und_core		@ BM_CP15_FAST_CORE
 	.word	und_sctlr		@ BM_CP15_FAST_SCTLR
 	.word	und_dacr		@ BM_CP15_FAST_DACR
+	.word	und_cache		@ BM_CP15_FAST_CACHE
 #if BM_CP15_FAST_NOP != 1 || BM_CP15_FAST_TLB_MVA != 2 || \
-    BM_CP15_FAST_CORE != 3 || BM_CP15_FAST_SCTLR != 4 || BM_CP15_FAST_DACR != 5
+    BM_CP15_FAST_CORE != 3 || BM_CP15_FAST_SCTLR != 4 || \
+    BM_CP15_FAST_DACR != 5 || BM_CP15_FAST_CACHE != 6
 #error "CP15 fast path: the classes are not the handler table's order"
 #endif
 
@@ -836,6 +840,10 @@ und_dacr:
 	und_rd
 	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
 	und_call bm_fast_dacr
+und_cache:				@ r0 = the MCR
+	und_rd
+	ldr	r1, [r3, r2, lsr #10]	@ r[Rd]
+	und_call bm_fast_cache
 und_core:
 	und_rd
 und_core_call:				@ r0 = the MCR

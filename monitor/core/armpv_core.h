@@ -125,6 +125,16 @@ struct armpv_vm {
 	 * almost surely running trap words of another tables layout, or
 	 * corrupt code. */
 	bool kernel_swi_is_error;
+	/* Called, when set, before every data access of the core's to
+	 * guest virtual [va, va + len) (armpv_mem_read/write and their
+	 * block forms, so LDRT/STRT, LDM^/STM^, SRS/RFE and the emulated
+	 * loads and stores; not the table walks, which read memory as the
+	 * hardware's do): armpv-bm, whose guest pages may be cached where
+	 * the core reaches guest RAM uncached, makes memory hold what the
+	 * guest's cached view at va holds (docs/baremetal-monitor.md
+	 * "Caches").  len >= 1. */
+	void (*data_sync)(void *opaque, uint32_t va, uint32_t len);
+	void *data_sync_opaque;
 };
 
 /* ---------------------------------------------------------------------

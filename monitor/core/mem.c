@@ -915,6 +915,16 @@ static bool mem_size_ok(unsigned size)
 	return size == 1 || size == 2 || size == 4;
 }
 
+/* The backend's hook before a data access (armpv_vm.data_sync). */
+static inline void mem_data_sync(const struct armpv_vcpu *vcpu, uint32_t va,
+				 uint32_t len)
+{
+	const struct armpv_vm *vm = vcpu->vm;
+
+	if (vm->data_sync)
+		vm->data_sync(vm->data_sync_opaque, va, len);
+}
+
 /*
  * Reads and writes.  An aligned access never crosses a 1 KiB page, so one
  * walk serves it.  An unaligned one is done bytewise, every byte walked
@@ -934,6 +944,7 @@ bool armpv_mem_read(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 	flags &= ~ARMPV_MEM_WRITE;
 	if (!mem_size_ok(size))
 		return false;
+	mem_data_sync(vcpu, va, size);
 	if (!(va & (size - 1))) {
 		if (!mem_walk(vcpu, va, flags, &w[0], fault))
 			return false;
@@ -967,6 +978,7 @@ bool armpv_mem_write(struct armpv_vcpu *vcpu, uint32_t va, unsigned size,
 	flags |= ARMPV_MEM_WRITE;
 	if (!mem_size_ok(size))
 		return false;
+	mem_data_sync(vcpu, va, size);
 	if (!(va & (size - 1))) {
 		if (!mem_walk(vcpu, va, flags, &w[0], fault))
 			return false;
@@ -1028,6 +1040,8 @@ static bool mem_words(struct armpv_vcpu *vcpu, uint32_t va, unsigned n,
 		      unsigned flags, uint32_t *rd, const uint32_t *wr,
 		      struct armpv_mem_fault *fault)
 {
+	if (n)
+		mem_data_sync(vcpu, va, 4 * n);
 	for (unsigned k = 0; k < n;) {
 		struct mem_walk w;
 		unsigned run = 1;

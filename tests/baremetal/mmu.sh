@@ -55,6 +55,52 @@ for cpu in arm926 arm1176; do
 	fi
 done
 
+# Caches (mmu-guest.c caches(), ARM926EJ-S): the shadow entries carry the
+# guest's C and B (C while its SCTLR.C is set), its cache operations are
+# run, LDRT/STRT through the uncached window clean their lines first;
+# with armpv.cache=off none of it, and the same transcript.
+# bm_cache_count LOG FIELD-REGEX: the number before FIELD-REGEX on LOG's
+# caches line.
+bm_cache_count() {
+	sed -n "s/^armpv-bm: caches: .*[^0-9]\([0-9][0-9]*\) $2.*/\1/p" "$1"
+}
+cache_check() { # LOG WHAT MIN MAX REGEX
+	n=$(bm_cache_count "$1" "$5")
+	if test -z "$n" || test "$n" -lt "$3" || test "$n" -gt "$4"; then
+		echo "FAIL: arm926 caches: $2: '$n', want $3 to $4"
+		status=1
+	else
+		echo "PASS: arm926 caches: $2: $n"
+	fi
+}
+log=$out/bm-arm926.log
+if ! grep -aq '^armpv-bm: caches: guest RAM cacheable;' "$log"; then
+	echo "FAIL: arm926: guest RAM not cacheable by default"
+	status=1
+fi
+cache_check "$log" "operations by MVA (3 a page, 2 more)" 14 14 'by MVA,'
+cache_check "$log" "whole D-cache invalidations" 1 1 'whole D-cache'
+cache_check "$log" "set/way, I-cache, drain" 4 100 'other'
+cache_check "$log" "lines cleaned for LDRT/STRT" 8 100 'lines cleaned'
+cache_check "$log" "changes cached <-> uncached" 2 2 'changes cached'
+if ! grep -aq '^armpv-bm: caches: .*; pages filled cached [2-9][0-9]*, buffered only [1-9][0-9]*;' "$log"; then
+	echo "FAIL: arm926: the pages of C and B 11, 10 and 01 not filled so"
+	status=1
+fi
+if bm_run_guest bm-arm926-nocache arm926 -kernel "$bm_monitor" \
+	-initrd "$out/mmu-guest.rw.elf" -append armpv.cache=off; then
+	if diff -u "$out/bm-arm926.checks" "$out/bm-arm926-nocache.checks" &&
+	   grep -aq '^armpv-bm: caches: guest RAM uncached; pages filled cached 0, buffered only 0; guest cache operations run: 0 by MVA, 0 whole D-cache, 0 other, 0 by the C path; 0 lines cleaned for the core; 0 changes' \
+		"$out/bm-arm926-nocache.log"; then
+		echo "PASS: arm926: armpv.cache=off: the same transcript, nothing cached or run"
+	else
+		echo "FAIL: arm926: armpv.cache=off"
+		status=1
+	fi
+else
+	status=1
+fi
+
 bm_set_board raspi0
 if ! bm_build_guest mmu-guest-raspi0 mmu-guest.c; then
 	echo "FAIL: building the MMU test guest for raspi0" >&2

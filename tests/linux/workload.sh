@@ -41,7 +41,8 @@
 # Environment (make check exports it): top_srcdir, ARM_CC, ARM_OBJDUMP,
 # QEMU_ARM; QEMU_SYSTEM_ARM; ARMPV_CACHE; ARMPV_LINUX_BOARD (versatilepb,
 # raspi0); ARMPV_LINUX_RUNS (default "native bm"; raspi0 "native
-# native_guest"); ARMPV_LINUX_MEMS; ARMPV_LINUX_POWEROFF_RUNS.  Builds
+# native_guest"); ARMPV_LINUX_MEMS; ARMPV_LINUX_POWEROFF_RUNS;
+# ARMPV_LINUX_TIMEOUT (seconds per run, default 600).  Builds
 # the plain versatile kernel when the cache lacks it; on raspi0 skipped
 # (77) without the plain bcm2835 build; with bm_as, skipped without the
 # board's armpv-as build (tests/linux/versatile.sh, bcm2835.sh); with
@@ -95,7 +96,9 @@ case " $lg_runs " in
 *" bm_plugin "*) lg_prepare_plugin ;;
 esac
 
-bm_set_timeout 600
+# Each run's timeout in host seconds: ARMPV_LINUX_TIMEOUT (default 600;
+# raise it on a loaded machine: the figures are -icount's, not time's).
+bm_set_timeout "${ARMPV_LINUX_TIMEOUT:-600}"
 # run KIND MEM: boot the workload, check its log ($out/KIND-MEM.log).
 run() {
 	log=$out/$1-$2.log

@@ -385,6 +385,13 @@ ENTRY(loop_dccmva)
 	bne	1b
 	bx	lr
 
+@ sctlr_dcache_on(): SCTLR.C set (the D-cache on; never turned off).
+ENTRY(sctlr_dcache_on)
+	mrc	p15, 0, r0, c1, c0, 0
+	orr	r0, r0, #0x4
+	mcr	p15, 0, r0, c1, c0, 0
+	bx	lr
+
 @ loop_empty_dccmva(n): the same loop without the MCR (its baseline).
 ENTRY(loop_empty_dccmva)
 	mov	r1, #0

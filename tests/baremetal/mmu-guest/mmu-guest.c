@@ -49,6 +49,8 @@
 #define FSR_WNR 0x800u
 #define FSR_ALIGNMENT 0x1u /* 0b00x1 (ARM ARM B4.6) */
 #define SCTLR_A 0x2u
+#define SCTLR_C 0x4u
+#define DESC_CB(c, b) ((c) << 3 | (b) << 2)
 
 void user_task(void);
 void user_read_words(void);
@@ -60,6 +62,14 @@ uint32_t cp15_read_midr(void);
 uint32_t cp15_read_sctlr(void);
 void cp15_write_sctlr(uint32_t v);
 void mmu_enable(uint32_t *ttb, uint32_t dacr);
+void dcache_clean_mva(uint32_t va);
+void dcache_clean_inv_mva(uint32_t va);
+void dcache_inv_mva(uint32_t va);
+void icache_inv_mva(uint32_t va);
+void dcache_clean_setway(uint32_t sw);
+void caches_clean_inv_all(void);
+void kstrt(uint32_t va, uint32_t v);
+uint32_t kldrt(uint32_t va);
 extern uint32_t user_stack_top[];
 extern volatile uint32_t ures[UR_WORDS];
 extern const char ut_kread[], ut_kwrite[], ut_fault[], ut_rowrite[],
@@ -76,6 +86,7 @@ static uint32_t as_l2_c[256] __attribute__((aligned(1024)));
 static uint32_t as_l2_d[256] __attribute__((aligned(1024)));
 static uint32_t as_l2_e[256] __attribute__((aligned(1024)));
 static uint32_t as_l2_s[256] __attribute__((aligned(1024)));
+static uint32_t cache_l2[256] __attribute__((aligned(1024)));
 /* user_read_words(): the words it reads, and what it found. */
 uint32_t rs_va[RS_N] = { RS_SMALL_VA, RS_LARGE_VA, RS_LARGE_VA + 0xf004,
 			 RS_SECT_VA, RS_SECT_VA + 0xff008 };
@@ -281,6 +292,64 @@ static void tiny_pages(void)
 }
 
 /*
+ * Caches (ARM926EJ-S; mmu-guest.h CACHE_*): SCTLR.C set, four user
+ * read/write pages mapped with C and B 11 (write-back), 10
+ * (write-through), 01 (buffered) and 00, each written by the kernel and
+ * read back, read and written with LDRT/STRT (which armpv-bm emulates
+ * through its uncached window onto guest RAM: it must see and leave
+ * what the cached view holds), cleaned, cleaned and invalidated by MVA
+ * and by set/way; then everything cleaned and invalidated as an ARM926
+ * kernel does it (test and clean, invalidate), a line invalidated by
+ * MVA after it was cleaned, SCTLR.C cleared.  Every frame must hold
+ * what was written.  armpv-bm's statistics line shows the shadow
+ * entries' C and B and the operations run (tests/baremetal/mmu.sh).
+ */
+static void caches(void)
+{
+	ttb[CACHE_PA >> 20] = SECT(CACHE_PA & 0xfff00000u, AP_KERN, 0);
+	ttb[CACHE_VA >> 20] = COARSE((uint32_t)cache_l2, 0);
+	for (uint32_t k = 0; k < 4; k++) {
+		*phys_word(CACHE_PA + k * 0x1000) = rs_tag(CACHE_PA + k * 0x1000);
+		cache_l2[k] = SMALL(CACHE_PA + k * 0x1000, AP_USER_RW) |
+			      DESC_CB((3 - k) >> 1, (3 - k) & 1);
+	}
+	dcache_clean_mva((uint32_t)cache_l2); /* a table walk reads memory */
+	tlb_invalidate_mva(CACHE_PA);
+	tlb_invalidate_mva(CACHE_VA);
+	cp15_write_sctlr(cp15_read_sctlr() | SCTLR_C);
+	check_ctx("caches: ");
+	check_eq("SCTLR.C set", cp15_read_sctlr() & SCTLR_C, SCTLR_C);
+	for (uint32_t k = 0; k < 4; k++) {
+		uint32_t va = CACHE_VA + k * 0x1000, pa = CACHE_PA + k * 0x1000;
+
+		check_eq("the kernel reads the page", *(volatile uint32_t *)va,
+			 rs_tag(pa));
+		*(volatile uint32_t *)(va + 4) = 0xc0de0000u | k;
+		check_eq("LDRT reads the kernel's store", kldrt(va + 4),
+			 0xc0de0000u | k);
+		kstrt(va + 8, 0x5e7e0000u | k);
+		check_eq("the kernel reads STRT's store",
+			 *(volatile uint32_t *)(va + 8), 0x5e7e0000u | k);
+		dcache_clean_mva(va);
+		dcache_clean_inv_mva(va + 4);
+		icache_inv_mva(va);
+		check_eq("the frame holds the kernel's store after a clean",
+			 *phys_word(pa + 4), 0xc0de0000u | k);
+		check_eq("and STRT's", *phys_word(pa + 8), 0x5e7e0000u | k);
+	}
+	dcache_clean_setway(0);
+	caches_clean_inv_all();
+	dcache_clean_mva(CACHE_VA + 0x40);
+	dcache_inv_mva(CACHE_VA + 0x40);
+	check_eq("a line cleaned, then invalidated, reads memory",
+		 *(volatile uint32_t *)CACHE_VA, rs_tag(CACHE_PA));
+	cp15_write_sctlr(cp15_read_sctlr() & ~SCTLR_C);
+	check_eq("SCTLR.C clear", cp15_read_sctlr() & SCTLR_C, 0);
+	check_eq("the kernel's store after SCTLR.C cleared",
+		 *(volatile uint32_t *)(CACHE_VA + 4), 0xc0de0000u);
+}
+
+/*
  * Address spaces (mmu-guest.h AS_*): what a guest's context switch
  * requires of the TLB (ARM ARM B4.2: after an invalidation of the whole
  * TLB every access uses the tables as they are in memory then).  A and B
@@ -482,7 +551,9 @@ int kmain(void)
 	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
 	remap_by_size();
 	address_spaces();
-	if (!wnr) /* ARM926EJ-S: fine tables and tiny pages exist */
+	if (!wnr) { /* ARM926EJ-S: fine tables and tiny pages exist */
 		tiny_pages();
+		caches(); /* armpv-bm caches guest RAM on the ARM926 only */
+	}
 	return check_summary();
 }

@@ -75,6 +75,9 @@
 #define AS_F(n) (0x00530000 + (n) * 0x1000)
 #define AS_NF 10
 
+#define CACHE_VA 0x00f00000 /* caches(): 4 pages, C and B 11 10 01 00 */
+#define CACHE_PA 0x00540000
+
 #define MARK 0x0badf00d
 
 /* The user task's system calls (SWI comment field). */

@@ -83,6 +83,43 @@ ENTRY(ttbr_switch)
 	mcr	p15, 0, r1, c8, c7, 0
 	bx	lr
 
+/* The ARM926EJ-S cache operations of caches() (ARM926EJ-S TRM 2.3.8
+ * Table 2-18): by MVA, by set/way, whole, and the test and clean loop. */
+ENTRY(dcache_clean_mva)
+	mcr	p15, 0, r0, c7, c10, 1
+	bx	lr
+ENTRY(dcache_clean_inv_mva)
+	mcr	p15, 0, r0, c7, c14, 1
+	bx	lr
+ENTRY(dcache_inv_mva)
+	mcr	p15, 0, r0, c7, c6, 1
+	bx	lr
+ENTRY(icache_inv_mva)
+	mcr	p15, 0, r0, c7, c5, 1
+	bx	lr
+ENTRY(dcache_clean_setway)
+	mcr	p15, 0, r0, c7, c10, 2
+	mcr	p15, 0, r0, c7, c14, 2
+	bx	lr
+/* Clean all (test and clean until clean), then invalidate the D-cache
+ * and the I-cache, and drain the write buffer: nothing dirty is lost. */
+ENTRY(caches_clean_inv_all)
+1:	mrc	p15, 0, r15, c7, c10, 3
+	bne	1b
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c6, 0
+	mcr	p15, 0, r0, c7, c5, 0
+	mcr	p15, 0, r0, c7, c10, 4
+	bx	lr
+/* kstrt(va, v), kldrt(va): STRT and LDRT from the kernel (User
+ * permissions). */
+ENTRY(kstrt)
+	strt	r1, [r0]
+	bx	lr
+ENTRY(kldrt)
+	ldrt	r0, [r0]
+	bx	lr
+
 /* kread(va): the word at va read by the kernel, or MARK if the load
  * aborts (the handler skips it). */
 ENTRY(kread)
