@@ -113,13 +113,18 @@ table() {
 	$1 == "bench" {
 		t[f, $2] = $4; n[f, $2] = $3
 		base[$2] = NF >= 5 ? $5 : "empty"
-		if (f == 1) order[++k] = $2
+		if (!($2 in seen)) { seen[$2] = 1; order[++k] = $2 }
 	}
 	END {
 		for (i = 1; i <= k; i++) {
 			op = order[i]
 			if (op ~ /^empty/ || (only != "" && op != only)) continue
 			b = base[op]
+			if (!((1, op) in t)) { # armpv-bm's alone (hypercall)
+				c = (t[2, op] - t[2, b]) * num / den / n[2, op]
+				printf "%-22s %16s %19.1f %7s\n", op, "n/a", c, "n/a"
+				continue
+			}
 			a = (t[1, op] - t[1, b]) * num / den / n[1, op]
 			c = (t[2, op] - t[2, b]) * num / den / n[2, op]
 			printf "%-22s %16.1f %19.1f %7.1f\n", op, a, c, (a > 0 ? c / a : 0)
