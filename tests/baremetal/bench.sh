@@ -120,7 +120,7 @@ table() {
 			op = order[i]
 			if (op ~ /^empty/ || (only != "" && op != only)) continue
 			b = base[op]
-			if (!((1, op) in t)) { # armpv-bm's alone (hypercall)
+			if (!((1, op) in t)) { # only under armpv-bm (hypercall)
 				c = (t[2, op] - t[2, b]) * num / den / n[2, op]
 				printf "%-22s %16s %19.1f %7s\n", op, "n/a", c, "n/a"
 				continue

@@ -85,10 +85,31 @@ bm_hypercall() {
 	awk '$1 == "hypercall" && NF == 4 && $3 > 0 { print $3; f = 1 } END { exit !f }' "$1"
 }
 
+# boot_row LOG...: the row of the boot (bench-lib.sh's row format):
+# each LOG's CLOCK_MONOTONIC at /init's first action ("info boot-clock
+# ... monotonic-ns NS", bench.c): the instructions from the guest
+# kernel's timekeeping start to /init, under KVM the host's included
+# (the decompressor and the kernel's earliest code before its clock
+# starts are not in it); or a message and status 1.
+boot_row() {
+	r="boot	boot (kernel clock at /init)	d"
+	for l in "$@"; do
+		v=$(tr -d '\r' <"$l" | awk '$1 == "info" && $2 == "boot-clock" {
+			for (i = 3; i < NF; i++) if ($i == "monotonic-ns") v = $(i + 1)
+		} END { if (v == "") exit 1; print v }') || {
+			echo "bench-kvm: no boot-clock line in $l" >&2
+			return 1
+		}
+		r="$r	$v"
+	done
+	printf '%s\n' "$r"
+}
+
 # kvm_tsv DIR: kvm.tsv's rows from DIR's logs (above).
 kvm_tsv() {
 	d=$1
 	{
+		boot_row "$d/native.log" "$d/nvhe.log" "$d/nvhe_max.log" "$d/vhe.log" &&
 		bench_ops "$d/native.log" "$d/nvhe.log" "$d/nvhe_max.log" "$d/vhe.log" &&
 		printf 'hypercall\thypercall\tf\t%s\t%s\t%s\t%s\n' \
 			"$(hypercall "$d/hvc-native.log")" "$(hypercall "$d/nvhe.log")" \
@@ -99,12 +120,16 @@ kvm_tsv() {
 			print "bench-kvm: no figures for " $1 > "/dev/stderr"; exit 1
 		}
 		{
+			fmt = $3 == "d" ? "virt\t%s\t%s\t%d\t%.2f\t-\n" : "virt\t%s\t%s\t%.1f\t%.2f\t-\n"
 			for (i = 4; i <= 7; i++)
-				printf "virt\t%s\t%s\t%.1f\t%.2f\t-\n", k[i], $1, $i, ($4 > 0 ? $i / $4 : 0)
+				printf fmt, k[i], $1, $i, ($4 > 0 ? $i / $4 : 0)
 		}' || return 1
 	for b in v5 v6; do
 		case $b in v5) board=versatilepb ;; *) board=raspi0 ;; esac
-		bench_ops "$d/$b/native.log" "$d/$b/bm.log" | bench_tsv $board || return 1
+		{
+			boot_row "$d/$b/native.log" "$d/$b/bm.log" &&
+			bench_ops "$d/$b/native.log" "$d/$b/bm.log"
+		} | bench_tsv $board || return 1
 		h=$(bm_hypercall "$d/baremetal-$b.txt") || {
 			echo "bench-kvm: no hypercall row in $d/baremetal-$b.txt" >&2
 			return 1

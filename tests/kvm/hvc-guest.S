@@ -43,7 +43,7 @@
 #define PSCI_VERSION 0x84000000
 #define PSCI_SYSTEM_OFF 0x84000008
 #define WARM 16
-#define ITERS 10000
+#define ITERS 1000
 
 	.global	_start
 _start:
