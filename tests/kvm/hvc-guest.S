@@ -118,24 +118,28 @@ timed:
 	pop	{r4, r5, r6, pc}
 
 /* loop_empty(n), loop_hvc(n): n >= 1 iterations; the same instructions
- * but the HVC (PSCI_VERSION's answer lands in r0, overwritten by the
- * next iteration's function number). */
+ * but the HVC.  The count is in r8: an SMCCC call returns its results
+ * in r0-r3 (KVM writes all four: PSCI_VERSION's answer in r0, zero in
+ * r1-r3; QEMU's own PSCI writes r0 alone) and preserves r4-r14 (ARM DEN
+ * 0028, the AArch32 SMC and HVC calling convention). */
 loop_empty:
-	mov	r2, r0
+	push	{r8, lr}
+	mov	r8, r0
 1:	movw	r0, #:lower16:PSCI_VERSION
 	movt	r0, #:upper16:PSCI_VERSION
-	subs	r2, r2, #1
+	subs	r8, r8, #1
 	bne	1b
-	bx	lr
+	pop	{r8, pc}
 
 loop_hvc:
-	mov	r2, r0
+	push	{r8, lr}
+	mov	r8, r0
 1:	movw	r0, #:lower16:PSCI_VERSION
 	movt	r0, #:upper16:PSCI_VERSION
 	hvc	#0
-	subs	r2, r2, #1
+	subs	r8, r8, #1
 	bne	1b
-	bx	lr
+	pop	{r8, pc}
 
 /* put_iters: "0xITERS " */
 put_iters:
