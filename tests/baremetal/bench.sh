@@ -28,7 +28,8 @@
 # Usage: top_builddir=BUILD sh tests/baremetal/bench.sh [BOARD]
 # BOARD: versatilepb (the default) or raspi0.
 # Environment: top_srcdir (default: this script's ../..), ARM_CC,
-# QEMU_SYSTEM_ARM.
+# QEMU_SYSTEM_ARM; ARMPV_BENCH_TIMEOUT, the seconds each QEMU run may
+# take (1800 by default: -icount runs crawl on a loaded machine).
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 me=bench.sh
 if test -z "$top_builddir"; then
@@ -76,7 +77,7 @@ if test -f "$plugin"; then
 	pv=$out/armpv-pv$bm_sfx.log
 fi
 
-bm_tmo="timeout 300"
+bm_tmo="timeout ${ARMPV_BENCH_TIMEOUT:-1800}" # loaded machines are slow
 qemu() { # LOG QEMU-ARGS...
 	log=$1
 	shift
