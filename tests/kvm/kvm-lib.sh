@@ -147,6 +147,7 @@ kl_prepare() {
 	fi
 	kl_fetch || lg_die "cannot fetch the KVM comparison's Debian packages"
 	lg_prepare_initramfs || lg_die "making the test initramfs failed"
+	kl_hvc_guest || lg_die "cannot build tests/kvm/hvc-guest.S"
 	kl_host_initrd=$out/host.cpio.gz
 	kl_mkhost "$kl_host_initrd" || lg_die "cannot make the host's initramfs"
 	echo "# host kernel $kl_host_kernel"
@@ -154,9 +155,22 @@ kl_prepare() {
 	echo "# guest initramfs $lg_initrd"
 }
 
+# kl_hvc_guest: tests/kvm/hvc-guest.S (the hypercall micro-benchmark,
+# docs/kvm.md "The hypercall") assembled for ARMv7 with ARM_CC and made
+# a flat binary with ARM_OBJCOPY: $out/hvc-guest.bin (kl_hvc_bin), or 1.
+kl_hvc_guest() {
+	kl_hvc_bin=$out/hvc-guest.bin
+	$ARM_CC -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-Ttext=0 \
+		-o "$out/hvc-guest.elf" "$top_srcdir/tests/kvm/hvc-guest.S" &&
+		"${ARM_OBJCOPY:-arm-linux-gnueabi-objcopy}" -O binary \
+			"$out/hvc-guest.elf" "$kl_hvc_bin.tmp" &&
+		mv "$kl_hvc_bin.tmp" "$kl_hvc_bin"
+}
+
 # kl_mkhost OUT: the host's initramfs: busybox (and a link an applet,
 # made by /init: busybox --install), tests/kvm/host-init as /init,
-# armpv-kvm, the guest kernel and armpv's test initramfs under /guest.
+# armpv-kvm, the guest kernel, armpv's test initramfs and the hypercall
+# guest (kl_hvc_bin) under /guest.
 # newc, sorted, owned by root, time 0, gzip -n; written to a temporary
 # file and renamed.
 kl_mkhost() {
@@ -168,6 +182,7 @@ kl_mkhost() {
 		install -m 755 "$top_srcdir/tests/kvm/host-init" "$kl_r/init" &&
 		install -m 644 "$kl_guest_kernel" "$kl_r/guest/zImage" &&
 		install -m 644 "$lg_initrd" "$kl_r/guest/initramfs.cpio.gz" &&
+		install -m 644 "$kl_hvc_bin" "$kl_r/guest/hvc-guest.bin" &&
 		find "$kl_r" -exec touch -h -d @0 {} + &&
 		(cd "$kl_r" && find . -mindepth 1 | LC_ALL=C sort |
 			cpio -o -H newc -R 0:0 --reproducible --quiet) |
@@ -187,6 +202,35 @@ kl_boot_native() {
 		-m 256M -nographic -nic none -no-reboot -monitor none \
 		-kernel "$kl_guest_kernel" -initrd "$lg_initrd" \
 		-append "$kl_append" $kl_icount "$@"
+}
+
+# kl_boot_native_hvc: the hypercall guest natively (QEMU's virt board
+# answers its PSCI calls itself: each HVC one instruction).
+kl_boot_native_hvc() {
+	$bm_tmo "$QEMU_SYSTEM_ARM" -M virt,gic-version=3 -cpu cortex-a15 -smp 1 \
+		-m 256M -nographic -nic none -no-reboot -monitor none \
+		-kernel "$kl_hvc_bin" $kl_icount "$@"
+}
+
+# kl_hvc LOG: the hypercall guest's figures in LOG (a native run's, or
+# a KVM host's, whose host-init runs it first: "kvm-hvc: " lines), as
+# "EMPTY HVC": instructions per iteration of its empty loop and of its
+# loop with the HVC (ticks * 1e9 / cntfrq / iterations); nothing and 1
+# when they are not all there.
+kl_hvc() {
+	tr -d '\r' <"$1" | sed -n 's/^\(kvm-hvc: \)\{0,1\}hvc-guest: //p' | awk '
+	function h(s,   v, i) { # "0x..." (mawk has no strtonum)
+		v = 0
+		for (i = 3; i <= length(s); i++)
+			v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+		return v
+	}
+	$1 == "cntfrq" { f = h($2) }
+	$1 == "empty" || $1 == "hvc" { n[$1] = h($2); t[$1] = h($3) }
+	END {
+		if (!f || !n["empty"] || !n["hvc"]) exit 1
+		printf "%.1f %.1f\n", t["empty"] * 1e9 / f / n["empty"], t["hvc"] * 1e9 / f / n["hvc"]
+	}'
 }
 
 # kl_boot_host CPU APPEND QEMU-ARGS...: the host with CPU, its guest's

@@ -20,6 +20,11 @@
 #     successfully" (nVHE) or "VHE mode initialized successfully";
 #   - a bench line per operation (iterations and instructions > 0), and
 #     "bench finished (status 0)";
+#   - the hypercall guest (tests/kvm/hvc-guest.S, which the KVM hosts
+#     run before the Linux guest, and natively in a fourth, short run):
+#     it stopped with status 0 and printed its figures; natively the
+#     HVC costs at most 2 instructions (QEMU answers PSCI_VERSION
+#     itself), under KVM over 100 (each HVC an exit to the host kernel);
 #   - null, pipe and pagefault under KVM within 1/4 and 20 times
 #     native's instructions: a plausibility bound (a guest clock that
 #     stood still or ran wild fails it), not an aim; mmio over 100 times
@@ -41,6 +46,21 @@ bm_set_timeout 600
 ops="null pipe pagefault mmio"
 bench_nops=4
 append="console=ttyAMA0 rdinit=/init armpv.bench=$(echo $ops | tr ' ' ,)"
+
+# hvc_cost LOG: instructions per HVC of the hypercall guest in LOG
+# (kl_hvc: the loop with the HVC less the loop without).
+hvc_cost() {
+	kl_hvc "$1" | awk '{ printf "%.1f\n", $2 - $1 }'
+}
+t0=$(date +%s)
+kl_boot_native_hvc </dev/null >"$out/hvc-native.log" 2>&1
+rc=$?
+echo "# hvc-native: status $rc, $(($(date +%s) - t0)) s of host time"
+check "hvc-native: QEMU stopped by itself, status 0" '[ "$rc" = 0 ]'
+h=$(hvc_cost "$out/hvc-native.log")
+echo "# hvc-native: ${h:-no} instructions per HVC"
+check "hvc-native: the hypercall guest's figures, at most 2 instructions an HVC" \
+	'[ -n "$h" ] && awk -v h="$h" "BEGIN { exit !(h >= 0 && h <= 2) }"'
 
 for kind in native nvhe vhe; do
 	t0=$(date +%s)
@@ -71,6 +91,12 @@ for kind in native nvhe vhe; do
 		 grep -aq "^kvm-host: armpv-kvm status 0" "$log"'
 	check "$kind: KVM counted the guest's exits (armpv-kvm: kvm vcpu exits N > 0)" \
 		'tr -d "\r" <"$log" | awk '"'"'$1 == "armpv-kvm:" && $2 == "kvm" && $3 == "vcpu" && $4 == "exits" && $5 > 0 { f = 1 } END { exit !f }'"'"
+	check "$kind: the hypercall guest stopped with status 0" \
+		'grep -aq "^kvm-host: hypercall guest status 0" "$log"'
+	h=$(hvc_cost "$log")
+	echo "# $kind: ${h:-no} instructions per HVC"
+	check "$kind: the hypercall guest's figures, over 100 instructions an HVC (an exit)" \
+		'[ -n "$h" ] && awk -v h="$h" "BEGIN { exit !(h > 100) }"'
 	tr -d '\r' <"$log" | grep -a '^armpv-kvm: kvm \|^armpv-kvm: MMIO' | sed "s/^/# $kind: /"
 	check "$kind: mmio (a device read, an exit to armpv-kvm) over 100 times native's instructions" \
 		'bench_ops "$out/native.log" "$log" | awk -F "\t" '"'"'$1 == "mmio" && $5 > $4 * 100 { f = 1 } END { exit !f }'"'"

@@ -10,7 +10,7 @@ KVM_VMM_SRC = tests/kvm/vmm/armpv-kvm.c monitor/baremetal/fdt.c \
 	monitor/devices/pl011.c
 KVM_VMM_DEPS = $(KVM_VMM_SRC) monitor/baremetal/fdt.h \
 	monitor/devices/pl011.h tests/kvm/local.mk
-EXTRA_DIST += tests/kvm/vmm/armpv-kvm.c tests/kvm/host-init \
+EXTRA_DIST += tests/kvm/vmm/armpv-kvm.c tests/kvm/host-init tests/kvm/hvc-guest.S \
 	tests/kvm/kvm-lib.sh tests/kvm/kvm-short.sh
 if ARMPV_KVM
 noinst_DATA = $(KVM_VMM)
@@ -22,17 +22,19 @@ $(KVM_VMM): $(KVM_VMM_DEPS)
 	  $(addprefix $(srcdir)/,$(KVM_VMM_SRC))
 tests/kvm/kvm-short.log: $(KVM_VMM)
 endif
-# kvm-short.sh: a few operations natively, under KVM nVHE and under KVM
-# VHE (three boots; skipped without the cross compiler or
-# qemu-system-aarch64).
+# kvm-short.sh: a few operations and the hypercall natively, under KVM
+# nVHE and under KVM VHE (four boots; skipped without the cross compiler
+# or qemu-system-aarch64).
 TESTS += tests/kvm/kvm-short.sh
-# The full comparison (docs/kvm.md "Running it"): make bench-kvm, four
-# boots, about five minutes; writes docs/bench/kvm.tsv, kvm-comparison.tsv,
-# kvm-comparison.svg and kvm-report.md.  A benchmark, not a test.
+# The full comparison (docs/kvm.md "Running it"): make bench-kvm, twelve
+# QEMU runs (native, KVM and armpv-bm's on versatilepb and raspi0) and the
+# bare-metal benchmark on both boards, about a quarter of an hour; writes
+# docs/bench/kvm.tsv, kvm-comparison.tsv, kvm-comparison.svg and
+# kvm-report.md.  A benchmark, not a test.
 EXTRA_DIST += tests/kvm/bench-kvm.sh
 bench-kvm: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
+		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' ARM_OBJCOPY='$(ARM_OBJCOPY)' \
 		QEMU_SYSTEM_ARM='$(QEMU_SYSTEM_ARM)' AARCH64_CC='$(AARCH64_CC)' \
 		QEMU_SYSTEM_AARCH64='$(QEMU_SYSTEM_AARCH64)' \
 		sh '$(abs_top_srcdir)/tests/kvm/bench-kvm.sh'

@@ -24,3 +24,14 @@ ENTRY(plat_set_irq)		@ r0 = level of the virtual IRQ line
 ENTRY(plat_set_fiq)		@ r0 = level of the virtual FIQ line
 	swi	0x280003
 	bx	lr
+
+@ plat_hypercall_loop(n): n >= 1 ARMPV_HC_PV_SYNC hypercalls with no
+@ interrupt to deliver, the cheapest there is: entry into the monitor,
+@ the page's I and F merged, nothing to deliver, back (the bare-metal
+@ benchmark's "hypercall" row; the native platforms have none: the
+@ benchmark takes the symbol weak).
+ENTRY(plat_hypercall_loop)
+1:	swi	0x280004
+	subs	r0, r0, #1
+	bne	1b
+	bx	lr

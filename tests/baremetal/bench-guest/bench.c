@@ -102,6 +102,10 @@ void loop_ldm_user(uint32_t n);
 void loop_ldrt(uint32_t n);
 void loop_ldrt8(uint32_t n);
 void loop_cpsid(uint32_t n); /* ARMv6 builds */
+/* n null hypercalls (ARMPV_HC_PV_SYNC, nothing to deliver), a loop like
+ * loop_empty's around them: tests/process/plat-armpv.S, only on armpv
+ * (natively there is no hypercall: the row is armpv-bm's alone). */
+void plat_hypercall_loop(uint32_t n) __attribute__((weak));
 void loop_device_read(uint32_t n);
 void loop_drain_wb(uint32_t n);
 void loop_dccmva(uint32_t n);
@@ -454,6 +458,8 @@ int bmain(void)
 	measure("ldm-user", loop_ldm_user);
 	measure("ldrt", loop_ldrt);
 	measure("ldrt8", loop_ldrt8);
+	if (plat_hypercall_loop)
+		measure("hypercall", plat_hypercall_loop);
 
 	mmu_setup();
 	put_bench("empty-user", ITERATIONS,
