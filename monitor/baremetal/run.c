@@ -264,12 +264,11 @@ static void print_stats(void)
 		  (unsigned long long)bm_shadow_stats.kept,
 		  (unsigned long long)bm_shadow_stats.dropped,
 		  (unsigned long long)bm_shadow_stats.reclaimed);
-	bm_printf("armpv-bm: caches: guest RAM %s; pages filled cached %llu, "
+	bm_printf("armpv-bm: caches: pages filled cached %llu, "
 		  "buffered only %llu; guest cache operations run: %llu by "
 		  "MVA, %llu whole D-cache, %llu other, %llu by the C path; "
 		  "%llu lines cleaned for the core; %llu changes cached <-> "
-		  "uncached\n",
-		  bm_cache_guest ? "cacheable" : "uncached",
+		  "uncached; guest RAM %s\n",
 		  (unsigned long long)bm_cache_stats.fills_c,
 		  (unsigned long long)bm_cache_stats.fills_b,
 		  (unsigned long long)bm_cache_stats.ops_mva,
@@ -277,7 +276,8 @@ static void print_stats(void)
 		  (unsigned long long)bm_cache_stats.ops_other,
 		  (unsigned long long)bm_cache_stats.ops_slow,
 		  (unsigned long long)bm_cache_stats.lines_synced,
-		  (unsigned long long)bm_cache_stats.regime_changes);
+		  (unsigned long long)bm_cache_stats.regime_changes,
+		  bm_cache_guest ? "cacheable" : "uncached");
 	bm_printf("armpv-bm: devices: %llu accesses emulated, %llu external "
 		  "aborts; time: %llu timer interrupts, %llu WFI sleeps; "
 		  "UART0 input: %llu interrupts, %llu characters\n",

@@ -74,7 +74,7 @@ cache_check() { # LOG WHAT MIN MAX REGEX
 	fi
 }
 log=$out/bm-arm926.log
-if ! grep -aq '^armpv-bm: caches: guest RAM cacheable;' "$log"; then
+if ! grep -aq '^armpv-bm: caches: .*; guest RAM cacheable$' "$log"; then
 	echo "FAIL: arm926: guest RAM not cacheable by default"
 	status=1
 fi
@@ -83,14 +83,14 @@ cache_check "$log" "whole D-cache invalidations" 1 1 'whole D-cache'
 cache_check "$log" "set/way, I-cache, drain" 4 100 'other'
 cache_check "$log" "lines cleaned for LDRT/STRT" 8 100 'lines cleaned'
 cache_check "$log" "changes cached <-> uncached" 2 2 'changes cached'
-if ! grep -aq '^armpv-bm: caches: .*; pages filled cached [2-9][0-9]*, buffered only [1-9][0-9]*;' "$log"; then
+if ! grep -aq '^armpv-bm: caches: pages filled cached [2-9][0-9]*, buffered only [1-9][0-9]*;' "$log"; then
 	echo "FAIL: arm926: the pages of C and B 11, 10 and 01 not filled so"
 	status=1
 fi
 if bm_run_guest bm-arm926-nocache arm926 -kernel "$bm_monitor" \
 	-initrd "$out/mmu-guest.rw.elf" -append armpv.cache=off; then
 	if diff -u "$out/bm-arm926.checks" "$out/bm-arm926-nocache.checks" &&
-	   grep -aq '^armpv-bm: caches: guest RAM uncached; pages filled cached 0, buffered only 0; guest cache operations run: 0 by MVA, 0 whole D-cache, 0 other, 0 by the C path; 0 lines cleaned for the core; 0 changes' \
+	   grep -aq '^armpv-bm: caches: pages filled cached 0, buffered only 0; guest cache operations run: 0 by MVA, 0 whole D-cache, 0 other, 0 by the C path; 0 lines cleaned for the core; 0 changes cached <-> uncached; guest RAM uncached$' \
 		"$out/bm-arm926-nocache.log"; then
 		echo "PASS: arm926: armpv.cache=off: the same transcript, nothing cached or run"
 	else

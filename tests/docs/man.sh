@@ -209,7 +209,7 @@ same "armpv-plugin.7: keys of the plugin and of OPTIONS" "$tmp/src.keys" "$tmp/m
 # --- armpv-bm: command-line words, statistics lines --------------------------------
 
 # boot.c reads the monitor's command line (ATAG_CMDLINE, bootargs).
-grep -o '"armpv\.[a-z_.]*"' "$top_srcdir/monitor/baremetal/boot.c" | tr -d '"' |
+grep -o '"armpv\.[a-z_.=]*"' "$top_srcdir/monitor/baremetal/boot.c" | tr -d '"' |
 	sort -u >"$tmp/src.words"
 section "$tmp/armpv-bm.8.txt" OPTIONS | tags | grep '^armpv\.' | sort -u >"$tmp/man.words"
 check
