@@ -262,16 +262,9 @@ armpv_board() (
 		bench_run bm lg_boot_bm 512M "$append" $icount -serial stdio
 		;;
 	*)
-		fdt_mutate=$top_builddir/tests/baremetal/fdt-mutate
-		[ -x "$fdt_mutate" ] || make -C "$top_builddir" tests/baremetal/fdt-mutate >&2 ||
-			lg_die "cannot build $fdt_mutate"
-		"$fdt_mutate" --filter "$lg_dtb" "$out/filtered.dtb" >&2 ||
-			lg_die "cannot filter $lg_dtb"
-		native_filtered() (
-			lg_dtb=$out/filtered.dtb
-			lg_boot_native "$@"
-		)
-		bench_run native native_filtered 128M "$append" $icount -serial stdio
+		lg_filtered_dtb || lg_die "cannot filter $lg_dtb"
+		bench_run native lg_native_filtered lg_boot_native 128M "$append" \
+			$icount -serial stdio
 		bench_run bm lg_boot_bm 128M "$append" $icount -serial stdio
 		;;
 	esac

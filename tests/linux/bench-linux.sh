@@ -239,16 +239,8 @@ run bm-default lg_boot_bm 128M "$cmdline armpv.bench=none" $icount -serial stdio
 # kernels probe the same devices.
 lpj=$(tr -d '\r' <"$out/native-default.log" | sed -n 's/.*(lpj=\([0-9]*\)).*/\1/p')
 [ -n "$lpj" ] || lg_die "no lpj in the native boot log"
-fdt_mutate=$top_builddir/tests/baremetal/fdt-mutate
-[ -x "$fdt_mutate" ] || make -C "$top_builddir" tests/baremetal/fdt-mutate >&2 ||
-	lg_die "cannot build $fdt_mutate"
-"$fdt_mutate" --filter "$lg_dtb" "$out/guest.dtb" >&2 ||
-	lg_die "cannot filter $lg_dtb"
-native_filtered() (
-	lg_dtb=$out/guest.dtb
-	native_gdb "$@"
-)
-run native native_filtered native "$cmdline lpj=$lpj armpv.bench"
+lg_filtered_dtb || lg_die "cannot filter $lg_dtb"
+run native lg_native_filtered native_gdb native "$cmdline lpj=$lpj armpv.bench"
 run bm lg_boot_bm 128M "$cmdline lpj=$lpj armpv.bench" $icount -serial stdio
 # The boot alone, profiled (the monitor's command line: QEMU -append):
 # /init stops right after its clock reading (armpv_stop=boot).

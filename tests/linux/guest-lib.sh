@@ -275,6 +275,31 @@ lg_boot_native() {
 		-initrd "$lg_initrd" -append "$lg_append" "$@"
 }
 
+# lg_filtered_dtb: the versatilepb tree (lg_dtb) as armpv-bm gives it to
+# its guest, made by the monitor's own filter hosted
+# (tests/baremetal/fdt-mutate --filter, built when missing), in
+# lg_filtered_dtb ($out/filtered.dtb), once per work directory.
+lg_filtered_dtb() {
+	lg_filtered_dtb=$out/filtered.dtb
+	[ -f "$lg_filtered_dtb" ] && return 0
+	lg_fdt_mutate=$top_builddir/tests/baremetal/fdt-mutate
+	[ -x "$lg_fdt_mutate" ] ||
+		make -C "$top_builddir" tests/baremetal/fdt-mutate >&2 || return 99
+	"$lg_fdt_mutate" --filter "$lg_dtb" "$lg_filtered_dtb.tmp" >&2 &&
+		mv "$lg_filtered_dtb.tmp" "$lg_filtered_dtb"
+}
+
+# lg_native_filtered BOOT ARGS...: BOOT ARGS (lg_boot_native, or a
+# function of the caller's that ends in it) in a subshell, lg_dtb the
+# guest's filtered tree (lg_filtered_dtb): natively the kernel probes
+# the devices it probes under armpv-bm (versatilepb; QEMU still has
+# every device of the board).  Status 99 when the tree cannot be made.
+lg_native_filtered() (
+	lg_filtered_dtb || { echo "$0: cannot filter $lg_dtb" >&2; exit 99; }
+	lg_dtb=$lg_filtered_dtb
+	"$@"
+)
+
 # lg_guest_dtb: the raspi0 guest's device tree, as armpv-bm makes it
 # from Linux's (fdt-filter.c to the board's four devices, fdt-bcm2835.c's
 # fixup), in lg_guest_dtb ($out/guest.dtb), once per work directory.
