@@ -94,6 +94,9 @@
 #define BM_VCPU_SCTLR 204
 #define BM_VCPU_IRQ_LINE 184
 #define BM_VCPU_FIQ_LINE 185
+#define BM_VCPU_FCSE_PID 248
+/* The offset of bm_cache_stats.ops_mva (cache.c): vectors.S counts too. */
+#define BM_CACHE_OPS_MVA 16
 /* The core's banks (enum armpv_bank) the assembly names: the index of a
  * mode's r13_bank, r14_bank and spsr slot. */
 #define BM_BANK_USR 0

@@ -22,6 +22,8 @@
  * wrote guest RAM through the boot's cached map, cleaned out before
  * the guest starts (bm_mmu_boot_done()).
  */
+#include <stddef.h>
+
 #include "armpv_core.h"
 #include "bm.h"
 
@@ -36,6 +38,8 @@
 
 bool bm_cache_guest;
 struct bm_cache_stats bm_cache_stats;
+_Static_assert(offsetof(struct bm_cache_stats, ops_mva) == BM_CACHE_OPS_MVA,
+	       "vectors.S: bm_cache_stats.ops_mva offset");
 /* Whether guest pages are cached now: the virtual SCTLR.M and C both
  * set (the ARM926EJ-S makes every data access uncached with its MMU
  * off, ARM926EJ-S TRM 2.3.5). */
@@ -209,7 +213,9 @@ static void mva_op(unsigned op, uint32_t mva)
 /*
  * The CP15 fast path's class BM_CP15_FAST_CACHE (vectors.S, on the UND
  * stack): the guest's c7 operation 'word' on r[Rd] 'value' run for
- * real, at the same MVA: its shadow root is loaded.  By MVA with an
+ * real, at the same MVA: its shadow root is loaded.  (The four by MVA
+ * come here only with an FCSE PID or, an invalidation, in a MiB of
+ * bm_l1_table's: vectors.S's und_cache runs the others as mva_op().)  By MVA with an
  * FCSE PID, the guest's MVA m may be VA m or (m within the PID's 32
  * MiB) VA m - PID, both real lines of the one line the guest names:
  * the operation is run at both.  Invalidating the D-cache, whole or by

@@ -396,6 +396,10 @@ _Static_assert(offsetof(struct armpv_vcpu, spsr) == BM_VCPU_SPSR &&
 	       "vectors.S: bm_vcpu.spsr offset");
 _Static_assert(offsetof(struct armpv_vcpu, cp15.sctlr) == BM_VCPU_SCTLR,
 	       "vectors.S: bm_vcpu.cp15.sctlr offset");
+_Static_assert(offsetof(struct armpv_vcpu, cp15.fcse_pid) ==
+			       BM_VCPU_FCSE_PID &&
+		       sizeof(bm_vcpu.cp15.fcse_pid) == 4,
+	       "vectors.S: bm_vcpu.cp15.fcse_pid offset");
 _Static_assert(ARMPV_CP15_FAST_NOP == BM_CP15_FAST_NOP &&
 		       ARMPV_CP15_FAST_TLB_MVA == BM_CP15_FAST_TLB_MVA &&
 		       BM_CP15_FAST_CORE > ARMPV_CP15_FAST_TLB_MVA,

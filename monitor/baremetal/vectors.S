@@ -301,6 +301,7 @@ vec_reserved:
 #define V_SCTLR (BM_VCPU_SCTLR - BM_VCPU_R - 15 * 4)
 #define V_IRQ (BM_VCPU_IRQ_LINE - BM_VCPU_R - 15 * 4)
 #define V_FIQ (BM_VCPU_FIQ_LINE - BM_VCPU_R - 15 * 4)
+#define V_FCSE (BM_VCPU_FCSE_PID - BM_VCPU_R - 15 * 4)
 
 /* One more in the 64-bit counter at r12 (bm_fast_traps[class]); uses
  * r2 and r3.  LDRD/STRD: ARMv5TE, doubleword-aligned (a uint64_t). */
@@ -730,8 +731,9 @@ swi_lean:				@ LDM^ without PC
  *   CORE        an MCR the core emulates whose effects are the
  *               shadow's: bm_fast_cp15_core(word), the core's emulation
  *               and shadow_sync() without the rest of a trap;
- *   CACHE       while guest pages are cached, a c7 operation
- *               bm_fast_cache(word, Rd) runs for real (cache.c);
+ *   CACHE       while guest pages are cached, a c7 operation run for
+ *               real: one by MVA here (und_cache), the others by
+ *               bm_fast_cache(word, Rd) (cache.c);
  * and 0 for everything else, left to the C path (und_slow) as is the
  * word of a guest in virtual USR mode (its own Undefined exception),
  * one in Thumb state, a virtual interrupt line high (bm_trap() delivers
@@ -840,9 +842,44 @@ und_dacr:
 	und_rd
 	ldr	r0, [r3, r2, lsr #10]	@ r[Rd]
 	und_call bm_fast_dacr
+/* A c7 operation while guest pages are cached.  The four by MVA, one a
+ * cache line and so the bulk of a guest's maintenance (Linux's page
+ * clearing and copying, its flushes of user ranges), run here: the
+ * guest's MVA is the VA with no FCSE PID, and its shadow root is loaded.
+ * An invalidation of a line in a MiB the monitor may own, an FCSE PID
+ * and every other operation: bm_fast_cache() (cache.c), which does the
+ * same for these four and says why. */
 und_cache:				@ r0 = the MCR
 	und_rd
 	ldr	r1, [r3, r2, lsr #10]	@ r[Rd]
+	ldr	r3, [sp, #V_FCSE]
+	and	r2, r0, #0xff		@ opcode_2, 1, CRm
+	cmp	r3, #0x02000000		@ an FCSE PID (bits 31:25): two MVAs
+	bhs	und_cache_c
+	teq	r2, #0x3a		@ c10, 1: clean D line
+	mcreq	p15, 0, r1, c7, c10, 1
+	beq	und_cache_mva
+	teq	r2, #0x35		@ c5, 1: invalidate I line
+	mcreq	p15, 0, r1, c7, c5, 1
+	beq	und_cache_mva
+	teq	r2, #0x3e		@ c14, 1: clean and invalidate D line
+	mcreq	p15, 0, r1, c7, c14, 1
+	beq	und_cache_mva
+	teq	r2, #0x36		@ c6, 1: invalidate D line
+	bne	und_cache_c
+	ldr	r3, =bm_l1_table	@ a MiB of the monitor's: C
+	mov	r2, r1, lsr #20
+	ldr	r3, [r3, r2, lsl #2]
+	teq	r3, #0
+	bne	und_cache_c
+	mcr	p15, 0, r1, c7, c6, 1
+und_cache_mva:
+	ldr	r12, =bm_cache_stats + BM_CACHE_OPS_MVA
+	fast_count
+	ldr	r12, =bm_fast_traps + 8 * BM_FAST_CP15
+	fast_count
+	fast_return
+und_cache_c:				@ r0 = the MCR, r1 = r[Rd]
 	und_call bm_fast_cache
 und_core:
 	und_rd
