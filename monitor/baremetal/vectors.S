@@ -1070,23 +1070,26 @@ und_mrc:
 	fast_count
 	fast_return
 
-/* A word to coprocessor 4 to 7 (bits 11:8 01xx): STM^ (LDC/STC), LDRT
- * and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13 (1x0x): LDRBT and STRBT:
- * bm_fast_undef() or C; any other to C. */
+/* An LDC/STC with P set (bits 27:24 1101) to coprocessor 4 to 7 (bits
+ * 11:8 01xx): STM^, user_block (und_ldc_p).  Any other word to
+ * coprocessor 4 to 7: LDRT and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13
+ * (1x0x): LDRBT and STRBT: bm_fast_undef() or C; any other to C. */
 und_other:
-	and	r2, r0, #0x0f000000	@ STM^ (stm_user): user_block
-	teq	r2, #0x0d000000
-	andeq	r2, r0, #0x0c00
-	teqeq	r2, #0x0400
-	beq	und_stm_user
+	and	r2, r0, #0x0f000000
+	teq	r2, #0x0d000000		@ LDC/STC with P set: STM^ if to
+	beq	und_ldc_p		@ coprocessor 4 to 7
+und_cp:
 	and	r2, r0, #0x0c00
 	teq	r2, #0x0400
 	andne	r2, r0, #0x0a00
 	teqne	r2, #0x0800
 	bne	und_slow
 	lean_call bm_fast_undef, bm_und_stack, und_slow
-und_stm_user:
-	user_block 0, BM_FAST_SYS_STM, und_slow
+und_ldc_p:
+	and	r2, r0, #0x0c00
+	teq	r2, #0x0400
+	bne	und_cp
+	user_block 0, BM_FAST_SYS_STM, und_slow	@ STM^ (stm_user)
 
 	/* The monitor's own (the VFP probe), or a bug: und_monitor. */
 	fast_exits BM_EXC_UNDEF, bm_und_stack, und_not_arm_usr, und_slow, \
