@@ -529,7 +529,7 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 	fast_count
 	fast_return
 
-/* The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
+/* The system-call fast path's user accesses (run.c bm_fast_undef()):
  * \fn(r0 = the word, r1 = SPSR) in C on \stack, LR kept in r[15]; its
  * result, the CPSR to resume with, into the guest, or if 0 (nothing
  * written), \slow with SP, LR and r1 as they were. */
@@ -615,7 +615,7 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
  * STM^ (\load 0, the Undefined stub's stm_user words) and LDM^ without
  * PC (\load 1, the SWI stub's ldm_user words) of the User registers
  * (ARM ARM A4.1.98 STM(2), A4.1.22 LDM(2): no writeback, W = 0 in both
- * trap formats), done here as the core's emu_ldm_stm_user() does them
+ * trap formats), done here as the core's emu_stm_user() and emu_ldm() do them
  * for this case, where the C path takes about 400 instructions; r0 = the
  * word, r1 = SPSR (the guest's real CPSR).  To \slow with nothing
  * written (SP, LR and r1 as they came) for: a condition that fails
