@@ -89,6 +89,14 @@ if ! bm_asm_guest psr 0x8000 '
 	str	r0, [r1, #0x10]		@ VICINTENABLE: source 0
 	str	r0, [r1, #0x18]		@ VICSOFTINT: source 0
 .endm
+.macro user_splr ra, rb		@ the User sp, lr; then the usual ones
+	msr	cpsr_c, #0xdf
+	mov	\ra, sp
+	mov	\rb, lr
+	ldr	sp, =0x5a5a0d0d
+	ldr	lr, =0x5a5a0e0e
+	msr	cpsr_c, #0xd3
+.endm
 .macro page_unmask			@ the shared page: I, F clear
 	ldr	r3, =0xffbff000
 	mov	r2, #0x13
@@ -428,12 +436,7 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	nop
 	check	r2, 0x12340002, 58
 	check	r3, 0x12340003, 59
-	msr	cpsr_c, #0xdf
-	mov	r4, sp
-	mov	r6, lr
-	ldr	sp, =0x5a5a0d0d
-	ldr	lr, =0x5a5a0e0e
-	msr	cpsr_c, #0xd3
+	user_splr r4, r6
 	check	r4, 0x11110d0d, 60
 	check	r6, 0x11110e0e, 61
 	subs	r5, r5, #1
@@ -497,12 +500,7 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	check	r0, 0x6c00000d, 105
 	check	r5, 0x6c000008, 106
 	check	r10, 0x6c000003, 107
-	msr	cpsr_c, #0xdf
-	mov	r4, sp
-	mov	r5, lr
-	ldr	sp, =0x5a5a0d0d
-	ldr	lr, =0x5a5a0e0e
-	msr	cpsr_c, #0xd3
+	user_splr r4, r5
 	check	r4, 0x6c000001, 108
 	check	r5, 0x6c000000, 109
 	ldr	r1, =0x00208500
@@ -517,10 +515,7 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	str	r2, [r1, #4]
 	ldmib	r1, {sp}^		@ one register: 0x2084fc
 	nop
-	msr	cpsr_c, #0xdf
-	mov	r4, sp
-	ldr	sp, =0x5a5a0d0d
-	msr	cpsr_c, #0xd3
+	user_splr r4, r6
 	check	r4, 0x44444444, 111
 	ldr	r2, =0x55550000
 	str	r2, [r1, #-8]
@@ -576,11 +571,7 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	ldmia	r1, {r2, r3, sp, lr}^
 	nop
 	check	r3, 0x0d0d0d0d, 123
-	msr	cpsr_c, #0xdf
-	mov	r6, sp
-	ldr	sp, =0x5a5a0d0d
-	ldr	lr, =0x5a5a0e0e
-	msr	cpsr_c, #0xd3
+	user_splr r6, r7
 	check	r6, 0, 124		@ 0x20c000: fresh RAM, zero
 	ldr	r2, [r1, #8]		@ the guest touches 0x20c000
 	sub	r1, r1, #0x1000

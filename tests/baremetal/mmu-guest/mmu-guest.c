@@ -520,12 +520,13 @@ static unsigned ub_count(uint32_t list)
 	return n;
 }
 
-/* The words an STM^ of 'list' with base register 'rn' stored. */
-static void ub_check_stm(const char *what, enum ub_mode m, uint32_t list,
-			 unsigned rn, uint32_t base)
+/* STM^ of 'list' with base register 'rn' by fn(base): the words stored. */
+static void ub_stm(void (*fn)(uint32_t), const char *what, enum ub_mode m,
+		   uint32_t list, unsigned rn, uint32_t base)
 {
 	uint32_t a = ub_start(m, base, ub_count(list));
 
+	fn(base);
 	check_ctx("user blocks: ");
 	check_ctx_append(what);
 	check_ctx_append(": ");
@@ -536,13 +537,16 @@ static void ub_check_stm(const char *what, enum ub_mode m, uint32_t list,
 		}
 }
 
-/* 'out' after an LDM^ of 'list' with base register 'rn' (15: SP_svc) from
- * words that name their address. */
-static void ub_check_ldm(const char *what, enum ub_mode m, uint32_t list,
-			 unsigned rn, uint32_t base, const uint32_t out[15])
+/* LDM^ of 'list' with base register 'rn' (15: SP_svc) by fn(base, out),
+ * from words that name their address: the User registers after it. */
+static void ub_ldm(void (*fn)(uint32_t, uint32_t *), const char *what,
+		   enum ub_mode m, uint32_t list, unsigned rn, uint32_t base)
 {
-	uint32_t a = ub_start(m, base, ub_count(list));
+	uint32_t out[15], a = ub_start(m, base, ub_count(list));
 
+	for (unsigned i = 0; i < ub_count(list); i++)
+		*(volatile uint32_t *)(a + 4 * i) = rs_tag(a + 4 * i);
+	fn(base, out);
 	check_ctx("user blocks: ");
 	check_ctx_append(what);
 	check_ctx_append(": ");
@@ -555,12 +559,6 @@ static void ub_check_ldm(const char *what, enum ub_mode m, uint32_t list,
 		}
 		check_eq("register", out[i], want);
 	}
-}
-
-static void ub_fill(uint32_t va, unsigned words)
-{
-	for (unsigned i = 0; i < words; i++)
-		*(volatile uint32_t *)(va + 4 * i) = rs_tag(va + 4 * i);
 }
 
 static void ub_check_abort(const char *what, unsigned aborts0, uint32_t dfsr,
@@ -586,44 +584,30 @@ static void user_blocks(uint32_t wnr)
 	/* Twice: first where the shadow may not map a page yet, then
 	 * where it does. */
 	for (unsigned k = 0; k < 2; k++) {
-		ub_stmia_all(USER_VA + 0x100);
-		ub_check_stm("STMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
-			     USER_VA + 0x100);
-		ub_stmib_some(USER_VA + 0x200);
-		ub_check_stm("STMIB r5, {r1, r5, r12, sp, lr}^", UB_IB, 0x7022,
-			     5, USER_VA + 0x200);
-		ub_stmda_some(USER_VA + 0x300);
-		ub_check_stm("STMDA r12, {r0, r3, r7, r11}^", UB_DA, 0x0889, 12,
-			     USER_VA + 0x300);
-		ub_stmdb_splr(USER_VA + 0x400);
-		ub_check_stm("STMDB r8, {sp, lr}^", UB_DB, 0x6000, 8,
-			     USER_VA + 0x400);
-		ub_stmia_all(USER_VA + 0xfe0);
-		ub_check_stm("STMIA r0, {r0-r14}^ into the kernel-only page",
-			     UB_IA, 0x7fff, 0, USER_VA + 0xfe0);
-		ub_stmdb_splr(RO_VA + 0x108);
-		ub_check_stm("STMDB r8, {sp, lr}^ on the read-only page",
-			     UB_DB, 0x6000, 8, RO_VA + 0x108);
-		ub_fill(USER_VA + 0x500, 15);
-		ub_ldmia_all(USER_VA + 0x500, out);
-		ub_check_ldm("LDMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
-			     USER_VA + 0x500, out);
-		ub_fill(USER_VA + 0x600, 4);
-		ub_ldmib_some(USER_VA + 0x600, out);
-		ub_check_ldm("LDMIB r4, {r2, r9, lr}^", UB_IB, 0x4204, 4,
-			     USER_VA + 0x600, out);
-		ub_fill(USER_VA + 0xff0, 13);
-		ub_ldmda_some(KERN_VA + 0x20, out);
-		ub_check_ldm("LDMDA r11, {r0-r12}^ from the kernel-only page",
-			     UB_DA, 0x1fff, 11, KERN_VA + 0x20, out);
-		ub_fill(USER_VA + 0x700 - 56, 14);
-		ub_ldmdb_sp(USER_VA + 0x700, out);
-		ub_check_ldm("LDMDB sp, {r1-r14}^", UB_DB, 0x7ffe, 15,
-			     USER_VA + 0x700, out);
-		ub_fill(RO_VA + 0x200, 15);
-		ub_ldmia_all(RO_VA + 0x200, out);
-		ub_check_ldm("LDMIA r0, {r0-r14}^ from the read-only page",
-			     UB_IA, 0x7fff, 0, RO_VA + 0x200, out);
+		ub_stm(ub_stmia_all, "STMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
+		       USER_VA + 0x100);
+		ub_stm(ub_stmib_some, "STMIB r5, {r1, r5, r12, sp, lr}^", UB_IB,
+		       0x7022, 5, USER_VA + 0x200);
+		ub_stm(ub_stmda_some, "STMDA r12, {r0, r3, r7, r11}^", UB_DA,
+		       0x0889, 12, USER_VA + 0x300);
+		ub_stm(ub_stmdb_splr, "STMDB r8, {sp, lr}^", UB_DB, 0x6000, 8,
+		       USER_VA + 0x400);
+		ub_stm(ub_stmia_all,
+		       "STMIA r0, {r0-r14}^ into the kernel-only page", UB_IA,
+		       0x7fff, 0, USER_VA + 0xfe0);
+		ub_stm(ub_stmdb_splr, "STMDB r8, {sp, lr}^ on the read-only page",
+		       UB_DB, 0x6000, 8, RO_VA + 0x108);
+		ub_ldm(ub_ldmia_all, "LDMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
+		       USER_VA + 0x500);
+		ub_ldm(ub_ldmib_some, "LDMIB r4, {r2, r9, lr}^", UB_IB, 0x4204,
+		       4, USER_VA + 0x600);
+		ub_ldm(ub_ldmda_some,
+		       "LDMDA r11, {r0-r12}^ from the kernel-only page", UB_DA,
+		       0x1fff, 11, KERN_VA + 0x20);
+		ub_ldm(ub_ldmdb_sp, "LDMDB sp, {r1-r14}^", UB_DB, 0x7ffe, 15,
+		       USER_VA + 0x700);
+		ub_ldm(ub_ldmia_all, "LDMIA r0, {r0-r14}^ from the read-only page",
+		       UB_IA, 0x7fff, 0, RO_VA + 0x200);
 	}
 	check_ctx("user blocks: ");
 	check_eq("no abort", naborts, aborts0);

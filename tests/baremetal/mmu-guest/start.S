@@ -174,7 +174,8 @@ ENTRY(\name)
 	add	sp, sp, #14 * 4
 	pop	{r4-r11, pc}
 .endm
-.macro ub_ldm name, rn, insn:vararg
+/* An LDM^ function's entry: out[] kept, the User sp and lr MARK. */
+.macro ub_ldm_entry name
 ENTRY(\name)
 	push	{r4-r11, lr}
 	push	{r1}			@ out
@@ -182,6 +183,9 @@ ENTRY(\name)
 	ldr	sp, =MARK
 	ldr	lr, =MARK
 	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+.endm
+.macro ub_ldm name, rn, insn:vararg
+	ub_ldm_entry \name
 	mov	r\rn, r0
 	ub_regs	\rn, MARK
 	\insn
@@ -197,13 +201,7 @@ ENTRY(\name)
 	ub_ldm	ub_ldmda_some, 11, ldmda r11, {r0-r12}^
 /* ub_ldmdb_sp(base, out): Linux's restore_user_regs, LDMDB sp, {r1-r14}^
  * with SP_svc = base; r0 = MARK. */
-ENTRY(ub_ldmdb_sp)
-	push	{r4-r11, lr}
-	push	{r1}			@ out
-	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
-	ldr	sp, =MARK
-	ldr	lr, =MARK
-	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	ub_ldm_entry ub_ldmdb_sp
 	ldr	r1, =ub_sp
 	str	sp, [r1]
 	mov	sp, r0
