@@ -107,8 +107,9 @@
  * the core's statistics): one 64-bit counter per class.  The SWI fast
  * path's trap words, then the CP15 fast path's (vec_undef): its no-ops,
  * its TLB invalidations by MVA (counted by bm_fast_tlb_mva()); then the
- * system-call fast path's in assembly (vec_swi): the guest's SWI from
- * virtual USR mode (a virtual SWI exception), MOVS pc, Rm to it. */
+ * system-call fast path's in assembly: the guest's SWI from virtual USR
+ * mode (a virtual SWI exception), MOVS pc, Rm to it (vec_swi), STM^
+ * (vec_undef) and LDM^ without PC (vec_swi) of the User registers. */
 #define BM_FAST_MRS 0
 #define BM_FAST_MSR 1
 #define BM_FAST_CPS 2
@@ -117,7 +118,9 @@
 #define BM_FAST_CP15_TLB_MVA 4
 #define BM_FAST_SYS_SWI 5
 #define BM_FAST_SYS_MOVS 6
-#define BM_FAST_NCLASSES 7
+#define BM_FAST_SYS_STM 7
+#define BM_FAST_SYS_LDM 8
+#define BM_FAST_NCLASSES 9
 
 /* The CP15 fast path's table, bm_cp15_fast[] (run.c fills it for the
  * guest's CPU from the core's armpv_cp15_fast_class()): indexed by the
@@ -182,17 +185,12 @@ void bm_fast_tlb_mva(uint32_t mva);		 /* run.c, for vectors.S */
 void bm_fast_cp15_core(uint32_t word);		 /* run.c, for vectors.S */
 void bm_fast_dacr(uint32_t dacr);		 /* run.c, for vectors.S */
 void bm_fast_cache(uint32_t word, uint32_t value); /* cache.c, vectors.S */
-uint32_t bm_fast_swi(uint32_t word, uint32_t spsr);   /* run.c, for vectors.S */
 void bm_fast_sys_sync(void);			 /* run.c, for vectors.S */
 extern uint32_t bm_psr_valid_mask; /* run.c: the PSR bits of the guest's CPU */
 uint32_t bm_fast_undef(uint32_t word, uint32_t spsr); /* run.c, for vectors.S */
-/* vectors.S: the guest's word at its virtual address 'va' can be read
- * (bm_uaccess_read()), or read and written (bm_uaccess_rw(), which writes
- * back what it read), with the real User permissions of the shadow root
- * loaded: an LDRT (and STRT) from the monitor, whose data abort vec_dabt
- * turns into false, nothing changed. */
-bool bm_uaccess_read(uint32_t va);
-bool bm_uaccess_rw(uint32_t va);
+/* STM^ and LDM^ left to C by a probe of guest memory (vectors.S
+ * user_block) or LDRT and kin by the shadow's User permissions (run.c). */
+extern uint64_t bm_fast_sys_probe_failed;
 extern uint32_t bm_sctlr_read_fast, bm_sctlr_wmask; /* run.c */
 extern uint32_t bm_fast_cps;	/* nonzero: the guest's CPU has CPS */
 extern uint32_t bm_l1_table[4096];

@@ -48,13 +48,13 @@ uint64_t bm_fast_traps[BM_FAST_NCLASSES]; /* vectors.S: the fast paths */
 uint8_t bm_cp15_fast[BM_CP15_FAST_SIZE]; /* vectors.S: the CP15 fast path */
 uint32_t bm_fast_cps; /* vectors.S: CPS is a trap word (ARMv6 guest) */
 uint32_t bm_psr_valid_mask; /* vectors.S: armpv_psr_valid_mask() */
-/* The system-call fast path's traps (bm_fast_swi(), bm_fast_undef()). */
+/* The system-call fast path's traps (vectors.S, bm_fast_undef()). */
 enum { FAST_SYS_STM, FAST_SYS_LDM, FAST_SYS_MOVS, FAST_SYS_SWI,
        FAST_SYS_UACC };
 static uint64_t fast_sys[5];
-/* Left to C by a probe of guest memory (STM^, LDM^) or by the shadow's
- * User permissions (LDRT and kin). */
-static uint64_t fast_sys_probe_failed;
+/* Left to C by a probe of guest memory (STM^, LDM^: vectors.S) or by
+ * the shadow's User permissions (LDRT and kin). */
+uint64_t bm_fast_sys_probe_failed;
 static uint64_t fast_sys_run; /* LDRT and kin after the trapping one */
 /* The core's instruction class of MOVS pc, Rm (vectors.S fast_movs). */
 static enum armpv_insn fast_movs_insn;
@@ -178,12 +178,18 @@ static void fold_fast_traps(void)
 		if (i < BM_FAST_SWI_NCLASSES)
 			s->insn[fast_insn[i]] += n;
 		else if (i == BM_FAST_SYS_SWI) {
-			/* As bm_fast_swi() counted them in C. */
+			/* As armpv_vcpu_exception() counts them. */
 			s->exceptions[ARMPV_EXC_SWI] += n;
 			fast_sys[FAST_SYS_SWI] += n;
 		} else if (i == BM_FAST_SYS_MOVS) {
 			s->insn[fast_movs_insn] += n;
 			fast_sys[FAST_SYS_MOVS] += n;
+		} else if (i == BM_FAST_SYS_STM) {
+			s->insn[ARMPV_INSN_STM_USER] += n;
+			fast_sys[FAST_SYS_STM] += n;
+		} else if (i == BM_FAST_SYS_LDM) {
+			s->insn[ARMPV_INSN_LDM_USER] += n;
+			fast_sys[FAST_SYS_LDM] += n;
 		} else
 			s->cp15 += n;
 		s->exits[ARMPV_EXIT_RESUME] += n;
@@ -233,7 +239,7 @@ static void print_stats(void)
 		  (unsigned long long)fast_sys[FAST_SYS_SWI],
 		  (unsigned long long)fast_sys[FAST_SYS_UACC],
 		  (unsigned long long)fast_sys_run,
-		  (unsigned long long)fast_sys_probe_failed);
+		  (unsigned long long)bm_fast_sys_probe_failed);
 	bm_puts("armpv-bm: virtual exceptions:");
 	for (unsigned i = 0; i < 8; i++)
 		if (s->exceptions[i])
@@ -1140,27 +1146,21 @@ static inline void pv_publish(void)
 /*
  * The system-call fast path (docs/baremetal-monitor.md "The system-call
  * fast path"): of the four traps of a kernel entry and exit, STM^ and
- * LDM^ of the User registers (Linux's vector_swi and restore_user_regs;
- * the other two, the guest's SWI from virtual USR mode and MOVS pc, Rm
- * to it, are vectors.S's own: swi_user, fast_movs, then
- * bm_fast_sys_sync()), and the user accesses, done here without the rest
- * of a trap: no word fetched again, no translation of the guest's
- * tables.  The stubs (vectors.S) call bm_fast_swi() and bm_fast_undef()
- * on the mode's stack with the guest's registers in bm_vcpu.r (r[15] =
- * LR), the trap
- * word and the real SPSR; each returns the CPSR to resume with, as
- * bm_trap() does, or 0 with nothing written, and the stub then takes the
- * C path, which does exactly what it did before.  0 for: a virtual
- * interrupt line high (the C path decides when it is taken: the same
- * points as before), a word of another form or another architecture, a
- * condition that fails, the FIQ mode (banked r8-r12) or SYS mode (no
- * SPSR), an empty list, Rn = PC, PC in an STM^ list, E set (ARMv6
- * big-endian data), a base not word-aligned, and any word of the block
- * transfer that the shadow does not map for the guest with the access it
- * needs (bm_uaccess_read(), bm_uaccess_rw(): the first and the last word,
- * through the real User permissions of the root loaded, which are the
- * guest's at its virtual privilege; a transfer is at most 64 bytes, so
- * those two words lie in the one or two 1 KiB subpages it touches).
+ * LDM^ of the User registers (Linux's vector_swi and restore_user_regs),
+ * the guest's SWI from virtual USR mode and MOVS pc, Rm to it are
+ * vectors.S's own (user_block; swi_user, fast_movs, then
+ * bm_fast_sys_sync()); here the user accesses, done without the rest of
+ * a trap: no word fetched again, no translation of the guest's tables
+ * where the shadow has the page.  The Undefined stub (vectors.S
+ * und_other) calls bm_fast_undef() on its stack with the guest's
+ * registers in bm_vcpu.r (r[15] = LR), the trap word and the real SPSR;
+ * it returns the CPSR to resume with, as bm_trap() does, or 0 with
+ * nothing written, and the stub then takes the C path, which does
+ * exactly what it did before.  0 for: a virtual interrupt line high (the
+ * C path decides when it is taken: the same points as before), a word of
+ * another form or another architecture, a condition that fails, the FIQ
+ * mode (banked r8-r12) or SYS mode, E set (ARMv6 big-endian data), and
+ * the cases of fast_sys_uaccess().
  */
 
 /* Counted as armpv_vcpu_trap() counts a trap word it emulates. */
@@ -1188,43 +1188,6 @@ static const struct armpv_form *fast_sys_decode(uint32_t word, uint32_t spsr,
 	    (f->conditional && !armpv_cond_passed(*insn >> 28, spsr)))
 		return NULL;
 	return f;
-}
-
-/* STM^ (store) or LDM^ without PC (load) of the User registers: true if
- * done. */
-static bool fast_sys_block(uint32_t insn, bool load, uint32_t spsr)
-{
-	uint32_t list = insn & 0xffffu, words[15], wb, addr;
-	unsigned n = (insn >> 16) & 0xfu, count = emu_popcount16(list), k = 0;
-	volatile uint32_t *p;
-
-	if (!list || n == 15 || (list & 0x8000u) || (spsr & ARMPV_PSR_E))
-		return false;
-	addr = emu_block_start(insn, bm_vcpu.r[n], count, &wb);
-	if ((addr & 3u) || addr + 4 * (count - 1) < addr)
-		return false;
-	if (load ? !bm_uaccess_read(addr) ||
-			   !bm_uaccess_read(addr + 4 * (count - 1))
-		 : !bm_uaccess_rw(addr) ||
-			   !bm_uaccess_rw(addr + 4 * (count - 1))) {
-		fast_sys_probe_failed++;
-		return false;
-	}
-	p = (volatile uint32_t *)(uintptr_t)addr;
-	if (load) {
-		for (unsigned i = 0; i < count; i++)
-			words[i] = p[i];
-		for (unsigned i = 0; i < 15; i++)
-			if (list & (1u << i))
-				armpv_vcpu_set_reg(&bm_vcpu, ARMPV_MODE_USR, i,
-						   words[k++]);
-	} else {
-		for (unsigned i = 0; i < 15; i++)
-			if (list & (1u << i))
-				p[k++] = armpv_vcpu_reg(&bm_vcpu,
-							ARMPV_MODE_USR, i);
-	}
-	return true;
 }
 
 /*
@@ -1267,7 +1230,7 @@ static bool fast_sys_uaccess(uint32_t insn, uint32_t spsr)
 		   !guest_ram(host, byte ? 1 : 4)) {
 		/* Not RAM (a device: the core's MMIO), or the guest's
 		 * tables deny it: C gives the guest its data abort. */
-		fast_sys_probe_failed++;
+		bm_fast_sys_probe_failed++;
 		return false;
 	}
 	bm_cache_data_sync(NULL, addr, byte ? 1 : 4); /* the window's */
@@ -1323,7 +1286,7 @@ static void fast_sys_uaccess_run(uint32_t spsr)
 	}
 }
 
-/* The Undefined stub's: STM^, and LDRT and kin with an immediate. */
+/* The Undefined stub's: LDRT and kin with an immediate. */
 uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 {
 	const struct armpv_form *f;
@@ -1336,11 +1299,6 @@ uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 	if (!f)
 		return 0;
 	switch (f->id) {
-	case ARMPV_FORM_STM_USER:
-		if (!fast_sys_block(insn, false, spsr))
-			return 0;
-		fast_sys_count(f, FAST_SYS_STM);
-		break;
 	case ARMPV_FORM_LDRT_IMM:
 	case ARMPV_FORM_STRT_IMM:
 	case ARMPV_FORM_LDRBT_IMM:
@@ -1353,27 +1311,6 @@ uint32_t bm_fast_undef(uint32_t word, uint32_t spsr)
 	default:
 		return 0;
 	}
-	pv_publish();
-	return spsr;
-}
-
-/* The SWI stub's: LDM^ of the User registers (payloads 0xa00000 to
- * 0xbfffff from a virtual privileged mode; the guest's SWI from virtual
- * USR mode and MOVS pc, Rm are the stub's own, swi_user and fast_movs). */
-uint32_t bm_fast_swi(uint32_t word, uint32_t spsr)
-{
-	const struct armpv_form *f;
-	uint32_t insn;
-
-	if ((bm_vcpu.irq_line | bm_vcpu.fiq_line) ||
-	    !armpv_mode_privileged(bm_vcpu.cpsr))
-		return 0;
-	pv_merge(); /* as bm_trap(): idempotent, so also before a 0 */
-	f = fast_sys_decode(word, spsr, &insn);
-	if (!f || f->id != ARMPV_FORM_LDM_USER ||
-	    !fast_sys_block(insn, true, spsr))
-		return 0;
-	fast_sys_count(f, FAST_SYS_LDM);
 	pv_publish();
 	return spsr;
 }

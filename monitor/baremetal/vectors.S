@@ -108,20 +108,19 @@ bm_vec_swi_slow:
 vec_pabt:	trap_entry BM_EXC_PABT, bm_abt_stack
 
 /*
- * bm_uaccess_read(va), bm_uaccess_rw(va) (bm.h): whether the guest's word
- * at 'va' can be read, or read and written, with the real User
- * permissions of the shadow root loaded (the guest's at its virtual
- * privilege: the system-call fast path, run.c).  An LDRT, and an STRT of
- * what it read (nothing changes); if either aborts, vec_dabt resumes at
- * bm_uaccess_fault, which returns false.
+ * uaccess_read (r0 = va), uaccess_rw: r0 = 1 if the guest's word at 'va'
+ * can be read, or read and written, with the real User permissions of
+ * the shadow root loaded (the guest's at its virtual privilege: the
+ * system-call fast path's user_block, below), else 0; they use r0, r1
+ * and LR only.  An LDRT, and an STRT of what it read (nothing changes);
+ * if either aborts, vec_dabt resumes at uaccess_fault, which returns 0.
  */
-	.global	bm_uaccess_read, bm_uaccess_rw
-bm_uaccess_read:
+uaccess_read:
 uaccess_first:
 	ldrt	r1, [r0]
 	mov	r0, #1
 	bx	lr
-bm_uaccess_rw:
+uaccess_rw:
 	ldrt	r1, [r0]
 	strt	r1, [r0]
 uaccess_end:
@@ -133,7 +132,7 @@ uaccess_fault:
 
 /*
  * Data abort.  From the guest (SPSR USR mode), a trap (trap_entry).  From
- * the monitor, an LDRT or STRT of bm_uaccess_read() or bm_uaccess_rw()
+ * the monitor, an LDRT or STRT of uaccess_read or uaccess_rw
  * resumes at uaccess_fault in the monitor's mode (CPSR = SPSR_abt; its
  * r0-r12, SP and LR untouched: only SP_abt is used, and set back to
  * bm_vcpu.r[15]); any other is the monitor's own exception (reported).
@@ -531,7 +530,7 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 	fast_count
 	fast_return
 
-/* The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
+/* The system-call fast path's user accesses (run.c bm_fast_undef()):
  * \fn(r0 = the word, r1 = SPSR) in C on \stack, LR kept in r[15]; its
  * result, the CPSR to resume with, into the guest, or if 0 (nothing
  * written), \slow with SP, LR and r1 as they were. */
@@ -573,7 +572,7 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
  * for every other case of the word (MOVS pc to a privileged mode, to
  * Thumb state, from SYS or FIQ mode).  Of the other payloads of 0x040000
  * and above, LDM^ without PC (ldm_user, 0xa00000 to 0xbfffff) goes to
- * bm_fast_swi() in C (swi_lean), and every other to swi_slow at once:
+ * user_block (swi_ldm_user, below), and every other to swi_slow at once:
  * LDM^ with PC (ldm_ret, 0xc00000 and above: an exception return to any
  * mode, from its stack), the hypercalls, the other data processing to
  * PC, the register forms of LDRT.
@@ -611,6 +610,194 @@ fast_msr_spsr:				@ MSR SPSR_fields, Rm
 	fast_count
 	ldr	sp, =bm_svc_stack + BM_STACK_SIZE
 	bl	bm_fast_sys_sync
+.endm
+
+/*
+ * STM^ (\load 0, the Undefined stub's stm_user words) and LDM^ without
+ * PC (\load 1, the SWI stub's ldm_user words) of the User registers
+ * (ARM ARM A4.1.98 STM(2), A4.1.22 LDM(2): no writeback, W = 0 in both
+ * trap formats), done here as the core's emu_stm_user() and emu_ldm() do them
+ * for this case, where the C path takes about 400 instructions; r0 = the
+ * word, r1 = SPSR (the guest's real CPSR).  To \slow with nothing
+ * written (SP, LR and r1 as they came) for: a condition that fails
+ * (only the Undefined words: the CPU took the SWI, so its condition
+ * passed) or 1111; a virtual mode whose bank is USR (USR, SYS: no SPSR)
+ * or FIQ (banked r8-r12); a virtual interrupt line high (the C path
+ * decides when it is taken); CPSR.E set (ARMv6 big-endian data: the
+ * core swaps); an empty list, Rn = PC, PC in an STM^ list
+ * (UNPREDICTABLE, the core's value); a first address not word-aligned
+ * (bits 1:0 are ignored with A clear and an alignment fault with A set:
+ * the core's); a range that wraps past 0xffffffff; and a first or last
+ * word that the shadow root loaded does not map with the real User
+ * permission the access needs (uaccess_read, uaccess_rw: an LDRT, and
+ * an STRT of what it read, whose abort vec_dabt turns into a return of
+ * 0; counted in bm_fast_sys_probe_failed).  Those real User permissions
+ * are the guest's at its virtual privilege ("Shadow paging"), and a
+ * transfer is at most 60 bytes, so the two words lie in the one or two
+ * 1 KiB subpages (the shadow's smallest permission granule) it touches:
+ * every word between is allowed too.  The words then move with
+ * privileged LDR and STR at the guest's VA (allowed wherever User is).
+ * The User registers from the current virtual mode (neither FIQ nor USR
+ * bank): r0-r12 are bm_vcpu.r[0..12], r13 and r14 the core's
+ * r13_bank[USR] and r14_bank[USR].  Around the transfer, the shared
+ * page as bm_trap() has it (pv_merge(): the page's I and F into
+ * bm_vcpu.cpsr; pv_publish(): bits 7:0 back, no line pending), and the
+ * count of class \cls, folded into the core's statistics as
+ * armpv_vcpu_trap() counts the word.
+ */
+#if ARMPV_TRAP_STM_USER_FIXED != 0x0f000c00 || \
+    ARMPV_TRAP_STM_USER_FIXED_VALUE != 0x0d000400 || \
+    ARMPV_TRAP_STM_USER_FIELD_P != 0x00800000 || \
+    ARMPV_TRAP_STM_USER_FIELD_U != 0x00400000 || \
+    ARMPV_TRAP_STM_USER_FIELD_RN != 0x003c0000 || \
+    ARMPV_TRAP_STM_USER_FIELD_REGLIST != 0x0003f3ff
+#error "user_block: the stm_user trap word is not cond, 1101, P 23, U 22, Rn 21:18, list 15:10 in 17:12, 01 in 11:10, list 9:0"
+#endif
+#if ARMPV_TRAP_LDM_USER_FIXED != 0x0fe00000 || \
+    ARMPV_TRAP_LDM_USER_FIXED_VALUE != 0x0fa00000 || \
+    ARMPV_TRAP_LDM_USER_FIELD_P != 0x00100000 || \
+    ARMPV_TRAP_LDM_USER_FIELD_U != 0x00080000 || \
+    ARMPV_TRAP_LDM_USER_FIELD_RN != 0x00078000 || \
+    ARMPV_TRAP_LDM_USER_FIELD_REGLIST != 0x00007fff
+#error "user_block: the ldm_user trap word is not cond, SWI, 101, P 20, U 19, Rn 18:15, list 14:0"
+#endif
+.macro user_block load, cls, slow
+.if \load
+	P_BIT = ARMPV_TRAP_LDM_USER_FIELD_P
+	U_BIT = ARMPV_TRAP_LDM_USER_FIELD_U
+.else
+	P_BIT = ARMPV_TRAP_STM_USER_FIELD_P
+	U_BIT = ARMPV_TRAP_STM_USER_FIELD_U
+	mov	r2, r0, lsr #28		@ the condition (an SWI's passed)
+	cmp	r2, #0xe
+	beq	1f
+	bhi	\slow			@ 1111: not this form (the core's)
+	ldr	r3, =armpv_cond_pass	@ bit NZCV set if it passes
+	add	r3, r3, r2, lsl #1
+	ldrh	r3, [r3]
+	mov	r2, r1, lsr #28
+	mov	r3, r3, lsr r2
+	tst	r3, #1
+	beq	\slow			@ failed: the C path counts it
+.endif
+1:	ldr	r3, [sp, #V_CPSR]	@ the virtual mode's bank
+	and	r2, r3, #0x1f
+	ldr	r12, =bm_mode_bank
+	ldrb	r2, [r12, r2]
+	cmp	r2, #BM_BANK_IRQ
+	blo	\slow			@ USR, SYS (User bank), FIQ (r8-r12)
+	ldrh	r2, [sp, #V_IRQ]	@ irq_line and fiq_line
+	teq	r2, #0
+	bne	\slow
+	tst	r1, #BM_PSR_E		@ big-endian data: the core swaps
+	bne	\slow
+.if \load
+	mov	r4, r0, lsl #17		@ the list, r0-r14
+	mov	r4, r4, lsr #17
+	mov	r5, r0, lsr #ARMPV_TRAP_LDM_USER_FIELD_RN_SHIFT
+.else
+	and	r4, r0, #0x3f000	@ list bits 15:10
+	mov	r4, r4, lsr #2
+	mov	r2, r0, lsl #22		@ list bits 9:0
+	orr	r4, r4, r2, lsr #22
+	tst	r4, #0x8000		@ PC: the C path
+	bne	\slow
+	mov	r5, r0, lsr #ARMPV_TRAP_STM_USER_FIELD_RN_SHIFT
+.endif
+	and	r5, r5, #0xf		@ Rn
+	teq	r4, #0			@ an empty list: the C path
+	cmpne	r5, #15			@ Rn = PC: the C path
+	beq	\slow
+	sub	r12, sp, #-V_R0
+	ldr	r6, [r12, r5, lsl #2]	@ the base, the current mode's Rn
+	ldr	r12, =0x5555		@ the number of registers: r5
+	and	r2, r12, r4, lsr #1
+	sub	r5, r4, r2		@ 2-bit sums
+	ldr	r12, =0x3333
+	and	r2, r12, r5, lsr #2
+	and	r5, r5, r12
+	add	r5, r5, r2		@ 4-bit sums (at most 4 each)
+	add	r5, r5, r5, lsr #8	@ nibbles 0 and 1: at most 8 each
+	and	r2, r5, #0xf0
+	and	r5, r5, #0x0f
+	add	r5, r5, r2, lsr #4
+	tst	r0, #U_BIT		@ the first address (emu_block_start())
+	subeq	r6, r6, r5, lsl #2	@ DA: Rn - 4 * count + 4
+	addeq	r6, r6, #4
+	tst	r0, #P_BIT
+	beq	2f
+	tst	r0, #U_BIT
+	addne	r6, r6, #4		@ IB: Rn + 4
+	subeq	r6, r6, #4		@ DB: Rn - 4 * count
+2:	tst	r6, #3			@ not word-aligned: the C path
+	bne	\slow
+	add	r7, r6, r5, lsl #2
+	sub	r7, r7, #4		@ the last word's address
+	cmp	r7, r6
+	blo	\slow			@ the range wraps: the C path
+	str	lr, [sp]		@ r[15] = LR over the probes
+	mov	r0, r6
+.if \load
+	bl	uaccess_read
+.else
+	bl	uaccess_rw
+.endif
+	teq	r0, #0
+	movne	r0, r7
+.if \load
+	blne	uaccess_read
+.else
+	blne	uaccess_rw
+.endif
+	teq	r0, #0
+	beq	3f
+	mvn	r8, #PV_MVN		@ pv_merge(): the page's I and F
+	ldr	r12, [r8, #PV_CPSR]
+	ldr	r3, [sp, #V_CPSR]
+	bic	r3, r3, #BM_PSR_I | BM_PSR_F
+	and	r12, r12, #BM_PSR_I | BM_PSR_F
+	orr	r3, r3, r12
+	str	r3, [sp, #V_CPSR]
+	movs	r2, r4, lsl #19		@ r0-r12 in the list?
+	beq	4f
+	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+	tst	r4, #1 << \i
+.if \load
+	ldrne	r2, [r6], #4
+	strne	r2, [sp, #V_R0 + 4 * \i]
+.else
+	ldrne	r2, [sp, #V_R0 + 4 * \i]
+	strne	r2, [r6], #4
+.endif
+	.endr
+4:	tst	r4, #1 << 13		@ the User r13 and r14: the core's banks
+.if \load
+	ldrne	r2, [r6], #4
+	strne	r2, [sp, #V_R13_BANK + 4 * BM_BANK_USR]
+	tst	r4, #1 << 14
+	ldrne	r2, [r6], #4
+	strne	r2, [sp, #V_R14_BANK + 4 * BM_BANK_USR]
+.else
+	ldrne	r2, [sp, #V_R13_BANK + 4 * BM_BANK_USR]
+	strne	r2, [r6], #4
+	tst	r4, #1 << 14
+	ldrne	r2, [sp, #V_R14_BANK + 4 * BM_BANK_USR]
+	strne	r2, [r6], #4
+.endif
+	and	r2, r3, #0xff		@ pv_publish(): bits 7:0, no line
+	mov	r3, #0
+	str	r2, [r8, #PV_CPSR]
+	str	r3, [r8, #PV_PENDING]
+	ldr	r12, =bm_fast_traps + 8 * \cls
+	fast_count
+	ldr	lr, [sp]
+	fast_return
+3:	ldr	r12, =bm_fast_sys_probe_failed	@ left to C by a probe
+	fast_count
+	ldr	lr, [sp]
+	mrs	r1, spsr
+	b	\slow
+	.ltorg
 .endm
 
 swi_user:				@ r1 = SPSR, r3 = the virtual bits
@@ -655,8 +842,8 @@ swi_user:				@ r1 = SPSR, r3 = the virtual bits
 
 swi_sys:				@ a payload of 0x040000 and above
 	and	r2, r0, #0x00e00000
-	teq	r2, #0x00a00000		@ ldm_user: bm_fast_swi()
-	beq	swi_lean
+	teq	r2, #0x00a00000		@ ldm_user: user_block below
+	beq	swi_ldm_user
 	bic	r2, r0, #0xf000000f	@ the condition (passed: an SWI) and Rm
 	ldr	r12, =MOVS_PC
 	teq	r2, r12
@@ -700,8 +887,8 @@ fast_movs:				@ r3 = the virtual bits (privileged)
 	mov	r0, r8
 	guest_return
 
-swi_lean:				@ LDM^ without PC
-	lean_call bm_fast_swi, bm_svc_stack, swi_slow
+swi_ldm_user:				@ LDM^ without PC
+	user_block 1, BM_FAST_SYS_LDM, swi_slow
 
 	/* The monitor's own SVC (bm_halt()), or a bug: swi_monitor. */
 	fast_exits BM_EXC_SWI, bm_svc_stack, swi_not_arm_usr, swi_slow, \
@@ -920,16 +1107,26 @@ und_mrc:
 	fast_count
 	fast_return
 
-/* A word to coprocessor 4 to 7 (bits 11:8 01xx): STM^ (LDC/STC), LDRT
- * and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13 (1x0x): LDRBT and STRBT:
- * bm_fast_undef() or C; any other to C. */
+/* An LDC/STC with P set (bits 27:24 1101) to coprocessor 4 to 7 (bits
+ * 11:8 01xx): STM^, user_block (und_ldc_p).  Any other word to
+ * coprocessor 4 to 7: LDRT and STRT (MCR, MRC, CDP); to 8, 9, 12 or 13
+ * (1x0x): LDRBT and STRBT: bm_fast_undef() or C; any other to C. */
 und_other:
+	and	r2, r0, #0x0f000000
+	teq	r2, #0x0d000000		@ LDC/STC with P set: STM^ if to
+	beq	und_ldc_p		@ coprocessor 4 to 7
+und_cp:
 	and	r2, r0, #0x0c00
 	teq	r2, #0x0400
 	andne	r2, r0, #0x0a00
 	teqne	r2, #0x0800
 	bne	und_slow
 	lean_call bm_fast_undef, bm_und_stack, und_slow
+und_ldc_p:
+	and	r2, r0, #0x0c00
+	teq	r2, #0x0400
+	bne	und_cp
+	user_block 0, BM_FAST_SYS_STM, und_slow	@ STM^ (stm_user)
 
 	/* The monitor's own (the VFP probe), or a bug: und_monitor. */
 	fast_exits BM_EXC_UNDEF, bm_und_stack, und_not_arm_usr, und_slow, \

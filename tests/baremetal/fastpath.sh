@@ -21,7 +21,11 @@
 # it is the guest's data abort; DACR writes read back; MRC to r15, MCR
 # from r15; both from virtual USR mode: its Undefined instructions;
 # STM^ and LDM^ of the User registers, on a page the shadow does not map
-# yet, then mapped, then at a base not word-aligned; LDRT, STRT and the
+# yet, then mapped, then at a base not word-aligned, then by the
+# assembly (vectors.S user_block) in the four addressing modes, with
+# fifteen registers and one, the base in the list, from IRQ mode, from
+# FIQ mode (left to C), across pages the shadow does not map yet (left
+# to C) and then does; LDRT, STRT and the
 # byte forms in a row, one trap for the run; a system call, MOVS pc
 # to virtual USR mode from SVC and IRQ mode and the SWI back, by the
 # assembly (the banked sp and lr of USR, SVC and IRQ mode, the flags,
@@ -84,6 +88,14 @@ if ! bm_asm_guest psr 0x8000 '
 	mov	r0, #1
 	str	r0, [r1, #0x10]		@ VICINTENABLE: source 0
 	str	r0, [r1, #0x18]		@ VICSOFTINT: source 0
+.endm
+.macro user_splr ra, rb		@ the User sp, lr; then the usual ones
+	msr	cpsr_c, #0xdf
+	mov	\ra, sp
+	mov	\rb, lr
+	ldr	sp, =0x5a5a0d0d
+	ldr	lr, =0x5a5a0e0e
+	msr	cpsr_c, #0xd3
 .endm
 .macro page_unmask			@ the shared page: I, F clear
 	ldr	r3, =0xffbff000
@@ -424,12 +436,7 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	nop
 	check	r2, 0x12340002, 58
 	check	r3, 0x12340003, 59
-	msr	cpsr_c, #0xdf
-	mov	r4, sp
-	mov	r6, lr
-	ldr	sp, =0x5a5a0d0d
-	ldr	lr, =0x5a5a0e0e
-	msr	cpsr_c, #0xd3
+	user_splr r4, r6
 	check	r4, 0x11110d0d, 60
 	check	r6, 0x11110e0e, 61
 	subs	r5, r5, #1
@@ -441,6 +448,137 @@ start:	mrc	p15, 0, r9, c0, c0, 0
 	check	r4, 0x5a5a0d0d, 62
 	ldr	r4, [r1, #-6]
 	check	r4, 0x5a5a0e0e, 63
+	@ STM^ and LDM^ of the User registers by the assembly (vectors.S
+	@ user_block): the four addressing modes, fifteen registers and
+	@ one, the base in the list, from SVC and from IRQ mode (its own SP
+	@ the base); from FIQ mode (its banked r8: left to C); across two
+	@ pages nothing touched before (the probe of the first or of the
+	@ last word aborts: C), then again (both mapped: the assembly).
+	@ r9 and r10 kept at 0x208600.
+	b	1f
+	.ltorg
+1:	ldr	r1, =0x00208600
+	stmia	r1, {r9, r10}
+	msr	cpsr_c, #0xdf		@ SYS: the User r13, r14
+	ldr	sp, =0x5a5a0d0d
+	ldr	lr, =0x5a5a0e0e
+	msr	cpsr_c, #0xd3
+	ldr	r12, =0x00208400
+	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+	ldr	r\i, =0x7e000000 + \i
+	.endr
+	stmib	r12, {r0-r14}^		@ 0x208404 to 0x20843c
+	nop
+	ldr	r1, =0x00208404
+	ldr	r3, =0x7e000000
+2:	ldr	r4, [r1], #4
+	cmp	r4, r3
+	movne	r0, #100
+	bne	fail
+	add	r3, r3, #1
+	and	r2, r3, #0xff
+	cmp	r2, #12			@ r0-r11
+	blo	2b
+	ldr	r4, [r1], #4
+	check	r4, 0x00208400, 101	@ r12, the base
+	ldr	r4, [r1], #4
+	check	r4, 0x5a5a0d0d, 102
+	ldr	r4, [r1]
+	check	r4, 0x5a5a0e0e, 103
+	ldr	r1, =0x00208480		@ 14 words below: 0x6c000000 + n down
+	ldr	r2, =0x6c000000
+	mov	r3, #14
+3:	str	r2, [r1, #-4]!
+	add	r2, r2, #1
+	subs	r3, r3, #1
+	bne	3b
+	ldr	r12, =0x00208480 - 14 * 4
+	ldmia	r12, {r0-r11, sp, lr}^	@ 0x208448 to 0x20847c
+	nop
+	mov	r12, r11
+	check	r12, 0x6c000002, 104
+	check	r0, 0x6c00000d, 105
+	check	r5, 0x6c000008, 106
+	check	r10, 0x6c000003, 107
+	user_splr r4, r5
+	check	r4, 0x6c000001, 108
+	check	r5, 0x6c000000, 109
+	ldr	r1, =0x00208500
+	ldr	r2, =0x33333333
+	str	r2, [r1]
+	stmda	r1, {lr}^		@ one register: 0x208500
+	nop
+	ldr	r2, [r1]
+	check	r2, 0x5a5a0e0e, 110
+	ldr	r1, =0x00208500 - 8
+	ldr	r2, =0x44444444
+	str	r2, [r1, #4]
+	ldmib	r1, {sp}^		@ one register: 0x2084fc
+	nop
+	user_splr r4, r6
+	check	r4, 0x44444444, 111
+	ldr	r2, =0x55550000
+	str	r2, [r1, #-8]
+	ldr	r2, =0x55550001
+	str	r2, [r1, #-4]
+	ldmdb	r1, {r0, r1}^		@ the base in the list: loaded
+	nop
+	check	r0, 0x55550000, 112
+	check	r1, 0x55550001, 113
+	msr	cpsr_c, #0xd2		@ IRQ: its own sp and lr
+	ldr	sp, =0x00208540
+	ldr	lr, =0x1e1e0e0e
+	mov	r2, #2
+	stmdb	sp, {r2, sp, lr}^	@ 0x208534 to 0x20853c: User sp, lr
+	nop
+	mov	r3, sp
+	msr	cpsr_c, #0xd3
+	check	r3, 0x00208540, 114	@ no writeback
+	ldr	r1, =0x00208534
+	ldmia	r1, {r4, r5, r6}
+	check	r4, 2, 115
+	check	r5, 0x5a5a0d0d, 116
+	check	r6, 0x5a5a0e0e, 117
+	ldr	r8, =0x7e000008		@ the User r8
+	ldr	r1, =0x00208580
+	msr	cpsr_c, #0xd1		@ FIQ: r8 banked (C)
+	ldr	r8, =0xf1f10808
+	stmia	r1, {r8}^
+	nop
+	msr	cpsr_c, #0xd3
+	ldr	r4, [r1]
+	check	r4, 0x7e000008, 118
+	ldr	r1, =0x0020aff8		@ across 0x20b000: two fresh pages
+	mov	r5, #2
+4:	ldr	r2, =0x22220002
+	ldr	r3, =0x22220003
+	stmia	r1, {r2, r3, sp, lr}^	@ 0x20aff8 to 0x20b004
+	nop
+	ldr	r4, [r1, #12]
+	check	r4, 0x5a5a0e0e, 119
+	ldr	r4, [r1, #8]
+	check	r4, 0x5a5a0d0d, 120
+	mov	r2, #0
+	ldr	r4, =0x0c0c0c0c
+	str	r4, [r1, #4]
+	ldmia	r1, {r2, r3}^		@ 0x20aff8 to 0x20afff
+	nop
+	check	r2, 0x22220002, 121
+	check	r3, 0x0c0c0c0c, 122
+	add	r1, r1, #0x1000		@ across 0x20c000, fresh the first time
+	ldr	r2, =0x0d0d0d0d
+	str	r2, [r1, #4]
+	ldmia	r1, {r2, r3, sp, lr}^
+	nop
+	check	r3, 0x0d0d0d0d, 123
+	user_splr r6, r7
+	check	r6, 0, 124		@ 0x20c000: fresh RAM, zero
+	ldr	r2, [r1, #8]		@ the guest touches 0x20c000
+	sub	r1, r1, #0x1000
+	subs	r5, r5, #1
+	bne	4b
+	ldr	r1, =0x00208600
+	ldmia	r1, {r9, r10}
 	@ user accesses in a row: one trap, the five after it in its run
 	ldr	r1, =0x00208200
 	mov	r5, r1
@@ -654,14 +792,19 @@ for cpu in arm926 arm1176; do
 		echo "FAIL: psr-$cpu-taken: '$fastline' and '$slowline', want '$want', cp15 10 and none"
 		fail=$((fail + 1))
 	fi
-	# The system-call fast path (run.c bm_fast_swi(), bm_fast_undef()):
-	# the STM^ on the fresh page left to C by its probe (the recoverable
-	# abort), the second taken, the unaligned one to C; both LDM^; the
-	# guest's own SWI from virtual USR mode; six user accesses on one
-	# trap; none with armpv.profile.
+	# The system-call fast path (vectors.S user_block, swi_user,
+	# fast_movs; run.c bm_fast_undef()): the STM^ on the fresh page left
+	# to C by its probe (the recoverable abort), the second taken, the
+	# unaligned one to C; both LDM^; of the section after them, the
+	# STM^ from SVC (IB, DA) and IRQ (DB), not the one from FIQ, the
+	# first across two fresh pages left to C by its probe, the second
+	# taken (4 more), the LDM^ (IA, IB, DB, twice the one in the loop)
+	# and the second across into a fresh page (6 more; the first left
+	# to C by its probe); the guest's own SWI from virtual USR mode; six
+	# user accesses on one trap; none with armpv.profile.
 	sysline=$(grep -a '^armpv-bm: the system-call fast path took:' \
 		"$out/psr-$cpu-fast.log")
-	syswant='armpv-bm: the system-call fast path took: stm_user 1 ldm_user 2 movs 3, virtual SWI entries 4, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 1'
+	syswant='armpv-bm: the system-call fast path took: stm_user 5 ldm_user 8 movs 3, virtual SWI entries 4, user accesses 6 (5 of them after another without a trap); left to C by a probe of guest memory or the shadow: 3'
 	if test "$sysline" = "$syswant" &&
 	   grep -aq '^armpv-bm: the system-call fast path took: stm_user 0 ldm_user 0 movs 0, virtual SWI entries 0, user accesses 0 (0 of them after another without a trap); left to C by a probe of guest memory or the shadow: 0$' \
 		"$out/psr-$cpu-slow.log"; then

@@ -99,6 +99,7 @@ void loop_sctlr_write(uint32_t n);
 void loop_dacr(uint32_t n);
 void loop_stm_user(uint32_t n);
 void loop_ldm_user(uint32_t n);
+void loop_ldm_user14(uint32_t n);
 void loop_ldrt(uint32_t n);
 void loop_ldrt8(uint32_t n);
 void loop_cpsid(uint32_t n); /* ARMv6 builds */
@@ -456,6 +457,7 @@ int bmain(void)
 	measure("dacr-write", loop_dacr);
 	measure("stm-user", loop_stm_user);
 	measure("ldm-user", loop_ldm_user);
+	measure("ldm-user14", loop_ldm_user14);
 	measure("ldrt", loop_ldrt);
 	measure("ldrt8", loop_ldrt8);
 	if (plat_hypercall_loop)

@@ -310,8 +310,9 @@ ENTRY(loop_dacr)
  * vector_swi, restore_user_regs, arm_copy_to_user), one per iteration
  * each, in SVC with I and F set, on a buffer below SP: loop_stm_user(n)
  * STM^ of the User SP and LR; loop_ldm_user(n) LDM^ of them back (what
- * they hold); loop_ldrt(n) one LDRT; loop_ldrt8(n) eight in a row (one
- * trap for the run: a copy loop's).
+ * they hold); loop_ldm_user14(n) LDM^ of r1-r14 back, the list of Linux's
+ * restore_user_regs (LDMDB sp, {r1 - lr}^); loop_ldrt(n) one LDRT;
+ * loop_ldrt8(n) eight in a row (one trap for the run: a copy loop's).
  */
 ENTRY(loop_stm_user)
 	sub	r2, sp, #64
@@ -327,6 +328,17 @@ ENTRY(loop_ldm_user)
 	nop
 	subs	r0, r0, #1
 	bne	1b
+	bx	lr
+
+ENTRY(loop_ldm_user14)
+	push	{r4-r11}
+	sub	r2, sp, #64
+	stmdb	r2, {r1-r14}^		@ r2 itself among them: loaded back
+1:	ldmdb	r2, {r1-r14}^
+	nop
+	subs	r0, r0, #1
+	bne	1b
+	pop	{r4-r11}
 	bx	lr
 
 ENTRY(loop_ldrt)

@@ -92,7 +92,7 @@ uint32_t rs_va[RS_N] = { RS_SMALL_VA, RS_LARGE_VA, RS_LARGE_VA + 0xf004,
 			 RS_SECT_VA, RS_SECT_VA + 0xff008 };
 volatile uint32_t rs_val[RS_N];
 
-#define MAX_ABORTS 16
+#define MAX_ABORTS 32
 static struct {
 	uint32_t lr, spsr, dfsr, far;
 } aborts[MAX_ABORTS];
@@ -478,6 +478,162 @@ static void address_spaces(void)
 	ttbr_switch(ttb);
 }
 
+/*
+ * The kernel's STM^ and LDM^ of the User registers (ARM ARM A4.1.98
+ * STM(2), A4.1.22 LDM(2): privileged accesses, the User bank's
+ * registers, no writeback), the four addressing modes (A5.4), lists of
+ * one to fifteen registers, the base in the list, Linux's two (vector_swi:
+ * STMDB r8, {sp, lr}^; restore_user_regs: LDMDB sp, {r1-r14}^), on the
+ * user page, across it into the kernel-only page (privileged: allowed),
+ * on the read-only page (AP 10: the kernel may write), and into a page
+ * with no entry: a page translation fault at the first word there (FAR),
+ * the abort handler skipping the instruction.  Under armpv-bm the
+ * system-call fast path (vectors.S user_block) takes those it can.
+ */
+void ub_stmia_all(uint32_t base);  /* STMIA r0, {r0-r14}^ */
+void ub_stmib_some(uint32_t base); /* STMIB r5, {r1, r5, r12, sp, lr}^ */
+void ub_stmda_some(uint32_t base); /* STMDA r12, {r0, r3, r7, r11}^ */
+void ub_stmdb_splr(uint32_t base); /* STMDB r8, {sp, lr}^ */
+void ub_ldmia_all(uint32_t base, uint32_t out[15]);  /* LDMIA r0, {r0-r14}^ */
+void ub_ldmib_some(uint32_t base, uint32_t out[15]); /* LDMIB r4, {r2, r9, lr}^ */
+void ub_ldmda_some(uint32_t base, uint32_t out[15]); /* LDMDA r11, {r0-r12}^ */
+void ub_ldmdb_sp(uint32_t base, uint32_t out[15]);   /* LDMDB sp, {r1-r14}^ */
+
+enum ub_mode { UB_IA, UB_IB, UB_DA, UB_DB };
+
+/* The first address of a transfer of 'n' words (A5.4.2-A5.4.5). */
+static uint32_t ub_start(enum ub_mode m, uint32_t base, unsigned n)
+{
+	switch (m) {
+	case UB_IA:
+		return base;
+	case UB_IB:
+		return base + 4;
+	case UB_DA:
+		return base - 4 * n + 4;
+	default:
+		return base - 4 * n;
+	}
+}
+
+static unsigned ub_count(uint32_t list)
+{
+	unsigned n = 0;
+
+	for (; list; list &= list - 1)
+		n++;
+	return n;
+}
+
+/* STM^ of 'list' with base register 'rn' by fn(base): the words stored. */
+static void ub_stm(void (*fn)(uint32_t), const char *what, enum ub_mode m,
+		   uint32_t list, unsigned rn, uint32_t base)
+{
+	uint32_t a = ub_start(m, base, ub_count(list));
+
+	fn(base);
+	check_ctx("user blocks: ");
+	check_ctx_append(what);
+	check_ctx_append(": ");
+	for (unsigned i = 0; i < 15; i++)
+		if (list & (1u << i)) {
+			check_eq("word", kread(a), i == rn ? base : UB_TAG + i);
+			a += 4;
+		}
+}
+
+/* LDM^ of 'list' with base register 'rn' (15: SP_svc) by fn(base, out),
+ * from words that name their address: the User registers after it. */
+static void ub_ldm(void (*fn)(uint32_t, uint32_t *), const char *what,
+		   enum ub_mode m, uint32_t list, unsigned rn, uint32_t base)
+{
+	uint32_t out[15], a = ub_start(m, base, ub_count(list));
+
+	for (unsigned i = 0; i < ub_count(list); i++)
+		*(volatile uint32_t *)(a + 4 * i) = rs_tag(a + 4 * i);
+	fn(base, out);
+	check_ctx("user blocks: ");
+	check_ctx_append(what);
+	check_ctx_append(": ");
+	for (unsigned i = 0; i < 15; i++) {
+		uint32_t want = i == rn ? base : MARK;
+
+		if (list & (1u << i)) {
+			want = rs_tag(a);
+			a += 4;
+		}
+		check_eq("register", out[i], want);
+	}
+}
+
+static void ub_check_abort(const char *what, unsigned aborts0, uint32_t dfsr,
+			   uint32_t far)
+{
+	check_ctx("user blocks: ");
+	check_ctx_append(what);
+	check_ctx_append(": ");
+	check_eq("one data abort", naborts - aborts0, 1);
+	if (naborts - 1 < MAX_ABORTS) {
+		check_eq("SPSR_abt: SVC mode",
+			 aborts[naborts - 1].spsr & PSR_MODE_MASK, SVC_MODE);
+		check_eq("DFSR", aborts[naborts - 1].dfsr & 0xfff, dfsr);
+		check_eq("FAR", aborts[naborts - 1].far, far);
+	}
+}
+
+static void user_blocks(uint32_t wnr)
+{
+	uint32_t out[15], fsr = FSR_TRANS_PAGE | FSR_DOMAIN(TEST_DOMAIN);
+	unsigned aborts0 = naborts;
+
+	/* Twice: first where the shadow may not map a page yet, then
+	 * where it does. */
+	for (unsigned k = 0; k < 2; k++) {
+		ub_stm(ub_stmia_all, "STMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
+		       USER_VA + 0x100);
+		ub_stm(ub_stmib_some, "STMIB r5, {r1, r5, r12, sp, lr}^", UB_IB,
+		       0x7022, 5, USER_VA + 0x200);
+		ub_stm(ub_stmda_some, "STMDA r12, {r0, r3, r7, r11}^", UB_DA,
+		       0x0889, 12, USER_VA + 0x300);
+		ub_stm(ub_stmdb_splr, "STMDB r8, {sp, lr}^", UB_DB, 0x6000, 8,
+		       USER_VA + 0x400);
+		ub_stm(ub_stmia_all,
+		       "STMIA r0, {r0-r14}^ into the kernel-only page", UB_IA,
+		       0x7fff, 0, USER_VA + 0xfe0);
+		ub_stm(ub_stmdb_splr, "STMDB r8, {sp, lr}^ on the read-only page",
+		       UB_DB, 0x6000, 8, RO_VA + 0x108);
+		ub_ldm(ub_ldmia_all, "LDMIA r0, {r0-r14}^", UB_IA, 0x7fff, 0,
+		       USER_VA + 0x500);
+		ub_ldm(ub_ldmib_some, "LDMIB r4, {r2, r9, lr}^", UB_IB, 0x4204,
+		       4, USER_VA + 0x600);
+		ub_ldm(ub_ldmda_some,
+		       "LDMDA r11, {r0-r12}^ from the kernel-only page", UB_DA,
+		       0x1fff, 11, KERN_VA + 0x20);
+		ub_ldm(ub_ldmdb_sp, "LDMDB sp, {r1-r14}^", UB_DB, 0x7ffe, 15,
+		       USER_VA + 0x700);
+		ub_ldm(ub_ldmia_all, "LDMIA r0, {r0-r14}^ from the read-only page",
+		       UB_IA, 0x7fff, 0, RO_VA + 0x200);
+	}
+	check_ctx("user blocks: ");
+	check_eq("no abort", naborts, aborts0);
+	aborts0 = naborts;
+	ub_stmia_all(UB_HOLE_VA - 0x20);
+	ub_check_abort("STMIA r0, {r0-r14}^ into a page with no entry",
+		       aborts0, fsr | wnr, UB_HOLE_VA);
+	aborts0 = naborts;
+	ub_stmdb_splr(UB_HOLE_VA + 0x100);
+	ub_check_abort("STMDB r8, {sp, lr}^ on a page with no entry",
+		       aborts0, fsr | wnr, UB_HOLE_VA + 0xf8);
+	aborts0 = naborts;
+	ub_ldmia_all(UB_HOLE_VA - 8, out);
+	ub_check_abort("LDMIA r0, {r0-r14}^ into a page with no entry",
+		       aborts0, fsr, UB_HOLE_VA);
+	aborts0 = naborts;
+	ub_ldmdb_sp(UB_HOLE_VA + 0x40, out);
+	ub_check_abort("LDMDB sp, {r1-r14}^ on a page with no entry",
+		       aborts0, fsr, UB_HOLE_VA + 0x40 - 56);
+}
+
 static void check_abort(unsigned i, const char *insn, uint32_t dfsr,
 			uint32_t far)
 {
@@ -555,6 +711,7 @@ int kmain(void)
 	check_eq("old mapping before", ures[UR_REMAP_OLD / 4], 0xaaaa0003);
 	check_eq("new mapping after", ures[UR_REMAP_NEW / 4], 0xbbbb0004);
 	remap_by_size();
+	user_blocks(wnr);
 	address_spaces();
 	if (!wnr) { /* ARM926EJ-S: fine tables and tiny pages exist */
 		tiny_pages();

@@ -80,6 +80,16 @@
 
 #define MARK 0x0badf00d
 
+/*
+ * The kernel's block transfers of the User registers (mmu-guest.c
+ * user_blocks(), start.S ub_*): the User r0-r14 an STM^ stores are
+ * UB_TAG + n, but its base register, which holds the base; an LDM^'s
+ * registers hold MARK before, but its base register.  UB_HOLE_VA: a page
+ * of the test's coarse table with no entry (a translation fault).
+ */
+#define UB_TAG 0x0b000000
+#define UB_HOLE_VA 0x00405000
+
 /* The user task's system calls (SWI comment field). */
 #define SYS_REMAP 0x51
 #define SYS_DONE 0x52

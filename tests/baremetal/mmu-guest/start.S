@@ -120,6 +120,98 @@ ENTRY(kldrt)
 	ldrt	r0, [r0]
 	bx	lr
 
+/*
+ * The kernel's STM^ and LDM^ of the User registers (ARM ARM A4.1.98
+ * STM(2), A4.1.22 LDM(2)), from SVC (mmu-guest.c user_blocks()); each
+ * ends with a NOP (no banked register access right after them, ARMv5)
+ * where the abort handler resumes if the transfer aborts.
+ *
+ * ub_stm NAME, RN, INSN: NAME(base): the User r0-r14 = UB_TAG + n, but
+ * rRN = base, then INSN.  ub_ldm NAME, RN, INSN: NAME(base, out[15]): the
+ * User r0-r14 = MARK, but rRN = base, then INSN; out[] the User r0-r14
+ * after it.
+ */
+.macro ub_regs rn, value		@ r0-r12 = \value + n, but r\rn
+	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+	.if	\i - \rn
+	ldr	r\i, =\value
+	.if	\value - MARK
+	add	r\i, r\i, #\i
+	.endif
+	.endif
+	.endr
+.endm
+.macro ub_stm name, rn, insn:vararg
+ENTRY(\name)
+	push	{r4-r11, lr}
+	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
+	ldr	sp, =UB_TAG + 13
+	ldr	lr, =UB_TAG + 14
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	mov	r\rn, r0
+	ub_regs	\rn, UB_TAG
+	\insn
+	nop
+	pop	{r4-r11, pc}
+.endm
+/* The User r0-r14 into out[] (on the stack below the saved r4-r11, lr);
+ * SP_svc as at the entry. */
+.macro ub_out
+	push	{r0-r12}
+	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
+	mov	r0, sp
+	mov	r1, lr
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+	ldr	r2, [sp, #13 * 4]	@ out
+	str	r0, [r2, #13 * 4]
+	str	r1, [r2, #14 * 4]
+	mov	r3, #0
+1:	ldr	r0, [sp, r3, lsl #2]
+	str	r0, [r2, r3, lsl #2]
+	add	r3, r3, #1
+	cmp	r3, #13
+	blo	1b
+	add	sp, sp, #14 * 4
+	pop	{r4-r11, pc}
+.endm
+/* An LDM^ function's entry: out[] kept, the User sp and lr MARK. */
+.macro ub_ldm_entry name
+ENTRY(\name)
+	push	{r4-r11, lr}
+	push	{r1}			@ out
+	msr	cpsr_c, #(SYS_MODE | PSR_I | PSR_F)
+	ldr	sp, =MARK
+	ldr	lr, =MARK
+	msr	cpsr_c, #(SVC_MODE | PSR_I | PSR_F)
+.endm
+.macro ub_ldm name, rn, insn:vararg
+	ub_ldm_entry \name
+	mov	r\rn, r0
+	ub_regs	\rn, MARK
+	\insn
+	nop
+	ub_out
+.endm
+	ub_stm	ub_stmia_all, 0, stmia r0, {r0-r14}^
+	ub_stm	ub_stmib_some, 5, stmib r5, {r1, r5, r12, sp, lr}^
+	ub_stm	ub_stmda_some, 12, stmda r12, {r0, r3, r7, r11}^
+	ub_stm	ub_stmdb_splr, 8, stmdb r8, {sp, lr}^
+	ub_ldm	ub_ldmia_all, 0, ldmia r0, {r0-r14}^
+	ub_ldm	ub_ldmib_some, 4, ldmib r4, {r2, r9, lr}^
+	ub_ldm	ub_ldmda_some, 11, ldmda r11, {r0-r12}^
+/* ub_ldmdb_sp(base, out): Linux's restore_user_regs, LDMDB sp, {r1-r14}^
+ * with SP_svc = base; r0 = MARK. */
+	ub_ldm_entry ub_ldmdb_sp
+	ldr	r1, =ub_sp
+	str	sp, [r1]
+	mov	sp, r0
+	ub_regs	15, MARK
+	ldmdb	sp, {r1-r14}^
+	nop
+	ldr	lr, =ub_sp		@ LR_svc: not loaded, saved above
+	ldr	sp, [lr]
+	ub_out
+
 /* kread(va): the word at va read by the kernel, or MARK if the load
  * aborts (the handler skips it). */
 ENTRY(kread)
@@ -207,6 +299,8 @@ abt_stack_top:
 	.space	1024
 GLOBAL(user_stack_top)
 kernel_sp:
+	.space	4
+ub_sp:
 	.space	4
 	.align	2
 GLOBAL(ures)
