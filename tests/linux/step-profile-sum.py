@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""step-profile-sum.py TRACE VMLINUX MONITOR-ELF [TOP] -- names and sums a
+"""step-profile-sum.py TRACE VMLINUX MONITOR-ELF [TOP] [--no-irq] -- names and sums a
 step-profile.py trace (one PC a line; the last line, the breakpoint
 reached again, is left out).
 
@@ -16,6 +16,10 @@ file by addr2line); a PC below 0xc0000000 is "user".  Prints:
     monitor address entered (the exception vector) and by the guest
     function that trapped.
 
+The guest's interrupts in the window (the monitor injects the guest's
+timer interrupt from its own device model, whatever QEMU's stub masks)
+are listed as spans; --no-irq leaves them out of the sums.
+
 ARM_NM and ARM_ADDR2LINE name the tools (arm-linux-gnueabi-nm, -addr2line).
 """
 import bisect
@@ -29,6 +33,9 @@ A2L = os.environ.get("ARM_ADDR2LINE", "arm-linux-gnueabi-addr2line")
 PAGE_OFFSET = 0xC0000000
 HIGH_VECTORS = 0xFFFF0000
 VECTOR_PAGE_END = 0x40
+IRQ_VECTOR = 0xFFFF1020  # Linux's vector_irq (stubs page)
+VECTOR_NAMES = ("reset", "undef", "swi", "pabt", "dabt", "unused", "irq",
+                "fiq")
 
 
 def text_symbols(elf):
@@ -65,9 +72,37 @@ def source_files(elf, pcs):
             zip(pcs, out)}
 
 
+def irq_spans(pcs, is_mon):
+    """The spans of the guest's interrupts: each entry into Linux's
+    vector_irq (IRQ_VECTOR), from the first monitor instruction after
+    the last guest instruction before it (g; not in Linux's vector page) to the guest's return to g
+    or g + 4 (the interrupted instruction, or the one after the trapped
+    one).  The trap that let the monitor inject the interrupt is in the
+    span: a few hundred instructions at most."""
+    spans = []
+    i = 0
+    while i < len(pcs):
+        if not IRQ_VECTOR <= pcs[i] < IRQ_VECTOR + 0x80:
+            i += 1
+            continue
+        g = i - 1
+        while g >= 0 and (is_mon(pcs[g]) or pcs[g] >= HIGH_VECTORS):
+            g -= 1
+        if g < 0:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(pcs) and pcs[j] not in (pcs[g], pcs[g] + 4):
+            j += 1
+        spans.append((g + 1, j))
+        i = j
+    return spans
+
+
 def main():
     trace, vmlinux, monelf = sys.argv[1:4]
-    top = int(sys.argv[4]) if len(sys.argv) > 4 else 30
+    args = [a for a in sys.argv[4:] if a != "--no-irq"]
+    top = int(args[0]) if args else 30
     with open(trace) as f:
         pcs = [int(x, 16) for x in f.read().split()][:-1]
     guest = Namer(text_symbols(vmlinux))
@@ -82,9 +117,17 @@ def main():
         # The monitor's vector page is at 0 while the guest's (Linux's)
         # vectors are high (monitor/baremetal/mmu.c): 8 LDR pc words.
         if pc < VECTOR_PAGE_END:
-            return "vector@%#x" % pc, pc
+            kind = VECTOR_NAMES[pc // 4] if pc < 32 else "literal"
+            return "vector %s (%#x)" % (kind, pc), pc
         return mon(pc)
 
+    spans = irq_spans(pcs, is_mon)
+    if "--no-irq" in sys.argv:
+        keep = [True] * len(pcs)
+        for a, b in spans:
+            for i in range(a, b):
+                keep[i] = False
+        pcs = [p for p, k in zip(pcs, keep) if k]
     files = source_files(monelf, sorted({p for p in pcs
                                          if mon_lo <= p < HIGH_VECTORS}))
     per_fn = collections.Counter()
@@ -120,7 +163,10 @@ def main():
             traps_by_site["%s -> %s" % (gname, mon_name(pc)[0])] += 1
         prev = pc
     total = len(pcs)
-    print("window: %d instructions" % total)
+    print("window: %d instructions%s" % (total, " without the IRQ spans"
+                                          if "--no-irq" in sys.argv else ""))
+    for a, b in spans:
+        print("guest IRQ span: steps %d to %d: %d instructions" % (a, b, b - a))
     print("\n# by component")
     for c, n in comp.most_common():
         print("%9d %5.1f%%  %s" % (n, 100.0 * n / total, c))
