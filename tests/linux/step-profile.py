@@ -25,6 +25,7 @@ import os
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 _spec = importlib.util.spec_from_file_location(
     "gdb_clock", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                               "gdb-clock.py"))
