@@ -38,7 +38,9 @@ tests/linux/soak-short.log: $(ARMPV_BM_BIN) rewriter/armpv-rewrite$(EXEEXT) \
 TESTS += tests/linux/bench-linux-parse.sh
 EXTRA_DIST += tests/linux/bench-linux.sh tests/linux/bench-linux-parse.sh \
 	tests/linux/bench-lib.sh tests/linux/bench-linux-logs \
-	tests/linux/gdb-clock.py tests/linux/profile-syms.sh
+	tests/linux/gdb-clock.py tests/linux/profile-syms.sh \
+	tests/linux/step-profile.sh tests/linux/step-profile.py \
+	tests/linux/step-profile-sum.py
 bench-linux: all
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 		QEMU_ARM='$(QEMU_ARM)' ARM_CC='$(ARM_CC)' \
