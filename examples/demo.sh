@@ -270,4 +270,4 @@ if [ "$board" = versatilepb ]; then
 else
 	echo "Done."
 fi
-echo "Not yet: cached guest pages (docs/baremetal-monitor.md, \"What is not done yet\")."
+echo "Not yet: cached guest pages on the ARM1176 (raspi0), speed within 3x native (docs/baremetal-monitor.md, \"What is not done yet\")."
